@@ -1,0 +1,3 @@
+from estate_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,260 @@
+"""The ``estate-desk`` command: with no subcommand it opens the window; with one, it runs that job.
+
+Every job goes through the same services as the window. Messages follow the locale
+(Chinese where LANG starts with ``zh``, English otherwise); tracebacks go to the log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from estate_desk import __version__, paths
+from estate_desk.domain.clock import SystemClock
+from estate_desk.domain.errors import InputProblem, UserError
+from estate_desk.logs import setup_logging
+
+log = logging.getLogger(__name__)
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def cli_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def say(zh: str, en: str) -> str:
+    return zh if cli_lang() == "zh" else en
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _read_line(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def _open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from estate_desk.store.database import open_database
+
+    return open_database(args.database)
+
+
+def _actor(args: argparse.Namespace, db) -> object:  # type: ignore[no-untyped-def]
+    """Sign in the CLI's user exactly as the window would."""
+    from estate_desk.services import accounts
+
+    username = args.user or os.environ.get("ESTATE_DESK_USER")
+    if not username:
+        raise InputProblem(zh="请用 --user 指定登录用户。", en="Name the signed-in user with --user.")
+    password = os.environ.get("ESTATE_DESK_PASSWORD")
+    if password is None:
+        password = _read_line(say(f"{username} 的密码：", f"Password for {username}: "))
+    return accounts.authenticate(db, SystemClock(), username, password)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from estate_desk.diagnostics import run_checks
+
+    problems = 0
+    for line in run_checks(args.database, lang=cli_lang()):
+        print(f"{'✗' if not line.ok else '✓'} {line.label}: {line.value}")
+        problems += 0 if line.ok else 1
+    if problems:
+        print(say(f"发现 {problems} 个问题。", f"{problems} problem(s) found."))
+        return EXIT_PROBLEM
+    return EXIT_OK
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from estate_desk.store.database import RevisionStatus, mask_url, resolve_url, upgrade
+
+    url = resolve_url(args.database)
+    before, copy = upgrade(url)
+    if before.status is RevisionStatus.CURRENT:
+        print(say(f"数据库已是最新版本 {before.head}：{mask_url(url)}", f"Already at {before.head}: {mask_url(url)}"))
+    else:
+        print(say(f"已升级 {before.current or '空'} → {before.head}：{mask_url(url)}",
+                  f"Upgraded {before.current or 'empty'} → {before.head}: {mask_url(url)}"))
+    if copy:
+        print(say(f"升级前的副本：{copy}", f"Copy made before upgrading: {copy}"))
+    return EXIT_OK
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    from estate_desk.store.database import RevisionStatus, mask_url, resolve_url, revision_state
+
+    url = resolve_url(args.database)
+    state = revision_state(url)
+    print(f"{mask_url(url)}: {state.current or '-'} ({state.status.value}; head {state.head})")
+    return EXIT_OK if state.status is RevisionStatus.CURRENT else EXIT_PROBLEM
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from estate_desk.services import setup
+
+    db = _open_db(args)
+    password = _read_line(say("管理员密码：", "Administrator password: "))
+    setup.initialise(db, SystemClock(), office_name=args.office, fonds_code=args.fonds,
+                     admin_username=args.admin, admin_password=password)
+    print(say(f"已设置：{args.office}（全宗号 {args.fonds.upper()}），管理员 {args.admin}",
+              f"Set up: {args.office} (fonds {args.fonds.upper()}), administrator {args.admin}"))
+    return EXIT_OK
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from estate_desk.domain.roles import parse_role
+    from estate_desk.domain.secrecy import parse_grade
+    from estate_desk.services import accounts
+
+    role = parse_role(args.role)
+    clearance = parse_grade(args.clearance) if args.clearance else None
+    db = _open_db(args)
+    actor = _actor(args, db)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(say(f"{args.name} 的新密码：", f"New password for {args.name}: "))
+        if getpass.getpass(say("再输入一次：", "Again: ")) != password:
+            raise InputProblem(zh="两次输入的密码不一致。", en="The passwords do not match.")
+    row = accounts.create_user(db, SystemClock(), username=args.name, password=password, role=role,
+                               clearance=clearance, display_name=args.display_name, actor=actor)  # type: ignore[arg-type]
+    print(say(f"已添加用户 {row.username}（{row.role.zh}，密级 {row.clearance.label('zh')}）",
+              f"Added user {row.username} ({row.role.en}, clearance {row.clearance.label('en')})"))
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from estate_desk.services import accounts
+
+    db = _open_db(args)
+    actor = _actor(args, db)
+    lang = cli_lang()
+    for row in accounts.list_users(db, SystemClock(), actor):  # type: ignore[arg-type]
+        state = [say("已停用", "disabled")] if row.disabled else []
+        state += [say("已锁定", "locked")] if row.locked else []
+        print(f"{row.username}\t{row.display_name}\t{row.role.label(lang)}\t{row.clearance.label(lang)}\t{' '.join(state)}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from estate_desk.services import demo
+
+    if not (args.database or os.environ.get("ESTATE_DESK_DATABASE_URL")):
+        raise InputProblem(zh="请用 --database 指定要填入演示数据的数据库。",
+                           en="Name the database to fill with --database URL.")
+    db = _open_db(args)
+    summary = demo.fill(db, SystemClock())
+    print(say(f"演示小区已生成：{summary.households} 户，{summary.documents} 件档案，{summary.boxes} 个档案盒，{summary.cabinets} 个档案柜。",
+              f"Demo estate ready: {summary.households} households, {summary.documents} documents, "
+              f"{summary.boxes} boxes, {summary.cabinets} cabinets."))
+    _print_logins(summary.logins)
+    return EXIT_OK
+
+
+def _print_logins(logins: Sequence[tuple[str, str, str]]) -> None:
+    print(say("演示账户（用户名 / 密码 / 角色）：", "Demo logins (user / password / role):"))
+    for user, password, role in logins:
+        print(f"  {user} / {password} / {role}")
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from estate_desk.ui.app import run_app
+
+    demo_logins = None
+    database = args.database
+    if args.demo:
+        from estate_desk.services import demo
+
+        home = Path(tempfile.mkdtemp(prefix="estate-desk-demo-"))
+        os.environ["ESTATE_DESK_HOME"] = str(home)
+        database = f"sqlite:///{paths.default_sqlite_path()}"
+        from estate_desk.store.database import open_database
+
+        db = open_database(database)
+        summary = demo.fill(db, SystemClock())
+        db.dispose()
+        demo_logins = summary.logins
+        print(say(f"演示数据库（关闭后可删除）：{home}", f"Throw-away demo database: {home}"))
+        _print_logins(summary.logins)
+    return run_app(database, demo_logins=demo_logins)
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="estate-desk", description="Estate Desk 物业档案与前台")
+    p.add_argument("--version", action="version", version=f"estate-desk {__version__}")
+    p.add_argument("--database", metavar="URL", help="SQLite file URL or postgresql+psycopg://… (default: the data folder)")
+    p.add_argument("--demo", action="store_true", help="open a throw-away demo estate")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+            parent: argparse._SubParsersAction[argparse.ArgumentParser] = sub) -> argparse.ArgumentParser:
+        cmd = parent.add_parser(name, help=help_text)
+        cmd.set_defaults(handler=handler)
+        cmd.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+        return cmd
+
+    add("check", cmd_check, "check fonts, translations, database and folders")
+    db = sub.add_parser("db", help="database revision").add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    add("upgrade", cmd_db_upgrade, "bring the database to the current revision", db)
+    add("current", cmd_db_current, "show the database's revision", db)
+    st = add("setup", cmd_setup, "set up an empty archive (administrator password read from stdin/terminal)")
+    st.add_argument("--office", required=True)
+    st.add_argument("--fonds", required=True, help="全宗号")
+    st.add_argument("--admin", required=True)
+    users = sub.add_parser("user", help="accounts").add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    ua = add("add", cmd_user_add, "add a user", users)
+    ua.add_argument("name")
+    ua.add_argument("--role", required=True)
+    ua.add_argument("--clearance")
+    ua.add_argument("--display-name")
+    ua.add_argument("--password-stdin", action="store_true", help="read the new user's password from stdin")
+    ul = add("list", cmd_user_list, "list users", users)
+    for cmd in (ua, ul):
+        cmd.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
+    add("demo", cmd_demo, "fill a database with the demo estate")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return run_window(args)
+        return int(handler(args))
+    except UserError as exc:
+        log.info("refused: %s", exc.bilingual())
+        print(exc.message(cli_lang()), file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected error in %s", args.command or "window")
+        print(say(f"发生意外错误，详情已写入日志：{paths.log_dir()}",
+                  f"An unexpected error occurred; details are in the log: {paths.log_dir()}"), file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

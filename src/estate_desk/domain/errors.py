@@ -1,0 +1,52 @@
+"""Errors the user is meant to read, in Simplified Chinese and English.
+
+Every refusal by a rule or a failure the user can act on is a :class:`UserError`
+carrying both languages and, where a rule decided it, the rule id (A1–A17, F1–F8).
+The UI shows ``message(lang)`` in a dialog; the CLI prints it in the locale's language.
+Raw tracebacks go to the log, never to the user.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A problem explained to the user, never a bug."""
+
+    def __init__(self, zh: str, en: str, *, rule: str | None = None, where: str | None = None) -> None:
+        self.zh = zh
+        self.en = en
+        self.rule = rule
+        self.where = where
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        text = self.zh if lang.startswith("zh") else self.en
+        parts = [text]
+        if self.where:
+            parts.append(("位置：" if lang.startswith("zh") else "Where: ") + self.where)
+        if self.rule:
+            parts.append(("依据规则 " if lang.startswith("zh") else "Rule ") + self.rule)
+        return "\n".join(parts)
+
+    def bilingual(self) -> str:
+        return f"{self.message('zh')}\n{self.message('en')}"
+
+
+class RuleViolation(UserError):
+    """An action the office's rules refuse (e.g. a second postponement, F2)."""
+
+
+class NotFound(UserError):
+    """A record that does not exist (or that the user may not know exists)."""
+
+
+class PermissionDenied(UserError):
+    """The signed-in user's role or clearance does not allow this."""
+
+
+class DatabaseProblem(UserError):
+    """The database cannot be opened, reached, migrated or written."""
+
+
+class InputProblem(UserError):
+    """Input the user gave (a file, a field, a code) is malformed."""

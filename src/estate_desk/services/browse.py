@@ -1,0 +1,134 @@
+"""Reading the archive for lists: ids first, rows by page (for thin item models), within clearance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from estate_desk.domain.retention import Retention
+from estate_desk.domain.secrecy import Grade
+from estate_desk.services.accounts import Actor
+from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
+from estate_desk.store.database import Database
+from estate_desk.store.desk import Ticket
+from estate_desk.store.estate import Owner, Room
+
+
+@dataclass(frozen=True)
+class CategoryNode:
+    id: int
+    code: str
+    name_zh: str
+    name_en: str
+    parent_id: int | None
+    visible_documents: int
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    archive_no: str
+    title: str
+    year: int
+    pages: int
+    secrecy: Grade
+    retention: Retention
+    box_code: str | None
+    place: str | None  # cabinet · shelf · position
+    room_code: str | None
+    owner_name: str | None
+    has_paper: bool
+
+
+def categories(db: Database, actor: Actor) -> list[CategoryNode]:
+    with db.session() as s:
+        counts = dict(
+            s.execute(
+                select(Document.category_id, func.count())
+                .where(Document.secrecy <= int(actor.clearance))
+                .group_by(Document.category_id)
+            ).all()
+        )
+        return [
+            CategoryNode(c.id, c.code, c.name_zh, c.name_en, c.parent_id, counts.get(c.id, 0))
+            for c in s.scalars(select(Category).order_by(Category.sort_order, Category.id))
+        ]
+
+
+def document_ids(db: Database, actor: Actor, category_id: int | None) -> list[int]:
+    """Ids in archive-number order: the whole list is cheap, rows come later by page."""
+    query = select(Document.id).where(Document.secrecy <= int(actor.clearance))
+    if category_id is not None:
+        query = query.where(Document.category_id == category_id)
+    with db.session() as s:
+        return list(s.scalars(query.order_by(Document.archive_no)))
+
+
+def document_rows(db: Database, actor: Actor, ids: Sequence[int]) -> dict[int, DocumentRow]:
+    if not ids:
+        return {}
+    query = (
+        select(Document, ArchiveBox.code, Cabinet.name, ArchiveBox.shelf, ArchiveBox.position, Room.code, Owner.name)
+        .outerjoin(ArchiveBox, Document.box_id == ArchiveBox.id)
+        .outerjoin(Cabinet, ArchiveBox.cabinet_id == Cabinet.id)
+        .outerjoin(Room, Document.room_id == Room.id)
+        .outerjoin(Owner, Document.owner_id == Owner.id)
+        .where(Document.id.in_(list(ids)), Document.secrecy <= int(actor.clearance))
+    )
+    rows: dict[int, DocumentRow] = {}
+    with db.session() as s:
+        for doc, box_code, cabinet, shelf, position, room_code, owner_name in s.execute(query):
+            place = f"{cabinet} · {shelf}-{position}" if cabinet else None
+            rows[doc.id] = DocumentRow(
+                doc.id, doc.archive_no, doc.title, doc.year, doc.pages, Grade(doc.secrecy),
+                Retention.parse(doc.retention), box_code, place, room_code, owner_name, doc.has_paper,
+            )
+    return rows
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    number: str
+    kind: str
+    subject: str
+    room_code: str | None
+    status: str
+
+
+def open_tickets(db: Database, actor: Actor) -> list[TicketRow]:
+    query = (
+        select(Ticket, Room.code)
+        .outerjoin(Room, Ticket.room_id == Room.id)
+        .where(Ticket.status != "closed")
+        .order_by(Ticket.received_at)
+    )
+    with db.session() as s:
+        return [TicketRow(t.id, t.number, t.kind, t.subject, code, t.status) for t, code in s.execute(query)]
+
+
+@dataclass(frozen=True)
+class BoxRow:
+    id: int
+    code: str
+    category_zh: str
+    category_en: str
+    year: int
+    spine_mm: int
+    place: str | None
+
+
+def boxes(db: Database, actor: Actor) -> list[BoxRow]:
+    query = (
+        select(ArchiveBox, Category.name_zh, Category.name_en, Cabinet.name)
+        .join(Category, ArchiveBox.category_id == Category.id)
+        .outerjoin(Cabinet, ArchiveBox.cabinet_id == Cabinet.id)
+        .order_by(Cabinet.code, ArchiveBox.shelf, ArchiveBox.position)
+    )
+    with db.session() as s:
+        return [
+            BoxRow(b.id, b.code, zh, en, b.year, b.spine_mm, f"{cab} · {b.shelf}-{b.position}" if cab else None)
+            for b, zh, en, cab in s.execute(query)
+        ]

@@ -1,0 +1,50 @@
+"""The estate's buildings, rooms, owners and ownerships (A2, A9)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from estate_desk.domain.clock import Clock
+from estate_desk.store.estate import Building, Owner, Ownership, Room
+
+
+def name_pinyin(name: str) -> tuple[str, str]:
+    """Full pinyin without tones and the initials, lower case: 张三 → ("zhangsan", "zs")."""
+    syllables = [p.lower() for p in lazy_pinyin(name, errors="ignore") if p.strip()]
+    initials = [p.lower()[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p.strip()]
+    return "".join(syllables), "".join(initials)
+
+
+def ensure_building(s: Session, number: int, floors: int) -> Building:
+    building = s.scalar(select(Building).where(Building.number == number))
+    if building is None:
+        building = Building(number=number, name=f"{number}栋", floors=floors)
+        s.add(building)
+        s.flush()
+    return building
+
+
+def add_room(s: Session, building: Building, unit: int | None, number: int, area_m2: float | None = None) -> Room:
+    floor = number // 100 if number >= 100 else 1
+    code = f"{building.number}栋{f'{unit}单元' if unit is not None else ''}{number}"
+    room = Room(building_id=building.id, unit=unit, floor=floor, number=number, code=code, area_m2=area_m2)
+    s.add(room)
+    return room
+
+
+def add_owner(s: Session, clock: Clock, name: str, phone: str | None = None, kind: str = "person") -> Owner:
+    full, initials = name_pinyin(name)
+    owner = Owner(name=name.strip(), kind=kind, phone=phone, pinyin=full, pinyin_initials=initials,
+                  created_at=clock.now())
+    s.add(owner)
+    return owner
+
+
+def add_ownership(s: Session, room: Room, owner: Owner, start: date, move_in: date | None) -> Ownership:
+    ownership = Ownership(room=room, owner=owner, start_date=start, move_in_date=move_in)
+    s.add(ownership)
+    return ownership

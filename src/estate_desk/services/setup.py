@@ -1,0 +1,67 @@
+"""First run: the office, its fonds code, the seven categories and the first administrator."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from estate_desk.domain.categories import SEVEN_CATEGORIES
+from estate_desk.domain.clock import Clock
+from estate_desk.domain.errors import InputProblem
+from estate_desk.domain.roles import Role
+from estate_desk.domain.secrecy import Grade
+from estate_desk.services import accounts
+from estate_desk.store.accounts import Office
+from estate_desk.store.archive import Category
+from estate_desk.store.database import Database
+
+_FONDS = re.compile(r"^[A-Za-z0-9]{1,20}$")
+
+
+def is_initialised(db: Database) -> bool:
+    with db.session() as s:
+        return s.scalar(select(Office.id)) is not None
+
+
+def office(db: Database) -> Office | None:
+    with db.session() as s:
+        return s.scalar(select(Office))
+
+
+def initialise(
+    db: Database,
+    clock: Clock,
+    *,
+    office_name: str,
+    fonds_code: str,
+    admin_username: str,
+    admin_password: str,
+    admin_display_name: str | None = None,
+) -> None:
+    """Set up an empty archive. Refused when one is already set up."""
+    name = office_name.strip()
+    if not name:
+        raise InputProblem(zh="请填写物业服务中心名称。", en="Please give the service centre's name.")
+    fonds = fonds_code.strip().upper()
+    if not _FONDS.match(fonds):
+        raise InputProblem(
+            zh=f"全宗号只能由字母和数字组成（1–20 位）：{fonds_code}",
+            en=f"The fonds code must be 1–20 letters or digits: {fonds_code}",
+        )
+    if is_initialised(db):
+        raise InputProblem(zh="该档案库已经设置过了。", en="This archive is already set up.")
+    with db.session() as s:
+        accounts.add_user(
+            s, clock, username=admin_username, password=admin_password, role=Role.ADMINISTRATOR,
+            clearance=Grade.TOP_SECRET, display_name=admin_display_name,
+        )
+        s.add(Office(name=name, fonds_code=fonds, created_at=clock.now()))
+        for order, cat in enumerate(SEVEN_CATEGORIES, start=1):
+            s.add(
+                Category(
+                    code=cat.code, name_zh=cat.name_zh, name_en=cat.name_en, sort_order=order,
+                    default_grade=int(cat.default_grade), default_retention=cat.default_retention.value,
+                    suggestions="\n".join(cat.suggestions),
+                )
+            )

@@ -1,0 +1,117 @@
+"""The archive: categories, volumes, documents, boxes and cabinets (A3–A9)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from estate_desk.store.base import Base, UTCDateTime
+
+
+class Category(Base):
+    """A category (门类): the seven defaults of A4, plus sub-categories an office adds."""
+
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)  # two letters: GC, YZ …
+    name_zh: Mapped[str] = mapped_column(String(60))
+    name_en: Mapped[str] = mapped_column(String(80))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    default_grade: Mapped[int] = mapped_column(Integer, default=1)
+    default_retention: Mapped[str] = mapped_column(String(16), default="permanent")
+    suggestions: Mapped[str] = mapped_column(Text, default="")  # typical document types, one per line
+
+
+class ArchiveCounter(Base):
+    """The last item number (件号) given per numbering series; numbers are never reused (A7)."""
+
+    __tablename__ = "archive_counters"
+
+    series: Mapped[str] = mapped_column(String(120), primary_key=True)
+    last_item: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Cabinet(Base):
+    """A cabinet (档案柜) in the archive room, with shelves and positions."""
+
+    __tablename__ = "cabinets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    location: Mapped[str] = mapped_column(String(120), default="")
+    shelves: Mapped[int] = mapped_column(Integer, default=5)
+    positions_per_shelf: Mapped[int] = mapped_column(Integer, default=10)
+
+
+class ArchiveBox(Base):
+    """A box (档案盒); first/last item numbers are derived from its contents, never typed."""
+
+    __tablename__ = "boxes"
+    __table_args__ = (UniqueConstraint("cabinet_id", "shelf", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)  # what the barcode carries
+    number: Mapped[int] = mapped_column(Integer)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    retention: Mapped[str] = mapped_column(String(16))
+    spine_mm: Mapped[int] = mapped_column(Integer, default=30)
+    cabinet_id: Mapped[int | None] = mapped_column(ForeignKey("cabinets.id"), nullable=True, index=True)
+    shelf: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    position: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    category: Mapped[Category] = relationship()
+    cabinet: Mapped[Cabinet | None] = relationship()
+
+
+class Volume(Base):
+    """A volume (案卷): documents of one category bound together; closed once bound."""
+
+    __tablename__ = "volumes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    title: Mapped[str] = mapped_column(String(400))
+    year: Mapped[int] = mapped_column(Integer)
+    retention: Mapped[str] = mapped_column(String(16))
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
+
+    category: Mapped[Category] = relationship()
+
+
+class Document(Base):
+    """A document (件) with its archive number (档号), paper side and digital side (A5)."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    archive_no: Mapped[str] = mapped_column(String(80), unique=True)  # 档号
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    item_no: Mapped[int] = mapped_column(Integer)  # 件号
+    title: Mapped[str] = mapped_column(String(400))  # 题名
+    doc_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    responsible: Mapped[str] = mapped_column(String(200), default="")  # 责任者
+    doc_number: Mapped[str] = mapped_column(String(80), default="")  # 文号
+    pages: Mapped[int] = mapped_column(Integer, default=0)  # 页数
+    remarks: Mapped[str] = mapped_column(Text, default="")  # 备注
+    secrecy: Mapped[int] = mapped_column(Integer, default=1)  # 密级 level
+    retention: Mapped[str] = mapped_column(String(16))  # 保管期限
+    volume_id: Mapped[int | None] = mapped_column(ForeignKey("volumes.id"), nullable=True, index=True)
+    box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"), nullable=True, index=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"), nullable=True, index=True)
+    has_paper: Mapped[bool] = mapped_column(Boolean, default=True)  # an original exists
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+    category: Mapped[Category] = relationship()
+    box: Mapped[ArchiveBox | None] = relationship()
+    volume: Mapped[Volume | None] = relationship()

@@ -1,0 +1,70 @@
+"""The estate: buildings, rooms, owners and who owned what when (A2, A9, A13)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from estate_desk.store.base import Base, UTCDateTime
+
+
+class Building(Base):
+    """A building (栋/号楼)."""
+
+    __tablename__ = "buildings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(60))  # as the office writes it: "3栋"
+    floors: Mapped[int] = mapped_column(Integer, default=1)
+
+    rooms: Mapped[list[Room]] = relationship(back_populates="building")
+
+
+class Room(Base):
+    """A room (房间), identified by building, optional unit (单元) and room number."""
+
+    __tablename__ = "rooms"
+    __table_args__ = (UniqueConstraint("building_id", "unit", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id"), index=True)
+    unit: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    floor: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)  # 1502
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # canonical "3栋2单元1502"
+    area_m2: Mapped[float | None] = mapped_column(Numeric(10, 2), nullable=True)
+
+    building: Mapped[Building] = relationship(back_populates="rooms")
+
+
+class Owner(Base):
+    """An owner (业主): a person or a company."""
+
+    __tablename__ = "owners"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="person")  # person | company
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    pinyin: Mapped[str] = mapped_column(String(400), default="", index=True)
+    pinyin_initials: Mapped[str] = mapped_column(String(120), default="", index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Ownership(Base):
+    """Who owned a room from when to when; a transfer (过户) closes one and opens the next."""
+
+    __tablename__ = "ownerships"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"), index=True)
+    move_in_date: Mapped[date | None] = mapped_column(Date, nullable=True)  # 入住时间
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    room: Mapped[Room] = relationship()
+    owner: Mapped[Owner] = relationship()

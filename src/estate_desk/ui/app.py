@@ -1,0 +1,65 @@
+"""Starting the window: Qt, fonts, language, the database (with clear messages), set-up, sign-in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from estate_desk.domain.clock import SystemClock
+from estate_desk.domain.errors import UserError
+from estate_desk.services import setup
+from estate_desk.store.database import Database, open_database
+from estate_desk.ui import errors, fonts, i18n, prefs
+from estate_desk.ui.qt import QApplication, QDialog, QIcon
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or ["estate-desk"]))
+    app.setApplicationName("Estate Desk")
+    app.setOrganizationName("EstateDesk")
+    app.setApplicationDisplayName("Estate Desk 物业档案与前台")
+    fonts.register_bundled_fonts()
+    app.setFont(fonts.ui_font())
+    i18n.install(app, prefs.language())
+    from estate_desk.resources import resource_path
+
+    icon = resource_path("icons", "estate-desk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | None = None) -> int:
+    app = make_application()
+    errors.install_excepthook()
+    clock = SystemClock()
+    try:
+        db: Database = open_database(database)
+    except UserError as exc:
+        errors.show_problem(None, exc, app.translate("App", "The archive cannot be opened"))
+        return 1
+    if not setup.is_initialised(db):
+        from estate_desk.ui.dialogs import SetupWizard
+
+        if SetupWizard(db, clock).exec() != QDialog.DialogCode.Accepted:
+            return 0
+    from estate_desk.ui.dialogs import LoginDialog
+    from estate_desk.ui.main_window import MainWindow
+
+    office = setup.office(db)
+    office_name = office.name if office else ""
+    login = LoginDialog(db, clock, office_name, demo_logins)
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return 0
+    window = MainWindow(db, login.actor, clock, office_name)
+    window.show()
+    code = app.exec()
+    db.dispose()
+    return int(code)

@@ -1,0 +1,143 @@
+"""The main window: sections on the left, a global search, the signed-in user in the status bar."""
+
+from __future__ import annotations
+
+from estate_desk import __version__
+from estate_desk.domain.clock import Clock
+from estate_desk.services import search
+from estate_desk.services.accounts import Actor
+from estate_desk.store.database import Database
+from estate_desk.ui import i18n, prefs
+from estate_desk.ui.qt import (
+    QAction,
+    QActionGroup,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from estate_desk.ui.sections import AdminSection, ArchiveSection, DeskSection, PrintingSection
+
+
+class SearchResults(QListWidget):
+    """Results of the global search, grouped by kind."""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, actor: Actor, clock: Clock, office_name: str) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._db, self._actor, self._clock = db, actor, clock
+        self.setWindowTitle(self.tr("Estate Desk — {office}").format(office=office_name))
+        self.resize(1400, 860)
+
+        self.archive = ArchiveSection(db, actor)
+        self.desk = DeskSection(db, actor, clock)
+        self.printing = PrintingSection(db, actor)
+        self.admin = AdminSection(db, actor, clock)
+        self.stack = QStackedWidget()
+        self.nav = QListWidget(objectName="sections")
+        self.nav.setFixedWidth(150)
+        titles = (self.tr("Archive"), self.tr("Front desk"), self.tr("Printing"), self.tr("Administration"))
+        for n, (title, page) in enumerate(zip(titles, (self.archive, self.desk, self.printing, self.admin), strict=True)):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"Ctrl+{n + 1}")
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.results = SearchResults(objectName="searchResults")
+        self.results.hide()
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.results, 1)
+        column.addWidget(self.stack, 4)
+        split = QSplitter()
+        split.addWidget(self.nav)
+        split.addWidget(body)
+        split.setStretchFactor(1, 1)
+        split.setSizes([150, 1250])
+        self.setCentralWidget(split)
+
+        self.search_field = QLineEdit(objectName="globalSearch")
+        self.search_field.setPlaceholderText(self.tr("Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(self.run_search)
+        bar = QToolBar(self.tr("Search"), objectName="searchBar")
+        bar.setMovable(False)
+        bar.addWidget(self.search_field)
+        self.addToolBar(bar)
+        self._menus()
+        self.statusBar().addPermanentWidget(QLabel(
+            self.tr("{name} ({role}) · {db}").format(name=actor.display_name, role=actor.role.label(i18n.lang_code()),
+                                                      db=db.masked_url), objectName="statusUser"))
+        self.nav.setCurrentRow(0)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for n in range(self.stack.count()):
+            action = QAction(self.nav.item(n).text(), self, shortcut=QKeySequence(f"Ctrl+{n + 1}"))
+            action.triggered.connect(lambda _=False, row=n: self.nav.setCurrentRow(row))
+            view.addAction(action)
+        find = QAction(self.tr("&Search"), self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        view.addAction(find)
+        settings = self.menuBar().addMenu(self.tr("&Settings"))
+        language = settings.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True, checked=i18n.current_language() == code)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Estate Desk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def run_search(self, text: str) -> None:
+        self.results.clear()
+        hits = search.search(self._db, self._actor, text)
+        self.results.setVisible(bool(text.strip()))
+        kind_names = {"owner": self.tr("Owners"), "room": self.tr("Rooms"), "box": self.tr("Boxes"),
+                      "document": self.tr("Documents")}
+        current = None
+        for hit in hits:
+            if hit.kind != current:
+                header = QListWidgetItem(kind_names[hit.kind])
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                self.results.addItem(header)
+                current = hit.kind
+            self.results.addItem(f"    {hit.title}    {hit.detail}")
+        if text.strip() and not hits:
+            self.results.addItem(self.tr("Nothing found for “{text}”").format(text=text.strip()))
+
+    def choose_language(self, code: str) -> None:
+        prefs.set_language(code)
+        QMessageBox.information(self, self.tr("Language"), self.tr("The new language applies from the next start."))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Estate Desk"),
+                          self.tr("Estate Desk {version}\nArchive and front desk of the service centre.")
+                          .format(version=__version__))

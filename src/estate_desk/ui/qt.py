@@ -1,0 +1,5 @@
+"""The one place that imports the Qt binding (like Anki's aqt.qt); everything in ui/ imports from here."""
+
+from PySide6.QtCore import *  # noqa: F403
+from PySide6.QtGui import *  # noqa: F403
+from PySide6.QtWidgets import *  # noqa: F403
