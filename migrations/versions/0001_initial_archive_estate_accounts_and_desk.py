@@ -54,9 +54,7 @@ def upgrade() -> None:
         sa.Column("default_grade", sa.Integer(), nullable=False),
         sa.Column("default_retention", sa.String(length=16), nullable=False),
         sa.Column("suggestions", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["parent_id"], ["categories.id"], name=op.f("fk_categories_parent_id_categories")
-        ),
+        sa.ForeignKeyConstraint(["parent_id"], ["categories.id"], name=op.f("fk_categories_parent_id_categories")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_categories")),
         sa.UniqueConstraint("code", name=op.f("uq_categories_code")),
     )
@@ -119,13 +117,9 @@ def upgrade() -> None:
         sa.Column("shelf", sa.Integer(), nullable=True),
         sa.Column("position", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["cabinet_id"], ["cabinets.id"], name=op.f("fk_boxes_cabinet_id_cabinets")),
-        sa.ForeignKeyConstraint(
-            ["category_id"], ["categories.id"], name=op.f("fk_boxes_category_id_categories")
-        ),
+        sa.ForeignKeyConstraint(["category_id"], ["categories.id"], name=op.f("fk_boxes_category_id_categories")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_boxes")),
-        sa.UniqueConstraint(
-            "cabinet_id", "shelf", "position", name=op.f("uq_boxes_cabinet_id_shelf_position")
-        ),
+        sa.UniqueConstraint("cabinet_id", "shelf", "position", name=op.f("uq_boxes_cabinet_id_shelf_position")),
         sa.UniqueConstraint("code", name=op.f("uq_boxes_code")),
     )
     with op.batch_alter_table("boxes", schema=None) as batch_op:
@@ -141,9 +135,7 @@ def upgrade() -> None:
         sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=40), nullable=False),
         sa.Column("area_m2", sa.Numeric(precision=10, scale=2), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["building_id"], ["buildings.id"], name=op.f("fk_rooms_building_id_buildings")
-        ),
+        sa.ForeignKeyConstraint(["building_id"], ["buildings.id"], name=op.f("fk_rooms_building_id_buildings")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rooms")),
         sa.UniqueConstraint("building_id", "unit", "number", name=op.f("uq_rooms_building_id_unit_number")),
         sa.UniqueConstraint("code", name=op.f("uq_rooms_code")),
@@ -185,9 +177,7 @@ def upgrade() -> None:
         sa.Column("feedback_due_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("promise_due_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["first_receiver_id"], ["users.id"], name=op.f("fk_tickets_first_receiver_id_users")
-        ),
+        sa.ForeignKeyConstraint(["first_receiver_id"], ["users.id"], name=op.f("fk_tickets_first_receiver_id_users")),
         sa.ForeignKeyConstraint(["handler_id"], ["users.id"], name=op.f("fk_tickets_handler_id_users")),
         sa.ForeignKeyConstraint(["room_id"], ["rooms.id"], name=op.f("fk_tickets_room_id_rooms")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tickets")),
@@ -209,9 +199,7 @@ def upgrade() -> None:
         sa.Column("closed", sa.Boolean(), nullable=False),
         sa.Column("box_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["box_id"], ["boxes.id"], name=op.f("fk_volumes_box_id_boxes")),
-        sa.ForeignKeyConstraint(
-            ["category_id"], ["categories.id"], name=op.f("fk_volumes_category_id_categories")
-        ),
+        sa.ForeignKeyConstraint(["category_id"], ["categories.id"], name=op.f("fk_volumes_category_id_categories")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_volumes")),
         sa.UniqueConstraint("code", name=op.f("uq_volumes_code")),
     )
@@ -242,9 +230,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["box_id"], ["boxes.id"], name=op.f("fk_documents_box_id_boxes")),
-        sa.ForeignKeyConstraint(
-            ["category_id"], ["categories.id"], name=op.f("fk_documents_category_id_categories")
-        ),
+        sa.ForeignKeyConstraint(["category_id"], ["categories.id"], name=op.f("fk_documents_category_id_categories")),
         sa.ForeignKeyConstraint(["created_by"], ["users.id"], name=op.f("fk_documents_created_by_users")),
         sa.ForeignKeyConstraint(["owner_id"], ["owners.id"], name=op.f("fk_documents_owner_id_owners")),
         sa.ForeignKeyConstraint(["room_id"], ["rooms.id"], name=op.f("fk_documents_room_id_rooms")),

@@ -8,7 +8,6 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0+source"
 
 
-
 class EstateDeskWarning(UserWarning):
     """Our own warnings; the test suite turns them into errors."""
 

@@ -12,13 +12,20 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from estate_desk import __version__, paths
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import InputProblem, UserError
 from estate_desk.logs import setup_logging
+
+if TYPE_CHECKING:
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -46,13 +53,13 @@ def _read_line(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
-def _open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open_db(args: argparse.Namespace) -> Database:
     from estate_desk.store.database import open_database
 
     return open_database(args.database)
 
 
-def _actor(args: argparse.Namespace, db) -> object:  # type: ignore[no-untyped-def]
+def _actor(args: argparse.Namespace, db: Database) -> Actor:
     """Sign in the CLI's user exactly as the window would."""
     from estate_desk.services import accounts
 
@@ -89,8 +96,12 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     if before.status is RevisionStatus.CURRENT:
         print(say(f"数据库已是最新版本 {before.head}：{mask_url(url)}", f"Already at {before.head}: {mask_url(url)}"))
     else:
-        print(say(f"已升级 {before.current or '空'} → {before.head}：{mask_url(url)}",
-                  f"Upgraded {before.current or 'empty'} → {before.head}: {mask_url(url)}"))
+        print(
+            say(
+                f"已升级 {before.current or '空'} → {before.head}：{mask_url(url)}",
+                f"Upgraded {before.current or 'empty'} → {before.head}: {mask_url(url)}",
+            )
+        )
     if copy:
         print(say(f"升级前的副本：{copy}", f"Copy made before upgrading: {copy}"))
     return EXIT_OK
@@ -110,10 +121,20 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
     db = _open_db(args)
     password = _read_line(say("管理员密码：", "Administrator password: "))
-    setup.initialise(db, SystemClock(), office_name=args.office, fonds_code=args.fonds,
-                     admin_username=args.admin, admin_password=password)
-    print(say(f"已设置：{args.office}（全宗号 {args.fonds.upper()}），管理员 {args.admin}",
-              f"Set up: {args.office} (fonds {args.fonds.upper()}), administrator {args.admin}"))
+    setup.initialise(
+        db,
+        SystemClock(),
+        office_name=args.office,
+        fonds_code=args.fonds,
+        admin_username=args.admin,
+        admin_password=password,
+    )
+    print(
+        say(
+            f"已设置：{args.office}（全宗号 {args.fonds.upper()}），管理员 {args.admin}",
+            f"Set up: {args.office} (fonds {args.fonds.upper()}), administrator {args.admin}",
+        )
+    )
     return EXIT_OK
 
 
@@ -132,10 +153,22 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         password = getpass.getpass(say(f"{args.name} 的新密码：", f"New password for {args.name}: "))
         if getpass.getpass(say("再输入一次：", "Again: ")) != password:
             raise InputProblem(zh="两次输入的密码不一致。", en="The passwords do not match.")
-    row = accounts.create_user(db, SystemClock(), username=args.name, password=password, role=role,
-                               clearance=clearance, display_name=args.display_name, actor=actor)  # type: ignore[arg-type]
-    print(say(f"已添加用户 {row.username}（{row.role.zh}，密级 {row.clearance.label('zh')}）",
-              f"Added user {row.username} ({row.role.en}, clearance {row.clearance.label('en')})"))
+    row = accounts.create_user(
+        db,
+        SystemClock(),
+        username=args.name,
+        password=password,
+        role=role,
+        clearance=clearance,
+        display_name=args.display_name,
+        actor=actor,
+    )
+    print(
+        say(
+            f"已添加用户 {row.username}（{row.role.zh}，密级 {row.clearance.label('zh')}）",
+            f"Added user {row.username} ({row.role.en}, clearance {row.clearance.label('en')})",
+        )
+    )
     return EXIT_OK
 
 
@@ -145,10 +178,12 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     db = _open_db(args)
     actor = _actor(args, db)
     lang = cli_lang()
-    for row in accounts.list_users(db, SystemClock(), actor):  # type: ignore[arg-type]
+    for row in accounts.list_users(db, SystemClock(), actor):
         state = [say("已停用", "disabled")] if row.disabled else []
         state += [say("已锁定", "locked")] if row.locked else []
-        print(f"{row.username}\t{row.display_name}\t{row.role.label(lang)}\t{row.clearance.label(lang)}\t{' '.join(state)}")
+        print(
+            f"{row.username}\t{row.display_name}\t{row.role.label(lang)}\t{row.clearance.label(lang)}\t{' '.join(state)}"
+        )
     return EXIT_OK
 
 
@@ -156,13 +191,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from estate_desk.services import demo
 
     if not (args.database or os.environ.get("ESTATE_DESK_DATABASE_URL")):
-        raise InputProblem(zh="请用 --database 指定要填入演示数据的数据库。",
-                           en="Name the database to fill with --database URL.")
+        raise InputProblem(
+            zh="请用 --database 指定要填入演示数据的数据库。", en="Name the database to fill with --database URL."
+        )
     db = _open_db(args)
     summary = demo.fill(db, SystemClock())
-    print(say(f"演示小区已生成：{summary.households} 户，{summary.documents} 件档案，{summary.boxes} 个档案盒，{summary.cabinets} 个档案柜。",
-              f"Demo estate ready: {summary.households} households, {summary.documents} documents, "
-              f"{summary.boxes} boxes, {summary.cabinets} cabinets."))
+    print(
+        say(
+            f"演示小区已生成：{summary.households} 户，{summary.documents} 件档案，{summary.boxes} 个档案盒，{summary.cabinets} 个档案柜。",
+            f"Demo estate ready: {summary.households} households, {summary.documents} documents, "
+            f"{summary.boxes} boxes, {summary.cabinets} cabinets.",
+        )
+    )
     _print_logins(summary.logins)
     return EXIT_OK
 
@@ -201,19 +241,27 @@ def run_window(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="estate-desk", description="Estate Desk 物业档案与前台")
     p.add_argument("--version", action="version", version=f"estate-desk {__version__}")
-    p.add_argument("--database", metavar="URL", help="SQLite file URL or postgresql+psycopg://… (default: the data folder)")
+    p.add_argument(
+        "--database", metavar="URL", help="SQLite file URL or postgresql+psycopg://… (default: the data folder)"
+    )
     p.add_argument("--demo", action="store_true", help="open a throw-away demo estate")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
-            parent: argparse._SubParsersAction[argparse.ArgumentParser] = sub) -> argparse.ArgumentParser:
+    def add(
+        name: str,
+        handler: Callable[[argparse.Namespace], int],
+        help_text: str,
+        parent: argparse._SubParsersAction[argparse.ArgumentParser] = sub,
+    ) -> argparse.ArgumentParser:
         cmd = parent.add_parser(name, help=help_text)
         cmd.set_defaults(handler=handler)
         cmd.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
         return cmd
 
     add("check", cmd_check, "check fonts, translations, database and folders")
-    db = sub.add_parser("db", help="database revision").add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db = sub.add_parser("db", help="database revision").add_subparsers(
+        dest="db_command", metavar="ACTION", required=True
+    )
     add("upgrade", cmd_db_upgrade, "bring the database to the current revision", db)
     add("current", cmd_db_current, "show the database's revision", db)
     st = add("setup", cmd_setup, "set up an empty archive (administrator password read from stdin/terminal)")
@@ -251,8 +299,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         log.exception("unexpected error in %s", args.command or "window")
-        print(say(f"发生意外错误，详情已写入日志：{paths.log_dir()}",
-                  f"An unexpected error occurred; details are in the log: {paths.log_dir()}"), file=sys.stderr)
+        print(
+            say(
+                f"发生意外错误，详情已写入日志：{paths.log_dir()}",
+                f"An unexpected error occurred; details are in the log: {paths.log_dir()}",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_PROBLEM
 
 

@@ -32,11 +32,21 @@ def _qt_lines(lang: str) -> list[CheckLine]:
         app = QGuiApplication.instance() or QGuiApplication(["estate-desk-check"])
         families = ui_fonts.register_bundled_fonts()
         lines = [CheckLine("Qt 平台" if zh else "Qt platform", QGuiApplication.platformName())]
-        lines.append(CheckLine("界面字体" if zh else "UI fonts", ", ".join(families) or ("未找到" if zh else "none found"),
-                               bool(families)))
-        translated = i18n.install(app, "zh_CN")  # type: ignore[arg-type]
-        lines.append(CheckLine("界面翻译 zh_CN" if zh else "Translation zh_CN",
-                               ("已找到" if zh else "found") if translated else ("缺失" if zh else "missing"), translated))
+        lines.append(
+            CheckLine(
+                "界面字体" if zh else "UI fonts",
+                ", ".join(families) or ("未找到" if zh else "none found"),
+                bool(families),
+            )
+        )
+        translated = i18n.install(app, "zh_CN")
+        lines.append(
+            CheckLine(
+                "界面翻译 zh_CN" if zh else "Translation zh_CN",
+                ("已找到" if zh else "found") if translated else ("缺失" if zh else "missing"),
+                translated,
+            )
+        )
         return lines
     except Exception as exc:  # Qt missing or broken: report, don't crash the check
         return [CheckLine("Qt", f"{type(exc).__name__}: {exc}", False)]
@@ -84,13 +94,14 @@ def _database_lines(database: str | None, lang: str) -> list[CheckLine]:
 
 def run_checks(database: str | None, lang: str = "en") -> list[CheckLine]:
     zh = lang == "zh"
-    lines = [CheckLine("版本" if zh else "Version", __version__),
-             CheckLine("Python", sys.version.split()[0])]
+    lines = [CheckLine("版本" if zh else "Version", __version__), CheckLine("Python", sys.version.split()[0])]
     lines += _qt_lines(lang)
     lines += _print_font_lines(lang)
     lines += _database_lines(database, lang)
-    for label_zh, label_en, folder in (("数据文件夹", "Data folder", paths.data_dir()),
-                                       ("配置文件夹", "Config folder", paths.config_dir()),
-                                       ("日志文件夹", "Log folder", paths.log_dir())):
+    for label_zh, label_en, folder in (
+        ("数据文件夹", "Data folder", paths.data_dir()),
+        ("配置文件夹", "Config folder", paths.config_dir()),
+        ("日志文件夹", "Log folder", paths.log_dir()),
+    ):
         lines.append(CheckLine(label_zh if zh else label_en, str(folder)))
     return lines

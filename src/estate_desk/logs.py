@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from estate_desk import paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _configured = False
 

@@ -8,9 +8,12 @@ its own pattern with the fields ``{fonds} {category} {year} {retention} {item}``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.retention import Retention
+
+if TYPE_CHECKING:
+    from estate_desk.domain.retention import Retention
 
 DEFAULT_PATTERN = "{fonds}-{category}·{year}-{retention}-{item:04d}"
 _FIELDS = {"fonds", "category", "year", "retention", "item"}

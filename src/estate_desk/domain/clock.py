@@ -6,7 +6,7 @@ All datetimes in Estate Desk are timezone-aware. Nothing outside this module cal
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Protocol
 
 
@@ -20,7 +20,7 @@ class SystemClock:
     """The machine's clock, in its local timezone."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc).astimezone()
+        return datetime.now(UTC).astimezone()
 
 
 class FakeClock:

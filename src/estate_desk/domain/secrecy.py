@@ -16,7 +16,13 @@ class Grade(IntEnum):
         return (_ZH if lang.startswith("zh") else _EN)[self]
 
 
-_ZH = {Grade.PUBLIC: "公开", Grade.INTERNAL: "内部", Grade.SECRET: "秘密", Grade.CONFIDENTIAL: "机密", Grade.TOP_SECRET: "绝密"}
+_ZH = {
+    Grade.PUBLIC: "公开",
+    Grade.INTERNAL: "内部",
+    Grade.SECRET: "秘密",
+    Grade.CONFIDENTIAL: "机密",
+    Grade.TOP_SECRET: "绝密",
+}
 _EN = {
     Grade.PUBLIC: "Public",
     Grade.INTERNAL: "Internal",

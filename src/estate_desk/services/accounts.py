@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from estate_desk.domain.clock import Clock
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import USER_MANAGERS, Role
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services.passwords import hash_password, verify_password
 from estate_desk.store.accounts import User
-from estate_desk.store.database import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.store.database import Database
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -84,8 +88,9 @@ def create_user(
     if actor.role not in USER_MANAGERS:
         raise PermissionDenied(zh=f"{actor.role.zh}无权添加用户。", en=f"A {actor.role.en.lower()} may not add users.")
     with db.session() as s:
-        return add_user(s, clock, username=username, password=password, role=role,
-                        clearance=clearance, display_name=display_name)
+        return add_user(
+            s, clock, username=username, password=password, role=role, clearance=clearance, display_name=display_name
+        )
 
 
 def add_user(
@@ -166,7 +171,11 @@ def list_users(db: Database, clock: Clock, actor: Actor) -> list[UserRow]:
     with db.session() as s:
         return [
             UserRow(
-                u.username, u.display_name, Role(u.role), Grade(u.clearance), u.disabled,
+                u.username,
+                u.display_name,
+                Role(u.role),
+                Grade(u.clearance),
+                u.disabled,
                 u.locked_until is not None and u.locked_until > now,
             )
             for u in s.scalars(select(User).order_by(User.username))

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from estate_desk.domain.archive_numbers import DEFAULT_PATTERN, NumberingKey, format_archive_number
-from estate_desk.domain.clock import Clock
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
 from estate_desk.store.accounts import Office, Setting
 from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from sqlalchemy.orm import Session
+
+    from estate_desk.domain.clock import Clock
 
 PATTERN_SETTING = "archive_number_pattern"
 
@@ -102,14 +107,21 @@ def add_cabinet(s: Session, code: str, name: str, location: str = "", shelves: i
     return cabinet
 
 
-def add_box(s: Session, office: Office, category: Category, year: int, retention: Retention, number: int,
-            spine_mm: int = 30) -> ArchiveBox:
+def add_box(
+    s: Session, office: Office, category: Category, year: int, retention: Retention, number: int, spine_mm: int = 30
+) -> ArchiveBox:
     """A box; its code (what the barcode carries) is fonds-category-year-number."""
     if spine_mm not in (20, 30, 40, 50):
-        raise InputProblem(zh=f"盒脊宽度只能是 20/30/40/50 毫米：{spine_mm}", en=f"Spine width must be 20/30/40/50 mm: {spine_mm}")
+        raise InputProblem(
+            zh=f"盒脊宽度只能是 20/30/40/50 毫米：{spine_mm}", en=f"Spine width must be 20/30/40/50 mm: {spine_mm}"
+        )
     box = ArchiveBox(
-        code=f"{office.fonds_code}-{category.code}-{year}-H{number:03d}", number=number, category_id=category.id,
-        year=year, retention=retention.value, spine_mm=spine_mm,
+        code=f"{office.fonds_code}-{category.code}-{year}-H{number:03d}",
+        number=number,
+        category_id=category.id,
+        year=year,
+        retention=retention.value,
+        spine_mm=spine_mm,
     )
     s.add(box)
     s.flush()

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services.accounts import Actor
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
-from estate_desk.store.database import Database
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Owner, Room
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,18 @@ def document_rows(db: Database, actor: Actor, ids: Sequence[int]) -> dict[int, D
         for doc, box_code, cabinet, shelf, position, room_code, owner_name in s.execute(query):
             place = f"{cabinet} · {shelf}-{position}" if cabinet else None
             rows[doc.id] = DocumentRow(
-                doc.id, doc.archive_no, doc.title, doc.year, doc.pages, Grade(doc.secrecy),
-                Retention.parse(doc.retention), box_code, place, room_code, owner_name, doc.has_paper,
+                doc.id,
+                doc.archive_no,
+                doc.title,
+                doc.year,
+                doc.pages,
+                Grade(doc.secrecy),
+                Retention.parse(doc.retention),
+                box_code,
+                place,
+                room_code,
+                owner_name,
+                doc.has_paper,
             )
     return rows
 

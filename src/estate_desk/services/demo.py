@@ -10,19 +10,23 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from estate_desk.domain.categories import SEVEN_CATEGORIES
-from estate_desk.domain.clock import Clock
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.services import accounts, archive, estate, setup
 from estate_desk.store.accounts import Office
-from estate_desk.store.archive import ArchiveBox, Document
-from estate_desk.store.database import Database
-from estate_desk.store.estate import Room
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.store.archive import ArchiveBox, Document
+    from estate_desk.store.database import Database
+    from estate_desk.store.estate import Room
 
 DEMO_PASSWORD = "demo-2024"
 DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
@@ -35,8 +39,12 @@ DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
 )
 # (building number, floors, units (None for one stairwell), rooms per floor): 236 households
 BUILDINGS: tuple[tuple[int, int, tuple[int | None, ...], int], ...] = (
-    (1, 18, (None,), 2), (2, 18, (None,), 2), (3, 11, (1, 2), 2),
-    (5, 11, (1, 2), 2), (6, 8, (1, 2), 2), (10, 11, (1, 2), 2),
+    (1, 18, (None,), 2),
+    (2, 18, (None,), 2),
+    (3, 11, (1, 2), 2),
+    (5, 11, (1, 2), 2),
+    (6, 8, (1, 2), 2),
+    (10, 11, (1, 2), 2),
 )
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢欧阳"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华慧建平国峰霞宇浩凯鹏辉玲桂兰志红晨阳婷雪琳博文斌"
@@ -62,8 +70,13 @@ def _name(rng: random.Random) -> str:
 def fill(db: Database, clock: Clock, *, seed: int = 236) -> DemoSummary:
     """Set up an empty database as the demo estate. Refused when the archive is already set up."""
     setup.initialise(
-        db, clock, office_name="翠湖苑物业服务中心", fonds_code="Z001", admin_username="admin",
-        admin_password=DEMO_PASSWORD, admin_display_name="系统管理员",
+        db,
+        clock,
+        office_name="翠湖苑物业服务中心",
+        fonds_code="Z001",
+        admin_username="admin",
+        admin_password=DEMO_PASSWORD,
+        admin_display_name="系统管理员",
     )
     rng = random.Random(seed)
     today = clock.now().date()
@@ -94,8 +107,13 @@ def _estate(s: Session, clock: Clock, rng: random.Random, today: date) -> list[t
                         name = rng.choice(("翠湖商贸有限公司", "恒信咨询有限公司"))
                     else:
                         name = _name(rng)
-                    owner = estate.add_owner(s, clock, name, phone=f"13{rng.randint(0, 9)}{rng.randint(10**7, 10**8 - 1)}",
-                                             kind="company" if name.endswith("公司") else "person")
+                    owner = estate.add_owner(
+                        s,
+                        clock,
+                        name,
+                        phone=f"13{rng.randint(0, 9)}{rng.randint(10**7, 10**8 - 1)}",
+                        kind="company" if name.endswith("公司") else "person",
+                    )
                     move_in = date(2016, 3, 1) + timedelta(days=rng.randint(0, 900))
                     estate.add_ownership(s, room, owner, move_in, move_in)
                     s.flush()
@@ -114,14 +132,22 @@ _OTHER_DOCS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _documents(s: Session, clock: Clock, rng: random.Random, rooms: list[tuple[Room, int]], today: date) -> list[Document]:
+def _documents(
+    s: Session, clock: Clock, rng: random.Random, rooms: list[tuple[Room, int]], today: date
+) -> list[Document]:
     docs: list[Document] = []
     for room, owner_id in rooms:
         year = 2016 + (room.id % 3)
         for title in rng.sample(_OWNER_DOCS, rng.randint(2, 3)):
             draft = archive.DocumentDraft(
-                "YZ", f"{room.code} {title}", year, doc_date=date(year, rng.randint(1, 12), rng.randint(1, 28)),
-                responsible="翠湖苑物业服务中心", pages=rng.randint(1, 6), room_id=room.id, owner_id=owner_id,
+                "YZ",
+                f"{room.code} {title}",
+                year,
+                doc_date=date(year, rng.randint(1, 12), rng.randint(1, 28)),
+                responsible="翠湖苑物业服务中心",
+                pages=rng.randint(1, 6),
+                room_id=room.id,
+                owner_id=owner_id,
                 has_paper=rng.random() > 0.03,
             )
             docs.append(archive.register_document(s, clock, draft, created_by=None))
@@ -132,10 +158,15 @@ def _documents(s: Session, clock: Clock, rng: random.Random, rooms: list[tuple[R
             title = rng.choice(titles).format(b=room.code.split("栋")[0], room=room.code, year=year)
             linked = "{room}" in title or room.code in title
             draft = archive.DocumentDraft(
-                code, title, year, doc_date=date(year, rng.randint(1, 12), rng.randint(1, 28)),
+                code,
+                title,
+                year,
+                doc_date=date(year, rng.randint(1, 12), rng.randint(1, 28)),
                 responsible=rng.choice(("翠湖苑物业服务中心", "市建设工程公司", "华信设计院")),
-                doc_number=f"翠物〔{year}〕{i + 1}号" if code == "XZ" else "", pages=rng.randint(1, 40),
-                room_id=room.id if linked else None, owner_id=owner_id if linked else None,
+                doc_number=f"翠物〔{year}〕{i + 1}号" if code == "XZ" else "",
+                pages=rng.randint(1, 40),
+                room_id=room.id if linked else None,
+                owner_id=owner_id if linked else None,
             )
             docs.append(archive.register_document(s, clock, draft, created_by=None))
     return docs
@@ -144,9 +175,15 @@ def _documents(s: Session, clock: Clock, rng: random.Random, rooms: list[tuple[R
 def _boxes(s: Session, rng: random.Random, docs: list[Document]) -> tuple[int, int]:
     office = s.scalar(select(Office))
     assert office is not None
-    cabinets = [archive.add_cabinet(s, f"G{n:02d}", f"{n}号档案柜", "档案室", shelves=5, positions=8) for n in (1, 2, 3, 4)]
-    slots = [(c, shelf, pos) for c in cabinets for shelf in range(1, c.shelves + 1)
-             for pos in range(1, c.positions_per_shelf + 1)]
+    cabinets = [
+        archive.add_cabinet(s, f"G{n:02d}", f"{n}号档案柜", "档案室", shelves=5, positions=8) for n in (1, 2, 3, 4)
+    ]
+    slots = [
+        (c, shelf, pos)
+        for c in cabinets
+        for shelf in range(1, c.shelves + 1)
+        for pos in range(1, c.positions_per_shelf + 1)
+    ]
     groups: dict[tuple[int, int, str], list[Document]] = {}
     for doc in docs:
         groups.setdefault((doc.category_id, doc.year, doc.retention), []).append(doc)
@@ -157,9 +194,16 @@ def _boxes(s: Session, rng: random.Random, docs: list[Document]) -> tuple[int, i
         category = members[0].category
         for start in range(0, len(members), 30):
             numbers[category_id] = numbers.get(category_id, 0) + 1
-            box = archive.add_box(s, office, category, year, Retention.parse(retention), numbers[category_id],
-                                  spine_mm=rng.choice((20, 30, 40, 50)))
-            for doc in members[start:start + 30]:
+            box = archive.add_box(
+                s,
+                office,
+                category,
+                year,
+                Retention.parse(retention),
+                numbers[category_id],
+                spine_mm=rng.choice((20, 30, 40, 50)),
+            )
+            for doc in members[start : start + 30]:
                 doc.box_id = box.id
             boxes.append(box)
     boxes.sort(key=lambda b: (order.get(b.category.code, 99), b.year, b.number))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from estate_desk.domain.clock import Clock
 from estate_desk.store.estate import Building, Owner, Ownership, Room
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from sqlalchemy.orm import Session
+
+    from estate_desk.domain.clock import Clock
 
 
 def name_pinyin(name: str) -> tuple[str, str]:
@@ -38,8 +43,9 @@ def add_room(s: Session, building: Building, unit: int | None, number: int, area
 
 def add_owner(s: Session, clock: Clock, name: str, phone: str | None = None, kind: str = "person") -> Owner:
     full, initials = name_pinyin(name)
-    owner = Owner(name=name.strip(), kind=kind, phone=phone, pinyin=full, pinyin_initials=initials,
-                  created_at=clock.now())
+    owner = Owner(
+        name=name.strip(), kind=kind, phone=phone, pinyin=full, pinyin_initials=initials, created_at=clock.now()
+    )
     s.add(owner)
     return owner
 

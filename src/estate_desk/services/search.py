@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
-from estate_desk.services.accounts import Actor
 from estate_desk.store.archive import ArchiveBox, Document
-from estate_desk.store.database import Database
 from estate_desk.store.estate import Owner, Ownership, Room
+
+if TYPE_CHECKING:
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
 
 LIMIT = 20
 
@@ -51,21 +54,35 @@ def search(db: Database, actor: Actor, text: str) -> list[Hit]:
             select(Owner.id, Owner.name, Room.code)
             .outerjoin(Ownership, (Ownership.owner_id == Owner.id) & Ownership.end_date.is_(None))
             .outerjoin(Room, Ownership.room_id == Room.id)
-            .where(or_(Owner.name.like(like, escape="\\"), Owner.pinyin.startswith(lower, autoescape=True),
-                       Owner.pinyin_initials.startswith(lower, autoescape=True)))
-            .order_by(Owner.name).limit(LIMIT)
+            .where(
+                or_(
+                    Owner.name.like(like, escape="\\"),
+                    Owner.pinyin.startswith(lower, autoescape=True),
+                    Owner.pinyin_initials.startswith(lower, autoescape=True),
+                )
+            )
+            .order_by(Owner.name)
+            .limit(LIMIT)
         )
         hits += [Hit(HitKind.OWNER, oid, name, code or "") for oid, name, code in owners]
         rooms = s.execute(select(Room.id, Room.code).where(Room.code.like(like, escape="\\")).limit(LIMIT))
         hits += [Hit(HitKind.ROOM, rid, code, "") for rid, code in rooms]
-        boxes = s.execute(select(ArchiveBox.id, ArchiveBox.code).where(ArchiveBox.code.like(like, escape="\\")).limit(LIMIT))
+        boxes = s.execute(
+            select(ArchiveBox.id, ArchiveBox.code).where(ArchiveBox.code.like(like, escape="\\")).limit(LIMIT)
+        )
         hits += [Hit(HitKind.BOX, bid, code, "") for bid, code in boxes]
         docs = s.execute(
             select(Document.id, Document.archive_no, Document.title)
             .where(Document.secrecy <= int(actor.clearance))
-            .where(or_(Document.archive_no.like(like, escape="\\"), Document.title.like(like, escape="\\"),
-                       Document.doc_number.like(like, escape="\\")))
-            .order_by(Document.archive_no).limit(LIMIT)
+            .where(
+                or_(
+                    Document.archive_no.like(like, escape="\\"),
+                    Document.title.like(like, escape="\\"),
+                    Document.doc_number.like(like, escape="\\"),
+                )
+            )
+            .order_by(Document.archive_no)
+            .limit(LIMIT)
         )
         hits += [Hit(HitKind.DOCUMENT, did, title, no) for did, no, title in docs]
     return hits

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from estate_desk.domain.categories import SEVEN_CATEGORIES
-from estate_desk.domain.clock import Clock
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import accounts
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import Category
-from estate_desk.store.database import Database
+
+if TYPE_CHECKING:
+    from estate_desk.domain.clock import Clock
+    from estate_desk.store.database import Database
 
 _FONDS = re.compile(r"^[A-Za-z0-9]{1,20}$")
 
@@ -53,15 +56,24 @@ def initialise(
         raise InputProblem(zh="该档案库已经设置过了。", en="This archive is already set up.")
     with db.session() as s:
         accounts.add_user(
-            s, clock, username=admin_username, password=admin_password, role=Role.ADMINISTRATOR,
-            clearance=Grade.TOP_SECRET, display_name=admin_display_name,
+            s,
+            clock,
+            username=admin_username,
+            password=admin_password,
+            role=Role.ADMINISTRATOR,
+            clearance=Grade.TOP_SECRET,
+            display_name=admin_display_name,
         )
         s.add(Office(name=name, fonds_code=fonds, created_at=clock.now()))
         for order, cat in enumerate(SEVEN_CATEGORIES, start=1):
             s.add(
                 Category(
-                    code=cat.code, name_zh=cat.name_zh, name_en=cat.name_en, sort_order=order,
-                    default_grade=int(cat.default_grade), default_retention=cat.default_retention.value,
+                    code=cat.code,
+                    name_zh=cat.name_zh,
+                    name_en=cat.name_en,
+                    sort_order=order,
+                    default_grade=int(cat.default_grade),
+                    default_retention=cat.default_retention.value,
                     suggestions="\n".join(cat.suggestions),
                 )
             )

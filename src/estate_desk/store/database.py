@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -26,6 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from estate_desk import paths
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.store import migrations
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +102,8 @@ def _check_sqlite_file(path: Path) -> None:
                 header = fh.read(len(SQLITE_HEADER))
         except OSError as exc:
             raise DatabaseProblem(
-                zh=f"无法读取数据库文件：{exc.strerror}", en=f"Cannot read the database file: {exc.strerror}",
+                zh=f"无法读取数据库文件：{exc.strerror}",
+                en=f"Cannot read the database file: {exc.strerror}",
                 where=where,
             ) from exc
         if header and header != SQLITE_HEADER:
@@ -134,17 +137,21 @@ def _connect_error(url: URL, exc: BaseException) -> DatabaseProblem:
     low = detail.lower()
     if "password authentication failed" in low or "authentication failed" in low:
         return DatabaseProblem(
-            zh="数据库拒绝登录：用户名或密码错误。", en="The database refused the login: wrong user name or password.",
+            zh="数据库拒绝登录：用户名或密码错误。",
+            en="The database refused the login: wrong user name or password.",
             where=where,
         )
     if "does not exist" in low and "database" in low:
         return DatabaseProblem(
-            zh=f"服务器上没有这个数据库：{url.database}", en=f"The server has no database named {url.database}.",
+            zh=f"服务器上没有这个数据库：{url.database}",
+            en=f"The server has no database named {url.database}.",
             where=where,
         )
     if "file is not a database" in low or "malformed" in low:
         return DatabaseProblem(
-            zh="数据库文件已损坏，未做任何改动。", en="The database file is corrupt; nothing was changed.", where=where,
+            zh="数据库文件已损坏，未做任何改动。",
+            en="The database file is corrupt; nothing was changed.",
+            where=where,
         )
     if url.get_backend_name() == "postgresql":
         return DatabaseProblem(
@@ -166,7 +173,7 @@ def _read_revision_sqlite(path: Path) -> tuple[bool, str | None]:
         if "alembic_version" not in names:
             return bool(names), None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return True, row[0] if row else None
+        return bool(names - {"alembic_version"}), row[0] if row else None
     finally:
         conn.close()
 
@@ -178,14 +185,14 @@ def _read_revision_engine(engine: Engine) -> tuple[bool, str | None]:
         if "alembic_version" not in names:
             return bool(names), None
         row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return True, row[0] if row else None
+        return bool(names - {"alembic_version"}), row[0] if row else None
 
 
 def _state(has_tables: bool, current: str | None) -> RevisionState:
     head = migrations.head_revision()
     if current is None:
         status = RevisionStatus.FOREIGN if has_tables else RevisionStatus.EMPTY
-    elif current == head:
+    elif current == head and has_tables:
         status = RevisionStatus.CURRENT
     elif migrations.is_known_revision(current):
         status = RevisionStatus.BEHIND

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
 
 from estate_desk.resources import migrations_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def alembic_config() -> Config:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import UserError
@@ -13,6 +13,9 @@ from estate_desk.services import setup
 from estate_desk.store.database import Database, open_database
 from estate_desk.ui import errors, fonts, i18n, prefs
 from estate_desk.ui.qt import QApplication, QDialog, QIcon
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 log = logging.getLogger(__name__)
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from estate_desk.domain.clock import Clock
 from estate_desk.domain.errors import UserError
 from estate_desk.services import accounts, setup
-from estate_desk.services.accounts import Actor
-from estate_desk.store.database import Database
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QDialog,
@@ -22,12 +19,25 @@ from estate_desk.ui.qt import (
     QWizardPage,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
+
 
 class LoginDialog(QDialog):
     """登录: user name and password; wrong passwords count towards the lock-out."""
 
-    def __init__(self, db: Database, clock: Clock, office_name: str,
-                 demo_logins: Sequence[tuple[str, str, str]] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        office_name: str,
+        demo_logins: Sequence[tuple[str, str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db, self._clock = db, clock
         self.actor: Actor | None = None
@@ -83,7 +93,9 @@ class SetupWizard(QWizard):
 
         office_page = QWizardPage()
         office_page.setTitle(self.tr("The service centre"))
-        office_page.setSubTitle(self.tr("The name printed on catalogues and the fonds code (全宗号) that starts every archive number."))
+        office_page.setSubTitle(
+            self.tr("The name printed on catalogues and the fonds code (全宗号) that starts every archive number.")
+        )
         form = QFormLayout(office_page)
         form.addRow(self.tr("Service centre name"), self.office)
         form.addRow(self.tr("Fonds code"), self.fonds)
@@ -103,15 +115,21 @@ class SetupWizard(QWizard):
         self.addPage(office_page)
         self.addPage(admin_page)
 
-    def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt's name)
+    def validateCurrentPage(self) -> bool:
         if self.currentId() != self.pageIds()[-1]:
             return True
         if self.password.text() != self.password2.text():
             self.message.setText(self.tr("The two passwords differ."))
             return False
         try:
-            setup.initialise(self._db, self._clock, office_name=self.office.text(), fonds_code=self.fonds.text(),
-                             admin_username=self.admin.text(), admin_password=self.password.text())
+            setup.initialise(
+                self._db,
+                self._clock,
+                office_name=self.office.text(),
+                fonds_code=self.fonds.text(),
+                admin_username=self.admin.text(),
+                admin_password=self.password.text(),
+            )
         except UserError as exc:
             self.message.setText(exc.message(i18n.lang_code()))
             return False

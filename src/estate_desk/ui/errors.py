@@ -4,27 +4,36 @@ from __future__ import annotations
 
 import logging
 import sys
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from estate_desk import paths
 from estate_desk.domain.errors import UserError
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import QCoreApplication, QMessageBox, QWidget
 
+if TYPE_CHECKING:
+    from types import TracebackType
+
 log = logging.getLogger(__name__)
 
 
 def show_problem(parent: QWidget | None, exc: UserError, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Errors", "Estate Desk"),
-                      exc.message(i18n.lang_code()), QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or QCoreApplication.translate("Errors", "Estate Desk"),
+        exc.message(i18n.lang_code()),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("problemBox")
     box.exec()
 
 
 def unexpected_text() -> str:
     return QCoreApplication.translate(
-        "Errors", "Something unexpected went wrong. Nothing you saved before was lost.\n"
-        "The details were written to the log in {folder}."
+        "Errors",
+        "Something unexpected went wrong. Nothing you saved before was lost.\n"
+        "The details were written to the log in {folder}.",
     ).format(folder=paths.log_dir())
 
 

@@ -17,7 +17,7 @@ def current_language() -> str:
 
 
 def lang_code() -> str:
-    """"zh" or "en", for choosing a side of a bilingual domain message."""
+    """ "zh" or "en", for choosing a side of a bilingual domain message."""
     return "zh" if _current.startswith("zh") else "en"
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from estate_desk import __version__
-from estate_desk.domain.clock import Clock
 from estate_desk.services import search
-from estate_desk.services.accounts import Actor
-from estate_desk.store.database import Database
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.qt import (
     QAction,
@@ -26,6 +25,11 @@ from estate_desk.ui.qt import (
     QWidget,
 )
 from estate_desk.ui.sections import AdminSection, ArchiveSection, DeskSection, PrintingSection
+
+if TYPE_CHECKING:
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
 
 
 class SearchResults(QListWidget):
@@ -48,7 +52,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(objectName="sections")
         self.nav.setFixedWidth(150)
         titles = (self.tr("Archive"), self.tr("Front desk"), self.tr("Printing"), self.tr("Administration"))
-        for n, (title, page) in enumerate(zip(titles, (self.archive, self.desk, self.printing, self.admin), strict=True)):
+        for n, (title, page) in enumerate(
+            zip(titles, (self.archive, self.desk, self.printing, self.admin), strict=True)
+        ):
             item = QListWidgetItem(title)
             item.setToolTip(f"Ctrl+{n + 1}")
             self.nav.addItem(item)
@@ -78,9 +84,14 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.search_field)
         self.addToolBar(bar)
         self._menus()
-        self.statusBar().addPermanentWidget(QLabel(
-            self.tr("{name} ({role}) · {db}").format(name=actor.display_name, role=actor.role.label(i18n.lang_code()),
-                                                      db=db.masked_url), objectName="statusUser"))
+        self.statusBar().addPermanentWidget(
+            QLabel(
+                self.tr("{name} ({role}) · {db}").format(
+                    name=actor.display_name, role=actor.role.label(i18n.lang_code()), db=db.masked_url
+                ),
+                objectName="statusUser",
+            )
+        )
         self.nav.setCurrentRow(0)
 
     def _menus(self) -> None:
@@ -117,8 +128,12 @@ class MainWindow(QMainWindow):
         self.results.clear()
         hits = search.search(self._db, self._actor, text)
         self.results.setVisible(bool(text.strip()))
-        kind_names = {"owner": self.tr("Owners"), "room": self.tr("Rooms"), "box": self.tr("Boxes"),
-                      "document": self.tr("Documents")}
+        kind_names = {
+            "owner": self.tr("Owners"),
+            "room": self.tr("Rooms"),
+            "box": self.tr("Boxes"),
+            "document": self.tr("Documents"),
+        }
         current = None
         for hit in hits:
             if hit.kind != current:
@@ -138,6 +153,8 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Language"), self.tr("The new language applies from the next start."))
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Estate Desk"),
-                          self.tr("Estate Desk {version}\nArchive and front desk of the service centre.")
-                          .format(version=__version__))
+        QMessageBox.about(
+            self,
+            self.tr("About Estate Desk"),
+            self.tr("Estate Desk {version}\nArchive and front desk of the service centre.").format(version=__version__),
+        )

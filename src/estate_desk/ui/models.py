@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from estate_desk.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 Row = TypeVar("Row")
 PAGE = 200
@@ -16,8 +18,13 @@ Index = QModelIndex | QPersistentModelIndex
 class LazyTableModel(QAbstractTableModel, Generic[Row]):
     """A table over a list of ids; ``fetch(ids)`` loads the rows of one page when first shown."""
 
-    def __init__(self, headers: Sequence[str], cell: Callable[[Row, int], Any],
-                 fetch: Callable[[Sequence[int]], dict[int, Row]], parent: Any = None) -> None:
+    def __init__(
+        self,
+        headers: Sequence[str],
+        cell: Callable[[Row, int], Any],
+        fetch: Callable[[Sequence[int]], dict[int, Row]],
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._headers = list(headers)
         self._cell = cell
@@ -39,15 +46,15 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         record_id = self._ids[row]
         if record_id not in self._cache:
             start = (row // PAGE) * PAGE
-            page = self._ids[start:start + PAGE]
+            page = self._ids[start : start + PAGE]
             self._cache.update(self._fetch(page))
             self.fetches += 1
         return self._cache.get(record_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -56,7 +63,11 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         row = self.row_of(index.row())
         return None if row is None else self._cell(row, index.column())
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None

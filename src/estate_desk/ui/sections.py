@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from estate_desk.domain.clock import Clock
 from estate_desk.domain.errors import UserError
 from estate_desk.services import accounts, browse
-from estate_desk.services.accounts import Actor
-from estate_desk.services.browse import DocumentRow
-from estate_desk.store.database import Database
 from estate_desk.ui import i18n
 from estate_desk.ui.models import LazyTableModel
 from estate_desk.ui.qt import (
@@ -26,6 +22,12 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.services.browse import DocumentRow
+    from estate_desk.store.database import Database
 
 
 def _table_view(name: str) -> QTableView:
@@ -46,11 +48,22 @@ class ArchiveSection(QWidget):
         self.tree = QTreeWidget(objectName="categoryTree")
         self.tree.setHeaderLabels([self.tr("Category"), self.tr("Documents")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        headers = [self.tr("Archive no."), self.tr("Title"), self.tr("Year"), self.tr("Pages"), self.tr("Grade"),
-                   self.tr("Retention"), self.tr("Room"), self.tr("Owner"), self.tr("Box"), self.tr("Place"),
-                   self.tr("Paper")]
+        headers = [
+            self.tr("Archive no."),
+            self.tr("Title"),
+            self.tr("Year"),
+            self.tr("Pages"),
+            self.tr("Grade"),
+            self.tr("Retention"),
+            self.tr("Room"),
+            self.tr("Owner"),
+            self.tr("Box"),
+            self.tr("Place"),
+            self.tr("Paper"),
+        ]
         self.model: LazyTableModel[DocumentRow] = LazyTableModel(
-            headers, self._cell, lambda ids: browse.document_rows(db, actor, ids), self)
+            headers, self._cell, lambda ids: browse.document_rows(db, actor, ids), self
+        )
         self.table = _table_view("documentTable")
         self.table.setModel(self.model)
         self.table.setColumnWidth(0, 190)
@@ -74,8 +87,19 @@ class ArchiveSection(QWidget):
     def _cell(self, row: DocumentRow, column: int) -> Any:
         lang = i18n.lang_code()
         paper = self.tr("paper") if row.has_paper else self.tr("no paper original")
-        values = (row.archive_no, row.title, row.year, row.pages, row.secrecy.label(lang), row.retention.label(lang),
-                  row.room_code or "", row.owner_name or "", row.box_code or "", row.place or "", paper)
+        values = (
+            row.archive_no,
+            row.title,
+            row.year,
+            row.pages,
+            row.secrecy.label(lang),
+            row.retention.label(lang),
+            row.room_code or "",
+            row.owner_name or "",
+            row.box_code or "",
+            row.place or "",
+            paper,
+        )
         return values[column]
 
     def reload(self) -> None:
@@ -107,8 +131,11 @@ class ArchiveSection(QWidget):
         if row is None:
             return
         lang = i18n.lang_code()
-        paper = (self.tr("Paper original: {place}").format(place=row.place or self.tr("not yet shelved"))
-                 if row.has_paper else self.tr("No paper original"))
+        paper = (
+            self.tr("Paper original: {place}").format(place=row.place or self.tr("not yet shelved"))
+            if row.has_paper
+            else self.tr("No paper original")
+        )
         self.detail.setText(
             f"<b>{row.archive_no}</b> — {row.title}<br>"
             f"{self.tr('Grade')}: {row.secrecy.label(lang)} · {self.tr('Retention')}: {row.retention.label(lang)}"
@@ -145,8 +172,15 @@ class PrintingSection(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 5, objectName="boxTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Box"), self.tr("Category"), self.tr("Year"),
-                                              self.tr("Spine (mm)"), self.tr("Cabinet · shelf-position")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Box"),
+                self.tr("Category"),
+                self.tr("Year"),
+                self.tr("Spine (mm)"),
+                self.tr("Cabinet · shelf-position"),
+            ]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
@@ -156,7 +190,13 @@ class PrintingSection(QWidget):
         self.table.setRowCount(len(boxes))
         lang = i18n.lang_code()
         for r, b in enumerate(boxes):
-            values = (b.code, b.category_zh if lang == "zh" else b.category_en, str(b.year), str(b.spine_mm), b.place or "")
+            values = (
+                b.code,
+                b.category_zh if lang == "zh" else b.category_en,
+                str(b.year),
+                str(b.spine_mm),
+                b.place or "",
+            )
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
@@ -167,8 +207,9 @@ class AdminSection(QWidget):
     def __init__(self, db: Database, actor: Actor, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 5, objectName="userTable")
-        self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Name"), self.tr("Role"),
-                                              self.tr("Clearance"), self.tr("State")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("User"), self.tr("Name"), self.tr("Role"), self.tr("Clearance"), self.tr("State")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)

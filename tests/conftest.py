@@ -1,0 +1,224 @@
+"""Test configuration: offscreen Qt, a template database migrated once and copied per test.
+
+Database tests run on SQLite by default. With ``ESTATE_DESK_TEST_DATABASE_URL`` naming a
+PostgreSQL server (``.ci/run`` starts one), the same tests run there: each test gets a
+database cloned from a migrated template (``CREATE DATABASE … TEMPLATE …``).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+import threading
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from estate_desk.domain.clock import CHINA_TZ, FakeClock
+from estate_desk.store.database import Database, open_database
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+PG_ENV = "ESTATE_DESK_TEST_DATABASE_URL"
+PG_URL = os.environ.get(PG_ENV)
+DB_FIXTURES = {"db", "database_url", "ready_db", "demo_db", "empty_url", "demo_url"}
+ADMIN_PASSWORD = "admin-pass-1"
+START = datetime(2026, 11, 23, 9, 0, tzinfo=CHINA_TZ)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    backend = make_url(PG_URL).render_as_string(hide_password=True) if PG_URL else "SQLite (temporary files)"
+    return f"estate-desk database tests run on: {backend}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if DB_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.db)
+
+
+# --------------------------------------------------------------------------- isolation
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Data, config and logs of every test in its own folder; the user's are never touched."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("ESTATE_DESK_HOME", str(home))
+    monkeypatch.delenv("ESTATE_DESK_DATABASE_URL", raising=False)
+    monkeypatch.delenv("ESTATE_DESK_PASSWORD", raising=False)
+    monkeypatch.delenv("ESTATE_DESK_USER", raising=False)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads() -> Iterator[None]:
+    """Fail a test that leaves a thread running (napari's _dangling_* idea)."""
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+    assert not left, f"threads left running: {left}"
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_timers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a Qt test that leaves an active QTimer behind in a widget still shown."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from estate_desk.ui.qt import QApplication, QTimer
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    active = [
+        t for w in QApplication.topLevelWidgets() if w.isVisible() for t in w.findChildren(QTimer) if t.isActive()
+    ]
+    assert not active, f"active timers left in visible windows: {active}"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+# --------------------------------------------------------------------------- databases
+
+
+def _admin_engine():  # type: ignore[no-untyped-def]
+    assert PG_URL
+    return create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+
+
+def _pg_create(name: str, template: str | None = None) -> URL:
+    engine = _admin_engine()
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+    engine.dispose()
+    return make_url(PG_URL).set(database=name)  # type: ignore[arg-type]
+
+
+def _pg_drop(name: str) -> None:
+    engine = _admin_engine()
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+class Templates:
+    """Migrated (and demo-filled) template databases, made once per session."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[str, str] = {}
+
+    def get(self, kind: str) -> str:
+        if kind not in self.made:
+            self.made[kind] = self._make(kind)
+        return self.made[kind]
+
+    def _make(self, kind: str) -> str:
+        if PG_URL:
+            name = f"estate_tmpl_{kind}_{os.getpid()}"
+            url = _pg_create(name)
+        else:
+            url = URL.create("sqlite+pysqlite", database=str(self.folder / f"template-{kind}.sqlite3"))
+        db = open_database(url)
+        if kind == "demo":
+            from estate_desk.services import demo
+
+            demo.fill(db, FakeClock(START))
+        db.dispose()
+        return name if PG_URL else str(url.database)
+
+    def clone(self, kind: str, target: Path) -> tuple[URL, str | None]:
+        source = self.get(kind)
+        if PG_URL:
+            name = f"estate_t_{uuid.uuid4().hex[:12]}"
+            return _pg_create(name, template=source), name
+        shutil.copyfile(source, target)
+        return URL.create("sqlite+pysqlite", database=str(target)), None
+
+    def drop_all(self) -> None:
+        if PG_URL:
+            for name in self.made.values():
+                _pg_drop(name)
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    t = Templates(tmp_path_factory.mktemp("templates"))
+    yield t
+    t.drop_all()
+
+
+def _cloned(templates: Templates, kind: str, tmp_path: Path) -> Iterator[URL]:
+    url, pg_name = templates.clone(kind, tmp_path / f"{kind}.sqlite3")
+    yield url
+    if pg_name:
+        _pg_drop(pg_name)
+
+
+@pytest.fixture
+def database_url(templates: Templates, tmp_path: Path) -> Iterator[URL]:
+    """A migrated, empty archive database of this test's own."""
+    yield from _cloned(templates, "migrated", tmp_path)
+
+
+@pytest.fixture
+def demo_url(templates: Templates, tmp_path: Path) -> Iterator[URL]:
+    """A database holding the demo estate, of this test's own."""
+    yield from _cloned(templates, "demo", tmp_path)
+
+
+@pytest.fixture
+def empty_url(tmp_path: Path) -> Iterator[URL]:
+    """A database with nothing in it, not even migrations."""
+    if PG_URL:
+        name = f"estate_e_{uuid.uuid4().hex[:12]}"
+        yield _pg_create(name)
+        _pg_drop(name)
+    else:
+        yield URL.create("sqlite+pysqlite", database=str(tmp_path / "empty.sqlite3"))
+
+
+@pytest.fixture
+def db(database_url: URL) -> Iterator[Database]:
+    database = open_database(database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ready_db(db: Database, clock: FakeClock) -> Database:
+    """A set-up archive with an administrator ``admin`` / ADMIN_PASSWORD and the seven categories."""
+    from estate_desk.services import setup
+
+    setup.initialise(
+        db,
+        clock,
+        office_name="测试物业服务中心",
+        fonds_code="Z001",
+        admin_username="admin",
+        admin_password=ADMIN_PASSWORD,
+    )
+    return db
+
+
+@pytest.fixture
+def demo_db(demo_url: URL) -> Iterator[Database]:
+    database = open_database(demo_url)
+    yield database
+    database.dispose()

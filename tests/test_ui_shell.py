@@ -1,0 +1,121 @@
+"""The window on the demo estate: sign-in, set-up, sections, search, status bar (foundation)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from estate_desk.services import accounts, demo
+from estate_desk.ui.app import make_application
+from estate_desk.ui.dialogs import LoginDialog, SetupWizard
+from estate_desk.ui.main_window import MainWindow
+from estate_desk.ui.qt import QAction, QApplication, QDialog, QKeySequence, QLabel, Qt
+
+if TYPE_CHECKING:
+    from estate_desk.domain.clock import FakeClock
+    from estate_desk.store.database import Database
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    make_application()  # fonts and the Chinese translation, as at start-up
+    return qapp
+
+
+@pytest.fixture
+def window(app, qtbot, demo_db: Database, clock: FakeClock) -> MainWindow:  # type: ignore[no-untyped-def]
+    actor = accounts.authenticate(demo_db, clock, "clerk", demo.DEMO_PASSWORD)
+    w = MainWindow(demo_db, actor, clock, "翠湖苑物业服务中心")
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["档案", "前台", "打印", "管理"]
+    status = window.findChild(QLabel, "statusUser")
+    assert status is not None and "李秀英（档案管理员）" in status.text()
+
+
+def test_archive_lists_all_seven_categories(window: MainWindow) -> None:
+    tree = window.archive.tree
+    root = tree.topLevelItem(0)
+    assert root.childCount() == 7
+    assert root.child(1).text(0) == "YZ 业主及各办公部门档案"
+    assert int(root.text(1)) == window.archive.model.rowCount()
+    assert window.archive.model.rowCount() > 700
+
+
+def test_keyboard_switches_sections_and_focuses_search(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.desk
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.admin
+    find = [a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)]
+    assert len(find) == 1
+    window.activateWindow()
+    find[0].trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_field)
+
+
+def test_search_finds_a_two_character_owner_name(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search_field.insert("王堃")  # what an input method commits; QTest cannot type Chinese keys
+    texts = [window.results.item(i).text() for i in range(window.results.count())]
+    assert texts[0] == "业主"
+    assert any("王堃" in t for t in texts)
+
+
+def test_search_by_pinyin_initials(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search_field, "wk")
+    texts = [window.results.item(i).text() for i in range(window.results.count())]
+    assert any("王堃" in t for t in texts)
+
+
+def test_document_table_model_is_sound(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.archive.model)
+
+
+def test_table_fetches_rows_by_page_not_all_at_once(window: MainWindow) -> None:
+    model = window.archive.model
+    assert model.rowCount() > 700
+    fetched_pages = model.fetches
+    assert fetched_pages * 200 < model.rowCount()  # only what was shown was loaded
+
+
+def test_login_dialog_wrong_then_right_password(app, qtbot, demo_db: Database, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(demo_db, clock, "翠湖苑物业服务中心", demo_logins=[("admin", "x", "y"), ("clerk", "x", "y")])
+    qtbot.addWidget(dialog)
+    assert dialog.username.text() == "clerk"
+    dialog.password.setText("wrong-password")
+    dialog.try_sign_in()
+    assert dialog.message.text() == "用户名或密码错误。"
+    assert dialog.password.text() == ""
+    dialog.password.setText(demo.DEMO_PASSWORD)
+    dialog.try_sign_in()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.username == "clerk"
+
+
+def test_setup_wizard_sets_up_an_empty_archive(app, qtbot, db: Database, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    from estate_desk.services import setup
+
+    wizard = SetupWizard(db, clock)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.office.setText("翠湖苑物业服务中心")
+    wizard.fonds.setText("Z001")
+    wizard.next()
+    wizard.admin.setText("admin")
+    wizard.password.setText("admin-pass-1")
+    wizard.password2.setText("admin-pass-2")
+    assert not wizard.validateCurrentPage()
+    assert wizard.message.text() == "两次输入的密码不一致。"
+    assert not setup.is_initialised(db)
+    wizard.password2.setText("admin-pass-1")
+    assert wizard.validateCurrentPage()
+    assert setup.is_initialised(db)
+    wizard.close()
