@@ -27,9 +27,9 @@ def _qt_lines(lang: str) -> list[CheckLine]:
     try:
         from estate_desk.ui import fonts as ui_fonts
         from estate_desk.ui import i18n
-        from estate_desk.ui.qt import QGuiApplication
+        from estate_desk.ui.qt import QApplication, QGuiApplication
 
-        app = QGuiApplication.instance() or QGuiApplication(["estate-desk-check"])
+        app = QApplication.instance() or QApplication(["estate-desk-check"])
         families = ui_fonts.register_bundled_fonts()
         lines = [CheckLine("Qt 平台" if zh else "Qt platform", QGuiApplication.platformName())]
         lines.append(
