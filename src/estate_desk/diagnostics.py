@@ -62,7 +62,7 @@ def _print_font_lines(lang: str) -> list[CheckLine]:
     lines = []
     for name, where in report:
         missing = where == "missing"
-        optional = "SimHei" in name
+        optional = "optional" in name or "SimHei" in name
         lines.append(CheckLine(("打印字体 " if zh else "Print font ") + name, where, ok=not missing or optional))
     return lines
 
