@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -17,8 +17,9 @@ from sqlalchemy import select
 from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
-from estate_desk.services import accounts, archive, estate, setup
-from estate_desk.store.accounts import Office
+from estate_desk.domain.ticket_terms import Channel, TicketKind
+from estate_desk.services import accounts, archive, desk, estate, setup
+from estate_desk.store.accounts import Office, User
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -86,6 +87,7 @@ def fill(db: Database, clock: Clock, *, seed: int = 236) -> DemoSummary:
         rooms = _estate(s, clock, rng, today)
         docs = _documents(s, clock, rng, rooms, today)
         boxes, cabinets = _boxes(s, rng, docs)
+        _tickets(s, clock, rooms)
         households = owners = len(rooms)
     logins = tuple((u, DEMO_PASSWORD, r.zh) for u, _, r in DEMO_USERS)
     return DemoSummary(households, owners, len(docs), boxes, cabinets, logins)
@@ -210,3 +212,49 @@ def _boxes(s: Session, rng: random.Random, docs: list[Document]) -> tuple[int, i
     for box, (cabinet, shelf, pos) in zip(boxes, slots, strict=False):
         archive.place_box(box, cabinet, shelf, pos)
     return len(boxes), len(cabinets)
+
+
+# (minutes before now it was received, kind, channel, room index, what about, place)
+_TICKETS: tuple[tuple[int, TicketKind, Channel, int, str, str], ...] = (
+    (1, TicketKind.REPAIR, Channel.PHONE, 12, "厨房水管漏水", "厨房"),
+    (2, TicketKind.HELP, Channel.IN_PERSON, 40, "老人被困电梯，请求协助", "3栋1单元电梯"),
+    (5, TicketKind.COMPLAINT, Channel.PHONE, 77, "楼上装修噪音过大", "家中"),
+    (60 * 20, TicketKind.REPAIR, Channel.WECHAT, 101, "卫生间灯不亮", "卫生间"),
+    (60 * 40, TicketKind.SUGGESTION, Channel.IN_PERSON, 150, "建议增加儿童游乐设施", "中心花园"),
+    (60 * 50, TicketKind.INQUIRY, Channel.PHONE, 190, "咨询物业费缴纳方式", ""),
+    (60 * 24 * 3, TicketKind.REPAIR, Channel.PHONE, 220, "阳台推拉门无法关闭", "阳台"),
+)
+
+
+def _tickets(s: Session, clock: Clock, rooms: list[tuple[Room, int]]) -> None:
+    """Tickets received at the desk moments and days ago, so every clock colour shows."""
+    from datetime import timedelta as _td
+
+    receiver = s.scalar(select(User.id).where(User.username == "desk"))
+    assert receiver is not None
+    now = clock.now()
+    for minutes, kind, channel, room_index, subject, place in _TICKETS:
+        room, _ = rooms[room_index]
+        received = now - _td(minutes=minutes)
+        promise_limit_passed = now - received >= _td(days=2)
+        desk.open_ticket_in(
+            s,
+            _AsOf(received) if promise_limit_passed else clock,
+            kind=kind,
+            channel=channel,
+            first_receiver_id=receiver,
+            subject=subject,
+            room_id=room.id,
+            place=place,
+            received_at=received,
+        )
+
+
+class _AsOf:
+    """A clock fixed at one instant: an old ticket is entered as if at the time it came in."""
+
+    def __init__(self, instant: datetime) -> None:
+        self._instant = instant
+
+    def now(self) -> datetime:
+        return self._instant

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
+from estate_desk.domain.ticket_terms import TicketKind
 from estate_desk.services import accounts, browse
 from estate_desk.ui import i18n
 from estate_desk.ui.models import LazyTableModel
@@ -161,8 +162,10 @@ class DeskSection(QWidget):
     def reload(self) -> None:
         rows = browse.open_tickets(self._db, self._actor)
         self.table.setRowCount(len(rows))
+        lang = i18n.lang_code()
         for r, t in enumerate(rows):
-            for c, value in enumerate((t.number, t.kind, t.room_code or "", t.subject)):
+            kind = TicketKind(t.kind).label(lang)
+            for c, value in enumerate((t.number, kind, t.room_code or "", t.subject)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
 
