@@ -119,3 +119,15 @@ def test_setup_wizard_sets_up_an_empty_archive(app, qtbot, db: Database, clock: 
     assert wizard.validateCurrentPage()
     assert setup.is_initialised(db)
     wizard.close()
+
+
+def test_simhei_can_be_chosen_only_where_installed(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from estate_desk.printing.fonts import find_simhei
+    from estate_desk.ui import prefs
+
+    action = window.findChild(QAction, "preferSimhei")
+    assert action is not None
+    assert action.isEnabled() == (find_simhei() is not None)
+    assert not prefs.prefer_simhei()
+    prefs.set_prefer_simhei(True)
+    assert prefs.prefer_simhei()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk import __version__
+from estate_desk.printing.fonts import find_simhei
 from estate_desk.services import search
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.qt import (
@@ -115,6 +116,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(action)
             language.addAction(action)
+        simhei = QAction(
+            self.tr("Print category names in SimHei (黑体)"), self, checkable=True, checked=prefs.prefer_simhei()
+        )
+        simhei.setObjectName("preferSimhei")
+        simhei.setEnabled(find_simhei() is not None)
+        simhei.setToolTip(
+            self.tr("Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.")
+        )
+        simhei.toggled.connect(prefs.set_prefer_simhei)
+        settings.addAction(simhei)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Estate Desk"), self)
         about.triggered.connect(self.about)

@@ -60,3 +60,14 @@ def set_language(lang: str) -> None:
     values = load()
     values["language"] = lang
     save(values)
+
+
+def prefer_simhei() -> bool:
+    """Whether this office chose SimHei (黑体) over the bundled Noto Sans SC for labels."""
+    return bool(load().get("prefer_simhei", False))
+
+
+def set_prefer_simhei(value: bool) -> None:
+    values = load()
+    values["prefer_simhei"] = bool(value)
+    save(values)
