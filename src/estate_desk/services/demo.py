@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from estate_desk.domain.categories import SEVEN_CATEGORIES
+from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.domain.ticket_terms import Channel, TicketKind
@@ -228,18 +229,16 @@ _TICKETS: tuple[tuple[int, TicketKind, Channel, int, str, str], ...] = (
 
 def _tickets(s: Session, clock: Clock, rooms: list[tuple[Room, int]]) -> None:
     """Tickets received at the desk moments and days ago, so every clock colour shows."""
-    from datetime import timedelta as _td
-
     receiver = s.scalar(select(User.id).where(User.username == "desk"))
     assert receiver is not None
     now = clock.now()
     for minutes, kind, channel, room_index, subject, place in _TICKETS:
         room, _ = rooms[room_index]
-        received = now - _td(minutes=minutes)
-        promise_limit_passed = now - received >= _td(days=2)
+        received = now - timedelta(minutes=minutes)
+        promise_limit_passed = now - received >= timedelta(days=2)
         desk.open_ticket_in(
             s,
-            _AsOf(received) if promise_limit_passed else clock,
+            FakeClock(received) if promise_limit_passed else clock,
             kind=kind,
             channel=channel,
             first_receiver_id=receiver,
@@ -248,13 +247,3 @@ def _tickets(s: Session, clock: Clock, rooms: list[tuple[Room, int]]) -> None:
             place=place,
             received_at=received,
         )
-
-
-class _AsOf:
-    """A clock fixed at one instant: an old ticket is entered as if at the time it came in."""
-
-    def __init__(self, instant: datetime) -> None:
-        self._instant = instant
-
-    def now(self) -> datetime:
-        return self._instant
