@@ -160,3 +160,27 @@ def test_copy_aside_is_a_consistent_copy_and_leaves_the_original(tmp_path: Path)
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT last_item FROM archive_counters WHERE series='s'").fetchone() == (7,)
     conn.close()
+
+
+def test_an_older_archive_is_copied_aside_then_upgraded_with_its_rows(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from estate_desk.store.migrations import head_revision, upgrade_engine
+
+    path = tmp_path / "archive.sqlite3"
+    engine = create_engine(_sqlite_url(path))
+    upgrade_engine(engine, "0001")  # what the first release wrote
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO archive_counters (series, last_item) VALUES ('s', 7)"))
+    engine.dispose()
+
+    db = open_database(_sqlite_url(path))
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert conn.execute(text("SELECT last_item FROM archive_counters")).scalar() == 7
+    db.dispose()
+    copies = [p for p in tmp_path.iterdir() if "before-upgrade-0001" in p.name]
+    assert len(copies) == 1
+    old = sqlite3.connect(copies[0])
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    old.close()

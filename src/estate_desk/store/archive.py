@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from estate_desk.store.base import Base, UTCDateTime
@@ -64,6 +64,7 @@ class ArchiveBox(Base):
     cabinet_id: Mapped[int | None] = mapped_column(ForeignKey("cabinets.id"), nullable=True, index=True)
     shelf: Mapped[int | None] = mapped_column(Integer, nullable=True)
     position: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
 
     category: Mapped[Category] = relationship()
     cabinet: Mapped[Cabinet | None] = relationship()
@@ -81,9 +82,25 @@ class Volume(Base):
     year: Mapped[int] = mapped_column(Integer)
     retention: Mapped[str] = mapped_column(String(16))
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
 
     category: Mapped[Category] = relationship()
+
+
+class HandoverBatch(Base):
+    """A handover batch (移交批次) from the developer, designer or builder (A1)."""
+
+    __tablename__ = "handover_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_kind: Mapped[str] = mapped_column(String(20))  # developer | designer | builder | other
+    party_name: Mapped[str] = mapped_column(String(200))
+    received_on: Mapped[date] = mapped_column(Date)
+    contents: Mapped[str] = mapped_column(Text, default="")
+    received_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Document(Base):
@@ -109,9 +126,45 @@ class Document(Base):
     room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"), nullable=True, index=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"), nullable=True, index=True)
     has_paper: Mapped[bool] = mapped_column(Boolean, default=True)  # an original exists
+    equipment: Mapped[str] = mapped_column(String(200), default="")  # 设备, where the record is about one
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), nullable=True, index=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("handover_batches.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
     category: Mapped[Category] = relationship()
     box: Mapped[ArchiveBox | None] = relationship()
     volume: Mapped[Volume | None] = relationship()
+
+
+class Attachment(Base):
+    """A file on a record's digital side (A5), kept in the content-addressed store by SHA-256."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (UniqueConstraint("document_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    original_name: Mapped[str] = mapped_column(String(260))
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    kind: Mapped[str] = mapped_column(String(20), default="other")  # scan | photo | audio | video | sheet | other
+    encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Movement(Base):
+    """A box or a document moved from one place to another; every move is recorded (A7)."""
+
+    __tablename__ = "movements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), nullable=True, index=True)
+    from_place: Mapped[str] = mapped_column(String(200), default="")
+    to_place: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    moved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    moved_at: Mapped[datetime] = mapped_column(UTCDateTime())

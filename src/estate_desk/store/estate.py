@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from estate_desk.store.base import Base, UTCDateTime
@@ -49,6 +49,8 @@ class Owner(Base):
     name: Mapped[str] = mapped_column(String(120), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")  # person | company
     phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    address: Mapped[str] = mapped_column(String(200), default="")  # contact address
+    id_number: Mapped[str] = mapped_column(String(40), default="")  # 证件号 (ID card / licence)
     pinyin: Mapped[str] = mapped_column(String(400), default="", index=True)
     pinyin_initials: Mapped[str] = mapped_column(String(120), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -68,3 +70,22 @@ class Ownership(Base):
 
     room: Mapped[Room] = relationship()
     owner: Mapped[Owner] = relationship()
+
+
+class OwnerChange(Base):
+    """One change in an owner's file (A13): a contact detail, or the owner of a room.
+
+    Kept for ever; the owner's file shows old value, new value, who and when.
+    """
+
+    __tablename__ = "owner_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"), nullable=True, index=True)
+    field: Mapped[str] = mapped_column(String(40))  # phone | address | name | … | owner (a transfer)
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(20), default="edit")  # edit | transfer | census | import
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime())

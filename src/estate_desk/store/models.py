@@ -1,21 +1,40 @@
 """Every model, imported in one place so the metadata is complete (alembic, tests)."""
 
 from estate_desk.store.accounts import Office, Setting, User
-from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document, Volume
+from estate_desk.store.archive import (
+    ArchiveBox,
+    ArchiveCounter,
+    Attachment,
+    Cabinet,
+    Category,
+    Document,
+    HandoverBatch,
+    Movement,
+    Volume,
+)
 from estate_desk.store.base import Base
 from estate_desk.store.desk import Ticket
-from estate_desk.store.estate import Building, Owner, Ownership, Room
+from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
+from estate_desk.store.routines import Arrear, ArrearsFollowUp, CensusTask, Inspection
 
 __all__ = [
     "ArchiveBox",
     "ArchiveCounter",
+    "Arrear",
+    "ArrearsFollowUp",
+    "Attachment",
     "Base",
     "Building",
     "Cabinet",
     "Category",
+    "CensusTask",
     "Document",
+    "HandoverBatch",
+    "Inspection",
+    "Movement",
     "Office",
     "Owner",
+    "OwnerChange",
     "Ownership",
     "Room",
     "Setting",
