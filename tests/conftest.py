@@ -222,3 +222,45 @@ def demo_db(demo_url: URL) -> Iterator[Database]:
     database = open_database(demo_url)
     yield database
     database.dispose()
+
+
+def make_actor(db: Database, clock: FakeClock, username: str, role: str, clearance: int | None = None):  # type: ignore[no-untyped-def]
+    """Add a user (as the ``admin`` of ``ready_db``) and return them signed in, as an Actor."""
+    from estate_desk.domain.roles import Role
+    from estate_desk.domain.secrecy import Grade
+    from estate_desk.services import accounts
+
+    admin = accounts.authenticate(db, clock, "admin", ADMIN_PASSWORD)
+    password = f"{username}-pass-1"
+    accounts.create_user(
+        db,
+        clock,
+        username=username,
+        password=password,
+        role=Role(role),
+        clearance=Grade(clearance) if clearance is not None else None,
+        display_name=username,
+        actor=admin,
+    )
+    return accounts.authenticate(db, clock, username, password)
+
+
+@pytest.fixture
+def clerk(ready_db: Database, clock: FakeClock):  # type: ignore[no-untyped-def]
+    """The archive clerk (档案管理员) of ``ready_db``, cleared for 绝密."""
+    return make_actor(ready_db, clock, "clerk", "archive_clerk")
+
+
+@pytest.fixture
+def receptionist(ready_db: Database, clock: FakeClock):  # type: ignore[no-untyped-def]
+    """A receptionist (前台接待) of ``ready_db`` with the default clearance."""
+    return make_actor(ready_db, clock, "desk", "receptionist")
+
+
+@pytest.fixture
+def demo_clerk(demo_db: Database, clock: FakeClock):  # type: ignore[no-untyped-def]
+    """The demo estate's archive clerk, signed in."""
+    from estate_desk.services import accounts
+    from estate_desk.services.demo import DEMO_PASSWORD
+
+    return accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)

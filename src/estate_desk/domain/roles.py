@@ -46,6 +46,10 @@ USER_MANAGERS = frozenset({Role.ADMINISTRATOR})
 """Roles that may add, disable and list accounts."""
 
 
+ARCHIVE_KEEPERS = frozenset({Role.ARCHIVE_CLERK, Role.ADMINISTRATOR})
+"""Roles that register, file, box and move archive records, edit owner files and run the clerk's routines."""
+
+
 def parse_role(text: str) -> Role:
     """A role from its value, English or Chinese name (``archive_clerk``, ``Archive clerk``, ``档案管理员``)."""
     wanted = text.strip().lower().replace("-", "_").replace(" ", "_")

@@ -41,6 +41,9 @@ class DocumentDraft:
     room_id: int | None = None
     owner_id: int | None = None
     has_paper: bool = True
+    equipment: str = ""  # 设备, for equipment operation files (A2)
+    ticket_id: int | None = None  # the ticket a repair/complaint record belongs to (A2)
+    batch_id: int | None = None  # the handover batch it came in (A1)
 
 
 def category_by_code(s: Session, code: str) -> Category:
@@ -92,6 +95,9 @@ def register_document(s: Session, clock: Clock, draft: DocumentDraft, *, created
         room_id=draft.room_id,
         owner_id=draft.owner_id,
         has_paper=draft.has_paper,
+        equipment=draft.equipment.strip(),
+        ticket_id=draft.ticket_id,
+        batch_id=draft.batch_id,
         created_at=clock.now(),
         created_by=created_by,
     )
