@@ -1,0 +1,348 @@
+"""Registering and editing documents (登记, A2/A7), handover batches (A1) and categories (A4)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
+from estate_desk.domain.retention import Retention
+from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.domain.rooms import format_room_code, parse_room_code
+from estate_desk.domain.secrecy import Grade
+from estate_desk.services.archive import category_by_code, register_document
+from estate_desk.services.permissions import require_role
+from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document, HandoverBatch, Volume
+from estate_desk.store.desk import Ticket
+from estate_desk.store.estate import Owner, Ownership, Room
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from sqlalchemy.orm import Session
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.services.archive import DocumentDraft
+    from estate_desk.store.database import Database
+
+
+def _visible_document(s: Session, actor: Actor, document_id: int) -> Document:
+    """A document the actor may see; one the actor may not see does not exist for them (A6)."""
+    document = s.get(Document, document_id)
+    if document is None or document.secrecy > int(actor.clearance):
+        raise NotFound(zh=f"没有这份档案（编号 {document_id}）。", en=f"No document with id {document_id}.")
+    return document
+
+
+def _check_links(s: Session, draft_room: int | None, draft_owner: int | None, ticket: int | None) -> None:
+    for model, value, zh, en in (
+        (Room, draft_room, "房间", "room"),
+        (Owner, draft_owner, "业主", "owner"),
+        (Ticket, ticket, "工单", "ticket"),
+    ):
+        if value is not None and s.get(model, value) is None:
+            raise NotFound(zh=f"没有这个{zh}（编号 {value}）。", en=f"No {en} with id {value}.")
+
+
+def register(db: Database, clock: Clock, actor: Actor, draft: DocumentDraft) -> int:
+    """Register a document: it gets the next archive number of its series (A7). Returns its id."""
+    require_role(actor, ARCHIVE_KEEPERS, zh="登记档案", en="register records")
+    grade = draft.secrecy
+    if grade is not None and grade > actor.clearance:
+        raise PermissionDenied(
+            zh=f"不能登记高于本人密级（{actor.clearance.label('zh')}）的档案。",
+            en=f"You cannot register a record above your own clearance ({actor.clearance.label('en')}).",
+            rule="A6",
+        )
+    with db.session() as s:
+        _check_links(s, draft.room_id, draft.owner_id, draft.ticket_id)
+        if draft.batch_id is not None and s.get(HandoverBatch, draft.batch_id) is None:
+            raise NotFound(zh=f"没有这个移交批次（编号 {draft.batch_id}）。", en=f"No handover batch {draft.batch_id}.")
+        return register_document(s, clock, draft, created_by=actor.user_id).id
+
+
+EDITABLE = frozenset(
+    {
+        "title",
+        "doc_date",
+        "responsible",
+        "doc_number",
+        "pages",
+        "remarks",
+        "secrecy",
+        "room_id",
+        "owner_id",
+        "equipment",
+        "has_paper",
+        "ticket_id",
+    }
+)
+"""What may change after registration. Category, year and retention are part of the archive number, which never
+changes (A7); void marks and destruction come with their own rules (A16, A17)."""
+
+
+def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /, **fields: object) -> None:
+    require_role(actor, ARCHIVE_KEEPERS, zh="修改档案", en="edit records")
+    unknown = set(fields) - EDITABLE
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise InputProblem(
+            zh=f"登记后不能修改：{names}（档号由门类、年度、保管期限决定，不能改变）。",
+            en=f"Cannot change after registration: {names} (they make up the archive number, which never changes).",
+            rule="A7",
+        )
+    with db.session() as s:
+        document = _visible_document(s, actor, document_id)
+        if "title" in fields:
+            title = str(fields["title"] or "").strip()
+            if not title:
+                raise InputProblem(zh="请填写题名。", en="The title (题名) is required.")
+            fields["title"] = title
+        if "pages" in fields and int(str(fields["pages"])) < 0:
+            raise InputProblem(zh="页数不能为负数。", en="The page count cannot be negative.")
+        if "secrecy" in fields:
+            grade = Grade(int(str(fields["secrecy"])))
+            if grade > actor.clearance:
+                raise PermissionDenied(
+                    zh=f"不能把密级设得高于本人密级（{actor.clearance.label('zh')}）。",
+                    en=f"You cannot set a grade above your own clearance ({actor.clearance.label('en')}).",
+                    rule="A6",
+                )
+            fields["secrecy"] = int(grade)
+        _check_links(s, fields.get("room_id"), fields.get("owner_id"), fields.get("ticket_id"))  # type: ignore[arg-type]
+        for key, value in fields.items():
+            setattr(document, key, value)
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    """Everything the detail pane shows of one document: the record, its paper side and its links."""
+
+    id: int
+    archive_no: str
+    category_code: str
+    category_zh: str
+    category_en: str
+    year: int
+    item_no: int
+    title: str
+    doc_date: date | None
+    responsible: str
+    doc_number: str
+    pages: int
+    remarks: str
+    secrecy: Grade
+    retention: Retention
+    equipment: str
+    has_paper: bool
+    volume_id: int | None
+    volume_code: str | None
+    box_id: int | None
+    box_code: str | None
+    place: str | None  # "档案柜1 · 第2层第3格", None when the box stands nowhere (or there is no box)
+    room_id: int | None
+    room_code: str | None
+    owner_id: int | None
+    owner_name: str | None
+    ticket_number: str | None
+    batch: str | None  # "开发商 某某公司 2019-06-01"
+    created_at: datetime
+
+
+def place_text(cabinet: Cabinet | None, shelf: int | None, position: int | None) -> str | None:
+    """Where a box stands, as the clerk says it."""
+    if cabinet is None or shelf is None or position is None:
+        return None
+    return f"{cabinet.name} · 第{shelf}层第{position}格"
+
+
+def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDetail:
+    with db.session() as s:
+        d = _visible_document(s, actor, document_id)
+        category = s.get(Category, d.category_id)
+        assert category is not None
+        volume = s.get(Volume, d.volume_id) if d.volume_id else None
+        box = s.get(ArchiveBox, d.box_id) if d.box_id else None
+        cabinet = s.get(Cabinet, box.cabinet_id) if box is not None and box.cabinet_id else None
+        room = s.get(Room, d.room_id) if d.room_id else None
+        owner = s.get(Owner, d.owner_id) if d.owner_id else None
+        ticket = s.get(Ticket, d.ticket_id) if d.ticket_id else None
+        batch = s.get(HandoverBatch, d.batch_id) if d.batch_id else None
+        return DocumentDetail(
+            id=d.id,
+            archive_no=d.archive_no,
+            category_code=category.code,
+            category_zh=category.name_zh,
+            category_en=category.name_en,
+            year=d.year,
+            item_no=d.item_no,
+            title=d.title,
+            doc_date=d.doc_date,
+            responsible=d.responsible,
+            doc_number=d.doc_number,
+            pages=d.pages,
+            remarks=d.remarks,
+            secrecy=Grade(d.secrecy),
+            retention=Retention.parse(d.retention),
+            equipment=d.equipment,
+            has_paper=d.has_paper,
+            volume_id=d.volume_id,
+            volume_code=volume.code if volume else None,
+            box_id=d.box_id,
+            box_code=box.code if box else None,
+            place=place_text(cabinet, box.shelf, box.position) if box else None,
+            room_id=d.room_id,
+            room_code=room.code if room else None,
+            owner_id=d.owner_id,
+            owner_name=owner.name if owner else None,
+            ticket_number=ticket.number if ticket else None,
+            batch=f"{PARTY_KINDS.get(batch.party_kind, batch.party_kind)} {batch.party_name} {batch.received_on}"
+            if batch
+            else None,
+            created_at=d.created_at,
+        )
+
+
+@dataclass(frozen=True)
+class RoomMatch:
+    room_id: int
+    code: str
+    owner_id: int | None
+    owner_name: str | None
+
+
+def room_by_code(db: Database, text: str) -> RoomMatch:
+    """The room a code in any written form names (3栋2单元1502, 3-2-1502, ３栋…), with its owner now."""
+    canonical = format_room_code(parse_room_code(text))
+    with db.session() as s:
+        room = s.scalar(select(Room).where(Room.code == canonical))
+        if room is None:
+            raise InputProblem(
+                zh=f"本小区没有房间 {canonical}。", en=f"The estate has no room {canonical}.", where=text
+            )
+        row = s.execute(
+            select(Owner.id, Owner.name)
+            .join(Ownership, Ownership.owner_id == Owner.id)
+            .where(Ownership.room_id == room.id, Ownership.end_date.is_(None))
+        ).first()
+        return RoomMatch(room.id, room.code, row[0] if row else None, row[1] if row else None)
+
+
+# ---- handover batches (A1) ---------------------------------------------------------------------
+
+PARTY_KINDS = {"developer": "开发商", "designer": "设计单位", "builder": "施工单位", "other": "其他"}
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    id: int
+    party_kind: str
+    party_name: str
+    received_on: date
+    contents: str
+    documents: int
+
+
+def create_handover_batch(
+    db: Database, clock: Clock, actor: Actor, *, party_kind: str, party_name: str, received_on: date, contents: str = ""
+) -> int:
+    """A handover batch (移交批次) from the developer, designer or builder; documents then register into it."""
+    require_role(actor, ARCHIVE_KEEPERS, zh="登记移交批次", en="register handover batches")
+    if party_kind not in PARTY_KINDS:
+        raise InputProblem(
+            zh=f"移交单位类型只能是：{'、'.join(PARTY_KINDS.values())}",
+            en=f"Party kind must be one of {list(PARTY_KINDS)}",
+        )
+    if not party_name.strip():
+        raise InputProblem(zh="请填写移交单位名称。", en="Give the handing-over party's name.")
+    with db.session() as s:
+        batch = HandoverBatch(
+            party_kind=party_kind,
+            party_name=party_name.strip(),
+            received_on=received_on,
+            contents=contents.strip(),
+            received_by=actor.user_id,
+            created_at=clock.now(),
+        )
+        s.add(batch)
+        s.flush()
+        return batch.id
+
+
+def handover_batches(db: Database, actor: Actor) -> list[BatchRow]:
+    from sqlalchemy import func
+
+    with db.session() as s:
+        counts = dict(
+            s.execute(
+                select(Document.batch_id, func.count())
+                .where(Document.batch_id.is_not(None))
+                .group_by(Document.batch_id)
+            ).all()
+        )
+        return [
+            BatchRow(b.id, b.party_kind, b.party_name, b.received_on, b.contents, counts.get(b.id, 0))
+            for b in s.scalars(select(HandoverBatch).order_by(HandoverBatch.received_on, HandoverBatch.id))
+        ]
+
+
+# ---- categories (A4) ---------------------------------------------------------------------------
+
+_CODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,4}$")
+
+
+def add_subcategory(db: Database, actor: Actor, parent_code: str, code: str, name_zh: str, name_en: str = "") -> int:
+    """A sub-category (子类) under one of the categories; it numbers its documents in its own series."""
+    require_role(actor, ARCHIVE_KEEPERS, zh="增加子类", en="add sub-categories")
+    code = code.strip().upper()
+    if not _CODE.match(code):
+        raise InputProblem(
+            zh=f"门类代码须为 2–6 位大写字母或数字，且以两个字母开头：{code}",
+            en=f"A category code is 2–6 capital letters or digits, starting with two letters: {code}",
+        )
+    if not name_zh.strip():
+        raise InputProblem(zh="请填写子类名称。", en="Give the sub-category a name.")
+    with db.session() as s:
+        parent = category_by_code(s, parent_code)
+        if s.scalar(select(Category.id).where(Category.code == code)) is not None:
+            raise InputProblem(zh=f"门类代码 {code} 已被使用。", en=f"The category code {code} is taken.")
+        sub = Category(
+            code=code,
+            name_zh=name_zh.strip(),
+            name_en=name_en.strip() or name_zh.strip(),
+            parent_id=parent.id,
+            sort_order=parent.sort_order,
+            default_grade=parent.default_grade,
+            default_retention=parent.default_retention,
+            suggestions="",
+        )
+        s.add(sub)
+        s.flush()
+        return sub.id
+
+
+def rename_category(db: Database, actor: Actor, code: str, name_zh: str, name_en: str | None = None) -> None:
+    """Rename a category. Its code — and so every archive number already given — stays (A7)."""
+    require_role(actor, ARCHIVE_KEEPERS, zh="修改门类名称", en="rename categories")
+    if not name_zh.strip():
+        raise InputProblem(zh="门类名称不能为空。", en="A category needs a name.")
+    with db.session() as s:
+        category = category_by_code(s, code)
+        category.name_zh = name_zh.strip()
+        if name_en is not None and name_en.strip():
+            category.name_en = name_en.strip()
+
+
+def suggestions(db: Database, category_code: str) -> list[str]:
+    """Typical document types of a category (A4), offered as titles while typing."""
+    with db.session() as s:
+        category = category_by_code(s, category_code)
+        own = [line for line in category.suggestions.splitlines() if line.strip()]
+        if not own and category.parent_id is not None:
+            parent = s.get(Category, category.parent_id)
+            own = [line for line in (parent.suggestions if parent else "").splitlines() if line.strip()]
+        return own
