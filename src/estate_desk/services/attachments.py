@@ -1,0 +1,249 @@
+"""Attachments (附件): the digital side of a record (A5), kept in the content-addressed store.
+
+Attaching copies the file first — outside any database transaction, streamed, with
+progress and cancel — and only then records the :class:`Attachment` row in one unit of
+work. If that fails, a file this call put into the store is taken out again, so the
+store and the database agree. The same file attached twice to one record is reported,
+not doubled; the same content on two records is stored once on disk.
+
+Who may see a record may see its attachments (clearance ≥ the record's grade, A6);
+attaching is archive work (档案管理员, administrator).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
+from estate_desk.domain.errors import InputProblem, NotFound
+from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.services.permissions import require_role
+from estate_desk.store.accounts import User
+from estate_desk.store.archive import Attachment, Document
+from estate_desk.store.blobs import BlobStore, CopyCancelled, StoredBlob
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
+
+__all__ = [
+    "AttachmentRow",
+    "CopyCancelled",
+    "Preview",
+    "attach_file",
+    "attachments_of",
+    "blob_store",
+    "open_for_preview",
+    "stored_path",
+    "verify",
+]
+
+MAX_NAME = 260
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    """One file on a record's digital side, as lists and the detail pane show it."""
+
+    id: int
+    document_id: int
+    sha256: str
+    size: int
+    original_name: str
+    media_type: str
+    kind: AttachmentKind
+    encrypted: bool
+    added_by: str | None  # display name
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class Preview:
+    """How to show an attachment: inside the application (PDF, images) or with the system's program."""
+
+    path: Path
+    media_type: str
+    original_name: str
+    inside: bool  # True: preview in the window (QtPdf / QImage); False: open with the system player
+
+
+def blob_store() -> BlobStore:
+    """The attachment store in the data folder (looked up on every call, so ESTATE_DESK_HOME applies)."""
+    return BlobStore.default()
+
+
+def stored_path(sha256: str) -> Path:
+    """Where the file with this checksum is kept in the store."""
+    return blob_store().path_of(sha256)
+
+
+def verify(sha256: str) -> bool:
+    """Re-hash a stored file: True when it is present and unchanged."""
+    return blob_store().verify(sha256)
+
+
+def _visible_document(s: Session, actor: Actor, document_id: int) -> Document:
+    """The record, if the actor's clearance reaches its grade; otherwise it does not exist for them."""
+    document = s.scalar(select(Document).where(Document.id == document_id, Document.secrecy <= int(actor.clearance)))
+    if document is None:
+        raise NotFound(zh=f"没有这份档案：{document_id}", en=f"No such record: {document_id}")
+    return document
+
+
+def _row(attachment: Attachment, added_by: str | None) -> AttachmentRow:
+    return AttachmentRow(
+        attachment.id,
+        attachment.document_id,
+        attachment.sha256,
+        attachment.size,
+        attachment.original_name,
+        attachment.media_type,
+        AttachmentKind(attachment.kind),
+        attachment.encrypted,
+        added_by,
+        attachment.added_at,
+    )
+
+
+def _already_attached(source: Path, archive_no: str, existing_name: str) -> InputProblem:
+    return InputProblem(
+        zh=f"“{source.name}”已是档案 {archive_no} 的附件（内容与“{existing_name}”相同），未重复添加。",
+        en=f"'{source.name}' is already attached to {archive_no} (same content as '{existing_name}'); not added again.",
+        where=str(source),
+    )
+
+
+def attach_file(
+    db: Database,
+    clock: Clock,
+    actor: Actor,
+    document_id: int,
+    path: Path | str,
+    *,
+    kind: AttachmentKind | None = None,
+    as_scan: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> AttachmentRow:
+    """Copy a file into the store and attach it to a record (挂接附件).
+
+    ``kind`` overrides the guess from the file name; ``as_scan`` makes a JPEG/PNG a scan.
+    ``progress(done, total)`` is called after every chunk; ``cancel()`` is asked before every
+    chunk and, when it returns True, the copy stops with :class:`CopyCancelled` and nothing is kept
+    (pass ``threading.Event().is_set`` from a worker thread).
+    """
+    source = Path(path)
+    with db.session() as s:
+        _visible_document(s, actor, document_id)
+    require_role(actor, ARCHIVE_KEEPERS, zh="挂接附件", en="attach files to records")
+
+    store = blob_store()
+    stored = store.put(source, progress=progress, cancel=cancel)
+    try:
+        return _record(db, clock, actor, document_id, source, stored, kind or kind_of(source.name, as_scan=as_scan))
+    except BaseException:
+        if stored.created:
+            _forget_if_unused(db, store, stored.sha256)
+        raise
+
+
+def _record(
+    db: Database,
+    clock: Clock,
+    actor: Actor,
+    document_id: int,
+    source: Path,
+    stored: StoredBlob,
+    kind: AttachmentKind,
+) -> AttachmentRow:
+    """The unit of work that records an attachment whose file is already in the store."""
+    archive_no = ""
+    try:
+        with db.session() as s:
+            document = _visible_document(s, actor, document_id)
+            archive_no = document.archive_no
+            existing = s.scalar(
+                select(Attachment).where(Attachment.document_id == document_id, Attachment.sha256 == stored.sha256)
+            )
+            if existing is not None:
+                raise _already_attached(source, archive_no, existing.original_name)
+            attachment = Attachment(
+                document_id=document_id,
+                sha256=stored.sha256,
+                size=stored.size,
+                original_name=source.name[:MAX_NAME],
+                media_type=media_type_of(source.name),
+                kind=kind.value,
+                encrypted=False,  # encryption at rest for confidential grades comes with issue 5
+                added_by=actor.user_id,
+                added_at=clock.now(),
+            )
+            s.add(attachment)
+            s.flush()
+            return _row(attachment, actor.display_name)
+    except IntegrityError as exc:  # another workstation attached the same file a moment ago
+        raise _already_attached(source, archive_no or str(document_id), source.name) from exc
+
+
+def _forget_if_unused(db: Database, store: BlobStore, sha256: str) -> None:
+    """Take a file this call stored out again, unless a record has come to refer to it meanwhile."""
+    try:
+        with db.session() as s:
+            used = s.scalar(select(Attachment.id).where(Attachment.sha256 == sha256).limit(1))
+    except Exception:  # the database is unreachable: keep the file; an unreferenced file harms nothing
+        return
+    if used is None:
+        store.remove(sha256)
+
+
+def attachments_of(db: Database, actor: Actor, document_id: int) -> list[AttachmentRow]:
+    """A record's attachments in the order they were added; NotFound beyond the actor's clearance."""
+    with db.session() as s:
+        _visible_document(s, actor, document_id)
+        query = (
+            select(Attachment, User.display_name)
+            .outerjoin(User, Attachment.added_by == User.id)
+            .where(Attachment.document_id == document_id)
+            .order_by(Attachment.added_at, Attachment.id)
+        )
+        return [_row(a, name) for a, name in s.execute(query)]
+
+
+def open_for_preview(db: Database, actor: Actor, attachment_id: int) -> Preview:
+    """Where to read an attachment from, and whether it previews inside the window.
+
+    Checks the actor may see the record and that the stored file is there.
+    """
+    with db.session() as s:
+        found = s.execute(
+            select(Attachment, Document.secrecy)
+            .join(Document, Attachment.document_id == Document.id)
+            .where(Attachment.id == attachment_id)
+        ).first()
+        if found is None or found[1] > int(actor.clearance):
+            raise NotFound(zh=f"没有这个附件：{attachment_id}", en=f"No such attachment: {attachment_id}")
+        attachment = found[0]
+    if attachment.encrypted:  # decrypting to a private temporary copy comes with issue 5
+        raise InputProblem(
+            zh=f"附件“{attachment.original_name}”已加密，本版本无法打开。",
+            en=f"The attachment '{attachment.original_name}' is encrypted; this version cannot open it.",
+        )
+    path = stored_path(attachment.sha256)
+    if not path.is_file():
+        raise NotFound(
+            zh=f"附件库中缺少“{attachment.original_name}”的文件，请从备份恢复。",
+            en=f"The file of '{attachment.original_name}' is missing from the attachment store; restore it from a backup.",
+            where=str(path),
+        )
+    return Preview(path, attachment.media_type, attachment.original_name, previews_inside(attachment.media_type))
