@@ -2,7 +2,8 @@
 
 Six buildings and 236 households (the source plan's estate has 236), owners with Chinese
 names (rare characters included), documents in all seven categories filed into boxes that
-stand in cabinets, and tickets at the front desk in every state of their clocks.
+stand in cabinets, tickets at the front desk in every state of their clocks, and the clerk's
+routines (inspections, this quarter's census, arrears follow-ups) with something due today.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import accounts, archive, desk, estate, setup
+from estate_desk.services import accounts, archive, demo_routines, desk, estate, setup
 from estate_desk.store.accounts import Office, User
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def fill(db: Database, clock: Clock, *, seed: int = 236) -> DemoSummary:
         docs = _documents(s, clock, rng, rooms, today)
         boxes, cabinets = _boxes(s, rng, docs)
         _tickets(s, clock, rooms)
+        demo_routines.fill_routines(s, clock)
         households = owners = len(rooms)
     logins = tuple((u, DEMO_PASSWORD, r.zh) for u, _, r in DEMO_USERS)
     return DemoSummary(households, owners, len(docs), boxes, cabinets, logins)
