@@ -13,6 +13,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from estate_desk.store.models import Base
+from estate_desk.store.search_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -25,6 +26,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         transaction_per_migration=True,
         compare_type=True,
+        include_name=include_name,  # the search index's trigram objects live outside the metadata
     )
     with context.begin_transaction():
         context.run_migrations()

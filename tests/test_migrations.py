@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, func, select, text
 from estate_desk.store import migrations
 from estate_desk.store.database import RevisionStatus, open_database, revision_state
 from estate_desk.store.models import Base, Category, Document, Owner, User
+from estate_desk.store.search_index import include_name
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -25,7 +26,7 @@ def test_exactly_one_head() -> None:
 def test_models_and_migrations_agree(database_url: URL) -> None:
     engine = create_engine(database_url)
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
         diff = compare_metadata(ctx, Base.metadata)
     engine.dispose()
     assert diff == []

@@ -207,6 +207,60 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _row_numbers(text: str) -> set[int]:
+    """Row numbers as the user sees them in Excel: "3,17" or "3-5,17"."""
+    rows: set[int] = set()
+    for part in filter(None, (p.strip() for p in text.replace("，", ",").split(","))):
+        first, _, last = part.partition("-")
+        if not first.strip().isdigit() or (last and not last.strip().isdigit()):
+            raise InputProblem(
+                zh=f"行号「{part}」无效，请写成 3,17 或 3-5", en=f"Invalid row number '{part}': write 3,17 or 3-5"
+            )
+        rows.update(range(int(first), int(last or first) + 1))
+    return rows
+
+
+def cmd_import_owners(args: argparse.Namespace) -> int:
+    from estate_desk.services import roster
+
+    exclude = _row_numbers(args.exclude_rows or "")
+    db = _open_db(args)
+    actor = _actor(args, db)
+    report = roster.import_roster(db, SystemClock(), actor, Path(args.file), exclude_rows=exclude, dry_run=args.dry_run)
+    for line in report.lines(cli_lang()):
+        print(line)
+    return EXIT_PROBLEM if report.problems else EXIT_OK
+
+
+def cmd_export_owners(args: argparse.Namespace) -> int:
+    from estate_desk.services import roster
+
+    db = _open_db(args)
+    actor = _actor(args, db)
+    written = roster.export_roster(db, actor, Path(args.file))
+    print(say(f"已导出 {written} 行到 {args.file}", f"Exported {written} rows to {args.file}"))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """What the window's one search field finds, grouped by kind, within the user's clearance."""
+    from estate_desk.services import search
+
+    db = _open_db(args)
+    actor = _actor(args, db)
+    hits = search.search(db, actor, args.text, limit=args.limit)
+    lang = cli_lang()
+    kind = None
+    for hit in hits:
+        if hit.kind != kind:
+            kind = hit.kind
+            print(kind.label(lang))
+        print(f"  {hit.title}\t{hit.detail}".rstrip())
+    if not hits:
+        print(say(f"没有找到「{args.text.strip()}」", f"Nothing found for “{args.text.strip()}”"))
+    return EXIT_OK
+
+
 def _print_logins(logins: Sequence[tuple[str, str, str]]) -> None:
     print(say("演示账户（用户名 / 密码 / 角色）：", "Demo logins (user / password / role):"))
     for user, password, role in logins:
@@ -279,6 +333,26 @@ def build_parser() -> argparse.ArgumentParser:
     for cmd in (ua, ul):
         cmd.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
     add("demo", cmd_demo, "fill a database with the demo estate")
+    imports = sub.add_parser("import", help="import data").add_subparsers(
+        dest="import_command", metavar="WHAT", required=True
+    )
+    io = add(
+        "owners", cmd_import_owners, "import owners and rooms from .xlsx/.csv (nothing is written on problems)", imports
+    )
+    io.add_argument("file")
+    io.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    io.add_argument("--exclude-rows", metavar="ROWS", help="rows to leave out, as Excel numbers them: 3,17 or 3-5")
+    exports = sub.add_parser("export", help="export data").add_subparsers(
+        dest="export_command", metavar="WHAT", required=True
+    )
+    eo = add("owners", cmd_export_owners, "export owners and rooms to .xlsx", exports)
+    eo.add_argument("file")
+    for cmd in (io, eo):
+        cmd.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
+    se = add("search", cmd_search, "find owners, rooms, archive numbers, boxes, volumes, titles and 文号")
+    se.add_argument("text")
+    se.add_argument("--limit", type=int, default=20, help="hits of each kind (default 20)")
+    se.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
     return p
 
 

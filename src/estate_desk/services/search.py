@@ -1,88 +1,250 @@
-"""One search field for everything: owners, rooms, archive numbers, boxes, titles (within clearance).
+"""One search field for everything (统一检索): owners, rooms, boxes, volumes and documents, within clearance.
 
-This first version matches with LIKE and pinyin prefixes; the indexed search of the archive
-register (one- and two-character Chinese names, trigram index) replaces the matching, not the API.
+A query is matched against the search index (``store/search_index.py``) three ways, each an
+index lookup with a LIMIT — never a scan of the archive's tables:
+
+* whole keys, exact or as a prefix: names, pinyin in full and by initials (``zhangsan``, ``zs``),
+  room codes, archive numbers (档号), document numbers (文号), box and volume codes, titles;
+* one or two characters inside a name or title (张, 张三, 王堃, 吉𠮷): the character/pair table;
+* three characters or more anywhere in those fields: the trigram index (FTS5 on SQLite, pg_trgm
+  on PostgreSQL).
+
+A room code in any form the parser reads (``3-2-1502``, ``3号楼1502室``, ``３栋２单元１５０２``)
+is searched in its canonical form too (``3栋2单元1502``). Hits come grouped by kind; within a
+kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
+of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
+clearance allows, by the rule the archive browser uses: a record's grade (密级) at most the
+reader's clearance; owner files are 绝密 (A12), so owners — and who owns a room — only for 绝密.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import TYPE_CHECKING
+from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import column, literal_column, select, table
 
-from estate_desk.store.archive import ArchiveBox, Document
+from estate_desk.domain.rooms import format_room_code, natural_key, room_sort_key, try_parse_room_code
+from estate_desk.store.archive import ArchiveBox, Cabinet
 from estate_desk.store.estate import Owner, Ownership, Room
+from estate_desk.store.search_index import FTS_TABLE, OWNER_FILE_GRADE, SearchEntry, SearchGram, SearchKey, normalise
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sqlalchemy.orm import Session
+
     from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
 
-LIMIT = 20
+LIMIT = 20  # hits per kind
+MAX_QUERY = 100  # characters of a query that count
+_FETCH = 3  # candidates fetched per hit wanted, so ordering has some room
 
 
 class HitKind(StrEnum):
-    OWNER = "owner"
-    ROOM = "room"
-    DOCUMENT = "document"
-    BOX = "box"
+    """What a hit is; the groups come in this order."""
+
+    OWNER = "owner"  # 业主
+    ROOM = "room"  # 房间
+    BOX = "box"  # 档案盒
+    VOLUME = "volume"  # 案卷
+    DOCUMENT = "document"  # 件
+
+    def label(self, lang: str = "zh") -> str:
+        return _LABELS[self][0 if lang.startswith("zh") else 1]
+
+
+_LABELS = {
+    HitKind.OWNER: ("业主", "Owners"),
+    HitKind.ROOM: ("房间", "Rooms"),
+    HitKind.BOX: ("档案盒", "Boxes"),
+    HitKind.VOLUME: ("案卷", "Volumes"),
+    HitKind.DOCUMENT: ("档案", "Documents"),
+}
+
+
+class Rank(IntEnum):
+    EXACT = 0
+    PREFIX = 1
+    CONTAINS = 2
 
 
 @dataclass(frozen=True)
 class Hit:
+    """One result: owner, room, box, volume or document, with what the list shows."""
+
     kind: HitKind
     id: int
     title: str
     detail: str
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+@dataclass(frozen=True)
+class _Found:
+    rank: Rank
+    title: str
+    detail: str
 
 
-def search(db: Database, actor: Actor, text: str) -> list[Hit]:
-    query = text.strip()
+def query_forms(text: str) -> list[str]:
+    """The normalised forms a query is searched in: as typed, the canonical room code, pinyin without spaces."""
+    query = normalise(text)[:MAX_QUERY]
     if not query:
         return []
-    like = _like(query)
-    lower = query.lower()
+    forms = [query]
+    room = try_parse_room_code(text)
+    if room is not None:
+        forms.append(normalise(format_room_code(room)))
+    if " " in query and query.replace(" ", "").isascii() and query.replace(" ", "").isalpha():
+        forms.append(query.replace(" ", ""))  # "zhang san"
+    return list(dict.fromkeys(forms))
+
+
+def _successor(prefix: str) -> str | None:
+    """The smallest string above every string that starts with ``prefix``, in code-point order
+    (the order of SQLite's BINARY and PostgreSQL's "C" collation); ``None`` when there is none."""
+    while prefix:
+        last = ord(prefix[-1]) + 1
+        if last <= 0x10FFFF:
+            return prefix[:-1] + chr(0xE000 if 0xD800 <= last <= 0xDFFF else last)
+        prefix = prefix[:-1]
+    return None
+
+
+def _by_key(s: Session, kind: HitKind, query: str, clearance: int, limit: int) -> list[tuple[Rank, Any]]:
+    """Exact and prefix matches of whole keys: one B-tree range, in key order (the exact one first)."""
+    where = [SearchKey.kind == kind.value, SearchKey.key >= query, SearchEntry.secrecy <= clearance]
+    upper = _successor(query)
+    if upper is not None:
+        where.append(SearchKey.key < upper)
+    rows = s.execute(
+        select(SearchEntry.ref_id, SearchEntry.title, SearchEntry.detail, SearchKey.key)
+        .join(SearchEntry, SearchEntry.id == SearchKey.entry_id)
+        .where(*where)
+        .order_by(SearchKey.key)
+        .limit(limit)
+    )
+    return [(Rank.EXACT if row.key == query else Rank.PREFIX, row) for row in rows]
+
+
+def _inside(s: Session, kind: HitKind, query: str, clearance: int, limit: int) -> list[tuple[Rank, Any]]:
+    """Matches anywhere in names, titles and codes: the pair table for 1–2 characters, else trigrams."""
+    base = (
+        select(SearchEntry.ref_id, SearchEntry.title, SearchEntry.detail, SearchEntry.text)
+        .where(SearchEntry.kind == kind.value, SearchEntry.secrecy <= clearance)
+        .limit(limit)
+    )
+    if len(query) <= 2:
+        statement = base.join(SearchGram, SearchGram.entry_id == SearchEntry.id).where(
+            SearchGram.kind == kind.value, SearchGram.gram == query
+        )
+    elif s.get_bind().dialect.name == "sqlite":  # FTS5 reads the other columns from search_entries by rowid
+        fts = table(FTS_TABLE, *(column(c) for c in ("ref_id", "title", "detail", "text", "kind", "secrecy")))
+        phrase = '"' + query.replace('"', '""') + '"'
+        statement = (
+            select(fts.c.ref_id, fts.c.title, fts.c.detail, fts.c.text)
+            .where(literal_column(FTS_TABLE).op("MATCH")(phrase), fts.c.kind == kind.value, fts.c.secrecy <= clearance)
+            .limit(limit)
+        )
+    else:  # PostgreSQL: LIKE served by the pg_trgm GIN index (backslash is the default escape)
+        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        statement = base.where(SearchEntry.text.like(f"%{escaped}%"))
+    return [(Rank.CONTAINS, row) for row in s.execute(statement) if query in row.text]
+
+
+def _find(s: Session, kind: HitKind, forms: list[str], clearance: int, limit: int) -> dict[int, _Found]:
+    found: dict[int, _Found] = {}
+
+    def keep(matches: Iterable[tuple[Rank, Any]]) -> None:
+        for rank, row in matches:
+            if row.ref_id not in found or rank < found[row.ref_id].rank:
+                found[row.ref_id] = _Found(rank, row.title, row.detail)
+
+    for form in forms:
+        keep(_by_key(s, kind, form, clearance, limit * _FETCH))
+    if len(found) < limit:
+        for form in forms:
+            keep(_inside(s, kind, form, clearance, limit * _FETCH))
+    return found
+
+
+def _grouped(rows: Iterable[Any]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for key, value in rows:
+        out.setdefault(key, []).append(value)
+    return out
+
+
+def _rooms_of(s: Session, owner_ids: list[int]) -> dict[int, list[str]]:
+    """Owner id → the codes of the rooms they own now (an ownership without an end date)."""
+    return _grouped(
+        s.execute(
+            select(Ownership.owner_id, Room.code)
+            .join(Room, Room.id == Ownership.room_id)
+            .where(Ownership.owner_id.in_(owner_ids), Ownership.end_date.is_(None))
+        )
+    )
+
+
+def _owners_of(s: Session, room_ids: list[int]) -> dict[int, list[str]]:
+    """Room id → the names of its present owners."""
+    return _grouped(
+        s.execute(
+            select(Ownership.room_id, Owner.name)
+            .join(Owner, Owner.id == Ownership.owner_id)
+            .where(Ownership.room_id.in_(room_ids), Ownership.end_date.is_(None))
+        )
+    )
+
+
+def _room_key(code: str | None) -> tuple[int, tuple[int, ...], str]:
+    parsed = try_parse_room_code(code) if code else None
+    if parsed is None:
+        return (1, (), code or "")
+    return (0, room_sort_key(parsed), "")
+
+
+def _hits(s: Session, kind: HitKind, found: dict[int, _Found], actor: Actor, limit: int) -> list[Hit]:
+    """The hits of one kind with their details, in order: rank first, then the kind's natural order."""
+    ids = list(found)
+    order: dict[int, tuple[Any, ...]]
+    if kind is HitKind.OWNER:
+        rooms = _rooms_of(s, ids)
+        for codes in rooms.values():
+            codes.sort(key=_room_key)
+        details = {i: "、".join(rooms.get(i, [])) for i in ids}
+        order = {i: (_room_key(rooms[i][0] if rooms.get(i) else None), found[i].title) for i in ids}
+    elif kind is HitKind.ROOM:
+        names = _owners_of(s, ids) if actor.clearance >= OWNER_FILE_GRADE else {}
+        details = {i: "、".join(names.get(i, [])) for i in ids}
+        order = {i: (_room_key(found[i].title), "") for i in ids}
+    elif kind is HitKind.BOX:
+        places = s.execute(
+            select(ArchiveBox.id, Cabinet.name, ArchiveBox.shelf, ArchiveBox.position)
+            .join(Cabinet, Cabinet.id == ArchiveBox.cabinet_id)
+            .where(ArchiveBox.id.in_(ids))
+        )
+        details = {i: "" for i in ids} | {i: f"{name} · {shelf}-{pos}" for i, name, shelf, pos in places}
+        order = {i: (natural_key(found[i].title), "") for i in ids}
+    else:  # documents and volumes: the detail is the archive number / volume code
+        details = {i: found[i].detail for i in ids}
+        order = {i: (natural_key(found[i].detail), found[i].title) for i in ids}
+    ranked = sorted(ids, key=lambda i: (found[i].rank, order[i], i))[:limit]
+    return [Hit(kind, i, found[i].title, details[i]) for i in ranked]
+
+
+def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list[Hit]:
+    """What the one search field finds for ``text``: up to ``limit`` hits of each kind, grouped by kind."""
+    forms = query_forms(text)
+    if not forms or limit < 1:
+        return []
+    clearance = int(actor.clearance)
     hits: list[Hit] = []
     with db.session() as s:
-        owners = s.execute(
-            select(Owner.id, Owner.name, Room.code)
-            .outerjoin(Ownership, (Ownership.owner_id == Owner.id) & Ownership.end_date.is_(None))
-            .outerjoin(Room, Ownership.room_id == Room.id)
-            .where(
-                or_(
-                    Owner.name.like(like, escape="\\"),
-                    Owner.pinyin.startswith(lower, autoescape=True),
-                    Owner.pinyin_initials.startswith(lower, autoescape=True),
-                )
-            )
-            .order_by(Owner.name)
-            .limit(LIMIT)
-        )
-        hits += [Hit(HitKind.OWNER, oid, name, code or "") for oid, name, code in owners]
-        rooms = s.execute(select(Room.id, Room.code).where(Room.code.like(like, escape="\\")).limit(LIMIT))
-        hits += [Hit(HitKind.ROOM, rid, code, "") for rid, code in rooms]
-        boxes = s.execute(
-            select(ArchiveBox.id, ArchiveBox.code).where(ArchiveBox.code.like(like, escape="\\")).limit(LIMIT)
-        )
-        hits += [Hit(HitKind.BOX, bid, code, "") for bid, code in boxes]
-        docs = s.execute(
-            select(Document.id, Document.archive_no, Document.title)
-            .where(Document.secrecy <= int(actor.clearance))
-            .where(
-                or_(
-                    Document.archive_no.like(like, escape="\\"),
-                    Document.title.like(like, escape="\\"),
-                    Document.doc_number.like(like, escape="\\"),
-                )
-            )
-            .order_by(Document.archive_no)
-            .limit(LIMIT)
-        )
-        hits += [Hit(HitKind.DOCUMENT, did, title, no) for did, no, title in docs]
+        for kind in HitKind:
+            found = _find(s, kind, forms, clearance, limit)
+            if found:
+                hits += _hits(s, kind, found, actor, limit)
     return hits

@@ -1,0 +1,390 @@
+"""The search index (检索索引) behind the one search field, kept current by every unit of work.
+
+One entry per searchable record — owner (业主), room (房间), document (件), volume (案卷), box
+(档案盒) — holding what the result list shows, the record's secrecy grade (密级) and the
+normalised text that is searched (NFKC, case-folded: full-width ``３栋`` reads as ``3栋``):
+
+* ``search_keys``: every whole key — name, pinyin and initials, room code, 档号, 文号, box and
+  volume codes, title — for exact and prefix matches (a B-tree range in code-point order);
+* ``search_grams``: the single characters and pairs of names and titles, for the one- and
+  two-character queries (张, 张三) that a trigram index cannot answer;
+* for three characters and more, a trigram index over ``search_entries.text``: FTS5 ``trigram``
+  on SQLite (the ``search_fts`` table and its shadow tables), ``pg_trgm`` GIN on PostgreSQL.
+  Neither is in the SQLAlchemy metadata: migration 0003 creates them, :func:`include_name`
+  hides them from autogenerate.
+
+Importing this module (``estate_desk.store`` does) registers session hooks: whatever code adds,
+changes or deletes these records through an ORM session — flushes and ORM bulk statements — the
+index follows in the same transaction, so nobody has to remember to reindex. Writes in plain
+Core or raw SQL bypass the hooks; :func:`rebuild_search_index` rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    delete,
+    event,
+    insert,
+    inspect,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
+
+from estate_desk.domain.rooms import RoomCode, format_room_code, try_parse_room_code
+from estate_desk.domain.secrecy import Grade
+from estate_desk.store.archive import ArchiveBox, Document, Volume
+from estate_desk.store.base import Base
+from estate_desk.store.estate import Owner, Room
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from sqlalchemy import Column, Connection, Table
+    from sqlalchemy.orm import Mapper, ORMExecuteState, UOWTransaction
+
+KEY_LENGTH = 400
+# B-tree order of keys must be code-point order on every server, so a prefix is a range.
+_KEY_TYPE = String(KEY_LENGTH).with_variant(String(KEY_LENGTH, collation="C"), "postgresql")
+FTS_TABLE = "search_fts"  # SQLite FTS5 (trigram) over search_entries.text, and its shadow tables
+TRGM_INDEX = "ix_search_entries_text_trgm"  # PostgreSQL pg_trgm GIN index on search_entries.text
+_CHUNK = 500
+OWNER_FILE_GRADE = Grade.TOP_SECRET  # owner files are 绝密 (A12)
+
+
+class SearchEntry(Base):
+    """One searchable record: its kind and id, secrecy grade, what a hit shows, the searched text."""
+
+    __tablename__ = "search_entries"
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))  # owner | room | document | volume | box
+    ref_id: Mapped[int] = mapped_column(Integer)
+    secrecy: Mapped[int] = mapped_column(Integer)  # 密级 level; shown only to clearance >= this
+    title: Mapped[str] = mapped_column(String(400))
+    detail: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)  # normalised fields, one per line (trigram-indexed)
+
+
+class SearchKey(Base):
+    """A whole normalised key of an entry, for exact and prefix matches."""
+
+    __tablename__ = "search_keys"
+    __table_args__ = (Index("ix_search_keys_entry_id", "entry_id"),)
+
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key: Mapped[str] = mapped_column(_KEY_TYPE, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("search_entries.id", ondelete="CASCADE"), primary_key=True)
+
+
+class SearchGram(Base):
+    """A character or pair of characters of an entry's name or title (one- and two-character queries)."""
+
+    __tablename__ = "search_grams"
+    __table_args__ = (Index("ix_search_grams_entry_id", "entry_id"),)
+
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    gram: Mapped[str] = mapped_column(String(8), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("search_entries.id", ondelete="CASCADE"), primary_key=True)
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic autogenerate hook: the trigram index objects live outside the metadata (see above)."""
+    if type_ == "table" and name is not None and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_")):
+        return False
+    return not (type_ == "index" and name == TRGM_INDEX)
+
+
+# --------------------------------------------------------------------------- what is indexed
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """The searched form of a text or a query: NFKC (full-width → half-width), case-folded, one space."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return _SPACES.sub(" ", folded).strip()
+
+
+def grams(text: str) -> set[str]:
+    """Single characters and adjacent pairs (code points, so 𠮷 is one), without spaces."""
+    out = {ch for ch in text if not ch.isspace()}
+    out.update(text[i : i + 2] for i in range(len(text) - 1) if not any(ch.isspace() for ch in text[i : i + 2]))
+    return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the index holds for one record (built from an ORM object or a row alike)."""
+
+    kind: str
+    ref_id: int
+    secrecy: int
+    title: str
+    detail: str
+    keys: frozenset[str]
+    text: str
+    grams: frozenset[str]
+
+
+def _entry(
+    kind: str,
+    ref_id: int,
+    secrecy: int,
+    title: str,
+    detail: str,
+    keys: Iterable[str | None],
+    texts: Iterable[str | None],
+    gram_texts: Iterable[str | None] = (),
+) -> Entry:
+    normal_keys = frozenset(k for k in (normalise(k or "")[:KEY_LENGTH] for k in keys) if k)
+    lines = list(dict.fromkeys(t for t in (normalise(t or "") for t in texts) if t))
+    gram_set = frozenset(g for t in gram_texts for g in grams(normalise(t or "")))
+    return Entry(kind, ref_id, secrecy, title[:400], detail[:200], normal_keys, "\n".join(lines), gram_set)
+
+
+def _pinyin(name: str) -> tuple[str, str]:
+    full = "".join(p for p in lazy_pinyin(name, errors="ignore") if p.strip())
+    initials = "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p.strip())
+    return full.lower(), initials.lower()
+
+
+def owner_entry(row: Any) -> Entry:
+    """An owner's file is 绝密 (A12): found by name, pinyin (``zhangsan``) and initials (``zs``)."""
+    name = row.name or ""
+    full, initials = row.pinyin or "", row.pinyin_initials or ""
+    if not full and name:  # written without pinyin: derive it as services.estate.name_pinyin does
+        full, initials = _pinyin(name)
+    return _entry("owner", row.id, int(OWNER_FILE_GRADE), name, "", (name, full, initials), (name,), (name,))
+
+
+def room_entry(row: Any) -> Entry:
+    """A room by its canonical code, and without the unit (``3栋1502``), as ``3号楼1502室`` says it."""
+    code = row.code or ""
+    parsed = try_parse_room_code(code)
+    alias = format_room_code(RoomCode.of(parsed.building, None, parsed.room)) if parsed and parsed.unit else None
+    return _entry("room", row.id, int(Grade.PUBLIC), code, "", (code, alias), (code, alias))
+
+
+def document_entry(row: Any) -> Entry:
+    """A document (件) by 档号, 文号 and title (题名), at its own grade."""
+    fields = (row.archive_no, row.doc_number, row.title)
+    return _entry("document", row.id, row.secrecy, row.title or "", row.archive_no or "", fields, fields, (row.title,))
+
+
+def volume_entry(row: Any) -> Entry:
+    fields = (row.code, row.title)
+    return _entry("volume", row.id, int(Grade.PUBLIC), row.title or "", row.code or "", fields, fields, (row.title,))
+
+
+def box_entry(row: Any) -> Entry:
+    return _entry("box", row.id, int(Grade.PUBLIC), row.code or "", "", (row.code,), (row.code,))
+
+
+@dataclass(frozen=True)
+class Source:
+    """A model whose rows are indexed: the columns an entry is built from, and how."""
+
+    model: type[Base]
+    kind: str
+    columns: tuple[str, ...]
+    build: Callable[[Any], Entry]
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(Owner, "owner", ("id", "name", "pinyin", "pinyin_initials"), owner_entry),
+    Source(Room, "room", ("id", "code"), room_entry),
+    Source(Document, "document", ("id", "archive_no", "doc_number", "title", "secrecy"), document_entry),
+    Source(Volume, "volume", ("id", "code", "title"), volume_entry),
+    Source(ArchiveBox, "box", ("id", "code"), box_entry),
+)
+_BY_TABLE = {s.model.__tablename__: s for s in SOURCES}
+_ENTRIES = cast("Table", SearchEntry.__table__)
+_KEYS = cast("Table", SearchKey.__table__)
+_GRAMS = cast("Table", SearchGram.__table__)
+
+
+def _pk(source: Source) -> Column[int]:
+    return cast("Column[int]", getattr(source.model, "id"))  # noqa: B009 (every indexed model has an id)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _drop(connection: Connection, kind: str, ref_ids: Sequence[int]) -> None:
+    for chunk in _chunks(ref_ids):
+        ids = select(SearchEntry.id).where(SearchEntry.kind == kind, SearchEntry.ref_id.in_(chunk))
+        connection.execute(delete(_KEYS).where(SearchKey.entry_id.in_(ids)))
+        connection.execute(delete(_GRAMS).where(SearchGram.entry_id.in_(ids)))
+        connection.execute(delete(_ENTRIES).where(SearchEntry.kind == kind, SearchEntry.ref_id.in_(chunk)))
+
+
+def _insert(connection: Connection, entries: Sequence[Entry]) -> None:
+    for chunk in _chunks(entries):
+        rows = [
+            {
+                "kind": e.kind,
+                "ref_id": e.ref_id,
+                "secrecy": e.secrecy,
+                "title": e.title,
+                "detail": e.detail,
+                "text": e.text,
+            }
+            for e in chunk
+        ]
+        ids = connection.execute(insert(_ENTRIES).returning(SearchEntry.id, sort_by_parameter_order=True), rows)
+        keys: list[dict[str, Any]] = []
+        gram_rows: list[dict[str, Any]] = []
+        for entry_id, e in zip(ids.scalars(), chunk, strict=True):
+            keys += [{"kind": e.kind, "key": k, "entry_id": entry_id} for k in e.keys]
+            gram_rows += [{"kind": e.kind, "gram": g, "entry_id": entry_id} for g in e.grams]
+        if keys:
+            connection.execute(insert(_KEYS), keys)
+        if gram_rows:
+            connection.execute(insert(_GRAMS), gram_rows)
+
+
+def write_entries(connection: Connection, changes: dict[tuple[str, int], Entry | None]) -> None:
+    """Replace the entries of the records in ``changes`` (``None``: the record is gone)."""
+    by_kind: dict[str, list[int]] = {}
+    for kind, ref_id in changes:
+        by_kind.setdefault(kind, []).append(ref_id)
+    for kind, ref_ids in by_kind.items():
+        _drop(connection, kind, sorted(ref_ids))
+    _insert(connection, [e for e in changes.values() if e is not None])
+
+
+def _rows(connection: Connection, source: Source, where: Any = None) -> Iterator[Sequence[Any]]:
+    """The source's rows, in pages by id (keyset), with only the columns the index needs."""
+    columns = [getattr(source.model, c) for c in source.columns]
+    pk = _pk(source)
+    last = 0
+    while True:
+        query = select(*columns).where(pk > last).order_by(pk).limit(_CHUNK)
+        rows = connection.execute(query if where is None else query.where(where)).all()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+
+
+def reindex(connection: Connection, source: Source, ref_ids: Sequence[int]) -> None:
+    """Index these records of one kind afresh from the database; ids no longer there are dropped."""
+    for chunk in _chunks(sorted(set(ref_ids))):
+        found = [r for page in _rows(connection, source, _pk(source).in_(chunk)) for r in page]
+        changes: dict[tuple[str, int], Entry | None] = {(source.kind, i): None for i in chunk}
+        changes.update({(source.kind, r.id): source.build(r) for r in found})
+        write_entries(connection, changes)
+
+
+def rebuild_on(connection: Connection) -> int:
+    """Empty the index and fill it from every owner, room, document, volume and box; returns the count."""
+    connection.execute(delete(_GRAMS))
+    connection.execute(delete(_KEYS))
+    connection.execute(delete(_ENTRIES))
+    count = 0
+    for source in SOURCES:
+        for page in _rows(connection, source):
+            _insert(connection, [source.build(r) for r in page])
+            count += len(page)
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    return count
+
+
+def rebuild_search_index(session: Session) -> int:
+    """Rebuild the whole index inside the session's unit of work (after raw SQL writes, for repair)."""
+    session.flush()
+    return rebuild_on(session.connection())
+
+
+# --------------------------------------------------------------------------- session hooks
+
+_PENDING = "estate_desk.search_index.pending"
+
+
+def _pending(target: Any) -> dict[tuple[str, int], Entry | None] | None:
+    session = object_session(target)
+    if session is None:
+        return None
+    pending: dict[tuple[str, int], Entry | None] = session.info.setdefault(_PENDING, {})
+    return pending
+
+
+def _watch(source: Source) -> None:
+    def written(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+        pending = _pending(target)
+        if pending is not None:
+            pending[(source.kind, target.id)] = source.build(target)
+
+    def updated(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+        attrs = inspect(target).attrs
+        if any(attrs[c].history.has_changes() for c in source.columns):
+            written(mapper, connection, target)
+
+    def deleted(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+        pending = _pending(target)
+        if pending is not None:
+            pending[(source.kind, target.id)] = None
+
+    event.listen(source.model, "after_insert", written, propagate=True)
+    event.listen(source.model, "after_update", updated, propagate=True)
+    event.listen(source.model, "after_delete", deleted, propagate=True)
+
+
+for _source in SOURCES:
+    _watch(_source)
+
+
+@event.listens_for(Session, "before_flush")
+def _start_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+    session.info.pop(_PENDING, None)  # what a failed flush left behind
+
+
+@event.listens_for(Session, "after_flush")
+def _end_flush(session: Session, flush_context: UOWTransaction) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        write_entries(session.connection(), pending)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _bulk_statement(state: ORMExecuteState) -> Any:
+    """ORM bulk INSERT/UPDATE/DELETE on an indexed model: index the rows it touched."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return None
+    source = _BY_TABLE.get(getattr(getattr(state.statement, "table", None), "name", ""))
+    if source is None:
+        return None
+    connection = state.session.connection()
+    pk = _pk(source)
+    if state.is_insert:
+        result = state.invoke_statement()
+        known = select(SearchEntry.ref_id).where(SearchEntry.kind == source.kind)
+        missing = connection.execute(select(pk).where(pk.not_in(known))).scalars().all()
+        reindex(connection, source, missing)
+        return result
+    if state.session.autoflush:
+        state.session.flush()  # as the statement would, so rows still pending are among those touched
+    where = getattr(state.statement, "whereclause", None)
+    touched = connection.execute(select(pk) if where is None else select(pk).where(where)).scalars().all()
+    result = state.invoke_statement()
+    reindex(connection, source, touched)
+    return result
