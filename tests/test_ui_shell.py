@@ -42,12 +42,12 @@ def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
 
 
 def test_archive_lists_all_seven_categories(window: MainWindow) -> None:
-    tree = window.archive.tree
+    tree = window.archive.browser.tree
     root = tree.topLevelItem(0)
     assert root.childCount() == 7
     assert root.child(1).text(0) == "YZ 业主及各办公部门档案"
-    assert int(root.text(1)) == window.archive.model.rowCount()
-    assert window.archive.model.rowCount() > 700
+    assert int(root.text(1)) == window.archive.browser.model.rowCount()
+    assert window.archive.browser.model.rowCount() > 700
 
 
 def test_keyboard_switches_sections_and_focuses_search(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -76,11 +76,11 @@ def test_search_by_pinyin_initials(window: MainWindow, qtbot) -> None:  # type: 
 
 
 def test_document_table_model_is_sound(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    qtmodeltester.check(window.archive.model)
+    qtmodeltester.check(window.archive.browser.model)
 
 
 def test_table_fetches_rows_by_page_not_all_at_once(window: MainWindow) -> None:
-    model = window.archive.model
+    model = window.archive.browser.model
     assert model.rowCount() > 700
     fetched_pages = model.fetches
     assert fetched_pages * 200 < model.rowCount()  # only what was shown was loaded

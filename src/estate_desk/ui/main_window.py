@@ -1,16 +1,23 @@
-"""The main window: sections on the left, a global search, the signed-in user in the status bar."""
+"""The main window: sections on the left, a global search, the signed-in user in the status bar.
+
+It owns the worker for long jobs and listens for the barcode scanner wherever the focus is:
+a scanned box, volume or document code opens that record.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from estate_desk import __version__
 from estate_desk.printing.fonts import find_simhei
 from estate_desk.services import search
 from estate_desk.ui import i18n, prefs
+from estate_desk.ui.archive_section import ArchiveSection
 from estate_desk.ui.qt import (
     QAction,
     QActionGroup,
+    QApplication,
+    QCloseEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -25,27 +32,43 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.sections import AdminSection, ArchiveSection, DeskSection, PrintingSection
+from estate_desk.ui.scanner import ScanListener, monotonic_ms
+from estate_desk.ui.sections import AdminSection, DeskSection, PrintingSection
+from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
 
 
+HIT = Qt.ItemDataRole.UserRole  # (kind, id) of a search hit
+
+
 class SearchResults(QListWidget):
-    """Results of the global search, grouped by kind."""
+    """Results of the global search, grouped by kind; activating one opens the record."""
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, actor: Actor, clock: Clock, office_name: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        clock: Clock,
+        office_name: str,
+        *,
+        now_ms: Callable[[], float] = monotonic_ms,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._db, self._actor, self._clock = db, actor, clock
         self.setWindowTitle(self.tr("Estate Desk — {office}").format(office=office_name))
         self.resize(1400, 860)
+        self.runner = Runner(self)
 
-        self.archive = ArchiveSection(db, actor)
+        self.archive = ArchiveSection(db, actor, clock, self.runner)
         self.desk = DeskSection(db, actor, clock)
         self.printing = PrintingSection(db, actor)
         self.admin = AdminSection(db, actor, clock)
@@ -64,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.results = SearchResults(objectName="searchResults")
         self.results.hide()
+        self.results.itemActivated.connect(self.open_hit)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -80,6 +104,7 @@ class MainWindow(QMainWindow):
         self.search_field.setPlaceholderText(self.tr("Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self.run_search)
+        self.search_field.returnPressed.connect(self.open_first_hit)
         bar = QToolBar(self.tr("Search"), objectName="searchBar")
         bar.setMovable(False)
         bar.addWidget(self.search_field)
@@ -93,7 +118,25 @@ class MainWindow(QMainWindow):
                 objectName="statusUser",
             )
         )
+        self.archive.status.connect(self.statusBar().showMessage)
         self.nav.setCurrentRow(0)
+        self.scanner = ScanListener(self, now_ms)
+        self.scanner.scanned.connect(self.open_code)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scanner)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+    def open_code(self, code: str) -> bool:
+        """A scanned (or typed) box, volume or document code: open it in the archive."""
+        self.nav.setCurrentRow(0)
+        return self.archive.open_code(code)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -108,6 +151,10 @@ class MainWindow(QMainWindow):
         find = QAction(self.tr("&Search"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         view.addAction(find)
+        archive = self.menuBar().addMenu(self.tr("&Archive"))
+        for action in self.archive.actions_.values():
+            archive.addAction(action)
+            action.triggered.connect(lambda _=False: self.nav.setCurrentRow(0))
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         language = settings.addMenu(self.tr("Language"))
         group = QActionGroup(self)
@@ -143,21 +190,43 @@ class MainWindow(QMainWindow):
             "owner": self.tr("Owners"),
             "room": self.tr("Rooms"),
             "box": self.tr("Boxes"),
+            "volume": self.tr("Volumes"),
             "document": self.tr("Documents"),
         }
         current = None
         for hit in hits:
             if hit.kind != current:
-                header = QListWidgetItem(kind_names[hit.kind])
+                header = QListWidgetItem(kind_names.get(str(hit.kind), str(hit.kind)))
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
                 font = header.font()
                 font.setBold(True)
                 header.setFont(font)
                 self.results.addItem(header)
                 current = hit.kind
-            self.results.addItem(f"    {hit.title}    {hit.detail}")
+            item = QListWidgetItem(f"    {hit.title}    {hit.detail}")
+            item.setData(HIT, (str(hit.kind), hit.id))
+            self.results.addItem(item)
         if text.strip() and not hits:
-            self.results.addItem(self.tr("Nothing found for “{text}”").format(text=text.strip()))
+            nothing = QListWidgetItem(self.tr("Nothing found for “{text}”").format(text=text.strip()))
+            nothing.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(nothing)
+
+    def open_hit(self, item: QListWidgetItem) -> bool:
+        """Open the record a search hit names (owners and rooms in the owner view)."""
+        found: Any = item.data(HIT)
+        if not found:
+            return False
+        kind, record_id = found
+        self.nav.setCurrentRow(0)
+        return self.archive.open_record(kind, int(record_id))
+
+    def open_first_hit(self) -> None:
+        for n in range(self.results.count()):
+            item = self.results.item(n)
+            if item.data(HIT):
+                self.results.setCurrentItem(item)
+                self.open_hit(item)
+                return
 
     def choose_language(self, code: str) -> None:
         prefs.set_language(code)

@@ -1,4 +1,11 @@
-"""Thin item models over ids (like Anki's browser table): rows are fetched by page into a cache."""
+"""Thin item models over ids (like Anki's browser table): rows are fetched by page into a cache.
+
+:class:`LazyTableModel` holds only the ids of a list and loads rows a page at a time when they
+are first shown, so a list of hundreds of thousands of records scrolls smoothly.
+:class:`RowsTableModel` is its small sibling for short lists already in memory (volumes, rooms).
+Both answer the display and tool-tip roles through ``cell(row, column)`` and, where given,
+colours and alignment through ``style(row, column, role)``.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +20,59 @@ Row = TypeVar("Row")
 PAGE = 200
 
 Index = QModelIndex | QPersistentModelIndex
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+_STYLE_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.FontRole,
+)
 
 
-class LazyTableModel(QAbstractTableModel, Generic[Row]):
+class _TableBase(QAbstractTableModel):
+    def __init__(
+        self,
+        headers: Sequence[str],
+        cell: Callable[[Any, int], Any],
+        style: Callable[[Any, int, int], Any] | None,
+        parent: Any,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._cell = cell
+        self._style = style
+
+    def _row_at(self, row: int) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+            return None
+        if role in _TEXT_ROLES:
+            row = self._row_at(index.row())
+            return None if row is None else self._cell(row, index.column())
+        if role in _STYLE_ROLES and self._style is not None:
+            row = self._row_at(index.row())
+            return None if row is None else self._style(row, index.column(), role)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+
+class LazyTableModel(_TableBase, Generic[Row]):
     """A table over a list of ids; ``fetch(ids)`` loads the rows of one page when first shown."""
 
     def __init__(
@@ -24,23 +81,44 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         cell: Callable[[Row, int], Any],
         fetch: Callable[[Sequence[int]], dict[int, Row]],
         parent: Any = None,
+        *,
+        style: Callable[[Row, int, int], Any] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._cell = cell
+        super().__init__(headers, cell, style, parent)
         self._fetch = fetch
         self._ids: list[int] = []
+        self._rows_by_id: dict[int, int] | None = None
         self._cache: dict[int, Row] = {}
         self.fetches = 0  # pages loaded; tests and benchmarks read it
 
     def set_ids(self, ids: Sequence[int]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
+        self._rows_by_id = None
         self._cache.clear()
         self.endResetModel()
 
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def refresh(self, record_ids: Sequence[int] | None = None) -> None:
+        """Forget cached rows (all, or those of ``record_ids``) so they are fetched again when shown."""
+        if record_ids is None:
+            self._cache.clear()
+        else:
+            for record_id in record_ids:
+                self._cache.pop(record_id, None)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._headers) - 1))
+
     def id_at(self, row: int) -> int:
         return self._ids[row]
+
+    def row_for_id(self, record_id: int) -> int | None:
+        """The row showing ``record_id``, or None when it is not in this list."""
+        if self._rows_by_id is None:
+            self._rows_by_id = {rid: n for n, rid in enumerate(self._ids)}
+        return self._rows_by_id.get(record_id)
 
     def row_of(self, row: int) -> Row | None:
         record_id = self._ids[row]
@@ -51,23 +129,44 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             self.fetches += 1
         return self._cache.get(record_id)
 
+    def _row_at(self, row: int) -> Row | None:
+        return self.row_of(row)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self.row_of(index.row())
-        return None if row is None else self._cell(row, index.column())
+class RowsTableModel(_TableBase, Generic[Row]):
+    """A table over a short list of rows already fetched (volumes of a category, rooms of the estate)."""
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+    def __init__(
+        self,
+        headers: Sequence[str],
+        cell: Callable[[Row, int], Any],
+        parent: Any = None,
+        *,
+        style: Callable[[Row, int, int], Any] | None = None,
+    ) -> None:
+        super().__init__(headers, cell, style, parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_of(self, row: int) -> Row:
+        return self._rows[row]
+
+    def find(self, predicate: Callable[[Row], bool]) -> int | None:
+        """The first row number whose row satisfies ``predicate``."""
+        return next((n for n, r in enumerate(self._rows) if predicate(r)), None)
+
+    def _row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)

@@ -2,4 +2,6 @@
 
 from PySide6.QtCore import *  # noqa: F403
 from PySide6.QtGui import *  # noqa: F403
+from PySide6.QtPdf import QPdfDocument as QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView as QPdfView
 from PySide6.QtWidgets import *  # noqa: F403

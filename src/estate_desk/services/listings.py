@@ -1,0 +1,94 @@
+"""Lists the archive window chooses from: households in A9 order, a volume's documents, boxes to fill.
+
+Reading only; within the reader's clearance where records are concerned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from estate_desk.domain.rooms import RoomCode, room_sort_key
+from estate_desk.services.register import place_text
+from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
+from estate_desk.store.estate import Building, Owner, Ownership, Room
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
+
+
+@dataclass(frozen=True)
+class Household:
+    """A room (房间) and who owns it now (业主), as the owner view lists them."""
+
+    room_id: int
+    room_code: str
+    building: int
+    unit: int | None
+    floor: int
+    number: int
+    owner_id: int | None
+    owner_name: str | None
+    phone: str | None
+    move_in: date | None
+
+
+def households(db: Database, actor: Actor) -> list[Household]:
+    """Every room with its current owner, by building → floor → room, numerically (A9)."""
+    query = (
+        select(Room, Building.number, Owner.id, Owner.name, Owner.phone, Ownership.move_in_date)
+        .join(Building, Building.id == Room.building_id)
+        .outerjoin(Ownership, (Ownership.room_id == Room.id) & Ownership.end_date.is_(None))
+        .outerjoin(Owner, Owner.id == Ownership.owner_id)
+    )
+    with db.session() as s:
+        rows = [
+            Household(room.id, room.code, building, room.unit, room.floor, room.number, oid, name, phone, move_in)
+            for room, building, oid, name, phone, move_in in s.execute(query)
+        ]
+    return sorted(rows, key=lambda h: (room_sort_key(RoomCode.of(h.building, h.unit, h.number)), h.room_id))
+
+
+def volume_documents(db: Database, actor: Actor, volume_id: int) -> list[int]:
+    """The documents bound into a volume (案卷), in archive-number order, within clearance."""
+    with db.session() as s:
+        return list(
+            s.scalars(
+                select(Document.id)
+                .where(Document.volume_id == volume_id, Document.secrecy <= int(actor.clearance))
+                .order_by(Document.archive_no)
+            )
+        )
+
+
+@dataclass(frozen=True)
+class BoxChoice:
+    """A box to put something in: its code, year and where it stands."""
+
+    id: int
+    code: str
+    category_code: str
+    year: int
+    place: str | None
+
+
+def box_choices(db: Database, actor: Actor, category_code: str | None = None) -> list[BoxChoice]:
+    """Boxes (of one category, where given), newest year first, then by code."""
+    query = (
+        select(ArchiveBox, Category.code, Cabinet)
+        .join(Category, Category.id == ArchiveBox.category_id)
+        .outerjoin(Cabinet, Cabinet.id == ArchiveBox.cabinet_id)
+        .order_by(ArchiveBox.year.desc(), ArchiveBox.code)
+    )
+    if category_code is not None:
+        query = query.where(Category.code == category_code)
+    with db.session() as s:
+        return [
+            BoxChoice(box.id, box.code, code, box.year, place_text(cabinet, box.shelf, box.position))
+            for box, code, cabinet in s.execute(query)
+        ]

@@ -1,0 +1,88 @@
+"""Small pieces the archive windows share: table views, the dual-track badge, sizes and times."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from estate_desk.domain.clock import CHINA_TZ
+from estate_desk.domain.dual_track import Track
+from estate_desk.ui import i18n
+from estate_desk.ui.qt import QAbstractItemView, QColor, QLabel, QTableView, QWidget
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from estate_desk.domain.errors import UserError
+
+HINT_STYLE = "color: #b00020"
+OK_STYLE = "color: #1b5e20"
+
+# badge colours per track: (background, text)
+TRACK_COLOURS = {
+    Track.BOTH: ("#c8e6c9", "#1b5e20"),
+    Track.PAPER_ONLY: ("#ffe0b2", "#8a4b00"),
+    Track.DIGITAL_ONLY: ("#bbdefb", "#0d47a1"),
+    Track.NEITHER: ("#e0e0e0", "#424242"),
+}
+
+
+def table_view(name: str, parent: QWidget | None = None) -> QTableView:
+    """A read-only table of whole rows, as every list in the archive is."""
+    view = QTableView(parent, objectName=name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def track_background(track: Track) -> QColor:
+    return QColor(TRACK_COLOURS[track][0])
+
+
+def track_foreground(track: Track) -> QColor:
+    return QColor(TRACK_COLOURS[track][1])
+
+
+class TrackBadge(QLabel):
+    """The dual-track badge (双轨): paper only, digital only, or both — in colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="trackBadge")
+        self.track: Track | None = None
+        self.hide()
+
+    def show_track(self, track: Track | None) -> None:
+        self.track = track
+        if track is None:
+            self.hide()
+            return
+        background, text = TRACK_COLOURS[track]
+        self.setText(track.label(i18n.lang_code()))
+        self.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {text}; border-radius: 8px; padding: 2px 10px; }}"
+        )
+        self.show()
+
+
+def short_message(exc: UserError) -> str:
+    """A refusal in the user's language, without the place and rule lines (for hints under a field)."""
+    return exc.zh if i18n.lang_code() == "zh" else exc.en
+
+
+def human_size(size: int) -> str:
+    """1536 → "1.5 KB": sizes as the clerk reads them."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"  # pragma: no cover
+
+
+def local_time(moment: datetime) -> str:
+    """A stored instant in the office's time (China Standard Time), to the minute."""
+    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
