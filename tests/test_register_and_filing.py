@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from estate_desk.domain.archive_numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import filing, register
@@ -186,6 +187,10 @@ def test_a7_a_scanned_code_finds_its_box_volume_or_document(
     assert filing.find_by_code(ready_db, clerk, " Z001-YZ-2024-H001\n") == filing.CodeHit("box", box)
     assert filing.find_by_code(ready_db, clerk, "Z001-YZ-2024-J001") == filing.CodeHit("volume", volume)
     assert filing.find_by_code(ready_db, clerk, "Z001-YZ·2024-Y-0001") == filing.CodeHit("document", doc)
+    # the label's barcode carries ASCII only: "·" travels as "."
+    assert barcode_form("Z001-YZ·2024-Y-0001") == "Z001-YZ.2024-Y-0001"
+    assert filing.find_by_code(ready_db, clerk, "Z001-YZ.2024-Y-0001") == filing.CodeHit("document", doc)
+    assert barcode_form("Z001-业主·2024-0001") is None
     assert filing.find_by_code(ready_db, receptionist, "Z001-YZ·2024-Y-0001") is None  # 绝密, above clearance
     assert filing.find_by_code(ready_db, clerk, "NO-SUCH-CODE") is None
     with pytest.raises(NotFound):

@@ -53,3 +53,26 @@ def format_archive_number(key: NumberingKey, item: int, pattern: str = DEFAULT_P
     return validate_pattern(pattern).format(
         fonds=key.fonds, category=key.category, year=key.year, retention=key.retention.code, item=item
     )
+
+
+# Code 128 carries ASCII only; the DA/T 22 separator "·" travels as "." on a label's barcode.
+_BARCODE_SWAPS = {"·": ".", "・": ".", "．": "."}
+
+
+def barcode_form(archive_no: str) -> str | None:
+    """What a document label's barcode carries for an archive number, or None if it cannot be ASCII.
+
+    ``Z001-YZ·2024-Y-0007`` → ``Z001-YZ.2024-Y-0007``. A pattern with Chinese text in it has no
+    barcode form; such labels are found by typing or searching instead.
+    """
+    text = "".join(_BARCODE_SWAPS.get(ch, ch) for ch in archive_no)
+    return text if text.isascii() and text.isprintable() else None
+
+
+def archive_number_forms(scanned: str) -> list[str]:
+    """The archive numbers a scanned or typed code may stand for: as is, and with "." read back as "·"."""
+    text = scanned.strip()
+    forms = [text]
+    if "." in text:
+        forms.append(text.replace(".", "·"))
+    return forms

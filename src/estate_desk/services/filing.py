@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import func, select
 
+from estate_desk.domain.archive_numbers import archive_number_forms
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
@@ -516,7 +517,9 @@ def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
         if volume_id is not None:
             return CodeHit("volume", volume_id)
         document_id = s.scalar(
-            select(Document.id).where(Document.archive_no == text, Document.secrecy <= int(actor.clearance))
+            select(Document.id).where(
+                Document.archive_no.in_(archive_number_forms(text)), Document.secrecy <= int(actor.clearance)
+            )
         )
         return CodeHit("document", document_id) if document_id is not None else None
 
