@@ -232,6 +232,17 @@ def cmd_import_owners(args: argparse.Namespace) -> int:
     return EXIT_PROBLEM if report.problems else EXIT_OK
 
 
+def cmd_import_arrears(args: argparse.Namespace) -> int:
+    from estate_desk.services.arrears_import import import_arrears
+
+    db = _open_db(args)
+    actor = _actor(args, db)
+    report = import_arrears(db, SystemClock(), actor, Path(args.file), dry_run=args.dry_run)
+    for line in report.lines(cli_lang()):
+        print(line)
+    return EXIT_PROBLEM if report.problems else EXIT_OK
+
+
 def cmd_export_owners(args: argparse.Namespace) -> int:
     from estate_desk.services import roster
 
@@ -342,6 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     io.add_argument("file")
     io.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
     io.add_argument("--exclude-rows", metavar="ROWS", help="rows to leave out, as Excel numbers them: 3,17 or 3-5")
+    ia = add(
+        "arrears", cmd_import_arrears, "import fee arrears (room, fee type, amount, since) from .xlsx/.csv", imports
+    )
+    ia.add_argument("file")
+    ia.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    ia.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
     exports = sub.add_parser("export", help="export data").add_subparsers(
         dest="export_command", metavar="WHAT", required=True
     )

@@ -295,6 +295,11 @@ def _room(cells: Sequence[Cell], mapping: ColumnMapping, row: int) -> RoomCode |
     return Problem(row, mapping.header(f), "", "缺少房号", "The room is missing")
 
 
+def room_in_row(cells: Sequence[Cell], mapping: ColumnMapping, row: int) -> RoomCode | Problem:
+    """The room a row of any sheet names (rosters, arrears lists): whole-code column, else 楼栋 + 单元 + 房号."""
+    return _room(cells, mapping, row)
+
+
 def check_row(row: int, cells: Sequence[Cell], mapping: ColumnMapping) -> RosterRow | list[Problem]:
     """Read one row: the :class:`RosterRow`, or every problem found in it (one per column)."""
     problems: list[Problem] = []
