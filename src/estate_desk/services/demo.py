@@ -214,6 +214,8 @@ def _boxes(s: Session, rng: random.Random, docs: list[Document]) -> tuple[int, i
     boxes.sort(key=lambda b: (order.get(b.category.code, 99), b.year, b.number))
     for box, (cabinet, shelf, pos) in zip(boxes, slots, strict=False):
         archive.place_box(box, cabinet, shelf, pos)
+    for doc in rng.sample(docs, 3):  # originals taken out and not yet back: the "paper missing" list (A5)
+        doc.box_id = None
     return len(boxes), len(cabinets)
 
 
