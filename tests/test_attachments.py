@@ -461,3 +461,13 @@ def test_a5_leftovers_of_a_crash_are_swept_from_the_store(tmp_path: Path, clock:
 
     assert store.sweep_incoming(clock.now() - timedelta(days=1)) == 1
     assert store.incoming() == [fresh]
+
+
+def test_a5_the_app_sweeps_a_day_old_leftover_from_the_default_store(clock: FakeClock) -> None:
+    store = attachments.blob_store()
+    store.root.mkdir(parents=True, exist_ok=True)
+    old = store.root / f"{blobs.INCOMING_PREFIX}crashed{blobs.INCOMING_SUFFIX}"
+    old.write_bytes(b"half")
+    stamp = (clock.now() - attachments.LEFTOVER_AGE - timedelta(minutes=1)).timestamp()
+    os.utime(old, (stamp, stamp))
+    assert attachments.sweep_leftovers(clock) == 1 and not old.exists()

@@ -13,6 +13,7 @@ attaching is archive work (档案管理员, administrator).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -247,3 +248,14 @@ def open_for_preview(db: Database, actor: Actor, attachment_id: int) -> Preview:
             where=str(path),
         )
     return Preview(path, attachment.media_type, attachment.original_name, previews_inside(attachment.media_type))
+
+
+LEFTOVER_AGE = timedelta(days=1)
+
+
+def sweep_leftovers(clock: Clock) -> int:
+    """Remove temporary files that copies interrupted by a crash left in the store a day or more ago.
+
+    A copy still running on another workstation sharing the folder is younger than that.
+    """
+    return blob_store().sweep_incoming(clock.now() - LEFTOVER_AGE)

@@ -61,6 +61,9 @@ def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | 
     login = LoginDialog(db, clock, office_name, demo_logins)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
+    from estate_desk.services.attachments import sweep_leftovers
+
+    sweep_leftovers(clock)  # temp files of copies a crash interrupted
     window = MainWindow(db, login.actor, clock, office_name)
     window.show()
     code = app.exec()
