@@ -36,7 +36,7 @@ def window(app, qtbot, demo_db: Database, clock: FakeClock) -> MainWindow:  # ty
 
 def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["档案", "前台", "打印", "管理"]
+    assert titles == ["档案", "前台", "打印", "管理", "今日待办", "日常工作"]
     status = window.findChild(QLabel, "statusUser")
     assert status is not None and "李秀英（档案管理员）" in status.text()
 
@@ -131,3 +131,20 @@ def test_simhei_can_be_chosen_only_where_installed(window: MainWindow, monkeypat
     assert not prefs.prefer_simhei()
     prefs.set_prefer_simhei(True)
     assert prefs.prefer_simhei()
+
+
+def test_the_today_page_opens_a_routine_where_it_is_kept(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.today
+    assert window.open_from_today("inspection", None)
+    assert window.stack.currentWidget() is window.routines and window.nav.currentRow() == 5
+    assert window.routines is not None and window.routines.tabs.currentWidget() is window.routines.inspections
+    assert window.routines.inspections.dialog is not None and window.routines.inspections.dialog.isVisible()
+    window.routines.inspections.dialog.reject()
+
+
+def test_a_receptionist_has_no_clerk_pages(demo_db, clock, qtbot) -> None:  # type: ignore[no-untyped-def]
+    actor = accounts.authenticate(demo_db, clock, "desk", demo.DEMO_PASSWORD)
+    w = MainWindow(demo_db, actor, clock, "翠湖苑物业服务中心")
+    qtbot.addWidget(w)
+    assert w.today is None and w.nav.count() == 4

@@ -4,47 +4,47 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="66"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="76"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="76"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="76"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
@@ -294,6 +294,223 @@
     </message>
 </context>
 <context>
+    <name>ArrearDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="116"/>
+        <source>Enter an arrear</source>
+        <translation>登记欠费</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="134"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="135"/>
+        <source>Fee</source>
+        <translation>费用类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="136"/>
+        <source>Amount (¥)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="137"/>
+        <source>Unpaid since</source>
+        <translation>欠费起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="138"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="143"/>
+        <source>Enter arrear</source>
+        <translation>登记欠费</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="154"/>
+        <source>Choose a household from the list.</source>
+        <translation>请从列表中选择住户。</translation>
+    </message>
+</context>
+<context>
+    <name>ArrearsPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="55"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="56"/>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="57"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="58"/>
+        <source>Fees</source>
+        <translation>欠费类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="59"/>
+        <source>Owed</source>
+        <translation>欠费金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="60"/>
+        <source>In arrears since</source>
+        <translation>欠费起始</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="61"/>
+        <source>Last follow-up</source>
+        <translation>上次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="62"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="63"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <source>Fee</source>
+        <translation>费用类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <source>Settled on</source>
+        <translation>结清日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <source>By</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <source>What was said</source>
+        <translation>沟通内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="91"/>
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="92"/>
+        <source>Arrears</source>
+        <translation>欠费明细</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="93"/>
+        <source>Record follow-up…</source>
+        <translation>登记跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="95"/>
+        <source>Enter arrear…</source>
+        <translation>登记欠费…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="97"/>
+        <source>Settle…</source>
+        <translation>结清…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="98"/>
+        <source>Settle the arrear chosen under “Arrears”</source>
+        <translation>结清「欠费明细」中选中的一笔</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="140"/>
+        <source>never</source>
+        <translation>尚未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="154"/>
+        <source>unpaid</source>
+        <translation>未缴</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="176"/>
+        <source>{n} households in arrears. {summary}</source>
+        <translation>共 {n} 户欠费。{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="196"/>
+        <source>Choose a household to see its arrears and follow-ups.</source>
+        <translation>选择一户以查看其欠费明细和跟进记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="202"/>
+        <source>owes {total}</source>
+        <translation>欠费 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="229"/>
+        <source>Choose a household in the list first.</source>
+        <translation>请先在列表中选择一户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="255"/>
+        <source>Choose the unpaid arrear to settle under “Arrears”.</source>
+        <translation>请在「欠费明细」中选择要结清的未缴欠费。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="267"/>
+        <source>Arrear entered for {room}.</source>
+        <translation>已为 {room} 登记欠费。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="272"/>
+        <source>Follow-up recorded for {room}.</source>
+        <translation>已登记 {room} 的跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_page.py" line="275"/>
+        <source>{room}: {fee} settled on {day}.</source>
+        <translation>{room}：{fee}已于 {day} 结清。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
         <location filename="../../src/estate_desk/ui/preview.py" line="79"/>
@@ -494,6 +711,262 @@
         <location filename="../../src/estate_desk/ui/cabinet_view.py" line="267"/>
         <source>{location} · {shelves} shelves × {positions} positions · {boxes} boxes</source>
         <translation>{location} · {shelves} 层 × {positions} 格 · {boxes} 盒</translation>
+    </message>
+</context>
+<context>
+    <name>CensusPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="107"/>
+        <source>Start the census</source>
+        <translation>发起普查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="108"/>
+        <source>Gives every household without one a task; safe to repeat.</source>
+        <translation>为尚无任务的每户生成普查任务；可重复执行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="113"/>
+        <source>Still to check</source>
+        <translation>未普查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="114"/>
+        <source>Checked</source>
+        <translation>已普查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="115"/>
+        <source>All households</source>
+        <translation>全部住户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="117"/>
+        <source>Check household…</source>
+        <translation>登记普查…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="121"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="122"/>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="123"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="124"/>
+        <source>Address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="125"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="126"/>
+        <source>By</source>
+        <translation>普查人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="127"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="128"/>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="129"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="142"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="147"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="181"/>
+        <source>checked</source>
+        <translation>已普查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="181"/>
+        <source>open</source>
+        <translation>未普查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="201"/>
+        <source>%v of %m households checked</source>
+        <translation>已普查 %v/%m 户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="201"/>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="205"/>
+        <source>{quarter}: {done} of {total} households checked, {open} to go — {status}</source>
+        <translation>{quarter}：已普查 {done}/{total} 户，剩余 {open} 户 —— {status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="209"/>
+        <source>{quarter}: the census has not been started — {status}</source>
+        <translation>{quarter}：普查尚未开始 —— {status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="237"/>
+        <source>{n} households were given a census task ({total} in all).</source>
+        <translation>已为 {n} 户生成普查任务（共 {total} 户）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="243"/>
+        <source>Every household already has a task ({total} in all).</source>
+        <translation>每户都已有普查任务（共 {total} 户）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="264"/>
+        <source>Choose a household in the list first.</source>
+        <translation>请先在列表中选择一户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="283"/>
+        <source>no changes</source>
+        <translation>无变更</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="284"/>
+        <source>{room} checked: {changes}.</source>
+        <translation>{room} 已普查：{changes}。</translation>
+    </message>
+</context>
+<context>
+    <name>CensusTaskDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="62"/>
+        <source>Household census: {room}</source>
+        <translation>家庭情况普查：{room}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="67"/>
+        <source>What the household said, anything to follow up (optional)</source>
+        <translation>住户反映的情况、需跟进的事项（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="72"/>
+        <source>The room has no current owner; only a note can be recorded.</source>
+        <translation>该房间目前没有业主，只能登记备注。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="75"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="76"/>
+        <source>Address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="77"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/census_page.py" line="82"/>
+        <source>Mark as checked</source>
+        <translation>登记已普查</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="60"/>
+        <source>Check every row</source>
+        <translation>逐行检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="61"/>
+        <source>Nothing is written yet. Fix the file, or exclude the rows with problems.</source>
+        <translation>尚未写入任何数据。请修改文件，或排除有问题的行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="63"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="67"/>
+        <source>Cancel check</source>
+        <translation>取消检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="69"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="212"/>
+        <source>Exclude the rows with problems</source>
+        <translation>排除有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="100"/>
+        <source>{problem} (row excluded)</source>
+        <translation>{problem}（已排除此行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="144"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查……</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="175"/>
+        <source>Check cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="210"/>
+        <source>Exclude the {n} rows with problems</source>
+        <translation>排除有问题的 {n} 行</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1341,359 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="125"/>
+        <source>Choose the roster file</source>
+        <translation>选择业主名册文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="106"/>
+        <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK, as Chinese Excel saves it), one row per room.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK，即中文版 Excel 保存的格式），每行一个房间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="111"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="125"/>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="58"/>
+        <source>Record a follow-up: {room}</source>
+        <translation>登记跟进：{room}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="63"/>
+        <source>What was said: the owner&apos;s answer, a promised date …</source>
+        <translation>沟通内容：业主的答复、承诺的缴费日期……</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="65"/>
+        <source>{owner} owes ¥{total} since {since}</source>
+        <translation>{owner} 自 {since} 起欠费 ¥{total}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="72"/>
+        <source>How</source>
+        <translation>跟进方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="73"/>
+        <source>What was said</source>
+        <translation>沟通内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="78"/>
+        <source>Record follow-up</source>
+        <translation>登记跟进</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="229"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="230"/>
+        <source>All rows are written together, or none at all.</source>
+        <translation>所有行一并写入，或全部不写入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="234"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="238"/>
+        <source>New buildings</source>
+        <translation>新楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="239"/>
+        <source>New rooms</source>
+        <translation>新房间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="240"/>
+        <source>New owners</source>
+        <translation>新业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="241"/>
+        <source>New ownerships</source>
+        <translation>新产权登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="242"/>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="243"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="269"/>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="295"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="302"/>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="271"/>
+        <source>Import the owner roster</source>
+        <translation>导入业主名册</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="279"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="78"/>
+        <source>Record an inspection of the archive room</source>
+        <translation>登记档案室检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="82"/>
+        <source>&lt;b&gt;Check&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检查项&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="83"/>
+        <source>&lt;b&gt;Yes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;是&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="84"/>
+        <source>&lt;b&gt;No&lt;/b&gt;</source>
+        <translation>&lt;b&gt;否&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="95"/>
+        <source>not measured</source>
+        <translation>未测</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="100"/>
+        <source>What was found and done (optional)</source>
+        <translation>发现的情况及处理（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="103"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="104"/>
+        <source>Relative humidity</source>
+        <translation>相对湿度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="106"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="108"/>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="164"/>
+        <source>Record inspection…</source>
+        <translation>登记检查…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="169"/>
+        <source>Choose, or type e.g. 每6周 or “every 6 weeks”</source>
+        <translation>可从列表选择，或输入如「每6周」</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="170"/>
+        <source>Set schedule</source>
+        <translation>设置周期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="174"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="175"/>
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="176"/>
+        <source>Checks</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="177"/>
+        <source>Temperature (°C)</source>
+        <translation>温度（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="178"/>
+        <source>Humidity (%)</source>
+        <translation>湿度（%）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="179"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="193"/>
+        <source>Schedule</source>
+        <translation>检查周期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="200"/>
+        <source>Inspection log, newest first</source>
+        <translation>检查记录（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="215"/>
+        <source>all passed</source>
+        <translation>全部合格</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="216"/>
+        <source>not passed: {checks}</source>
+        <translation>不合格：{checks}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="264"/>
+        <source>Inspection recorded. Readings outside the norm: {warnings}</source>
+        <translation>检查已登记。读数超出标准：{warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="269"/>
+        <source>Inspection recorded.</source>
+        <translation>检查已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/inspections_page.py" line="285"/>
+        <source>The archive room is now inspected {interval}.</source>
+        <translation>档案室检查周期已设为{interval}。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelOptionsPanel</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="53"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="55"/>
+        <source>Front label (A8, upper left of the box side)</source>
+        <translation>正面标签（A8，贴于盒面左上角）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="56"/>
+        <source>Spine label (fits the spine width)</source>
+        <translation>盒脊标签（按盒脊宽度）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="58"/>
+        <source>A4 label sheet</source>
+        <translation>A4 标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="59"/>
+        <source>Thermal label printer (one label per page)</source>
+        <translation>热敏标签打印机（每页一张标签）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="60"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="64"/>
+        <source>Reuse a half-used sheet: positions count row by row from the top left.</source>
+        <translation>接着用打过一部分的标签纸：位置从左上角起逐行计数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="69"/>
+        <source>Moves everything right (negative: left), to match the printer.</source>
+        <translation>整体向右移动（负数向左），用于校准打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="70"/>
+        <source>Moves everything down (negative: up), to match the printer.</source>
+        <translation>整体向下移动（负数向上），用于校准打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="71"/>
+        <source>Cut lines around labels (plain paper)</source>
+        <translation>标签四周印裁切线（普通纸）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="84"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="85"/>
+        <source>Print on</source>
+        <translation>打印到</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="86"/>
+        <source>Rows × columns</source>
+        <translation>行 × 列</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="87"/>
+        <source>Start at position</source>
+        <translation>起始位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="88"/>
+        <source>Margin</source>
+        <translation>页边距</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="89"/>
+        <source>Gap</source>
+        <translation>标签间距</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/label_options.py" line="90"/>
+        <source>Printer offset x / y</source>
+        <translation>打印机偏移 x / y</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/dialogs.py" line="44"/>
@@ -898,147 +1724,175 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="71"/>
         <source>Estate Desk — {office}</source>
         <translation>物业档案与前台 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="83"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="84"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="85"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="120"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="131"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="179"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="182"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="186"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="159"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="195"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="200"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="177"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="205"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="190"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="218"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="219"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="222"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="266"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
 物业服务中心的档案管理与前台接待。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="152"/>
+        <source>Which column holds what</source>
+        <translation>各列对应的内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="153"/>
+        <source>The guesses are chosen already; correct any that are wrong.</source>
+        <translation>已按表头自动识别，如有不对请更正。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="181"/>
+        <source>{file}: {kind}{encoding}, headers in row {row}, {n} data rows. The first rows:</source>
+        <translation>「{file}」：{kind}{encoding}，表头在第 {row} 行，共 {n} 行数据。前几行如下：</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="189"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="197"/>
+        <source>— not in the file —</source>
+        <translation>— 不在文件中 —</translation>
     </message>
 </context>
 <context>
@@ -1221,34 +2075,278 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="111"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
+        <source>Spine</source>
+        <translation>盒脊</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
+        <source>Place</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="90"/>
+        <source>Clear box choice</source>
+        <translation>清除所选档案盒</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="97"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="105"/>
+        <source>What to print</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="107"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="108"/>
+        <source>Boxes</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="110"/>
+        <source>Cabinet</source>
+        <translation>档案柜</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="112"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="113"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="65"/>
-        <source>Spine (mm)</source>
-        <translation>盒脊宽度（毫米）</translation>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
+        <source>Volume</source>
+        <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="66"/>
-        <source>Cabinet · shelf-position</source>
-        <translation>档案柜 · 层-格</translation>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
+        <source>Day</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="72"/>
-        <source>Boxes in the archive room</source>
-        <translation>档案室中的档案盒</translation>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="126"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="127"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="128"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="129"/>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="140"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="178"/>
+        <source>(any)</source>
+        <translation>（不限）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="287"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，没有生成文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="320"/>
+        <source>{pages} page(s), {items} item(s).</source>
+        <translation>共 {pages} 页，{items} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="323"/>
+        <source>Making the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="329"/>
+        <source>Saved {pages} page(s) to {path}.</source>
+        <translation>已将 {pages} 页保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="331"/>
+        <source>Saving the PDF…</source>
+        <translation>正在保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="337"/>
+        <source>Exported {items} row(s) to {path}.</source>
+        <translation>已将 {items} 行导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="339"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="353"/>
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation>已将 {pages} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="355"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="368"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="368"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <source>Export .xlsx</source>
+        <translation>导出 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="381"/>
+        <source>Print {document}</source>
+        <translation>打印{document}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterActions</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="316"/>
+        <source>Import roster…</source>
+        <translation>导入业主名册…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="317"/>
+        <source>Import owners and rooms from .xlsx or .csv</source>
+        <translation>从 .xlsx 或 .csv 导入业主和房间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="319"/>
+        <source>Export roster…</source>
+        <translation>导出业主名册…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="320"/>
+        <source>Save every room and its owner to .xlsx</source>
+        <translation>将所有房间及其业主导出为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="344"/>
+        <source>Export roster</source>
+        <translation>导出业主名册</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="335"/>
+        <source>owner roster</source>
+        <translation>业主名册</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="336"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/import_wizard.py" line="349"/>
+        <source>Exported {n} rows to {file}.</source>
+        <translation>已导出 {n} 行到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>RoutinesSection</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/routines_section.py" line="41"/>
+        <source>Archive-room inspections</source>
+        <translation>档案室检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/routines_section.py" line="42"/>
+        <source>Household census</source>
+        <translation>家庭情况普查</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/routines_section.py" line="43"/>
+        <source>Arrears follow-up</source>
+        <translation>欠费跟进</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/routines_section.py" line="88"/>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/routines_section.py" line="89"/>
+        <source>Routines</source>
+        <translation>日常工作</translation>
+    </message>
+</context>
+<context>
+    <name>SectionCard</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/today_page.py" line="109"/>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="182"/>
+        <source>Settle an arrear</source>
+        <translation>登记结清</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="184"/>
+        <source>{room}: {fee} ¥{amount} unpaid since {since}</source>
+        <translation>{room}：{fee} ¥{amount}，自 {since} 起未缴</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="189"/>
+        <source>Paid on</source>
+        <translation>缴清日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="194"/>
+        <source>Settle</source>
+        <translation>结清</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +2410,35 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/dialogs.py" line="122"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/today_page.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/today_page.py" line="146"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/today_page.py" line="144"/>
+        <source>Reload the page (F5)</source>
+        <translation>重新载入本页（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/today_page.py" line="181"/>
+        <source>Today, {day}</source>
+        <translation>今天，{day}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/today_page.py" line="183"/>
+        <source>{n} things waiting</source>
+        <translation>共 {n} 项待办</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/today_page.py" line="183"/>
+        <source>Nothing waiting</source>
+        <translation>没有待办事项</translation>
     </message>
 </context>
 <context>

@@ -303,7 +303,8 @@ def run_window(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command's parser; the ``print`` subcommands (which load reportlab) only when ``argv`` asks to print."""
     p = argparse.ArgumentParser(prog="estate-desk", description="Estate Desk 物业档案与前台")
     p.add_argument("--version", action="version", version=f"estate-desk {__version__}")
     p.add_argument(
@@ -370,11 +371,19 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("text")
     se.add_argument("--limit", type=int, default=20, help="hits of each kind (default 20)")
     se.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
+    printing = sub.add_parser(
+        "print", help="labels, catalogues, the register book … as PDF or .xlsx (estate-desk print KEY --help)"
+    ).add_subparsers(dest="print_command", metavar="PRINTOUT", required=True)
+    if argv is None or "print" in argv:
+        from estate_desk.cli_print import add_printouts
+
+        add_printouts(printing, add)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     setup_logging()
     handler = getattr(args, "handler", None)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk import __version__
+from estate_desk.domain.routines import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
 from estate_desk.services import search
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive_section import ArchiveSection
+from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,
     QActionGroup,
@@ -32,8 +34,10 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from estate_desk.ui.routines_section import ROUTINE_KINDS, RoutinesSection, clerk_pages
 from estate_desk.ui.scanner import ScanListener, monotonic_ms
-from estate_desk.ui.sections import AdminSection, DeskSection, PrintingSection
+from estate_desk.ui.sections import AdminSection, DeskSection
+from estate_desk.ui.today_page import TodayPage
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
@@ -70,15 +74,27 @@ class MainWindow(QMainWindow):
 
         self.archive = ArchiveSection(db, actor, clock, self.runner)
         self.desk = DeskSection(db, actor, clock)
-        self.printing = PrintingSection(db, actor)
+        self.printing = PrintingSection(db, actor, clock, self.runner)
         self.admin = AdminSection(db, actor, clock)
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="sections")
         self.nav.setFixedWidth(150)
-        titles = (self.tr("Archive"), self.tr("Front desk"), self.tr("Printing"), self.tr("Administration"))
-        for n, (title, page) in enumerate(
-            zip(titles, (self.archive, self.desk, self.printing, self.admin), strict=True)
-        ):
+        sections: list[tuple[str, QWidget]] = [
+            (self.tr("Archive"), self.archive),
+            (self.tr("Front desk"), self.desk),
+            (self.tr("Printing"), self.printing),
+            (self.tr("Administration"), self.admin),
+        ]
+        self.today: TodayPage | None = None
+        self.routines: RoutinesSection | None = None
+        if actor.role in ROUTINE_READERS:  # the clerk's day: today page and routines (A10, A14, A15)
+            pages = clerk_pages(db, clock, actor, runner=self.runner)
+            today, routines = pages[0][1], pages[1][1]
+            assert isinstance(today, TodayPage) and isinstance(routines, RoutinesSection)
+            self.today, self.routines = today, routines
+            today.open_requested.connect(self.open_from_today)
+            sections += pages
+        for n, (title, page) in enumerate(sections):
             item = QListWidgetItem(title)
             item.setToolTip(f"Ctrl+{n + 1}")
             self.nav.addItem(item)
@@ -119,6 +135,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.archive.status.connect(self.statusBar().showMessage)
+        self.printing.status.connect(self.statusBar().showMessage)
         self.nav.setCurrentRow(0)
         self.scanner = ScanListener(self, now_ms)
         self.scanner.scanned.connect(self.open_code)
@@ -132,6 +149,17 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.scanner)
         self.runner.shutdown()
         super().closeEvent(event)
+
+    def open_from_today(self, kind: str, ref: object) -> bool:
+        """An item on the today page: a routine opens its page, a document opens in the archive."""
+        if kind in ROUTINE_KINDS and self.routines is not None:
+            self.stack.setCurrentWidget(self.routines)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            return self.routines.open(kind, ref)
+        if kind == "document" and isinstance(ref, int):
+            self.nav.setCurrentRow(0)
+            return self.archive.open_record("document", ref)
+        return False
 
     def open_code(self, code: str) -> bool:
         """A scanned (or typed) box, volume or document code: open it in the archive."""

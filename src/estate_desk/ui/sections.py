@@ -1,6 +1,6 @@
-"""The main window's other sections: Front desk (前台), Printing (打印), Administration (管理).
+"""The main window's other sections: Front desk (前台), Administration (管理).
 
-The archive section (档案) lives in archive_section.py.
+The archive section (档案) lives in archive_section.py, Printing (打印) in printing_section.py.
 """
 
 from __future__ import annotations
@@ -48,41 +48,6 @@ class DeskSection(QWidget):
         for r, t in enumerate(rows):
             kind = TicketKind(t.kind).label(lang)
             for c, value in enumerate((t.number, kind, t.room_code or "", t.subject)):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-
-
-class PrintingSection(QWidget):
-    """Boxes where they stand, for labels and catalogues."""
-
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 5, objectName="boxTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Box"),
-                self.tr("Category"),
-                self.tr("Year"),
-                self.tr("Spine (mm)"),
-                self.tr("Cabinet · shelf-position"),
-            ]
-        )
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Boxes in the archive room")))
-        layout.addWidget(self.table)
-        boxes = browse.boxes(db, actor)
-        self.table.setRowCount(len(boxes))
-        lang = i18n.lang_code()
-        for r, b in enumerate(boxes):
-            values = (
-                b.code,
-                b.category_zh if lang == "zh" else b.category_en,
-                str(b.year),
-                str(b.spine_mm),
-                b.place or "",
-            )
-            for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
 
