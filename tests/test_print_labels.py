@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.printing import fonts
-from estate_desk.printing.label_sheets import PrintCancelled, SheetGrid, render_sheets, render_thermal, resolve_grid
+from estate_desk.printing.label_sheets import SheetGrid, render_sheets, render_thermal, resolve_grid
 from estate_desk.printing.label_text import flow, name_lines
 from estate_desk.printing.labels import (
     NAME_PT,
@@ -28,6 +28,7 @@ from estate_desk.printing.labels import (
     mm,
     plan_labels,
 )
+from estate_desk.printing.pages import PrintCancelled
 from estate_desk.services import accounts, browse, filing, print_labels, printouts, register
 from estate_desk.services.printouts import Selection
 

@@ -235,6 +235,9 @@ def register_fonts(prefer_simhei: bool = False) -> FontSet:
     SimHei installed, SimHei is the Hei face and Noto Sans SC Bold its first fallback.
     The body face is ``NotoSansSC-Regular.ttf`` when bundled, else the bold.
     """
+    from estate_desk.printing import tounicode
+
+    tounicode.install()  # so text copied out of any of our PDFs reads back right, non-BMP names too
     with _lock:
         cached = _font_sets.get(prefer_simhei)
         if cached is not None:

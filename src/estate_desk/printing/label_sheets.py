@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
-from estate_desk.domain.errors import InputProblem, UserError
+from estate_desk.domain.errors import InputProblem
 from estate_desk.printing.labels import (
     MAX_OFFSET_MM,
     SHEET_GAP_MM,
@@ -32,6 +32,7 @@ from estate_desk.printing.labels import (
     draw_label,
     mm,
 )
+from estate_desk.printing.pages import PrintCancelled
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -39,13 +40,6 @@ if TYPE_CHECKING:
     from estate_desk.printing.fonts import FontSet
 
 PDF_TITLE = "档案盒标签 Box labels"
-
-
-class PrintCancelled(UserError):
-    """The user cancelled a print job; no file was written. The window closes its progress quietly."""
-
-    def __init__(self) -> None:
-        super().__init__(zh="已取消打印，没有生成文件。", en="Printing was cancelled; no file was written.")
 
 
 @dataclass(frozen=True)

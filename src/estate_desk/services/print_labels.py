@@ -30,8 +30,9 @@ from sqlalchemy import select
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.printing import fonts
-from estate_desk.printing.label_sheets import PrintCancelled, SheetGrid, render_sheets, render_thermal
+from estate_desk.printing.label_sheets import SheetGrid, render_sheets, render_thermal
 from estate_desk.printing.labels import BoxLabel, LabelKind, plan_labels
+from estate_desk.printing.pages import PrintCancelled
 from estate_desk.services import filing, printouts, setup
 from estate_desk.services.permissions import require_role
 from estate_desk.services.printouts import Printout, PrintResult, Scope

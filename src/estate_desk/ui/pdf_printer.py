@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.printing.label_sheets import PrintCancelled
+from estate_desk.printing.pages import PrintCancelled
 from estate_desk.ui.qt import (
     QMarginsF,
     QPageLayout,
