@@ -12,6 +12,7 @@ attaching is archive work (档案管理员, administrator).
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -42,10 +43,12 @@ __all__ = [
     "AttachmentRow",
     "CopyCancelled",
     "Preview",
+    "attach_bytes",
     "attach_file",
     "attachments_of",
     "blob_store",
     "open_for_preview",
+    "store_bytes",
     "stored_path",
     "verify",
 ]
@@ -92,6 +95,37 @@ def stored_path(sha256: str) -> Path:
 def verify(sha256: str) -> bool:
     """Re-hash a stored file: True when it is present and unchanged."""
     return blob_store().verify(sha256)
+
+
+def store_bytes(data: bytes, name: str) -> StoredBlob:
+    """Keep bytes the application made (a signature drawn on screen, a rendered slip) in the store."""
+    with tempfile.TemporaryDirectory(prefix="estate-desk-") as folder:
+        source = Path(folder) / (Path(name).name or "file")
+        source.write_bytes(data)
+        return blob_store().put(source)
+
+
+def attach_bytes(
+    s: Session, clock: Clock, *, document_id: int, data: bytes, name: str, kind: AttachmentKind, added_by: int | None
+) -> Attachment:
+    """Store bytes and attach them to a record inside the caller's unit of work, for records the
+    application files itself (a closed ticket's slip and signature); checks no permission.
+    Should the unit of work fail, the stored file is left unreferenced, which harms nothing."""
+    stored = store_bytes(data, name)
+    attachment = Attachment(
+        document_id=document_id,
+        sha256=stored.sha256,
+        size=stored.size,
+        original_name=name[:MAX_NAME],
+        media_type=media_type_of(name),
+        kind=kind.value,
+        encrypted=False,
+        added_by=added_by,
+        added_at=clock.now(),
+    )
+    s.add(attachment)
+    s.flush()
+    return attachment
 
 
 def _visible_document(s: Session, actor: Actor, document_id: int) -> Document:

@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.categories import SEVEN_CATEGORIES
-from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
-from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import accounts, archive, demo_routines, desk, estate, setup
-from estate_desk.store.accounts import Office, User
+from estate_desk.services import accounts, archive, demo_routines, desk_demo, estate, setup
+from estate_desk.store.accounts import Office
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -89,9 +87,9 @@ def fill(db: Database, clock: Clock, *, seed: int = 236) -> DemoSummary:
         rooms = _estate(s, clock, rng, today)
         docs = _documents(s, clock, rng, rooms, today)
         boxes, cabinets = _boxes(s, rng, docs)
-        _tickets(s, clock, rooms)
         demo_routines.fill_routines(s, clock)
         households = owners = len(rooms)
+    desk_demo.fill_desk(db, clock, rooms)  # through the desk's own services, each its own unit of work
     logins = tuple((u, DEMO_PASSWORD, r.zh) for u, _, r in DEMO_USERS)
     return DemoSummary(households, owners, len(docs), boxes, cabinets, logins)
 
@@ -217,37 +215,3 @@ def _boxes(s: Session, rng: random.Random, docs: list[Document]) -> tuple[int, i
     for doc in rng.sample(docs, 3):  # originals taken out and not yet back: the "paper missing" list (A5)
         doc.box_id = None
     return len(boxes), len(cabinets)
-
-
-# (minutes before now it was received, kind, channel, room index, what about, place)
-_TICKETS: tuple[tuple[int, TicketKind, Channel, int, str, str], ...] = (
-    (1, TicketKind.REPAIR, Channel.PHONE, 12, "厨房水管漏水", "厨房"),
-    (2, TicketKind.HELP, Channel.IN_PERSON, 40, "老人被困电梯，请求协助", "3栋1单元电梯"),
-    (5, TicketKind.COMPLAINT, Channel.PHONE, 77, "楼上装修噪音过大", "家中"),
-    (60 * 20, TicketKind.REPAIR, Channel.WECHAT, 101, "卫生间灯不亮", "卫生间"),
-    (60 * 40, TicketKind.SUGGESTION, Channel.IN_PERSON, 150, "建议增加儿童游乐设施", "中心花园"),
-    (60 * 50, TicketKind.INQUIRY, Channel.PHONE, 190, "咨询物业费缴纳方式", ""),
-    (60 * 24 * 3, TicketKind.REPAIR, Channel.PHONE, 220, "阳台推拉门无法关闭", "阳台"),
-)
-
-
-def _tickets(s: Session, clock: Clock, rooms: list[tuple[Room, int]]) -> None:
-    """Tickets received at the desk moments and days ago, so every clock colour shows."""
-    receiver = s.scalar(select(User.id).where(User.username == "desk"))
-    assert receiver is not None
-    now = clock.now()
-    for minutes, kind, channel, room_index, subject, place in _TICKETS:
-        room, _ = rooms[room_index]
-        received = now - timedelta(minutes=minutes)
-        promise_limit_passed = now - received >= timedelta(days=2)
-        desk.open_ticket_in(
-            s,
-            FakeClock(received) if promise_limit_passed else clock,
-            kind=kind,
-            channel=channel,
-            first_receiver_id=receiver,
-            subject=subject,
-            room_id=room.id,
-            place=place,
-            received_at=received,
-        )

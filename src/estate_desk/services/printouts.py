@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 PROVIDERS = (
     "estate_desk.services.print_labels",  # box labels: A4 sheets and thermal labels (A8)
     "estate_desk.services.print_catalogues",  # catalogues, register book, box notes (A7, A9)
+    "estate_desk.services.print_daily_review",  # the front desk's daily review (F6)
 )
 
 

@@ -13,7 +13,17 @@ from estate_desk.store.archive import (
     Volume,
 )
 from estate_desk.store.base import Base
-from estate_desk.store.desk import Ticket
+from estate_desk.store.desk import DeskCounter, DeskDay, Notification, Ticket
+from estate_desk.store.desk_records import (
+    TicketArrivalExplanation,
+    TicketCompletion,
+    TicketEvent,
+    TicketPhoto,
+    TicketPostponement,
+    TicketProgressNote,
+    TicketReturnVisit,
+    TicketServiceLine,
+)
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
 from estate_desk.store.routines import Arrear, ArrearsFollowUp, CensusTask, Inspection
 
@@ -28,10 +38,13 @@ __all__ = [
     "Cabinet",
     "Category",
     "CensusTask",
+    "DeskCounter",
+    "DeskDay",
     "Document",
     "HandoverBatch",
     "Inspection",
     "Movement",
+    "Notification",
     "Office",
     "Owner",
     "OwnerChange",
@@ -39,6 +52,14 @@ __all__ = [
     "Room",
     "Setting",
     "Ticket",
+    "TicketArrivalExplanation",
+    "TicketCompletion",
+    "TicketEvent",
+    "TicketPhoto",
+    "TicketPostponement",
+    "TicketProgressNote",
+    "TicketReturnVisit",
+    "TicketServiceLine",
     "User",
     "Volume",
 ]
