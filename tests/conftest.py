@@ -72,6 +72,27 @@ def _no_dangling_threads() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _collect_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In Qt tests, Python's collector runs only here, on the main thread (as ui/gc_guard does in the app).
+
+    Otherwise a collection that starts on the database worker can finalise Qt objects of earlier
+    tests there and crash the interpreter.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def _no_dangling_timers(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a Qt test that leaves an active QTimer behind in a widget still shown."""
     yield

@@ -64,8 +64,12 @@ def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | 
     from estate_desk.services.attachments import sweep_leftovers
 
     sweep_leftovers(clock)  # temp files of copies a crash interrupted
+    from estate_desk.ui.gc_guard import MainThreadCollector
+
+    collector = MainThreadCollector(app)  # garbage is collected on this thread only, never on the worker
     window = MainWindow(db, login.actor, clock, office_name)
     window.show()
     code = app.exec()
+    collector.stop()
     db.dispose()
     return int(code)
