@@ -739,3 +739,15 @@ def test_kinds_and_channels_have_stable_values_and_both_labels() -> None:
     assert TicketKind.SPECIAL_SERVICE.label("en") == "Special service"
     for member in [*TicketKind, *Channel, *TicketStatus, *Confirmation, *Satisfaction, *ArrivalOutcome]:
         assert member.label_zh and member.label_en
+
+
+def test_f1_members_of_different_enums_with_the_same_value_keep_their_own_labels() -> None:
+    from estate_desk.domain.ticket_terms import Channel, Confirmation, NotifyMethod
+
+    assert (Channel.PHONE.label(), NotifyMethod.PHONE.label(), Confirmation.PHONE.label()) == (
+        "电话",
+        "电话告知",
+        "电话确认",
+    )
+    assert (Channel.IN_PERSON.label(), NotifyMethod.IN_PERSON.label()) == ("来访", "当面告知")
+    assert Channel.WECHAT.label("en") == "WeChat" and NotifyMethod.WECHAT.label("en") == "By WeChat"

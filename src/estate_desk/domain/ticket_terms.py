@@ -41,11 +41,11 @@ class _Bilingual(StrEnum):
 
     @property
     def label_zh(self) -> str:
-        return _LABELS[self][0]
+        return _LABELS[(type(self), self.value)][0]
 
     @property
     def label_en(self) -> str:
-        return _LABELS[self][1]
+        return _LABELS[(type(self), self.value)][1]
 
     def label(self, lang: str = "zh") -> str:
         return self.label_zh if lang.startswith("zh") else self.label_en
@@ -124,35 +124,40 @@ class ArrivalOutcome(_Bilingual):
     LATE = "late"
 
 
-_LABELS: dict[Enum, tuple[str, str]] = {
-    TicketKind.REPAIR: ("报修", "Repair"),
-    TicketKind.COMPLAINT: ("投诉", "Complaint"),
-    TicketKind.SUGGESTION: ("建议", "Suggestion"),
-    TicketKind.HELP: ("求助", "Help request"),
-    TicketKind.INQUIRY: ("咨询", "Inquiry"),
-    TicketKind.SPECIAL_SERVICE: ("特约服务", "Special service"),
-    Channel.IN_PERSON: ("来访", "In person"),
-    Channel.PHONE: ("电话", "Phone"),
-    Channel.WECHAT: ("微信", "WeChat"),
-    Channel.PATROL: ("巡查发现", "Patrol"),
-    TicketStatus.OPEN: ("处理中", "Open"),
-    TicketStatus.COMPLETED: ("待回访", "Awaiting return visit"),
-    TicketStatus.CLOSED: ("已办结", "Closed"),
-    NotifyMethod.IN_PERSON: ("当面告知", "In person"),
-    NotifyMethod.PHONE: ("电话告知", "By phone"),
-    NotifyMethod.WECHAT: ("微信告知", "By WeChat"),
-    NotifyMethod.SMS: ("短信告知", "By text message"),
-    Confirmation.SIGNATURE: ("业主签字", "Owner's signature"),
-    Confirmation.SIGNED_SLIP_PHOTO: ("签字单照片", "Photo of the signed slip"),
-    Confirmation.PHONE: ("电话确认", "Confirmed by phone"),
-    Satisfaction.SATISFIED: ("满意", "Satisfied"),
-    Satisfaction.BASICALLY_SATISFIED: ("基本满意", "Basically satisfied"),
-    Satisfaction.NOT_SATISFIED: ("不满意", "Not satisfied"),
-    ArrivalOutcome.NOT_REQUIRED: ("无需到场", "No visit needed"),
-    ArrivalOutcome.WAITING: ("待到场", "Waiting"),
-    ArrivalOutcome.ON_TIME: ("按时到场", "On time"),
-    ArrivalOutcome.EXPLAINED: ("已事先解释", "Explained in advance"),
-    ArrivalOutcome.LATE: ("超时到场", "Late"),
+_LABEL_ROWS: tuple[tuple[Enum, tuple[str, str]], ...] = (
+    (TicketKind.REPAIR, ("报修", "Repair")),
+    (TicketKind.COMPLAINT, ("投诉", "Complaint")),
+    (TicketKind.SUGGESTION, ("建议", "Suggestion")),
+    (TicketKind.HELP, ("求助", "Help request")),
+    (TicketKind.INQUIRY, ("咨询", "Inquiry")),
+    (TicketKind.SPECIAL_SERVICE, ("特约服务", "Special service")),
+    (Channel.IN_PERSON, ("来访", "In person")),
+    (Channel.PHONE, ("电话", "Phone")),
+    (Channel.WECHAT, ("微信", "WeChat")),
+    (Channel.PATROL, ("巡查发现", "Patrol")),
+    (TicketStatus.OPEN, ("处理中", "Open")),
+    (TicketStatus.COMPLETED, ("待回访", "Awaiting return visit")),
+    (TicketStatus.CLOSED, ("已办结", "Closed")),
+    (NotifyMethod.IN_PERSON, ("当面告知", "In person")),
+    (NotifyMethod.PHONE, ("电话告知", "By phone")),
+    (NotifyMethod.WECHAT, ("微信告知", "By WeChat")),
+    (NotifyMethod.SMS, ("短信告知", "By text message")),
+    (Confirmation.SIGNATURE, ("业主签字", "Owner's signature")),
+    (Confirmation.SIGNED_SLIP_PHOTO, ("签字单照片", "Photo of the signed slip")),
+    (Confirmation.PHONE, ("电话确认", "Confirmed by phone")),
+    (Satisfaction.SATISFIED, ("满意", "Satisfied")),
+    (Satisfaction.BASICALLY_SATISFIED, ("基本满意", "Basically satisfied")),
+    (Satisfaction.NOT_SATISFIED, ("不满意", "Not satisfied")),
+    (ArrivalOutcome.NOT_REQUIRED, ("无需到场", "No visit needed")),
+    (ArrivalOutcome.WAITING, ("待到场", "Waiting")),
+    (ArrivalOutcome.ON_TIME, ("按时到场", "On time")),
+    (ArrivalOutcome.EXPLAINED, ("已事先解释", "Explained in advance")),
+    (ArrivalOutcome.LATE, ("超时到场", "Late")),
+)
+# Keyed by (enum type, value): StrEnum members of different enums with the same value ("phone")
+# are equal and hash alike, so keying by the member alone let NotifyMethod.PHONE overwrite Channel.PHONE.
+_LABELS: dict[tuple[type[Enum], str], tuple[str, str]] = {
+    (type(member), str(member.value)): labels for member, labels in _LABEL_ROWS
 }
 
 
