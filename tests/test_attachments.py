@@ -52,9 +52,11 @@ def _user(db: Database, clock: FakeClock, username: str, role: Role, clearance: 
 
 
 @pytest.fixture
-def keeper(ready_db: Database) -> Actor:
-    """The administrator: keeps the archive, cleared for everything."""
-    return _actor(ready_db, "admin")
+def keeper(ready_db: Database, clock: FakeClock) -> Actor:
+    """The administrator, signed in: keeps the archive, cleared for everything, holding the archive's key."""
+    from conftest import ADMIN_PASSWORD
+
+    return accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD)
 
 
 def _document(db: Database, clock: FakeClock, title: str = "竣工图", grade: Grade = Grade.INTERNAL) -> int:
@@ -349,7 +351,8 @@ def test_a5_a6_without_clearance_a_record_and_its_attachments_do_not_exist(
         attachments.attachments_of(ready_db, low, secret)
     with pytest.raises(NotFound):
         attachments.open_for_preview(ready_db, low, row.id)
-    assert _store_files() == [attachments.stored_path(row.sha256)]  # b.pdf was never copied
+    assert row.encrypted  # a 秘密 record's files are kept encrypted (A6)
+    assert _store_files() == [attachments.blob_store().path_of(row.sha256, sealed=True)]  # b.pdf was never copied
     assert [a.id for a in attachments.attachments_of(ready_db, keeper, secret)] == [row.id]
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from estate_desk.domain.dual_track import Track
 from estate_desk.domain.rooms import RoomCode, room_sort_key
+from estate_desk.domain.secrecy import Grade
 from estate_desk.services import accounts, attachments, browse, demo, filing, listings, owners, worklists
 from estate_desk.services.archive import DocumentDraft
 from estate_desk.services.register import register
@@ -167,7 +168,7 @@ def test_the_two_work_lists_are_in_the_tree(window: MainWindow, demo_db, demo_cl
 def test_images_preview_inside_and_audio_opens_in_the_system_player(  # type: ignore[no-untyped-def]
     window: MainWindow, qtbot, demo_db, demo_clerk, clock, tmp_path, monkeypatch
 ) -> None:
-    document_id = new_document(demo_db, clock, demo_clerk)
+    document_id = new_document(demo_db, clock, demo_clerk, secrecy=Grade.INTERNAL)  # kept unencrypted (A6)
     image = QImage(400, 300, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
     assert image.save(str(tmp_path / "房屋照片.png"))

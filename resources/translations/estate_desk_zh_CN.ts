@@ -4,47 +4,58 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="45"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="60"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/sections.py" line="51"/>
+        <source>Secrecy</source>
+        <translation>密级设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/sections.py" line="70"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="70"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="70"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
@@ -511,26 +522,369 @@
     </message>
 </context>
 <context>
+    <name>ArrivedDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="134"/>
+        <source>Arrived on site</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="134"/>
+        <source>Record arrival</source>
+        <translation>登记到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="138"/>
+        <source>Due on site by</source>
+        <translation>应到场时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="139"/>
+        <source>Arrived at</source>
+        <translation>到场时间</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
-        <location filename="../../src/estate_desk/ui/preview.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/preview.py" line="87"/>
         <source>Open with the system program</source>
         <translation>用系统程序打开</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/preview.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/preview.py" line="120"/>
         <source>Choose an attachment to preview it.</source>
         <translation>选择附件即可预览。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/preview.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/preview.py" line="145"/>
         <source>“{name}” opens in the system&apos;s own program.</source>
         <translation>“{name}”需用系统程序打开。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/preview.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/preview.py" line="147"/>
         <source>“{name}” cannot be shown here; open it with the system program.</source>
         <translation>“{name}”无法在此预览，请用系统程序打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/preview.py" line="171"/>
+        <source>The encrypted attachment “{name}” cannot be shown here.</source>
+        <translation>加密附件“{name}”无法在此显示。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="52"/>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="53"/>
+        <source>archive number, name, printout…</source>
+        <translation>档号、姓名、打印件……</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="55"/>
+        <source>every action</source>
+        <translation>全部动作</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="59"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="59"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="64"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="65"/>
+        <source>Check the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="66"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="76"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="77"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="95"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="79"/>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="97"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="81"/>
+        <source>Grade</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="82"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="83"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="84"/>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="148"/>
+        <source>{count} rows (the newest {limit} at most).</source>
+        <translation>共 {count} 条（最多显示最新的 {limit} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="162"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="158"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="162"/>
+        <source>Why is it exported?</source>
+        <translation>导出原因：</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="176"/>
+        <source>{count} rows exported to {file}.</source>
+        <translation>已导出 {count} 条到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardBanner</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="67"/>
+        <source>Nobody is at the service desk now (staffed {hours}). Call: {contacts}</source>
+        <translation>服务中心现在无人值守（值班时间 {hours}）。请联系：{contacts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="78"/>
+        <source>On call: {contacts}</source>
+        <translation>值班电话：{contacts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="89"/>
+        <source>Not closed (日清): {days} — open the daily review (F6).</source>
+        <translation>尚未日清：{days} —— 请打开日清日审（F6）。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="63"/>
+        <source>Arrival (3 min)</source>
+        <translation>到场（3分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="64"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="65"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="66"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="67"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="68"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="69"/>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="70"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="71"/>
+        <source>First receiver</source>
+        <translation>首按责任人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="72"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="243"/>
+        <source>Someone arrived on site at {time}</source>
+        <translation>已于 {time} 到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="245"/>
+        <source>Delay explained in advance: someone is expected by {time}</source>
+        <translation>已事先解释延迟：预计 {time} 前到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="246"/>
+        <source>Someone must be on site by {time} (3 minutes)</source>
+        <translation>须于 {time} 前到场（三分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="248"/>
+        <source>Handled at {time}; promised by {due}</source>
+        <translation>已于 {time} 处理完毕；承诺时限 {due}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="249"/>
+        <source>Promised by {time}</source>
+        <translation>承诺时限 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="272"/>
+        <source>awaiting return visit</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="274"/>
+        <source>repeat complaint</source>
+        <translation>重复投诉</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="276"/>
+        <source>postponed once</source>
+        <translation>已延期一次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="278"/>
+        <source>delay explained</source>
+        <translation>已事先解释</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWidget</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="100"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="104"/>
+        <source>New ticket (Ctrl+T)</source>
+        <translation>受理工单（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="105"/>
+        <source>Open (Enter)</source>
+        <translation>详情（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="106"/>
+        <source>Handler / dispatch</source>
+        <translation>处理人 / 派工</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="107"/>
+        <source>Arrived</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="108"/>
+        <source>Explain delay (F4)</source>
+        <translation>延迟解释（F4）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="109"/>
+        <source>Postpone (F2)</source>
+        <translation>延期（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="110"/>
+        <source>Progress note</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="111"/>
+        <source>Work done</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="112"/>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="113"/>
+        <source>On call (F5)</source>
+        <translation>值班电话（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="114"/>
+        <source>Full screen (F11)</source>
+        <translation>全屏（F11）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="123"/>
+        <source>Sound when a clock turns red</source>
+        <translation>超时声音提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="244"/>
+        <source>{n} open</source>
+        <translation>未办结 {n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="247"/>
+        <source>Return visits due: {n}</source>
+        <translation>待回访：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="280"/>
+        <source>Choose a ticket on the board first.</source>
+        <translation>请先在看板上选择一张工单。</translation>
     </message>
 </context>
 <context>
@@ -643,6 +997,11 @@
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="184"/>
+        <source>{hidden} more item(s) above your clearance are not shown.</source>
+        <translation>另有 {hidden} 件高于您的密级权限，未显示。</translation>
+    </message>
 </context>
 <context>
     <name>CabinetDialog</name>
@@ -698,17 +1057,17 @@
 <context>
     <name>CabinetView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="212"/>
         <source>New cabinet…</source>
         <translation>新建档案柜…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="227"/>
+        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="232"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="272"/>
         <source>{location} · {shelves} shelves × {positions} positions · {boxes} boxes</source>
         <translation>{location} · {shelves} 层 × {positions} 格 · {boxes} 盒</translation>
     </message>
@@ -970,31 +1329,94 @@
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="54"/>
+        <source>Work done</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="54"/>
+        <source>Record completion</source>
+        <translation>登记办结</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="56"/>
+        <source>What was done, as told to the owner</source>
+        <translation>处理情况（向业主说明的内容）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="64"/>
+        <source>Clear the signature</source>
+        <translation>清除签字</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="69"/>
+        <source>Owner, please sign here:</source>
+        <translation>请业主在此签字：</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="73"/>
+        <source>No photo chosen</source>
+        <translation>未选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="74"/>
+        <source>Choose the photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="81"/>
+        <source>Who confirmed, at which number, when</source>
+        <translation>确认人、电话号码和时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="89"/>
+        <source>Done</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="90"/>
+        <source>Owner confirmed by</source>
+        <translation>业主确认方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="93"/>
+        <source>This kind needs the owner&apos;s signature kept with the ticket (F3).</source>
+        <translation>此类工单须保留业主签字（F3）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="113"/>
+        <source>Photo of the signed slip</source>
+        <translation>签字单照片</translation>
+    </message>
+</context>
+<context>
     <name>DeskSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="36"/>
-        <source>Ticket</source>
-        <translation>工单</translation>
+        <location filename="../../src/estate_desk/ui/desk_section.py" line="36"/>
+        <source>Board</source>
+        <translation>工单看板</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="36"/>
-        <source>Kind</source>
-        <translation>类别</translation>
+        <location filename="../../src/estate_desk/ui/desk_section.py" line="38"/>
+        <source>Daily review (F6)</source>
+        <translation>日清日审（F6）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="36"/>
-        <source>Room</source>
-        <translation>房号</translation>
+        <location filename="../../src/estate_desk/ui/desk_section.py" line="39"/>
+        <source>Figures</source>
+        <translation>服务统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="36"/>
-        <source>About</source>
-        <translation>事由</translation>
+        <location filename="../../src/estate_desk/ui/desk_section.py" line="43"/>
+        <source>Daily review</source>
+        <translation>日清日审</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="40"/>
-        <source>Open tickets</source>
-        <translation>未办结工单</translation>
+        <location filename="../../src/estate_desk/ui/desk_section.py" line="69"/>
+        <source>Front desk board</source>
+        <translation>前台工单看板</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1763,127 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>ExplainDelayDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="154"/>
+        <source>Explain the delay in advance</source>
+        <translation>事先解释延迟到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="155"/>
+        <source>Record explanation</source>
+        <translation>登记解释</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="160"/>
+        <source>e.g. the repair worker is on another job in building 5</source>
+        <translation>例如：维修师傅正在 5 栋处理其他报修</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="163"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="164"/>
+        <source>Owner told</source>
+        <translation>已告知业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="165"/>
+        <source>Someone arrives by</source>
+        <translation>预计到场时间</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="112"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="113"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="114"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="115"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="116"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="117"/>
+        <source>Chosen dates</source>
+        <translation>指定日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="121"/>
+        <source>Show</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="123"/>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <source>Of</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <source>Rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="136"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="138"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="198"/>
+        <source>Received {start} – {end}: {kinds}</source>
+        <translation>受理 {start} – {end}：{kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="223"/>
+        <source>Export the figures</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_figures.py" line="236"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../src/estate_desk/ui/import_wizard.py" line="103"/>
@@ -1362,6 +1905,49 @@ The details were written to the log in {folder}.</source>
         <location filename="../../src/estate_desk/ui/import_wizard.py" line="125"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="101"/>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="106"/>
+        <source>Only mine</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="109"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="109"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="112"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="127"/>
+        <source>Anyone</source>
+        <translation>全部处理人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="130"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="132"/>
+        <source>Building {n}</source>
+        <translation>{n}栋</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1981,25 @@ The details were written to the log in {folder}.</source>
         <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="78"/>
         <source>Record follow-up</source>
         <translation>登记跟进</translation>
+    </message>
+</context>
+<context>
+    <name>HandlerDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="104"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="96"/>
+        <source>Assign</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="103"/>
+        <source>Dispatch now (派工)</source>
+        <translation>立即派工</translation>
     </message>
 </context>
 <context>
@@ -1696,27 +2301,27 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="44"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="47"/>
         <source>Sign in — {office}</source>
         <translation>登录 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="50"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="53"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="54"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="56"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="64"/>
         <source>Demo logins (user / password):</source>
         <translation>演示账户（用户名 / 密码）：</translation>
     </message>
@@ -1764,103 +2369,103 @@ The details were written to the log in {folder}.</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="179"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="180"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="183"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="186"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="187"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="187"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="196"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="206"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="218"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="219"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="219"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="222"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="222"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="223"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="266"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="268"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -1893,6 +2498,191 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/import_wizard.py" line="197"/>
         <source>— not in the file —</source>
         <translation>— 不在文件中 —</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="83"/>
+        <source>New ticket</source>
+        <translation>受理工单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="88"/>
+        <source>Room: 3-2-1502, 3栋2单元1502 … or the owner&apos;s name</source>
+        <translation>房号：3-2-1502、3栋2单元1502 … 或业主姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="94"/>
+        <source>Where the owner wants someone to come: kitchen, lift hall …</source>
+        <translation>业主希望到场的地点：厨房、电梯厅 …</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="96"/>
+        <source>Who called and their number, when not the owner</source>
+        <translation>非业主本人来电时：来电人及电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="98"/>
+        <source>What the owner said</source>
+        <translation>业主反映的情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="102"/>
+        <source>The matter in a few words (漏水, 装修噪音); default: the subject</source>
+        <translation>事项简称（漏水、装修噪音）；默认同事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="105"/>
+        <source>Special services (F8)</source>
+        <translation>特约服务（F8）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="114"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="126"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="128"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="129"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="132"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="133"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="134"/>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="135"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="139"/>
+        <source>Promised by</source>
+        <translation>承诺时限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="291"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="145"/>
+        <source>Open ticket</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="154"/>
+        <source>Show repeat complaints</source>
+        <translation>查看重复投诉</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="195"/>
+        <source>default {hours:g} h for this kind; at most 7 days (F2)</source>
+        <translation>此类默认 {hours:g} 小时；最长 7 天（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="233"/>
+        <source>no owner on record</source>
+        <translation>无业主登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="236"/>
+        <source>Choose the room below, or type its code</source>
+        <translation>请从下方选择房间，或输入房号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="238"/>
+        <source>No room: a public place</source>
+        <translation>未填房号：公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="272"/>
+        <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure (F7).</source>
+        <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误（F7）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_intake.py" line="286"/>
+        <source>No earlier complaint from this room about this matter.</source>
+        <translation>该房间此前没有就此事项投诉。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="225"/>
+        <source>Progress note</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="225"/>
+        <source>Record note</source>
+        <translation>登记跟进</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="227"/>
+        <source>What was done or found today</source>
+        <translation>今日处理或了解到的情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="228"/>
+        <source>Owner told of the progress</source>
+        <translation>已将进展告知业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="231"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="188"/>
+        <source>Return visits due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="192"/>
+        <source>Return visit…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="194"/>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="196"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="221"/>
+        <source>Nothing waiting for you.</source>
+        <translation>没有待办的回访。</translation>
     </message>
 </context>
 <context>
@@ -2073,177 +2863,442 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>PostponeDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="188"/>
+        <source>Postpone the promise</source>
+        <translation>延期承诺时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="188"/>
+        <source>Postpone</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="193"/>
+        <source>e.g. waiting for a spare part</source>
+        <translation>例如：等待配件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="196"/>
+        <source>Promised now</source>
+        <translation>当前承诺时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="197"/>
+        <source>Latest possible</source>
+        <translation>最迟可至</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="198"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="199"/>
+        <source>Owner told</source>
+        <translation>已告知业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="200"/>
+        <source>New promised time</source>
+        <translation>新的承诺时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="203"/>
+        <source>Already postponed once on {time}: the rules allow no second postponement (F2).</source>
+        <translation>已于 {time} 延期一次：同一件事不得两次延期（F2）。</translation>
+    </message>
+</context>
+<context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="113"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
         <source>Spine</source>
         <translation>盒脊</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="91"/>
         <source>Clear box choice</source>
         <translation>清除所选档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="98"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="104"/>
+        <source>why (kept in the audit trail)</source>
+        <translation>原因（记入审计记录）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="107"/>
         <source>What to print</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="109"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="110"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="112"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="116"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="117"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="118"/>
+        <source>Reason</source>
+        <translation>打印原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="129"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="130"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="131"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="132"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="181"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="287"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="292"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，没有生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="320"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="325"/>
         <source>{pages} page(s), {items} item(s).</source>
         <translation>共 {pages} 页，{items} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="323"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="328"/>
         <source>Making the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="329"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="334"/>
         <source>Saved {pages} page(s) to {path}.</source>
         <translation>已将 {pages} 页保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="336"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="342"/>
         <source>Exported {items} row(s) to {path}.</source>
         <translation>已将 {items} 行导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="339"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="344"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="353"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="358"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="355"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="360"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="368"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="368"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="378"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="378"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="381"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="386"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnVisitDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="149"/>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="149"/>
+        <source>Record return visit</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="159"/>
+        <source>What the owner said</source>
+        <translation>业主意见</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="163"/>
+        <source>Work done</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="164"/>
+        <source>The owner is</source>
+        <translation>业主评价</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="165"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="78"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="80"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="90"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="91"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="92"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="93"/>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="94"/>
+        <source>First receiver</source>
+        <translation>首按责任人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="95"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="205"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="97"/>
+        <source>Promised by</source>
+        <translation>承诺时限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="98"/>
+        <source>Why it blocks</source>
+        <translation>不能日清的原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="109"/>
+        <source>Progress note…</source>
+        <translation>跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="112"/>
+        <source>Record the missing notes as omissions</source>
+        <translation>将未跟进的工单记为遗漏</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="115"/>
+        <source>Close day (日清)</source>
+        <translation>日清</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="117"/>
+        <source>Show the report</source>
+        <translation>查看日报</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="126"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="183"/>
+        <source>Not closed: {days}</source>
+        <translation>尚未日清：{days}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="204"/>
+        <source>Keeping the day open</source>
+        <translation>不能日清</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="206"/>
+        <source>Handled</source>
+        <translation>当日处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="207"/>
+        <source>Closed</source>
+        <translation>当日办结</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="208"/>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="209"/>
+        <source>Late on site</source>
+        <translation>超时到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="210"/>
+        <source>Delay explained in advance</source>
+        <translation>事先解释、延迟到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="211"/>
+        <source>Still open</source>
+        <translation>仍未办结</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="212"/>
+        <source>Awaiting return visit</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="213"/>
+        <source>No note with the owner told</source>
+        <translation>当日未跟进或未告知业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="214"/>
+        <source>Repeat complaints</source>
+        <translation>重复投诉</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="236"/>
+        <source>&#x3000;{n} omission(s) recorded</source>
+        <translation>&#x3000;记录遗漏 {n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="238"/>
+        <source>Closed by {name} at {time}</source>
+        <translation>已由{name}于 {time} 日清</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="242"/>
+        <source>{n} ticket(s) keep the day open: see why in the list.</source>
+        <translation>还有 {n} 张工单不能日清，原因见列表。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="245"/>
+        <source>Every open ticket has its note: the day can be closed.</source>
+        <translation>所有未办结工单今日均已跟进：可以日清。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="249"/>
+        <source>Only a supervisor may close the day.</source>
+        <translation>只有主管可以日清。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="275"/>
+        <source>Choose a ticket in the list first.</source>
+        <translation>请先在列表中选择一张工单。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_review.py" line="296"/>
+        <source>{day} closed; the report is below.</source>
+        <translation>{day} 已日清；日报见下方。</translation>
     </message>
 </context>
 <context>
@@ -2319,11 +3374,98 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>SecrecySettings</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="61"/>
+        <source>Names of the grades</source>
+        <translation>密级名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="71"/>
+        <source>Save the names</source>
+        <translation>保存名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="76"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="78"/>
+        <source>Encryption at rest</source>
+        <translation>加密存储</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="80"/>
+        <source>Attachments are stored encrypted from the grade</source>
+        <translation>附件加密存储的最低密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="86"/>
+        <source>Who may print and export up to which grade</source>
+        <translation>各角色可打印、导出的最高密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="88"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="89"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="98"/>
+        <source>Issue a new recovery key…</source>
+        <translation>签发新的恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="138"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="132"/>
+        <source>Attachments are now stored to match the new grade.</source>
+        <translation>附件已按新的密级重新加密或解密。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="149"/>
+        <source>Write the new recovery key down now and give it to the management office; it is not shown again.</source>
+        <translation>请立即抄下新的恢复密钥交管理处保管；它不会再显示。</translation>
+    </message>
+</context>
+<context>
     <name>SectionCard</name>
     <message>
         <location filename="../../src/estate_desk/ui/today_page.py" line="109"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPicker</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="42"/>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="42"/>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="42"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="87"/>
+        <source>Total: ¥{total}</source>
+        <translation>合计：¥{total}</translation>
     </message>
 </context>
 <context>
@@ -2352,64 +3494,294 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="89"/>
         <source>Set up Estate Desk</source>
         <translation>设置物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="90"/>
         <source>e.g. 翠湖苑物业服务中心</source>
         <translation>例如：翠湖苑物业服务中心</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="100"/>
         <source>The service centre</source>
         <translation>物业服务中心</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="102"/>
         <source>The name printed on catalogues and the fonds code (全宗号) that starts every archive number.</source>
         <translation>印在目录上的名称，以及每个档号开头的全宗号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="105"/>
         <source>Service centre name</source>
         <translation>服务中心名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="106"/>
         <source>Fonds code</source>
         <translation>全宗号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="111"/>
         <source>The first administrator</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="112"/>
         <source>This account adds the other users. Keep the password safe.</source>
         <translation>此账户用于添加其他用户，请妥善保管密码。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="114"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="115"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="116"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="121"/>
+        <source>Set up</source>
+        <translation>完成设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="124"/>
+        <source>The recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="127"/>
+        <source>Attachments of confidential records are stored encrypted. If every administrator forgets their password, this key opens them again. It is shown only now.</source>
+        <translation>涉密档案的附件加密保存。所有管理员都忘记密码时，凭此密钥可重新打开。它只在此时显示一次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="135"/>
+        <source>I have written the recovery key down for the management office to keep safe.</source>
+        <translation>我已抄下恢复密钥，交管理处妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="150"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketActions</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_ticket_actions.py" line="110"/>
+        <source>Photo for the ticket</source>
+        <translation>工单照片</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetailDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="88"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="89"/>
+        <source>Room and owner</source>
+        <translation>房号与业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="90"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="91"/>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="92"/>
+        <source>First receiver / handler</source>
+        <translation>首按责任人 / 处理人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="93"/>
+        <source>Received / promised</source>
+        <translation>受理 / 承诺时限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="94"/>
+        <source>Postponement</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="95"/>
+        <source>Delay explained</source>
+        <translation>延迟解释</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="96"/>
+        <source>Special services</source>
+        <translation>特约服务</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="97"/>
+        <source>Filed in the archive</source>
+        <translation>归档档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
+        <source>Owner told</source>
+        <translation>已告知业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="117"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="118"/>
+        <source>Progress notes</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="119"/>
+        <source>Sign-off and return visits</source>
+        <translation>办结与回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="120"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="125"/>
+        <source>Handler / dispatch…</source>
+        <translation>处理人 / 派工…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="126"/>
+        <source>Arrived on site…</source>
+        <translation>到场…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="127"/>
+        <source>Explain delay… (F4)</source>
+        <translation>延迟解释…（F4）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="128"/>
+        <source>Postpone… (F2)</source>
+        <translation>延期…（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="129"/>
+        <source>Progress note…</source>
+        <translation>跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="130"/>
+        <source>Work done…</source>
+        <translation>处理完毕…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="131"/>
+        <source>Return visit…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="132"/>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="140"/>
+        <source>Arrival</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="143"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="171"/>
+        <source>Ticket {number}</source>
+        <translation>工单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="172"/>
+        <source>&#x3000;repeat of {number}</source>
+        <translation>&#x3000;重复投诉，原工单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="175"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="185"/>
+        <source>&#x3000;(first promised {time})</source>
+        <translation>&#x3000;（原承诺 {time}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="211"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="220"/>
+        <source>Work done</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_detail.py" line="228"/>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk_handling.py" line="60"/>
+        <source>no room</source>
+        <translation>无房号</translation>
     </message>
 </context>
 <context>

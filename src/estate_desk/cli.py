@@ -121,7 +121,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
     db = _open_db(args)
     password = _read_line(say("管理员密码：", "Administrator password: "))
-    setup.initialise(
+    made = setup.initialise(
         db,
         SystemClock(),
         office_name=args.office,
@@ -135,6 +135,14 @@ def cmd_setup(args: argparse.Namespace) -> int:
             f"Set up: {args.office} (fonds {args.fonds.upper()}), administrator {args.admin}",
         )
     )
+    print(
+        say(
+            "恢复密钥（只显示这一次，请抄写后交管理处保管；所有管理员都忘记密码时用它打开加密附件）：",
+            "Recovery key (shown once: write it down for the management office; it opens the encrypted "
+            "attachments when every administrator has forgotten their password):",
+        )
+    )
+    print(f"  {made.recovery_key}")
     return EXIT_OK
 
 
@@ -374,10 +382,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     printing = sub.add_parser(
         "print", help="labels, catalogues, the register book … as PDF or .xlsx (estate-desk print KEY --help)"
     ).add_subparsers(dest="print_command", metavar="PRINTOUT", required=True)
+    from estate_desk.cli_secrecy import add_commands
+
+    add_commands(sub, add)
     if argv is None or "print" in argv:
         from estate_desk.cli_print import add_printouts
 
         add_printouts(printing, add)
+    desk = sub.add_parser(
+        "desk", help="the front desk: board, daily review, close the day, figures (estate-desk desk ACTION --help)"
+    ).add_subparsers(dest="desk_command", metavar="ACTION", required=True)
+    from estate_desk.cli_desk import add_desk_commands
+
+    add_desk_commands(desk, add)
     return p
 
 

@@ -60,6 +60,7 @@ def add_printouts(keys: argparse._SubParsersAction[argparse.ArgumentParser], add
         if printout.xlsx is not None:
             cmd.add_argument("--xlsx", action="store_true", help="write the same table as .xlsx instead of PDF")
         cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .xlsx)")
+        cmd.add_argument("--reason", help="why it is printed or exported (recorded in the audit trail, A11)")
         cmd.add_argument("--user", help=USER_HELP)
 
 
@@ -143,6 +144,9 @@ def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) ->
     given: dict[str, Any] = vars(args)
     boxes = given.get("box")
     cabinet, category, volume, day = (given.get(k) for k in ("cabinet", "category", "volume", "date"))
+    options = _options(given.get("option"))
+    if given.get("reason"):
+        options["reason"] = str(given["reason"])
     return Selection(
         box_ids=tuple(_box_ids(db, actor, boxes)) if boxes else (),
         cabinet_id=_cabinet_id(db, actor, cabinet) if cabinet else None,
@@ -151,7 +155,7 @@ def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) ->
         year=given.get("year"),
         volume_id=_volume_id(db, actor, volume) if volume else None,
         day=_day(day) if day else None,
-        options=_options(given.get("option")),
+        options=options,
     )
 
 

@@ -1,8 +1,22 @@
-"""Secrecy grades (密级), ordered; the user's clearance is one of them (A6, A12)."""
+"""Secrecy grades (密级), ordered; the user's clearance is one of them (A6, A12).
+
+The five levels are fixed (公开 < 内部 < 秘密 < 机密 < 绝密); their display names are the office's
+to choose (some offices say 普通商密/核心商密): :func:`set_office_names` puts the names the office
+saved (``services/grades.py``) in force for the whole application, and every label, list and
+printout follows through :meth:`Grade.label`.
+
+A box or a volume is as secret as the most secret thing in it (:func:`most_secret`). Owner files are
+绝密 by the rule (:data:`OWNER_FILE_GRADE`, A12). Grades from 秘密 up are classified (涉密,
+:data:`CLASSIFIED_FROM`): viewing, printing and exporting them is recorded in the audit trail.
+"""
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 
 class Grade(IntEnum):
@@ -13,7 +27,12 @@ class Grade(IntEnum):
     TOP_SECRET = 4  # 绝密
 
     def label(self, lang: str = "zh") -> str:
-        return (_ZH if lang.startswith("zh") else _EN)[self]
+        """The office's name for this grade (the default name where the office chose none)."""
+        zh = lang.startswith("zh")
+        named = _OFFICE.get(self)
+        if named is not None:
+            return named[0] if zh else named[1]
+        return default_label(self, lang)
 
 
 _ZH = {
@@ -30,16 +49,85 @@ _EN = {
     Grade.CONFIDENTIAL: "Confidential",
     Grade.TOP_SECRET: "Top secret",
 }
+_OFFICE: dict[Grade, tuple[str, str]] = {}
+
+OWNER_FILE_GRADE = Grade.TOP_SECRET
+"""Owner files are top secret (业主档案为绝密, A12)."""
+
+CLASSIFIED_FROM = Grade.SECRET
+"""The classified grades (涉密: 秘密、机密、绝密): viewing, printing and exporting them is audited (A6, A11)."""
+
+DEFAULT_ENCRYPT_FROM = Grade.SECRET
+"""Attachments of records at or above this grade are stored encrypted unless the office chooses otherwise (A6)."""
+
+MAX_NAME = 20
+
+
+def default_label(grade: Grade, lang: str = "zh") -> str:
+    """The grade's standard name (公开/内部/秘密/机密/绝密), whatever the office calls it."""
+    return (_ZH if lang.startswith("zh") else _EN)[grade]
+
+
+def is_classified(level: int) -> bool:
+    """Whether a record of this level is classified (涉密)."""
+    return level >= CLASSIFIED_FROM
+
+
+def most_secret(levels: Iterable[int]) -> Grade:
+    """How secret a container is: as secret as the most secret thing in it; an empty one is 公开."""
+    return Grade(max(levels, default=int(Grade.PUBLIC)))
+
+
+def check_office_names(names: Mapping[Grade, tuple[str, str]]) -> dict[Grade, tuple[str, str]]:
+    """Names the office wants for the grades, checked: each non-empty, at most 20 characters, all different.
+
+    Grades left out keep their standard names. Raises an InputProblem naming the grade at fault.
+    """
+    from estate_desk.domain.errors import InputProblem
+
+    checked: dict[Grade, tuple[str, str]] = {}
+    for grade, (zh, en) in names.items():
+        zh, en = zh.strip(), en.strip()
+        if not zh or len(zh) > MAX_NAME or len(en) > MAX_NAME:
+            raise InputProblem(
+                zh=f"密级“{default_label(grade)}”的名称须为 1–{MAX_NAME} 个字符：{zh or '（空）'}",
+                en=f"The name of grade '{default_label(grade, 'en')}' must be 1–{MAX_NAME} characters: {zh or '(empty)'}",
+                where=default_label(grade),
+            )
+        checked[Grade(grade)] = (zh, en or default_label(Grade(grade), "en"))
+    every = {g: checked.get(g, (default_label(g), default_label(g, "en"))) for g in Grade}
+    seen: dict[str, Grade] = {}
+    for grade, (zh, _en) in every.items():
+        if zh in seen:
+            raise InputProblem(
+                zh=f"两个密级不能同名：“{zh}”（{default_label(seen[zh])} 与 {default_label(grade)}）",
+                en=f"Two grades cannot share a name: '{zh}' ({default_label(seen[zh], 'en')} and {default_label(grade, 'en')})",
+                where=zh,
+            )
+        seen[zh] = grade
+    return checked
+
+
+def set_office_names(names: Mapping[Grade, tuple[str, str]] | None) -> None:
+    """Put the office's grade names in force (None or empty: the standard names)."""
+    _OFFICE.clear()
+    if names:
+        _OFFICE.update(check_office_names(names))
 
 
 def parse_grade(text: str) -> Grade:
+    """A grade from its level (0–4), its code name, its standard name or the office's name for it."""
     wanted = text.strip().lower()
     for grade in Grade:
-        if wanted in (str(int(grade)), grade.name.lower(), _ZH[grade], _EN[grade].lower()):
+        known = {str(int(grade)), grade.name.lower(), _ZH[grade], _EN[grade].lower()}
+        if grade in _OFFICE:
+            known |= {_OFFICE[grade][0].lower(), _OFFICE[grade][1].lower()}
+        if wanted in known:
             return grade
     from estate_desk.domain.errors import InputProblem
 
+    names = "/".join(g.label() for g in Grade)
     raise InputProblem(
-        zh=f"未知的密级：{text}（公开/内部/秘密/机密/绝密）",
+        zh=f"未知的密级：{text}（{names}）",
         en=f"Unknown secrecy grade: {text} (public/internal/secret/confidential/top_secret)",
     )

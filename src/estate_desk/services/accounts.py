@@ -1,16 +1,25 @@
-"""Accounts: adding users, signing in with lock-out, disabling (never deleting)."""
+"""Accounts: adding users, signing in with lock-out, disabling (never deleting).
+
+Signing in also unlocks the user's copy of the archive's master key (``services/keyring.py``): the
+:class:`Actor` carries it for the session, with the session's clock, and shows neither in its repr.
+Every sign-in, failed sign-in and change to an account is written to the audit trail; a refusal too.
+Changing a password, setting a clearance and resetting a password live in ``services/account_admin.py``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import USER_MANAGERS, Role
 from estate_desk.domain.secrecy import Grade
+from estate_desk.services import audit, keyring
+from estate_desk.services.audit import Target
 from estate_desk.services.passwords import hash_password, verify_password
 from estate_desk.store.accounts import User
 
@@ -18,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
+    from estate_desk.services.keyring import Keyring
     from estate_desk.store.database import Database
 
 MAX_FAILED_ATTEMPTS = 5
@@ -27,17 +37,24 @@ MIN_PASSWORD_LENGTH = 8
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in user on whose behalf a service acts."""
+    """The signed-in user on whose behalf a service acts.
+
+    ``keyring`` is the archive's master key unlocked at sign-in (None: this account holds no copy, or
+    the actor was not signed in); ``clock`` the session's clock, which stamps its audit events. Neither
+    takes part in the repr or in comparisons.
+    """
 
     user_id: int
     username: str
     display_name: str
     role: Role
     clearance: Grade
+    keyring: Keyring | None = field(default=None, repr=False, compare=False)
+    clock: Clock | None = field(default=None, repr=False, compare=False)
 
     @staticmethod
-    def of(user: User) -> Actor:
-        return Actor(user.id, user.username, user.display_name, Role(user.role), Grade(user.clearance))
+    def of(user: User, keys: Keyring | None = None, clock: Clock | None = None) -> Actor:
+        return Actor(user.id, user.username, user.display_name, Role(user.role), Grade(user.clearance), keys, clock)
 
 
 @dataclass(frozen=True)
@@ -84,13 +101,35 @@ def create_user(
     display_name: str | None = None,
     actor: Actor,
 ) -> UserRow:
-    """Add an account; only an administrator may."""
+    """Add an account; only an administrator may. The new user gets a copy of the master key from
+    the administrator's session."""
     if actor.role not in USER_MANAGERS:
-        raise PermissionDenied(zh=f"{actor.role.zh}无权添加用户。", en=f"A {actor.role.en.lower()} may not add users.")
-    with db.session() as s:
-        return add_user(
-            s, clock, username=username, password=password, role=role, clearance=clearance, display_name=display_name
+        raise audit.refused(
+            db,
+            actor,
+            PermissionDenied(zh=f"{actor.role.zh}无权添加用户。", en=f"A {actor.role.en.lower()} may not add users."),
+            Target("user", None, username),
         )
+    with db.session() as s:
+        row = add_user(
+            s,
+            clock,
+            username=username,
+            password=password,
+            role=role,
+            clearance=clearance,
+            display_name=display_name,
+            keys=actor.keyring,
+        )
+        audit.record(
+            s,
+            actor,
+            AuditAction.CHANGE,
+            Target("user", None, row.username),
+            detail={"added": row.username, "role": row.role.value, "clearance": int(row.clearance)},
+            clock=clock,
+        )
+        return row
 
 
 def add_user(
@@ -102,8 +141,12 @@ def add_user(
     role: Role,
     clearance: Grade | None = None,
     display_name: str | None = None,
+    keys: Keyring | None = None,
 ) -> UserRow:
-    """Add an account inside the caller's unit of work (set-up, create_user); checks no permission."""
+    """Add an account inside the caller's unit of work (set-up, create_user); checks no permission.
+
+    With ``keys`` (the master key of the session adding the user) the new user gets a wrapped copy.
+    """
     name = _check_username(username)
     _check_password_rules(password)
     if s.scalar(select(User).where(User.username == name)) is not None:
@@ -120,6 +163,8 @@ def add_user(
         created_at=clock.now(),
     )
     s.add(user)
+    if keys is not None:
+        keyring.give_copy(s, clock, keys, user, password)
     return UserRow(name, user.display_name, role, grade, False, False)
 
 
@@ -137,31 +182,80 @@ def default_clearance(role: Role) -> Grade:
 _BAD_LOGIN = PermissionDenied(zh="用户名或密码错误。", en="Wrong user name or password.")
 
 
+def _failed(
+    s: Session, clock: Clock, user: User | None, username: str, error: PermissionDenied, why: str
+) -> PermissionDenied:
+    """Record a refused sign-in in the same unit of work as the failure count; hand the error back."""
+    actor = Actor.of(user) if user is not None else None
+    audit.record(
+        s,
+        actor,
+        AuditAction.SIGN_IN_FAILED,
+        Target("user", user.id if user is not None else None, username.strip()[:80]),
+        reason=why,
+        username=username.strip()[:80],
+        clock=clock,
+    )
+    s.commit()
+    return error
+
+
 def authenticate(db: Database, clock: Clock, username: str, password: str) -> Actor:
-    """Sign in. Five failures in a row lock the account for 15 minutes; disabled users never sign in."""
+    """Sign in. Five failures in a row lock the account for 15 minutes; disabled users never sign in.
+
+    The returned actor holds the archive's master key, unlocked with the password. An archive that
+    has no master key yet (one upgraded from before encryption) gets one at an administrator's
+    sign-in; its recovery key is then issued with ``estate-desk keys recovery``.
+    """
+    from estate_desk.services import grades
+
     now = clock.now()
     with db.session() as s:
         user = s.scalar(select(User).where(User.username == username.strip()))
         if user is None:
-            raise _BAD_LOGIN
+            raise _failed(s, clock, None, username, _BAD_LOGIN, "没有这个用户名")
         if user.disabled:
-            raise PermissionDenied(zh="该账户已停用。", en="This account is disabled.")
+            raise _failed(
+                s,
+                clock,
+                user,
+                username,
+                PermissionDenied(zh="该账户已停用。", en="This account is disabled."),
+                "账户已停用",
+            )
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            raise PermissionDenied(
+            locked = PermissionDenied(
                 zh=f"密码错误次数过多，账户已锁定，请 {minutes} 分钟后再试。",
                 en=f"Too many wrong passwords; the account is locked for {minutes} more minute(s).",
             )
+            raise _failed(s, clock, user, username, locked, "账户已锁定")
         if not verify_password(password, user.password_hash):
             user.failed_attempts += 1
+            why = "密码错误"
             if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
                 user.locked_until = now + LOCKOUT
                 user.failed_attempts = 0
-            s.commit()
-            raise _BAD_LOGIN
+                why = "密码错误，账户锁定 15 分钟"
+            raise _failed(s, clock, user, username, _BAD_LOGIN, why)
         user.failed_attempts = 0
         user.locked_until = None
-        return Actor.of(user)
+        keys = keyring.unlock(s, user, password)
+        if keys is None and user.role == Role.ADMINISTRATOR and keyring.archive_key(s) is None:
+            keys, _ = keyring.create_archive_key(s, clock, with_recovery=False)
+            keyring.give_copy(s, clock, keys, user, password)
+            audit.record(s, Actor.of(user), AuditAction.KEY, Target("key", None, "建立档案库主密钥"), clock=clock)
+        actor = Actor.of(user, keys, clock)
+        audit.record(
+            s,
+            actor,
+            AuditAction.SIGN_IN,
+            Target("user", user.id, user.username),
+            detail=None if keys is not None else {"keys": "none"},
+            clock=clock,
+        )
+    grades.apply_office_names(db)
+    return actor
 
 
 def list_users(db: Database, clock: Clock, actor: Actor) -> list[UserRow]:
@@ -183,13 +277,26 @@ def list_users(db: Database, clock: Clock, actor: Actor) -> list[UserRow]:
 
 
 def disable_user(db: Database, actor: Actor, username: str) -> None:
-    """Users are disabled, never deleted: their name stays on every record they touched."""
+    """Users are disabled, never deleted: their name stays on every record they touched.
+
+    A disabled user's copy of the master key is destroyed, so their old password opens nothing.
+    """
+    target = Target("user", None, username)
     if actor.role not in USER_MANAGERS:
-        raise PermissionDenied(zh="只有管理员可以停用用户。", en="Only an administrator may disable users.")
+        raise audit.refused(
+            db,
+            actor,
+            PermissionDenied(zh="只有管理员可以停用用户。", en="Only an administrator may disable users."),
+            target,
+        )
     if username == actor.username:
-        raise PermissionDenied(zh="不能停用自己的账户。", en="You cannot disable your own account.")
+        raise audit.refused(
+            db, actor, PermissionDenied(zh="不能停用自己的账户。", en="You cannot disable your own account."), target
+        )
     with db.session() as s:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(zh=f"没有这个用户：{username}", en=f"No such user: {username}")
         user.disabled = True
+        keyring.drop_copy(s, user.id)
+        audit.record(s, actor, AuditAction.CHANGE, Target("user", user.id, username), detail={"disabled": True})

@@ -7,13 +7,16 @@ store and the database agree. The same file attached twice to one record is repo
 not doubled; the same content on two records is stored once on disk.
 
 Who may see a record may see its attachments (clearance ≥ the record's grade, A6);
-attaching is archive work (档案管理员, administrator).
+attaching is archive work (档案管理员, administrator). Attachments of records at or above the
+office's encryption grade are sealed on the way in (``services/sealing.py``) and previewed by
+decrypting them in memory, never to disk; a tampered file is refused, nothing of it shown, and
+the refusal audited. Opening an attachment of a classified record is recorded in the audit trail.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,13 +24,18 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
-from estate_desk.domain.errors import InputProblem, NotFound
+from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.domain.secrecy import is_classified
+from estate_desk.services import audit, clearance, sealing
+from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.blobs import BlobStore, CopyCancelled, StoredBlob
+from estate_desk.store.sealed import SealBroken
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -54,6 +62,7 @@ __all__ = [
 ]
 
 MAX_NAME = 260
+MAX_PREVIEW_IN_MEMORY = 512 * 1024 * 1024  # an encrypted attachment larger than this is not previewed
 
 
 @dataclass(frozen=True)
@@ -74,12 +83,17 @@ class AttachmentRow:
 
 @dataclass(frozen=True)
 class Preview:
-    """How to show an attachment: inside the application (PDF, images) or with the system's program."""
+    """How to show an attachment: inside the application (PDF, images) or with the system's program.
 
-    path: Path
+    A plain file is read from ``path``; an encrypted one comes decrypted in ``data`` (``path`` None),
+    in memory only, and is always shown inside.
+    """
+
+    path: Path | None
     media_type: str
     original_name: str
     inside: bool  # True: preview in the window (QtPdf / QImage); False: open with the system player
+    data: bytes | None = field(default=None, repr=False)
 
 
 def blob_store() -> BlobStore:
@@ -130,10 +144,7 @@ def attach_bytes(
 
 def _visible_document(s: Session, actor: Actor, document_id: int) -> Document:
     """The record, if the actor's clearance reaches its grade; otherwise it does not exist for them."""
-    document = s.scalar(select(Document).where(Document.id == document_id, Document.secrecy <= int(actor.clearance)))
-    if document is None:
-        raise NotFound(zh=f"没有这份档案：{document_id}", en=f"No such record: {document_id}")
-    return document
+    return clearance.visible_document(s, actor, document_id)
 
 
 def _row(attachment: Attachment, added_by: str | None) -> AttachmentRow:
@@ -180,16 +191,18 @@ def attach_file(
     """
     source = Path(path)
     with db.session() as s:
-        _visible_document(s, actor, document_id)
+        sealed = sealing.must_seal(s, _visible_document(s, actor, document_id).secrecy)
     require_role(actor, ARCHIVE_KEEPERS, zh="挂接附件", en="attach files to records")
+    keys = sealing.require_keyring(actor).sealing_key() if sealed else None
 
     store = blob_store()
-    stored = store.put(source, progress=progress, cancel=cancel)
+    stored = store.put(source, progress=progress, cancel=cancel, seal=keys)
     try:
-        return _record(db, clock, actor, document_id, source, stored, kind or kind_of(source.name, as_scan=as_scan))
+        kind = kind or kind_of(source.name, as_scan=as_scan)
+        return _record(db, clock, actor, document_id, source, stored, kind, sealed)
     except BaseException:
         if stored.created:
-            _forget_if_unused(db, store, stored.sha256)
+            _forget_if_unused(db, store, stored.sha256, sealed)
         raise
 
 
@@ -201,6 +214,7 @@ def _record(
     source: Path,
     stored: StoredBlob,
     kind: AttachmentKind,
+    sealed: bool,
 ) -> AttachmentRow:
     """The unit of work that records an attachment whose file is already in the store."""
     archive_no = ""
@@ -208,6 +222,13 @@ def _record(
         with db.session() as s:
             document = _visible_document(s, actor, document_id)
             archive_no = document.archive_no
+            if sealing.must_seal(s, document.secrecy) != sealed:
+                raise RuleViolation(
+                    zh=f"复制期间档案 {archive_no} 的密级改变了，请重新挂接“{source.name}”。",
+                    en=f"The grade of {archive_no} changed while '{source.name}' was copied; attach it again.",
+                    rule="A6",
+                    where=str(source),
+                )
             existing = s.scalar(
                 select(Attachment).where(Attachment.document_id == document_id, Attachment.sha256 == stored.sha256)
             )
@@ -220,26 +241,37 @@ def _record(
                 original_name=source.name[:MAX_NAME],
                 media_type=media_type_of(source.name),
                 kind=kind.value,
-                encrypted=False,  # encryption at rest for confidential grades comes with issue 5
+                encrypted=sealed,
                 added_by=actor.user_id,
                 added_at=clock.now(),
             )
             s.add(attachment)
             s.flush()
+            if is_classified(document.secrecy):
+                audit.record(
+                    s,
+                    actor,
+                    AuditAction.CHANGE,
+                    Target("document", document.id, archive_no, document.secrecy),
+                    detail={"attached": attachment.original_name, "sha256": stored.sha256, "encrypted": sealed},
+                    clock=clock,
+                )
             return _row(attachment, actor.display_name)
     except IntegrityError as exc:  # another workstation attached the same file a moment ago
         raise _already_attached(source, archive_no or str(document_id), source.name) from exc
 
 
-def _forget_if_unused(db: Database, store: BlobStore, sha256: str) -> None:
+def _forget_if_unused(db: Database, store: BlobStore, sha256: str, sealed: bool = False) -> None:
     """Take a file this call stored out again, unless a record has come to refer to it meanwhile."""
     try:
         with db.session() as s:
-            used = s.scalar(select(Attachment.id).where(Attachment.sha256 == sha256).limit(1))
+            used = s.scalar(
+                select(Attachment.id).where(Attachment.sha256 == sha256, Attachment.encrypted.is_(sealed)).limit(1)
+            )
     except Exception:  # the database is unreachable: keep the file; an unreferenced file harms nothing
         return
     if used is None:
-        store.remove(sha256)
+        store.remove(sha256, sealed=sealed)
 
 
 def attachments_of(db: Database, actor: Actor, document_id: int) -> list[AttachmentRow]:
@@ -258,30 +290,50 @@ def attachments_of(db: Database, actor: Actor, document_id: int) -> list[Attachm
 def open_for_preview(db: Database, actor: Actor, attachment_id: int) -> Preview:
     """Where to read an attachment from, and whether it previews inside the window.
 
-    Checks the actor may see the record and that the stored file is there.
+    Checks the actor may see the record (a refusal is audited) and that the stored file is there. An
+    encrypted attachment is decrypted into memory — every chunk authenticated before anything is
+    returned — and shown inside; it never goes to the system's program, which would need a plain
+    copy on disk. Opening an attachment of a classified record is audited.
     """
     with db.session() as s:
         found = s.execute(
-            select(Attachment, Document.secrecy)
+            select(Attachment, Document.secrecy, Document.archive_no)
             .join(Document, Attachment.document_id == Document.id)
             .where(Attachment.id == attachment_id)
         ).first()
-        if found is None or found[1] > int(actor.clearance):
-            raise NotFound(zh=f"没有这个附件：{attachment_id}", en=f"No such attachment: {attachment_id}")
-        attachment = found[0]
-    if attachment.encrypted:  # decrypting to a private temporary copy comes with issue 5
-        raise InputProblem(
-            zh=f"附件“{attachment.original_name}”已加密，本版本无法打开。",
-            en=f"The attachment '{attachment.original_name}' is encrypted; this version cannot open it.",
-        )
-    path = stored_path(attachment.sha256)
+        missing = NotFound(zh=f"没有这个附件：{attachment_id}", en=f"No such attachment: {attachment_id}")
+        if found is None:
+            raise missing
+        attachment, grade, archive_no = found
+        target = Target("attachment", attachment.id, f"{archive_no} {attachment.original_name}", grade)
+        if not clearance.may_see(actor, grade):
+            raise audit.refused(s, actor, missing, target)
+    path = blob_store().path_of(attachment.sha256, sealed=attachment.encrypted)
     if not path.is_file():
         raise NotFound(
             zh=f"附件库中缺少“{attachment.original_name}”的文件，请从备份恢复。",
             en=f"The file of '{attachment.original_name}' is missing from the attachment store; restore it from a backup.",
             where=str(path),
         )
-    return Preview(path, attachment.media_type, attachment.original_name, previews_inside(attachment.media_type))
+    inside = previews_inside(attachment.media_type)
+    preview = Preview(path, attachment.media_type, attachment.original_name, inside)
+    if attachment.encrypted:
+        if not inside:
+            raise InputProblem(
+                zh=f"“{attachment.original_name}”已加密保存，只能在窗口内预览的文件（PDF、图片）才能直接打开；"
+                "交给系统程序需要写出明文副本，请按导出授权办理。",
+                en=f"'{attachment.original_name}' is stored encrypted. Only files the window previews (PDF, images) "
+                "open directly; the system's program would need a plain copy on disk, which is an export.",
+            )
+        try:
+            data = sealing.read_all(actor, attachment.sha256, sealed=True, limit=MAX_PREVIEW_IN_MEMORY)
+        except SealBroken as exc:
+            raise audit.refused(db, actor, exc, target) from None
+        preview = Preview(None, attachment.media_type, attachment.original_name, True, data)
+    if attachment.encrypted or is_classified(grade):
+        with db.session() as s:  # no record of the view, no view
+            audit.record(s, actor, AuditAction.VIEW_ATTACHMENT, target)
+    return preview
 
 
 LEFTOVER_AGE = timedelta(days=1)

@@ -15,10 +15,10 @@ from sqlalchemy import func, or_, select
 
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.rooms import natural_key
-from estate_desk.domain.secrecy import Grade
 from estate_desk.printing.box_notes import BoxChange, BoxNotes
 from estate_desk.services import filing
-from estate_desk.services.catalogue_scope import resolved, void_column
+from estate_desk.services.catalogue_scope import any_confidential, resolved, void_column
+from estate_desk.services.clearance import documents_visible, may_see
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import ArchiveBox, Document, Movement
 
@@ -57,7 +57,7 @@ def _changes(s: Session, actor: Actor, box: ArchiveBox) -> list[BoxChange]:
         when = move.moved_at.astimezone(CHINA_TZ)
         reason = f"（{move.reason}）" if move.reason else ""
         if move.document_id is not None:
-            if archive_no is None or grade > int(actor.clearance):
+            if archive_no is None or not may_see(actor, grade):
                 continue  # an item the reader may not see
             if _names_box(move.to_place, box.code) and not _names_box(move.from_place, box.code):
                 what, detail = "移入", f"来自 {move.from_place or '—'}{reason}"
@@ -92,7 +92,7 @@ def box_notes(db: Database, clock: Clock, actor: Actor, selection: Selection) ->
                     Document.has_paper,
                     Document.secrecy,
                     void_column().label("void"),
-                ).where(Document.box_id == box_id, Document.secrecy <= int(actor.clearance))
+                ).where(Document.box_id == box_id, documents_visible(actor))
             ).all()
             total = s.scalar(select(func.count()).where(Document.box_id == box_id)) or 0
             changes = _changes(s, actor, box)
@@ -116,7 +116,7 @@ def box_notes(db: Database, clock: Clock, actor: Actor, selection: Selection) ->
                 incomplete=total > len(items),
                 arranged_by=actor.display_name or actor.username,
                 arranged_on=today,
-                confidential=any(row.secrecy >= Grade.CONFIDENTIAL for row in items),
+                confidential=any_confidential([row.secrecy for row in items]),
             )
         )
     return sheets

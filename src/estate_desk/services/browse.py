@@ -1,4 +1,9 @@
-"""Reading the archive for lists: ids first, rows by page (for thin item models), within clearance."""
+"""Reading the archive for lists: ids first, rows by page (for thin item models), within clearance.
+
+Every query carries :func:`estate_desk.services.clearance.documents_visible`; owners are named in
+document rows only for readers cleared for owner files (A12); a box says its grade (that of the most
+secret item in it) and how many of its items the reader may not see.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
+from estate_desk.services import clearance
+from estate_desk.services.clearance import documents_visible
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Owner, Room
@@ -51,7 +58,7 @@ def categories(db: Database, actor: Actor) -> list[CategoryNode]:
         counts = dict(
             s.execute(
                 select(Document.category_id, func.count())
-                .where(Document.secrecy <= int(actor.clearance))
+                .where(documents_visible(actor))
                 .group_by(Document.category_id)
             ).all()
         )
@@ -63,7 +70,7 @@ def categories(db: Database, actor: Actor) -> list[CategoryNode]:
 
 def document_ids(db: Database, actor: Actor, category_id: int | None) -> list[int]:
     """Ids in archive-number order: the whole list is cheap, rows come later by page."""
-    query = select(Document.id).where(Document.secrecy <= int(actor.clearance))
+    query = select(Document.id).where(documents_visible(actor))
     if category_id is not None:
         query = query.where(Document.category_id == category_id)
     with db.session() as s:
@@ -79,7 +86,7 @@ def document_rows(db: Database, actor: Actor, ids: Sequence[int]) -> dict[int, D
         .outerjoin(Cabinet, ArchiveBox.cabinet_id == Cabinet.id)
         .outerjoin(Room, Document.room_id == Room.id)
         .outerjoin(Owner, Document.owner_id == Owner.id)
-        .where(Document.id.in_(list(ids)), Document.secrecy <= int(actor.clearance))
+        .where(Document.id.in_(list(ids)), documents_visible(actor))
     )
     rows: dict[int, DocumentRow] = {}
     with db.session() as s:
@@ -96,7 +103,7 @@ def document_rows(db: Database, actor: Actor, ids: Sequence[int]) -> dict[int, D
                 box_code,
                 place,
                 room_code,
-                owner_name,
+                clearance.owner_name_for(actor, owner_name),
                 doc.has_paper,
             )
     return rows
@@ -132,6 +139,8 @@ class BoxRow:
     year: int
     spine_mm: int
     place: str | None
+    grade: Grade = Grade.PUBLIC  # as secret as the most secret item in it
+    hidden: int = 0  # items above the reader's clearance: counted, never named
 
 
 def boxes(db: Database, actor: Actor) -> list[BoxRow]:
@@ -142,7 +151,20 @@ def boxes(db: Database, actor: Actor) -> list[BoxRow]:
         .order_by(Cabinet.code, ArchiveBox.shelf, ArchiveBox.position)
     )
     with db.session() as s:
+        found = s.execute(query).all()
+        grades = clearance.box_grades(s, [b.id for b, *_ in found])
+        hidden = clearance.hidden_counts(s, actor, [b.id for b, *_ in found])
         return [
-            BoxRow(b.id, b.code, zh, en, b.year, b.spine_mm, f"{cab} · {b.shelf}-{b.position}" if cab else None)
-            for b, zh, en, cab in s.execute(query)
+            BoxRow(
+                b.id,
+                b.code,
+                zh,
+                en,
+                b.year,
+                b.spine_mm,
+                f"{cab} · {b.shelf}-{b.position}" if cab else None,
+                grades[b.id],
+                hidden.get(b.id, 0),
+            )
+            for b, zh, en, cab in found
         ]

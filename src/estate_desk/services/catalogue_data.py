@@ -30,7 +30,7 @@ from estate_desk.printing.catalogues import (
     register_rows,
     volume_rows,
 )
-from estate_desk.services import filing
+from estate_desk.services import clearance, filing
 from estate_desk.services.catalogue_scope import (
     Resolved,
     any_confidential,
@@ -257,8 +257,8 @@ def register_book(db: Database, actor: Actor, selection: Selection) -> Catalogue
 def volume_catalogue(db: Database, actor: Actor, selection: Selection) -> Catalogue:
     """The volume catalogue (案卷目录): each volume with its dates, pages and retention.
 
-    A volume whose items are all above the reader's clearance is left out; dates, pages and
-    counts are of the items the reader may see.
+    A volume is as secret as its most secret item: one above the reader's clearance is left out
+    (``services/clearance.py``); dates, pages and counts are of the items the reader may see.
     """
     scope = resolved(db, selection)
     query = select(Volume, ArchiveBox.code).outerjoin(ArchiveBox, ArchiveBox.id == Volume.box_id)
@@ -273,6 +273,7 @@ def volume_catalogue(db: Database, actor: Actor, selection: Selection) -> Catalo
     with db.session() as s:
         volumes = s.execute(query).all()
         ids = [v.id for v, _ in volumes]
+        visible = clearance.visible_volume_ids(s, actor, ids)
         totals = dict(
             s.execute(
                 select(Document.volume_id, func.count()).where(Document.volume_id.in_(ids)).group_by(Document.volume_id)
@@ -289,7 +290,7 @@ def volume_catalogue(db: Database, actor: Actor, selection: Selection) -> Catalo
                     func.coalesce(func.sum(Document.pages), 0).label("pages"),
                     func.max(Document.secrecy).label("grade"),
                 )
-                .where(Document.volume_id.in_(ids), Document.secrecy <= int(actor.clearance))
+                .where(Document.volume_id.in_(ids), clearance.documents_visible(actor))
                 .group_by(Document.volume_id)
             )
         }
@@ -297,8 +298,8 @@ def volume_catalogue(db: Database, actor: Actor, selection: Selection) -> Catalo
     levels: list[int] = []
     for volume, box_code in sorted(volumes, key=lambda row: natural_key(row[0].code)):
         stats = seen.get(volume.id)
-        if stats is None and totals.get(volume.id):
-            continue  # nothing in it the reader may see
+        if volume.id not in visible or (stats is None and totals.get(volume.id)):
+            continue  # more secret than the reader's clearance
         levels.append(stats.grade if stats else 0)
         remarks = [f"{stats.items if stats else 0} 件"]
         if box_code:

@@ -16,7 +16,8 @@ from sqlalchemy import false, select
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.rooms import natural_key
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy import Grade, is_classified
+from estate_desk.services.clearance import documents_visible
 from estate_desk.services.printouts import Scope, Selection
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document, Volume
@@ -65,7 +66,7 @@ class Resolved:
     text: str  # "档案盒 Z001-YZ-2016-H001，2016年度"; "全部" when nothing narrows it
 
     def document_filters(self, actor: Actor) -> list[ColumnElement[bool]]:
-        filters: list[ColumnElement[bool]] = [Document.secrecy <= int(actor.clearance)]
+        filters: list[ColumnElement[bool]] = [documents_visible(actor)]
         if self.box_ids is not None:
             filters.append(Document.box_id.in_(self.box_ids))
         if self.category_ids is not None:
@@ -209,4 +210,5 @@ def retention_label(value: str) -> str:
 
 
 def any_confidential(levels: Sequence[int]) -> bool:
-    return any(level >= Grade.CONFIDENTIAL for level in levels)
+    """Whether a printout holds classified (涉密, 秘密 and up) records: then every page says who printed it (A11)."""
+    return any(is_classified(level) for level in levels)

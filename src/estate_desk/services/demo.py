@@ -70,7 +70,7 @@ def _name(rng: random.Random) -> str:
 
 def fill(db: Database, clock: Clock, *, seed: int = 236) -> DemoSummary:
     """Set up an empty database as the demo estate. Refused when the archive is already set up."""
-    setup.initialise(
+    made = setup.initialise(
         db,
         clock,
         office_name="翠湖苑物业服务中心",
@@ -83,7 +83,9 @@ def fill(db: Database, clock: Clock, *, seed: int = 236) -> DemoSummary:
     today = clock.now().date()
     with db.session() as s:
         for username, display, role in DEMO_USERS[1:]:
-            accounts.add_user(s, clock, username=username, password=DEMO_PASSWORD, role=role, display_name=display)
+            accounts.add_user(
+                s, clock, username=username, password=DEMO_PASSWORD, role=role, display_name=display, keys=made.keys
+            )
         rooms = _estate(s, clock, rng, today)
         docs = _documents(s, clock, rng, rooms, today)
         boxes, cabinets = _boxes(s, rng, docs)

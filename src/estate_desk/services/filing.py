@@ -1,7 +1,9 @@
 """Filing: volumes (案卷), boxes (档案盒) and cabinets (档案柜), and every move recorded (A3, A7, A9).
 
 A box's first and last item numbers come from what is in it, never typed. Owner files in a box
-are listed by building → floor → room (A9) whatever order they were added in.
+are listed by building → floor → room (A9) whatever order they were added in. Reading is within
+the reader's clearance (``services/clearance.py``): a box lists what the reader may see and counts
+the rest; a volume above the reader's clearance is not listed nor found by its code.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy import func, select
 
 from estate_desk.domain.archive_numbers import archive_number_forms
+from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import RoomCode, room_sort_key
+from estate_desk.services import audit, clearance
 from estate_desk.services.archive import category_by_code
+from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.register import place_text
 from estate_desk.store.accounts import Office, User
@@ -62,10 +67,7 @@ def _get(s: Session, model: type[_T], ident: int, zh: str, en: str) -> _T:
 
 
 def _document(s: Session, actor: Actor, document_id: int) -> Document:
-    document = s.get(Document, document_id)
-    if document is None or document.secrecy > int(actor.clearance):
-        raise NotFound(zh=f"没有这份档案（编号 {document_id}）。", en=f"No document with id {document_id}.")
-    return document
+    return clearance.visible_document(s, actor, document_id)
 
 
 def _box_place(s: Session, box: ArchiveBox | None) -> str:
@@ -96,6 +98,15 @@ def _record(
             moved_by=actor.user_id,
             moved_at=clock.now(),
         )
+    )
+    audit.record(
+        s,
+        actor,
+        AuditAction.CHANGE,
+        Target("box" if box_id is not None else "document", box_id if box_id is not None else document_id),
+        reason=reason[:200],
+        detail={"from": from_place[:200], "to": to_place[:200]},
+        clock=clock,
     )
 
 
@@ -356,14 +367,15 @@ class BoxContents:
     first_no: str | None  # derived from the contents, never typed (A7)
     last_no: str | None
     document_ids: list[int]  # owner files by building → floor → room, the rest by item number (A9)
+    hidden: int = 0  # items above the reader's clearance: counted, never named (A6)
 
 
-def _ordered_contents(s: Session, box_id: int, clearance: int) -> list[tuple[int, str, int]]:
+def _ordered_contents(s: Session, box_id: int, actor: Actor) -> list[tuple[int, str, int]]:
     rows = s.execute(
         select(Document.id, Document.archive_no, Document.item_no, Building.number, Room.unit, Room.floor, Room.number)
         .outerjoin(Room, Document.room_id == Room.id)
         .outerjoin(Building, Room.building_id == Building.id)
-        .where(Document.box_id == box_id, Document.secrecy <= clearance)
+        .where(Document.box_id == box_id, clearance.documents_visible(actor))
     ).all()
 
     def key(row: tuple[int, str, int, int | None, int | None, int | None, int | None]) -> tuple[object, ...]:
@@ -381,8 +393,8 @@ def box_contents(db: Database, actor: Actor, box_id: int) -> BoxContents:
         category = s.get(Category, box.category_id)
         assert category is not None
         cabinet = s.get(Cabinet, box.cabinet_id) if box.cabinet_id else None
-        contents = _ordered_contents(s, box.id, int(actor.clearance))
-        first, last = _range(s, box.id)
+        contents = _ordered_contents(s, box.id, actor)
+        first, last = _range(s, box.id, actor)
         return BoxContents(
             box.id,
             box.code,
@@ -395,15 +407,16 @@ def box_contents(db: Database, actor: Actor, box_id: int) -> BoxContents:
             first,
             last,
             [doc_id for doc_id, _, _ in contents],
+            clearance.hidden_in_box(s, actor, box.id),
         )
 
 
-def _range(s: Session, box_id: int) -> tuple[str | None, str | None]:
-    """First and last archive number in a box, by item number: what the label says it holds."""
-    first = s.scalar(select(Document.archive_no).where(Document.box_id == box_id).order_by(Document.item_no).limit(1))
-    last = s.scalar(
-        select(Document.archive_no).where(Document.box_id == box_id).order_by(Document.item_no.desc()).limit(1)
-    )
+def _range(s: Session, box_id: int, actor: Actor) -> tuple[str | None, str | None]:
+    """First and last archive number in a box, by item number, among the items the reader may see:
+    what the label says it holds (a label prints only for a reader cleared for the whole box)."""
+    mine = select(Document.archive_no).where(Document.box_id == box_id, clearance.documents_visible(actor))
+    first = s.scalar(mine.order_by(Document.item_no).limit(1))
+    last = s.scalar(mine.order_by(Document.item_no.desc()).limit(1))
     return first, last
 
 
@@ -426,6 +439,7 @@ class BoxSlot:
     category_en: str
     first_no: str | None
     last_no: str | None
+    hidden: int = 0  # items above the reader's clearance
 
 
 @dataclass(frozen=True)
@@ -458,10 +472,11 @@ def cabinet_layout(db: Database, actor: Actor, cabinet_id: int) -> CabinetLayout
             .join(Category, Category.id == ArchiveBox.category_id)
             .where(ArchiveBox.cabinet_id == c.id)
         ).all()
+        hidden = clearance.hidden_counts(s, actor, [box.id for box, _, _ in boxes])
         for box, zh, en in boxes:
             assert box.shelf is not None and box.position is not None
-            first, last = _range(s, box.id)
-            slots[(box.shelf, box.position)] = BoxSlot(box.id, box.code, zh, en, first, last)
+            first, last = _range(s, box.id, actor)
+            slots[(box.shelf, box.position)] = BoxSlot(box.id, box.code, zh, en, first, last, hidden.get(box.id, 0))
         row = CabinetRow(c.id, c.code, c.name, c.location, c.shelves, c.positions_per_shelf, len(slots))
         return CabinetLayout(row, slots)
 
@@ -479,11 +494,12 @@ class VolumeRow:
 
 
 def volumes(db: Database, actor: Actor, category_id: int | None = None) -> list[VolumeRow]:
+    """Volumes the reader may see (none more secret than their clearance), with the items they may see."""
     with db.session() as s:
         counts = dict(
             s.execute(
                 select(Document.volume_id, func.count())
-                .where(Document.volume_id.is_not(None), Document.secrecy <= int(actor.clearance))
+                .where(Document.volume_id.is_not(None), clearance.documents_visible(actor))
                 .group_by(Document.volume_id)
             ).all()
         )
@@ -492,9 +508,12 @@ def volumes(db: Database, actor: Actor, category_id: int | None = None) -> list[
         )
         if category_id is not None:
             query = query.where(Volume.category_id == category_id)
+        found = s.execute(query).all()
+        visible = clearance.visible_volume_ids(s, actor, [v.id for v, _ in found])
         return [
             VolumeRow(v.id, v.code, v.title, v.category_id, v.year, v.closed, box_code, counts.get(v.id, 0))
-            for v, box_code in s.execute(query)
+            for v, box_code in found
+            if v.id in visible
         ]
 
 
@@ -505,7 +524,11 @@ class CodeHit:
 
 
 def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
-    """What a scanned code names: a box, a volume or a document (within the actor's clearance)."""
+    """What a scanned code names: a box, a volume or a document (within the actor's clearance).
+
+    A box is always found (it then lists only what the reader may see); a volume or a document above
+    the reader's clearance is not, and the attempt is audited.
+    """
     text = code.strip()
     if not text:
         return None
@@ -515,13 +538,26 @@ def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
             return CodeHit("box", box_id)
         volume_id = s.scalar(select(Volume.id).where(Volume.code == text))
         if volume_id is not None:
-            return CodeHit("volume", volume_id)
-        document_id = s.scalar(
-            select(Document.id).where(
-                Document.archive_no.in_(archive_number_forms(text)), Document.secrecy <= int(actor.clearance)
+            if clearance.visible_volume_ids(s, actor, [volume_id]):
+                return CodeHit("volume", volume_id)
+            audit.refused(
+                s, actor, NotFound(zh=f"没有案卷 {text}。", en=f"No volume {text}."), Target("volume", volume_id, text)
             )
-        )
-        return CodeHit("document", document_id) if document_id is not None else None
+            return None
+        found = s.execute(
+            select(Document.id, Document.secrecy).where(Document.archive_no.in_(archive_number_forms(text)))
+        ).first()
+        if found is None:
+            return None
+        if not clearance.may_see(actor, found.secrecy):
+            audit.refused(
+                s,
+                actor,
+                NotFound(zh=f"没有档案 {text}。", en=f"No record {text}."),
+                Target("document", found.id, text, found.secrecy),
+            )
+            return None
+        return CodeHit("document", found.id)
 
 
 @dataclass(frozen=True)

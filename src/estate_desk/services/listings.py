@@ -1,6 +1,8 @@
 """Lists the archive window chooses from: households in A9 order, a volume's documents, boxes to fill.
 
-Reading only; within the reader's clearance where records are concerned.
+Reading only; within the reader's clearance where records are concerned. The household list
+names owners (and their phones) only for readers cleared for owner files (A12): below that it is a
+list of rooms, so it never becomes a directory to find an owner in by name.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.rooms import RoomCode, room_sort_key
+from estate_desk.services import clearance
+from estate_desk.services.clearance import documents_visible
 from estate_desk.services.register import place_text
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
 from estate_desk.store.estate import Building, Owner, Ownership, Room
@@ -39,28 +43,45 @@ class Household:
 
 
 def households(db: Database, actor: Actor) -> list[Household]:
-    """Every room with its current owner, by building → floor → room, numerically (A9)."""
+    """Every room with its current owner, by building → floor → room, numerically (A9).
+
+    Owner id, name and phone are left empty for readers not cleared for owner files (A12)."""
     query = (
         select(Room, Building.number, Owner.id, Owner.name, Owner.phone, Ownership.move_in_date)
         .join(Building, Building.id == Room.building_id)
         .outerjoin(Ownership, (Ownership.room_id == Room.id) & Ownership.end_date.is_(None))
         .outerjoin(Owner, Owner.id == Ownership.owner_id)
     )
+    owners = clearance.may_see_owner_files(actor)
     with db.session() as s:
         rows = [
-            Household(room.id, room.code, building, room.unit, room.floor, room.number, oid, name, phone, move_in)
+            Household(
+                room.id,
+                room.code,
+                building,
+                room.unit,
+                room.floor,
+                room.number,
+                oid if owners else None,
+                name if owners else None,
+                phone if owners else None,
+                move_in,
+            )
             for room, building, oid, name, phone, move_in in s.execute(query)
         ]
     return sorted(rows, key=lambda h: (room_sort_key(RoomCode.of(h.building, h.unit, h.number)), h.room_id))
 
 
 def volume_documents(db: Database, actor: Actor, volume_id: int) -> list[int]:
-    """The documents bound into a volume (案卷), in archive-number order, within clearance."""
+    """The documents bound into a volume (案卷), in archive-number order, within clearance; none at all
+    when the volume itself is above the reader's clearance (it is as secret as its most secret item)."""
     with db.session() as s:
+        if not clearance.visible_volume_ids(s, actor, [volume_id]):
+            return []
         return list(
             s.scalars(
                 select(Document.id)
-                .where(Document.volume_id == volume_id, Document.secrecy <= int(actor.clearance))
+                .where(Document.volume_id == volume_id, documents_visible(actor))
                 .order_by(Document.archive_no)
             )
         )

@@ -7,9 +7,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.owner_history import CONTACT_FIELDS, ChangeSource, OwnerField, normalise
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.domain.secrecy import OWNER_FILE_GRADE
+from estate_desk.services import audit, clearance
+from estate_desk.services.audit import Target
 from estate_desk.services.estate import name_pinyin
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import User
@@ -168,10 +172,14 @@ class OwnerFile:
 
 
 def owner_file(db: Database, actor: Actor, owner_id: int) -> OwnerFile:
+    """An owner's file (业主档案). Owner files are 绝密 (A12): for a reader not cleared for them it does
+    not exist (NotFound, and the refusal audited); every opening of one is audited."""
     with db.session() as s:
         owner = s.get(Owner, owner_id)
         if owner is None:
             raise NotFound(zh=f"没有这位业主（编号 {owner_id}）。", en=f"No owner with id {owner_id}.")
+        clearance.require_owner_files(s, actor, owner.id, owner.name)
+        audit.record(s, actor, AuditAction.VIEW, Target("owner", owner.id, owner.name, int(OWNER_FILE_GRADE)))
         ownerships = [
             OwnershipRow(o.room_id, code, o.start_date, o.end_date, o.move_in_date)
             for o, code in s.execute(
@@ -202,7 +210,7 @@ def owner_file(db: Database, actor: Actor, owner_id: int) -> OwnerFile:
         documents = list(
             s.scalars(
                 select(Document.id)
-                .where(Document.owner_id == owner_id, Document.secrecy <= int(actor.clearance))
+                .where(Document.owner_id == owner_id, clearance.documents_visible(actor))
                 .order_by(Document.archive_no)
             )
         )
@@ -229,8 +237,19 @@ def edit_owner(db: Database, clock: Clock, actor: Actor, owner_id: int, /, **fie
         owner = s.get(Owner, owner_id)
         if owner is None:
             raise NotFound(zh=f"没有这位业主（编号 {owner_id}）。", en=f"No owner with id {owner_id}.")
+        clearance.require_owner_files(s, actor, owner.id, owner.name)
         # mypy cannot tell that fields never hold "by" or "source"; change_owner refuses other names
-        return change_owner(s, clock, owner, by=actor.user_id, **fields)  # type: ignore[arg-type]
+        changes = change_owner(s, clock, owner, by=actor.user_id, **fields)  # type: ignore[arg-type]
+        if changes:
+            audit.record(
+                s,
+                actor,
+                AuditAction.CHANGE,
+                Target("owner", owner.id, owner.name, int(OWNER_FILE_GRADE)),
+                detail={"fields": sorted(c.field for c in changes)},
+                clock=clock,
+            )
+        return changes
 
 
 def transfer(
@@ -253,6 +272,7 @@ def transfer(
         room = s.get(Room, room_id)
         if room is None:
             raise NotFound(zh=f"没有这个房间（编号 {room_id}）。", en=f"No room with id {room_id}.")
+        clearance.require_owner_files(s, actor, new_owner_id or 0, room.code)
         if new_owner_id is not None:
             owner = s.get(Owner, new_owner_id)
             if owner is None:
@@ -262,4 +282,12 @@ def transfer(
                 raise InputProblem(zh="请填写新业主的姓名。", en="Give the new owner's name.")
             owner = add_owner(s, clock, new_owner_name, phone)
             s.flush()
-        return transfer_room(s, clock, room, owner, on=on, move_in=move_in, by=actor.user_id)
+        ownership = transfer_room(s, clock, room, owner, on=on, move_in=move_in, by=actor.user_id)
+        audit.record(
+            s,
+            actor,
+            AuditAction.CHANGE,
+            Target("owner", owner.id, f"{room.code} 过户给 {owner.name}", int(OWNER_FILE_GRADE)),
+            clock=clock,
+        )
+        return ownership

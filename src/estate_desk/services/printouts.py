@@ -102,6 +102,11 @@ _loaded = False
 
 
 def register(printout: Printout) -> Printout:
+    """Add a printout; its render and export are wrapped so every use checks the right to print or
+    export it and is audited (A11, ``services/print_rights.py``). Returns the registered printout."""
+    from estate_desk.services.print_rights import guarded
+
+    printout = guarded(printout)
     _REGISTRY[printout.key] = printout
     return printout
 

@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import format_room_code, parse_room_code
 from estate_desk.domain.secrecy import Grade
+from estate_desk.services import audit, clearance, sealing
 from estate_desk.services.archive import category_by_code, register_document
+from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document, HandoverBatch, Volume
 from estate_desk.store.desk import Ticket
@@ -30,12 +33,22 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 
-def _visible_document(s: Session, actor: Actor, document_id: int) -> Document:
-    """A document the actor may see; one the actor may not see does not exist for them (A6)."""
-    document = s.get(Document, document_id)
-    if document is None or document.secrecy > int(actor.clearance):
-        raise NotFound(zh=f"没有这份档案（编号 {document_id}）。", en=f"No document with id {document_id}.")
-    return document
+def _visible_document(s: Session, actor: Actor, document_id: int, *, viewing: bool = False) -> Document:
+    """A document the actor may see; one the actor may not see does not exist for them (A6, audited)."""
+    return clearance.visible_document(s, actor, document_id, viewing=viewing)
+
+
+def _above_clearance(db: Database, actor: Actor, zh: str, en: str, target: Target) -> PermissionDenied:
+    return audit.refused(
+        db,
+        actor,
+        PermissionDenied(
+            zh=f"不能{zh}高于本人密级（{actor.clearance.label('zh')}）。",
+            en=f"You cannot {en} above your own clearance ({actor.clearance.label('en')}).",
+            rule="A6",
+        ),
+        target,
+    )
 
 
 def _check_links(s: Session, draft_room: int | None, draft_owner: int | None, ticket: int | None) -> None:
@@ -53,16 +66,23 @@ def register(db: Database, clock: Clock, actor: Actor, draft: DocumentDraft) -> 
     require_role(actor, ARCHIVE_KEEPERS, zh="登记档案", en="register records")
     grade = draft.secrecy
     if grade is not None and grade > actor.clearance:
-        raise PermissionDenied(
-            zh=f"不能登记高于本人密级（{actor.clearance.label('zh')}）的档案。",
-            en=f"You cannot register a record above your own clearance ({actor.clearance.label('en')}).",
-            rule="A6",
+        raise _above_clearance(
+            db, actor, "登记密级", "register a record", Target("document", None, draft.title, int(grade))
         )
     with db.session() as s:
         _check_links(s, draft.room_id, draft.owner_id, draft.ticket_id)
         if draft.batch_id is not None and s.get(HandoverBatch, draft.batch_id) is None:
             raise NotFound(zh=f"没有这个移交批次（编号 {draft.batch_id}）。", en=f"No handover batch {draft.batch_id}.")
-        return register_document(s, clock, draft, created_by=actor.user_id).id
+        document = register_document(s, clock, draft, created_by=actor.user_id)
+        audit.record(
+            s,
+            actor,
+            AuditAction.CHANGE,
+            Target("document", document.id, document.archive_no, document.secrecy),
+            detail={"registered": document.title},
+            clock=clock,
+        )
+        return document.id
 
 
 EDITABLE = frozenset(
@@ -86,6 +106,11 @@ changes (A7); void marks and destruction come with their own rules (A16, A17).""
 
 
 def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /, **fields: object) -> None:
+    """Change what may change; a new grade (密级) seals or unseals the record's attachments (A6).
+
+    Nobody sets a grade above their own clearance (refused and audited). The change — old and new
+    values — is written to the audit trail in the same unit of work.
+    """
     require_role(actor, ARCHIVE_KEEPERS, zh="修改档案", en="edit records")
     unknown = set(fields) - EDITABLE
     if unknown:
@@ -97,6 +122,7 @@ def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /,
         )
     with db.session() as s:
         document = _visible_document(s, actor, document_id)
+        old_grade = document.secrecy
         if "title" in fields:
             title = str(fields["title"] or "").strip()
             if not title:
@@ -107,15 +133,33 @@ def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /,
         if "secrecy" in fields:
             grade = Grade(int(str(fields["secrecy"])))
             if grade > actor.clearance:
-                raise PermissionDenied(
-                    zh=f"不能把密级设得高于本人密级（{actor.clearance.label('zh')}）。",
-                    en=f"You cannot set a grade above your own clearance ({actor.clearance.label('en')}).",
-                    rule="A6",
-                )
+                target = Target("document", document.id, document.archive_no, int(grade))
+                raise _above_clearance(db, actor, "把密级设得", "set a grade", target)
             fields["secrecy"] = int(grade)
         _check_links(s, fields.get("room_id"), fields.get("owner_id"), fields.get("ticket_id"))  # type: ignore[arg-type]
+    new_grade = int(str(fields.get("secrecy", old_grade)))
+    plan = (
+        sealing.prepare(db, actor, [document_id], {document_id: new_grade})
+        if new_grade != old_grade
+        else sealing.NOTHING
+    )
+    with db.session() as s:
+        document = _visible_document(s, actor, document_id)
+        before = {key: getattr(document, key) for key in fields}
         for key, value in fields.items():
             setattr(document, key, value)
+        sealing.apply(s, plan)
+        changed = {key: [before[key], value] for key, value in fields.items() if before[key] != value}
+        if changed:
+            audit.record(
+                s,
+                actor,
+                AuditAction.CHANGE,
+                Target("document", document.id, document.archive_no, max(old_grade, new_grade)),
+                detail={"changed": changed, "attachments_resealed": len(plan.moves)},
+                clock=clock,
+            )
+    sealing.finish(db, plan)
 
 
 @dataclass(frozen=True)
@@ -161,15 +205,18 @@ def place_text(cabinet: Cabinet | None, shelf: int | None, position: int | None)
 
 
 def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDetail:
+    """One record as the detail pane (and ``estate-desk record``) shows it; opening a classified record is
+    audited, one above the reader's clearance refused (NotFound) and audited. The owner is named only
+    to readers cleared for owner files (A12); the room always."""
     with db.session() as s:
-        d = _visible_document(s, actor, document_id)
+        d = _visible_document(s, actor, document_id, viewing=True)
         category = s.get(Category, d.category_id)
         assert category is not None
         volume = s.get(Volume, d.volume_id) if d.volume_id else None
         box = s.get(ArchiveBox, d.box_id) if d.box_id else None
         cabinet = s.get(Cabinet, box.cabinet_id) if box is not None and box.cabinet_id else None
         room = s.get(Room, d.room_id) if d.room_id else None
-        owner = s.get(Owner, d.owner_id) if d.owner_id else None
+        owner = s.get(Owner, d.owner_id) if d.owner_id and clearance.may_see_owner_files(actor) else None
         ticket = s.get(Ticket, d.ticket_id) if d.ticket_id else None
         batch = s.get(HandoverBatch, d.batch_id) if d.batch_id else None
         return DocumentDetail(
@@ -197,7 +244,7 @@ def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDet
             place=place_text(cabinet, box.shelf, box.position) if box else None,
             room_id=d.room_id,
             room_code=room.code if room else None,
-            owner_id=d.owner_id,
+            owner_id=owner.id if owner else None,
             owner_name=owner.name if owner else None,
             ticket_number=ticket.number if ticket else None,
             batch=f"{PARTY_KINDS.get(batch.party_kind, batch.party_kind)} {batch.party_name} {batch.received_on}"
@@ -216,7 +263,11 @@ class RoomMatch:
 
 
 def room_by_code(db: Database, text: str) -> RoomMatch:
-    """The room a code in any written form names (3栋2单元1502, 3-2-1502, ３栋…), with its owner now."""
+    """The room a code in any written form names (3栋2单元1502, 3-2-1502, ３栋…), with its owner now.
+
+    This is the *room card* of ``services/clearance.py``: for one room the caller names, who owns it
+    now, at any clearance — what the desk and the registration form need. Never a list, never by name.
+    """
     canonical = format_room_code(parse_room_code(text))
     with db.session() as s:
         room = s.scalar(select(Room).where(Room.code == canonical))

@@ -1,7 +1,8 @@
 """Exporting the owner roster (业主名册导出, A2) to ``.xlsx``, in the one natural order (A9).
 
 The headers are the ones :mod:`estate_desk.domain.roster` guesses, so an exported file imports
-back with no changes.
+back with no changes. The roster is the owner files' particulars (绝密, A12): exporting it needs
+that clearance and the right to export it (A11), and is recorded in the audit trail.
 """
 
 from __future__ import annotations
@@ -13,11 +14,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, select
 
 from estate_desk.domain.errors import InputProblem, PermissionDenied
+from estate_desk.domain.output_rights import Output
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.domain.roster import EXPORT_HEADERS, Field
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy import OWNER_FILE_GRADE
+from estate_desk.services import audit
+from estate_desk.services.audit import Target
+from estate_desk.services.clearance import may_see_owner_files
 from estate_desk.services.permissions import require_role
+from estate_desk.services.print_rights import record_output, require_output
 from estate_desk.services.roster_files import write_xlsx
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
@@ -38,12 +44,19 @@ def export_roster(db: Database, actor: Actor, path: Path) -> int:
     Owner details are top secret (绝密, A12): exporting needs that clearance (A11).
     """
     require_role(actor, ARCHIVE_KEEPERS, zh="导出业主名册", en="export the owner roster")
-    if actor.clearance < Grade.TOP_SECRET:
-        raise PermissionDenied(
-            zh="业主档案为绝密，导出业主名册需要绝密权限。",
-            en="Owner files are top secret; exporting the roster needs top-secret clearance.",
-            rule="A11",
+    what = Target("printout", None, "业主名册", int(OWNER_FILE_GRADE))
+    if not may_see_owner_files(actor):
+        raise audit.refused(
+            db,
+            actor,
+            PermissionDenied(
+                zh="业主档案为绝密，导出业主名册需要绝密权限。",
+                en="Owner files are top secret; exporting the roster needs top-secret clearance.",
+                rule="A11",
+            ),
+            what,
         )
+    require_output(db, actor, Output.EXPORT, OWNER_FILE_GRADE, what, "业主名册", "owner roster")
     if path.suffix.lower() != ".xlsx":
         raise InputProblem(
             zh="业主名册导出为 .xlsx 文件", en="The roster is exported as an .xlsx file", where=str(path)
@@ -85,5 +98,6 @@ def export_roster(db: Database, actor: Actor, path: Path) -> int:
             )
         cells.append([values.get(f) for f, _ in EXPORT_HEADERS])
     written = write_xlsx(path, "业主名册", [header for _, header in EXPORT_HEADERS], cells)
+    record_output(db, actor, Output.EXPORT, what, path, {"rows": written})
     log.info("%s exported the owner roster (%d rows) to %s", actor.username, written, path)
     return written

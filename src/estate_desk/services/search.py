@@ -13,8 +13,9 @@ A room code in any form the parser reads (``3-2-1502``, ``3号楼1502室``, ``�
 is searched in its canonical form too (``3栋2单元1502``). Hits come grouped by kind; within a
 kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
 of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
-clearance allows, by the rule the archive browser uses: a record's grade (密级) at most the
-reader's clearance; owner files are 绝密 (A12), so owners — and who owns a room — only for 绝密.
+clearance allows, by the rules of ``services/clearance.py``: a record's grade (密级) at most the
+reader's clearance; a volume as secret as its most secret item; owner files are 绝密 (A12), so
+owners — by name, pinyin or initials — and who owns a room only for 绝密.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import column, literal_column, select, table
 
 from estate_desk.domain.rooms import format_room_code, natural_key, room_sort_key, try_parse_room_code
+from estate_desk.services import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet
 from estate_desk.store.estate import Owner, Ownership, Room
-from estate_desk.store.search_index import FTS_TABLE, OWNER_FILE_GRADE, SearchEntry, SearchGram, SearchKey, normalise
+from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -217,7 +219,7 @@ def _hits(s: Session, kind: HitKind, found: dict[int, _Found], actor: Actor, lim
         details = {i: "、".join(rooms.get(i, [])) for i in ids}
         order = {i: (_room_key(rooms[i][0] if rooms.get(i) else None), found[i].title) for i in ids}
     elif kind is HitKind.ROOM:
-        names = _owners_of(s, ids) if actor.clearance >= OWNER_FILE_GRADE else {}
+        names = _owners_of(s, ids) if clearance.may_see_owner_files(actor) else {}
         details = {i: "、".join(names.get(i, [])) for i in ids}
         order = {i: (_room_key(found[i].title), "") for i in ids}
     elif kind is HitKind.BOX:
@@ -240,11 +242,14 @@ def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list
     forms = query_forms(text)
     if not forms or limit < 1:
         return []
-    clearance = int(actor.clearance)
+    level = int(actor.clearance)
     hits: list[Hit] = []
     with db.session() as s:
         for kind in HitKind:
-            found = _find(s, kind, forms, clearance, limit)
+            found = _find(s, kind, forms, level, limit)
+            if kind is HitKind.VOLUME and found:  # a volume is as secret as its most secret item
+                visible = clearance.visible_volume_ids(s, actor, list(found))
+                found = {i: f for i, f in found.items() if i in visible}
             if found:
                 hits += _hits(s, kind, found, actor, limit)
     return hits

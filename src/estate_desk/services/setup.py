@@ -1,25 +1,39 @@
-"""First run: the office, its fonds code, the seven categories and the first administrator."""
+"""First run: the office, its fonds code, the seven categories, the first administrator — and the
+archive's master key, whose recovery key is shown once for the management office to keep (A6)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import accounts
+from estate_desk.services import accounts, audit, keyring
+from estate_desk.services.audit import Target
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import Category
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
+    from estate_desk.services.keyring import Keyring
     from estate_desk.store.database import Database
 
 _FONDS = re.compile(r"^[A-Za-z0-9]{1,20}$")
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """What set-up hands back once: the recovery key to write down (never stored, never shown again),
+    and the set-up session's master key (for adding the first users; not shown in a repr)."""
+
+    recovery_key: str = field(repr=False)
+    keys: Keyring = field(repr=False)
 
 
 def is_initialised(db: Database) -> bool:
@@ -41,8 +55,8 @@ def initialise(
     admin_username: str,
     admin_password: str,
     admin_display_name: str | None = None,
-) -> None:
-    """Set up an empty archive. Refused when one is already set up."""
+) -> SetupResult:
+    """Set up an empty archive. Refused when one is already set up. Returns the recovery key."""
     name = office_name.strip()
     if not name:
         raise InputProblem(zh="请填写物业服务中心名称。", en="Please give the service centre's name.")
@@ -55,6 +69,8 @@ def initialise(
     if is_initialised(db):
         raise InputProblem(zh="该档案库已经设置过了。", en="This archive is already set up.")
     with db.session() as s:
+        keys, recovery = keyring.create_archive_key(s, clock)
+        assert recovery is not None
         accounts.add_user(
             s,
             clock,
@@ -63,6 +79,16 @@ def initialise(
             role=Role.ADMINISTRATOR,
             clearance=Grade.TOP_SECRET,
             display_name=admin_display_name,
+            keys=keys,
+        )
+        audit.record(
+            s,
+            None,
+            AuditAction.KEY,
+            Target("key", None, "设置档案库：建立主密钥并签发恢复密钥"),
+            username=admin_username.strip(),
+            detail={"office": name, "fonds": fonds},
+            clock=clock,
         )
         s.add(Office(name=name, fonds_code=fonds, created_at=clock.now()))
         for order, cat in enumerate(SEVEN_CATEGORIES, start=1):
@@ -77,3 +103,4 @@ def initialise(
                     suggestions="\n".join(cat.suggestions),
                 )
             )
+    return SetupResult(recovery, keys)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Select, exists, func, select
 
 from estate_desk.domain.dual_track import Track, track_of
+from estate_desk.services.clearance import documents_visible
 from estate_desk.store.archive import Attachment, Document, Volume
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _has_attachment() -> ColumnElement[bool]:
 
 
 def _visible(actor: Actor) -> ColumnElement[bool]:
-    return Document.secrecy <= int(actor.clearance)
+    return documents_visible(actor)
 
 
 def dual_track(db: Database, actor: Actor, document_ids: Iterable[int]) -> dict[int, Track]:

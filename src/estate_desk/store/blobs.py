@@ -6,8 +6,12 @@ flushed, fsynced and then renamed to ``ab/cd/<sha256>`` in one step. So the stor
 either the whole file or nothing; the same content is kept once; a 2 GB video never sits
 in memory. The copy reports progress and can be cancelled between chunks.
 
-One function writes (:meth:`BlobStore.put`) and one reads (:meth:`BlobStore.open`):
-encryption at rest for the confidential grades (A6) slots in there.
+One function writes (:meth:`BlobStore.put`) and one reads (:meth:`BlobStore.open`). Given the
+archive's :class:`~estate_desk.store.sealed.SealingKey`, both seal: the file is encrypted while it
+is copied (AES-256-GCM in chunks, ``store/sealed.py``) and kept as ``ab/cd/<sha256>.enc``, named
+by the SHA-256 of its plain content; reading it decrypts chunk by chunk. :meth:`BlobStore.reseal`
+turns one form into the other when a record's grade is raised or lowered (A6); the plain content's
+checksum is checked on the way, so a damaged file is never sealed or unsealed.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk import paths
 from estate_desk.domain.errors import InputProblem, NotFound, UserError
+from estate_desk.store.sealed import SealingKey, SealWriter, open_sealed, plain_size, sealed_size
 
 if TYPE_CHECKING:
     import io
@@ -35,6 +40,7 @@ CHUNK_SIZE = 1024 * 1024  # 1 MiB: the most of a file held in memory at once
 SPACE_RESERVE = 32 * 1024 * 1024  # left free on the disk so the database can still write
 INCOMING_PREFIX = ".incoming-"
 INCOMING_SUFFIX = ".part"
+SEALED_SUFFIX = ".enc"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -125,14 +131,14 @@ class BlobStore:
 
     # ------------------------------------------------------------------ naming
 
-    def path_of(self, sha256: str) -> Path:
-        """Where the file with this SHA-256 is (or would be) kept."""
+    def path_of(self, sha256: str, *, sealed: bool = False) -> Path:
+        """Where the file with this SHA-256 is (or would be) kept; ``sealed``: its encrypted form."""
         if not _SHA256.fullmatch(sha256):
             raise NotFound(zh=f"附件编号无效：{sha256}", en=f"Not an attachment checksum: {sha256}")
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return self.root / sha256[:2] / sha256[2:4] / (sha256 + (SEALED_SUFFIX if sealed else ""))
 
-    def exists(self, sha256: str) -> bool:
-        return self.path_of(sha256).is_file()
+    def exists(self, sha256: str, *, sealed: bool = False) -> bool:
+        return self.path_of(sha256, sealed=sealed).is_file()
 
     # ------------------------------------------------------------------ writing
 
@@ -142,8 +148,10 @@ class BlobStore:
         *,
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        seal: SealingKey | None = None,
     ) -> StoredBlob:
-        """Copy ``source`` into the store; the one way in. ``cancel`` is asked before every chunk.
+        """Copy ``source`` into the store; the one way in. ``cancel`` is asked before every chunk;
+        with ``seal`` the copy is encrypted on the way (the plain content never reaches the store).
 
         Raises an :class:`InputProblem` naming the file when it cannot be read, changes or vanishes
         while being copied, or does not fit; :class:`CopyCancelled` when cancelled. In every such
@@ -177,25 +185,57 @@ class BlobStore:
                 self.root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise _write_failed(source, self.root, exc) from exc
-            self._check_space(source, total)
+            self._check_space(source, sealed_size(total) if seal is not None else total)
+            tmp = self._incoming(source)
             try:
-                fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=INCOMING_PREFIX, suffix=INCOMING_SUFFIX)
-            except OSError as exc:
-                raise _write_failed(source, self.root, exc) from exc
-            tmp = Path(tmp_name)
-            try:
-                with os.fdopen(fd, "wb", buffering=0) as out:
-                    digest, done = self._copy(source, src, out, total, progress, cancel)
-                    try:
-                        out.flush()
-                        os.fsync(out.fileno())
-                    except OSError as exc:
-                        raise _write_failed(source, self.root, exc) from exc
+                digest, done = self._write_temp(source, src, tmp, total, progress, cancel, seal)
                 self._check_unchanged(source, src, before, done)
-                return self._settle(source, tmp, digest, done)
+                return self._settle(source, tmp, digest, done, sealed=seal is not None)
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 raise
+
+    def _incoming(self, source: Path) -> Path:
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=self.root, prefix=INCOMING_PREFIX, suffix=INCOMING_SUFFIX)
+        except OSError as exc:
+            raise _write_failed(source, self.root, exc) from exc
+        os.close(fd)
+        return Path(tmp_name)
+
+    def _write_temp(
+        self,
+        source: Path,
+        src: io.RawIOBase | io.BufferedIOBase,
+        tmp: Path,
+        total: int,
+        progress: Callable[[int, int], None] | None,
+        cancel: Callable[[], bool] | None,
+        seal: SealingKey | None,
+    ) -> tuple[str, int]:
+        """Stream ``src`` into the temporary file (sealing it on the way when asked), flushed and fsynced."""
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
+        except OSError as exc:
+            raise _write_failed(source, self.root, exc) from exc
+        with os.fdopen(fd, "wb", buffering=0) as out:
+
+            def write(data: bytes | memoryview) -> None:
+                try:
+                    _write_chunk(out, memoryview(data))
+                except OSError as exc:
+                    raise _write_failed(source, self.root, exc) from exc
+
+            sealer = SealWriter(write, seal) if seal is not None else None
+            digest, done = self._copy(source, src, sealer.write if sealer else write, total, progress, cancel)
+            if sealer is not None:
+                sealer.finish()
+            try:
+                out.flush()
+                os.fsync(out.fileno())
+            except OSError as exc:
+                raise _write_failed(source, self.root, exc) from exc
+        return digest, done
 
     def _check_space(self, source: Path, total: int) -> None:
         free = shutil.disk_usage(self.root).free
@@ -211,13 +251,13 @@ class BlobStore:
     def _copy(
         self,
         source: Path,
-        src: io.FileIO,
-        out: io.FileIO,
+        src: io.RawIOBase | io.BufferedIOBase,
+        write: Callable[[memoryview], None],
         total: int,
         progress: Callable[[int, int], None] | None,
         cancel: Callable[[], bool] | None,
     ) -> tuple[str, int]:
-        """Stream ``src`` to ``out`` through one reused buffer while hashing; returns (sha256, bytes)."""
+        """Stream ``src`` to ``write`` through one reused buffer while hashing; returns (sha256, bytes)."""
         hasher = hashlib.sha256()
         buffer = bytearray(CHUNK_SIZE)
         view = memoryview(buffer)
@@ -239,17 +279,16 @@ class BlobStore:
                 break
             chunk = view[:n]
             hasher.update(chunk)
-            try:
-                _write_chunk(out, chunk)
-            except OSError as exc:
-                raise _write_failed(source, self.root, exc) from exc
+            write(chunk)
             done += n
             if progress is not None:
                 progress(done, total)
         return hasher.hexdigest(), done
 
     @staticmethod
-    def _check_unchanged(source: Path, src: io.FileIO, before: os.stat_result, done: int) -> None:
+    def _check_unchanged(
+        source: Path, src: io.RawIOBase | io.BufferedIOBase, before: os.stat_result, done: int
+    ) -> None:
         """The copy is the file the user chose, whole: same size, not modified, still where it was."""
         after = os.fstat(src.fileno())
         if done != before.st_size or after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns:
@@ -261,9 +300,9 @@ class BlobStore:
         if (now.st_dev, now.st_ino) != (after.st_dev, after.st_ino):
             raise _changed(source, "被替换", "was replaced")
 
-    def _settle(self, source: Path, tmp: Path, digest: str, size: int) -> StoredBlob:
+    def _settle(self, source: Path, tmp: Path, digest: str, size: int, *, sealed: bool = False) -> StoredBlob:
         """Give the temporary file its final name, or drop it when the content is already kept."""
-        final = self.path_of(digest)
+        final = self.path_of(digest, sealed=sealed)
         if final.is_file():
             tmp.unlink(missing_ok=True)
             return StoredBlob(digest, size, created=False)
@@ -275,9 +314,35 @@ class BlobStore:
         _fsync_folder(final.parent)
         return StoredBlob(digest, size, created=True)
 
-    def remove(self, sha256: str) -> None:
+    def remove(self, sha256: str, *, sealed: bool = False) -> None:
         """Forget a file no record refers to any more (e.g. the record could not be saved)."""
-        self.path_of(sha256).unlink(missing_ok=True)
+        self.path_of(sha256, sealed=sealed).unlink(missing_ok=True)
+
+    def reseal(self, sha256: str, key: SealingKey, *, sealed: bool) -> StoredBlob:
+        """Make the ``sealed`` (True) or plain (False) form of a stored file from its other form.
+
+        Streams through one chunk at a time; the plain content must still have its checksum, or
+        nothing is kept (:class:`InputProblem`). The other form stays until the caller removes it.
+        """
+        if self.exists(sha256, sealed=sealed):
+            return StoredBlob(sha256, self._plain_size(sha256, sealed), created=False)
+        source = self.path_of(sha256, sealed=not sealed)
+        with self.open(sha256, seal=key if not sealed else None) as src:
+            total = source.stat().st_size
+            self._check_space(source, sealed_size(total) if sealed else total)
+            tmp = self._incoming(source)
+            try:
+                digest, done = self._write_temp(source, src, tmp, total, None, None, key if sealed else None)
+                if digest != sha256:
+                    raise _changed(source, "内容与校验值不符", "no longer matches its checksum")
+                return self._settle(source, tmp, digest, done, sealed=sealed)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+
+    def _plain_size(self, sha256: str, sealed: bool) -> int:
+        size = self.path_of(sha256, sealed=sealed).stat().st_size
+        return plain_size(size) if sealed else size
 
     def sweep_incoming(self, older_than: datetime) -> int:
         """Remove temporary files a crash left behind, untouched since ``older_than``; returns how many."""
@@ -302,10 +367,13 @@ class BlobStore:
 
     # ------------------------------------------------------------------ reading
 
-    def open(self, sha256: str) -> io.BufferedReader:
-        """The stored content for reading; the one way out."""
-        path = self.path_of(sha256)
+    def open(self, sha256: str, *, seal: SealingKey | None = None) -> io.BufferedReader:
+        """The stored content for reading; the one way out. With ``seal``: the sealed form, decrypted
+        chunk by chunk as it is read (a damaged chunk raises :class:`~estate_desk.store.sealed.SealBroken`)."""
+        path = self.path_of(sha256, sealed=seal is not None)
         try:
+            if seal is not None:
+                return open_sealed(path, seal)
             return open(path, "rb")  # the caller closes it
         except FileNotFoundError as exc:
             raise NotFound(
@@ -314,15 +382,16 @@ class BlobStore:
                 where=str(path),
             ) from exc
 
-    def verify(self, sha256: str) -> bool:
-        """Re-hash the stored file: True when it is there and still has the checksum it is named by."""
+    def verify(self, sha256: str, *, seal: SealingKey | None = None) -> bool:
+        """Re-hash the stored file (decrypted, with ``seal``): True when it is there, intact and still
+        has the checksum it is named by."""
         hasher = hashlib.sha256()
         buffer = bytearray(CHUNK_SIZE)
         view = memoryview(buffer)
         try:
-            with self.open(sha256) as fh:
+            with self.open(sha256, seal=seal) as fh:
                 while n := fh.readinto(view):
                     hasher.update(view[:n])
-        except (NotFound, OSError):
+        except (UserError, OSError):
             return False
         return hasher.hexdigest() == sha256

@@ -12,6 +12,7 @@ from estate_desk.store.archive import (
     Movement,
     Volume,
 )
+from estate_desk.store.audit import AuditChain, AuditEvent
 from estate_desk.store.base import Base
 from estate_desk.store.desk import DeskCounter, DeskDay, Notification, Ticket
 from estate_desk.store.desk_records import (
@@ -25,14 +26,18 @@ from estate_desk.store.desk_records import (
     TicketServiceLine,
 )
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
+from estate_desk.store.keys import ArchiveKey, UserKey
 from estate_desk.store.routines import Arrear, ArrearsFollowUp, CensusTask, Inspection
 
 __all__ = [
     "ArchiveBox",
     "ArchiveCounter",
+    "ArchiveKey",
     "Arrear",
     "ArrearsFollowUp",
     "Attachment",
+    "AuditChain",
+    "AuditEvent",
     "Base",
     "Building",
     "Cabinet",
@@ -61,5 +66,6 @@ __all__ = [
     "TicketReturnVisit",
     "TicketServiceLine",
     "User",
+    "UserKey",
     "Volume",
 ]

@@ -43,7 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 
 from estate_desk.domain.rooms import RoomCode, format_room_code, try_parse_room_code
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy import OWNER_FILE_GRADE, Grade
 from estate_desk.store.archive import ArchiveBox, Document, Volume
 from estate_desk.store.base import Base
 from estate_desk.store.estate import Owner, Room
@@ -60,7 +60,6 @@ _KEY_TYPE = String(KEY_LENGTH).with_variant(String(KEY_LENGTH, collation="C"), "
 FTS_TABLE = "search_fts"  # SQLite FTS5 (trigram) over search_entries.text, and its shadow tables
 TRGM_INDEX = "ix_search_entries_text_trgm"  # PostgreSQL pg_trgm GIN index on search_entries.text
 _CHUNK = 500
-OWNER_FILE_GRADE = Grade.TOP_SECRET  # owner files are 绝密 (A12)
 
 
 class SearchEntry(Base):

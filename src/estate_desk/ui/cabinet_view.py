@@ -180,6 +180,11 @@ class BoxPanel(QWidget):
                 count=len(box.document_ids),
                 place=box.place or self.tr("not shelved"),
             )
+            + (
+                "<br>" + self.tr("{hidden} more item(s) above your clearance are not shown.").format(hidden=box.hidden)
+                if box.hidden
+                else ""
+            )
         )
         self.contents.set_ids(box.document_ids)
         self.movements.clear()

@@ -8,11 +8,13 @@ from estate_desk.domain.errors import UserError
 from estate_desk.services import accounts, setup
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    Qt,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
+    from estate_desk.services.setup import SetupResult
     from estate_desk.store.database import Database
 
 
@@ -77,7 +80,8 @@ class LoginDialog(QDialog):
 
 
 class SetupWizard(QWizard):
-    """First run (首次设置): the office, its fonds code (全宗号) and the first administrator."""
+    """First run (首次设置): the office, its fonds code (全宗号), the first administrator — and then,
+    once, the recovery key of the archive's master key for the management office to keep (A6)."""
 
     def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +94,7 @@ class SetupWizard(QWizard):
         self.password2 = QLineEdit(objectName="password2", echoMode=QLineEdit.EchoMode.Password)
         self.message = QLabel(objectName="message", wordWrap=True)
         self.message.setStyleSheet("color: #b00020")
+        self.made: SetupResult | None = None
 
         office_page = QWizardPage()
         office_page.setTitle(self.tr("The service centre"))
@@ -112,17 +117,40 @@ class SetupWizard(QWizard):
         form2.addRow(self.message)
         admin_page.registerField("admin*", self.admin)
         admin_page.registerField("password*", self.password)
+        admin_page.setCommitPage(True)  # the archive is made here; there is no going back
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Set up"))
+
+        recovery_page = QWizardPage()
+        recovery_page.setTitle(self.tr("The recovery key"))
+        recovery_page.setSubTitle(
+            self.tr(
+                "Attachments of confidential records are stored encrypted. If every administrator forgets "
+                "their password, this key opens them again. It is shown only now."
+            )
+        )
+        self.recovery_key = QLabel(objectName="recoveryKey")
+        self.recovery_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery_key.setStyleSheet("font-family: monospace; font-size: 16px; padding: 8px")
+        self.kept = QCheckBox(
+            self.tr("I have written the recovery key down for the management office to keep safe."), objectName="kept"
+        )
+        column = QVBoxLayout(recovery_page)
+        column.addWidget(self.recovery_key)
+        column.addWidget(self.kept)
+        column.addStretch(1)
+        recovery_page.registerField("kept*", self.kept)
         self.addPage(office_page)
-        self.addPage(admin_page)
+        self._admin_page = self.addPage(admin_page)
+        self.addPage(recovery_page)
 
     def validateCurrentPage(self) -> bool:
-        if self.currentId() != self.pageIds()[-1]:
+        if self.currentId() != self._admin_page or self.made is not None:
             return True
         if self.password.text() != self.password2.text():
             self.message.setText(self.tr("The two passwords differ."))
             return False
         try:
-            setup.initialise(
+            self.made = setup.initialise(
                 self._db,
                 self._clock,
                 office_name=self.office.text(),
@@ -133,4 +161,5 @@ class SetupWizard(QWizard):
         except UserError as exc:
             self.message.setText(exc.message(i18n.lang_code()))
             return False
+        self.recovery_key.setText(self.made.recovery_key)
         return True

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.scanner)
         self.runner.shutdown()
+        self.desk.shutdown()  # the board's timers, and a board still full screen on a wall monitor
         super().closeEvent(event)
 
     def open_from_today(self, kind: str, ref: object) -> bool:

@@ -1,11 +1,18 @@
-"""Previewing an attachment (附件预览): PDFs and images inside the window, the rest in the system player."""
+"""Previewing an attachment (附件预览): PDFs and images inside the window, the rest in the system player.
+
+An encrypted attachment arrives decrypted in memory (``Preview.data``) and is shown from there — a
+PDF through a QBuffer, an image from bytes — so its plain content never touches the disk (A6).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from estate_desk.ui.qt import (
+    QBuffer,
+    QByteArray,
     QDesktopServices,
+    QIODevice,
     QLabel,
     QPdfDocument,
     QPdfView,
@@ -69,6 +76,7 @@ class AttachmentPreview(QWidget):
         super().__init__(parent, objectName="attachmentPreview")
         self._open_file = open_file
         self._path: Path | None = None
+        self._buffer: QBuffer | None = None  # an encrypted PDF's plain bytes, in memory only
         self.document = QPdfDocument(self)
         self.pdf_view = QPdfView(self, objectName="pdfPreview")
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -104,6 +112,10 @@ class AttachmentPreview(QWidget):
     def clear(self) -> None:
         self._path = None
         self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.setData(QByteArray())
+            self._buffer = None
         self.image.set_image(QPixmap())
         self.message.setText(self.tr("Choose an attachment to preview it."))
         self.open_button.hide()
@@ -115,6 +127,9 @@ class AttachmentPreview(QWidget):
 
     def show_preview(self, preview: Preview) -> None:
         self.clear()
+        if preview.data is not None:
+            self._show_in_memory(preview)
+            return
         self._path = preview.path
         if preview.inside and preview.media_type == "application/pdf":
             if self.document.load(str(preview.path)) == QPdfDocument.Error.None_:
@@ -134,6 +149,27 @@ class AttachmentPreview(QWidget):
             )
         )
         self.open_button.show()
+
+    def _show_in_memory(self, preview: Preview) -> None:
+        """A decrypted attachment: shown from memory, or not at all (it is never handed to another program)."""
+        assert preview.data is not None
+        if preview.media_type == "application/pdf":
+            self._buffer = QBuffer(self)
+            self._buffer.setData(QByteArray(preview.data))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(self._buffer)
+            if self.document.status() == QPdfDocument.Status.Ready:
+                self.stack.setCurrentWidget(self.pdf_view)
+                return
+        else:
+            pixmap = QPixmap()
+            if pixmap.loadFromData(preview.data):
+                self.image.set_image(pixmap)
+                self.stack.setCurrentWidget(self.image)
+                return
+        self.message.setText(
+            self.tr("The encrypted attachment “{name}” cannot be shown here.").format(name=preview.original_name)
+        )
 
     def open_externally(self) -> None:
         if self._path is not None:

@@ -29,6 +29,7 @@ from estate_desk.ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPdfDocument,
     QPdfView,
     QPrintDialog,
@@ -100,6 +101,7 @@ class PrintingSection(QWidget):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(clock.now().date())
         self.label_options = LabelOptionsPanel()
+        self.reason = QLineEdit(objectName="printReason", placeholderText=self.tr("why (kept in the audit trail)"))
         self._fill_choices()
 
         selection = QGroupBox(self.tr("What to print"))
@@ -113,6 +115,7 @@ class PrintingSection(QWidget):
         form.addRow(self.tr("Year"), self.year)
         form.addRow(self.tr("Volume"), self.volume)
         form.addRow(self.tr("Day"), self.day)
+        form.addRow(self.tr("Reason"), self.reason)
         self._scope_widgets: dict[Scope, tuple[QWidget, ...]] = {
             Scope.BOX: (self.boxes, self.clear_boxes),
             Scope.CABINET: (self.cabinet,),
@@ -230,6 +233,8 @@ class PrintingSection(QWidget):
             options = self.label_options.options()
             if prefs.prefer_simhei():
                 options["font"] = "simhei"
+        if self.reason.text().strip():  # why, for confidential records (A11): checked and recorded by the service
+            options["reason"] = self.reason.text().strip()
         return Selection(
             box_ids=box_ids,
             cabinet_id=self.cabinet.currentData() if Scope.CABINET in scopes else None,

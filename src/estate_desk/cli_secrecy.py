@@ -1,0 +1,203 @@
+"""``estate-desk audit …``, ``keys …``, ``record`` and ``owner``: the audit trail, the archive's keys,
+and reading one record from the command line — through the same services, checked the same way.
+
+* ``audit verify`` — check the hash chain; exit 0 when intact, 1 naming the first broken row.
+* ``audit list [--person NAME] [--action A] [--record TEXT] [--since D] [--until D] --user NAME``
+  — the trail, newest first (management office and administrators only); ``--export FILE`` writes
+  ``.xlsx``/``.csv``. ``--person`` filters; ``--user`` is who signs in, as for every other command.
+* ``keys recovery --user NAME`` — issue a new recovery key (shown once; the old one stops working).
+* ``keys recover USERNAME`` — with the recovery key (first line of stdin) give an account a new
+  password (second line) and the master key again.
+* ``keys reseal --user NAME`` — encrypt or decrypt stored attachments to match their records' grades.
+* ``record ID|档号 --user NAME`` and ``owner ID --user NAME`` — one record or one owner's file,
+  within the user's clearance; a request above it is refused as "not found" and audited.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from estate_desk.domain.clock import CHINA_TZ, SystemClock
+from estate_desk.domain.errors import InputProblem, NotFound
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+    Adder = Callable[..., argparse.ArgumentParser]
+
+USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
+
+
+def _when(text: str, *, end: bool, where: str) -> datetime:
+    """A day (YYYY-MM-DD, the whole day in China time) or an ISO time; ``end``: the moment after it."""
+    raw = text.strip()
+    try:
+        if len(raw) == 10:
+            day = datetime.combine(datetime.fromisoformat(raw).date(), time(0), CHINA_TZ)
+            return day + timedelta(days=1) if end else day
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise InputProblem(
+            zh=f"时间应写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM：{text}",
+            en=f"Write the time as YYYY-MM-DD or YYYY-MM-DDTHH:MM: {text}",
+            where=where,
+        ) from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=CHINA_TZ)
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from estate_desk.cli import EXIT_OK, EXIT_PROBLEM, _open_db, cli_lang
+    from estate_desk.services import audit
+
+    report = audit.verify(_open_db(args))
+    print(report.message(cli_lang()))
+    return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
+    from estate_desk.domain.audit import parse_action
+    from estate_desk.services import audit_log
+
+    db = _open_db(args)
+    actor = _actor(args, db)
+    wanted = audit_log.AuditFilter(
+        person=args.person,
+        action=parse_action(args.action) if args.action else None,
+        record=args.record,
+        since=_when(args.since, end=False, where="--since") if args.since else None,
+        until=_when(args.until, end=True, where="--until") if args.until else None,
+    )
+    if args.export:
+        rows = audit_log.export_events(db, SystemClock(), actor, Path(args.export), wanted, reason=args.reason or "")
+        print(say(f"已导出 {rows} 条审计记录到 {args.export}", f"Exported {rows} audit rows to {args.export}"))
+        return EXIT_OK
+    lang = cli_lang()
+    found = audit_log.events(db, actor, wanted, limit=args.limit)
+    for row in found:
+        print("\t".join(row.cells(lang)).rstrip())
+    if not found:
+        print(say("没有符合条件的审计记录。", "No audit rows match."))
+    return EXIT_OK
+
+
+def cmd_keys_recovery(args: argparse.Namespace) -> int:
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
+    from estate_desk.services import account_admin
+
+    db = _open_db(args)
+    key = account_admin.issue_recovery_key(db, SystemClock(), _actor(args, db))
+    print(
+        say(
+            "新的恢复密钥（只显示这一次，请抄写后交管理处保管；旧的恢复密钥已失效）：",
+            "New recovery key (shown once: write it down for the management office; the old one no longer works):",
+        )
+    )
+    print(f"  {key}")
+    return EXIT_OK
+
+
+def cmd_keys_recover(args: argparse.Namespace) -> int:
+    from estate_desk.cli import EXIT_OK, _open_db, _read_line, say
+    from estate_desk.services import account_admin
+
+    db = _open_db(args)
+    recovery = _read_line(say("恢复密钥：", "Recovery key: "))
+    password = _read_line(say(f"{args.username} 的新密码：", f"New password for {args.username}: "))
+    account_admin.recover_with(db, SystemClock(), recovery, args.username, password)
+    print(
+        say(
+            f"已用恢复密钥为 {args.username} 设置新密码。",
+            f"{args.username} has a new password, set with the recovery key.",
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_keys_reseal(args: argparse.Namespace) -> int:
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
+    from estate_desk.services import sealing
+
+    db = _open_db(args)
+    changed = sealing.bring_into_line(db, SystemClock(), _actor(args, db))
+    print(
+        say(
+            f"已按密级加密/解密 {changed} 个附件。",
+            f"{changed} attachment(s) encrypted or decrypted to match their grades.",
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang
+    from estate_desk.services import filing, register
+
+    db = _open_db(args)
+    actor = _actor(args, db)
+    ref = args.ref.strip()
+    if ref.isdigit():
+        document_id = int(ref)
+    else:
+        hit = filing.find_by_code(db, actor, ref)
+        if hit is None or hit.kind != "document":
+            raise NotFound(zh=f"没有这份档案：{ref}", en=f"No such record: {ref}")
+        document_id = hit.id
+    d = register.document_detail(db, actor, document_id)
+    lang = cli_lang()
+    category = d.category_zh if lang == "zh" else d.category_en
+    print(f"{d.archive_no}\t{d.title}")
+    print(f"  {category} · {d.year} · {d.secrecy.label(lang)} · {d.retention.label(lang)} · {d.pages}")
+    for label, value in (("room", d.room_code), ("owner", d.owner_name), ("box", d.box_code), ("place", d.place)):
+        if value:
+            print(f"  {label}: {value}")
+    return EXIT_OK
+
+
+def cmd_owner(args: argparse.Namespace) -> int:
+    from estate_desk.cli import EXIT_OK, _actor, _open_db
+    from estate_desk.services import owners
+
+    db = _open_db(args)
+    f = owners.owner_file(db, _actor(args, db), args.owner_id)
+    print(f"{f.name}\t{f.phone}\t{f.address}")
+    for o in f.ownerships:
+        print(f"  {o.room_code}\t{o.start_date}–{o.end_date or ''}")
+    print(f"  documents: {len(f.document_ids)}")
+    return EXIT_OK
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
+    """The audit, keys, record and owner commands."""
+    trail = sub.add_parser("audit", help="the audit trail: verify the hash chain, list and export").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    add("verify", cmd_audit_verify, "check the hash chain; exit 1 naming the first broken row", trail)
+    al = add("list", cmd_audit_list, "the audit trail, newest first (management office, administrators)", trail)
+    al.add_argument("--person", "--by", metavar="NAME", help="only what this user did")
+    al.add_argument(
+        "--action", help="sign_in, sign_in_failed, view, view_attachment, print, export, change, approve, refuse, key"
+    )
+    al.add_argument("--record", metavar="TEXT", help="an archive number, a name, a printout … (part of the target)")
+    al.add_argument("--since", metavar="YYYY-MM-DD")
+    al.add_argument("--until", metavar="YYYY-MM-DD", help="up to the end of that day")
+    al.add_argument("--limit", type=int, default=200, help="rows to show (default 200)")
+    al.add_argument("--export", metavar="FILE", help="write every matching row to .xlsx or .csv instead")
+    al.add_argument("--reason", help="why the trail is exported (recorded)")
+    keys = sub.add_parser("keys", help="the archive's encryption keys").add_subparsers(
+        dest="keys_command", metavar="ACTION", required=True
+    )
+    kr = add("recovery", cmd_keys_recovery, "issue a new recovery key (shown once)", keys)
+    kv = add("recover", cmd_keys_recover, "recovery key (stdin line 1) → new password (line 2) for USERNAME", keys)
+    kv.add_argument("username")
+    ks = add("reseal", cmd_keys_reseal, "encrypt/decrypt stored attachments to match their records' grades", keys)
+    rec = add("record", cmd_record, "show one record by id or archive number (within your clearance)")
+    rec.add_argument("ref", metavar="ID|档号")
+    own = add("owner", cmd_owner, "show an owner's file (绝密)")
+    own.add_argument("owner_id", type=int, metavar="ID")
+    for cmd in (al, kr, ks, rec, own):
+        cmd.add_argument("--user", help=USER_HELP)

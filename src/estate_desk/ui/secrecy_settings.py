@@ -1,0 +1,156 @@
+"""Secrecy settings (密级设置) in the Administration section, for the management office and administrators.
+
+The grades' names, the grade from which attachments are stored encrypted, who may print and export
+up to which grade (A11), and a new recovery key for the archive's master key. The widgets only
+collect values; ``services/grades.py`` and ``services/account_admin.py`` check, save and audit them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from estate_desk.domain.errors import UserError
+from estate_desk.domain.output_rights import Output
+from estate_desk.domain.roles import Role
+from estate_desk.domain.secrecy import Grade, default_label
+from estate_desk.services import account_admin, grades
+from estate_desk.ui import i18n
+from estate_desk.ui.qt import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
+
+
+def _grade_box(name: str, chosen: Grade) -> QComboBox:
+    box = QComboBox(objectName=name)
+    for grade in Grade:
+        box.addItem(grade.label(i18n.lang_code()), int(grade))
+    box.setCurrentIndex(int(chosen))
+    return box
+
+
+class SecrecySettings(QWidget):
+    """Grade names, the encryption grade, print and export rights, and the recovery key."""
+
+    def __init__(self, db: Database, actor: Actor, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="secrecySettings")
+        self._db, self._actor, self._clock = db, actor, clock
+        with db.session() as s:
+            names = grades.office_names(s)
+            encrypt_from = grades.encrypt_from(s)
+            rights = grades.output_rights(s)
+
+        self.names: dict[Grade, tuple[QLineEdit, QLineEdit]] = {}
+        names_box = QGroupBox(self.tr("Names of the grades"))
+        form = QFormLayout(names_box)
+        for grade in Grade:
+            zh, en = names.get(grade, (default_label(grade), default_label(grade, "en")))
+            row = (QLineEdit(zh, objectName=f"gradeZh{int(grade)}"), QLineEdit(en, objectName=f"gradeEn{int(grade)}"))
+            self.names[grade] = row
+            pair = QHBoxLayout()
+            pair.addWidget(row[0])
+            pair.addWidget(row[1])
+            form.addRow(default_label(grade, i18n.lang_code()), pair)
+        self.save_names = QPushButton(self.tr("Save the names"), objectName="saveGradeNames")
+        self.save_names.clicked.connect(self.store_names)
+        form.addRow("", self.save_names)
+
+        self.encrypt_from = _grade_box("encryptFrom", encrypt_from)
+        self.save_encryption = QPushButton(self.tr("Apply"), objectName="saveEncryptFrom")
+        self.save_encryption.clicked.connect(self.store_encryption)
+        crypt_box = QGroupBox(self.tr("Encryption at rest"))
+        crypt = QHBoxLayout(crypt_box)
+        crypt.addWidget(QLabel(self.tr("Attachments are stored encrypted from the grade")))
+        crypt.addWidget(self.encrypt_from)
+        crypt.addWidget(self.save_encryption)
+        crypt.addStretch(1)
+
+        self.limits: dict[tuple[Output, Role], QComboBox] = {}
+        rights_box = QGroupBox(self.tr("Who may print and export up to which grade"))
+        grid = QGridLayout(rights_box)
+        grid.addWidget(QLabel(self.tr("Print")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Export")), 0, 2)
+        for r, role in enumerate(Role, start=1):
+            grid.addWidget(QLabel(role.label(i18n.lang_code())), r, 0)
+            for c, output in enumerate(Output, start=1):
+                box = _grade_box(f"limit_{output.value}_{role.value}", rights.limit(output, role))
+                box.activated.connect(lambda _i, o=output, rl=role: self.store_limit(o, rl))
+                self.limits[(output, role)] = box
+                grid.addWidget(box, r, c)
+
+        self.recovery_button = QPushButton(self.tr("Issue a new recovery key…"), objectName="issueRecovery")
+        self.recovery_button.clicked.connect(self.issue_recovery)
+        self.recovery_key = QLabel(objectName="recoveryKey")
+        self.recovery_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel(objectName="secrecyMessage", wordWrap=True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(names_box)
+        layout.addWidget(crypt_box)
+        layout.addWidget(rights_box)
+        keys = QHBoxLayout()
+        keys.addWidget(self.recovery_button)
+        keys.addWidget(self.recovery_key, 1)
+        layout.addLayout(keys)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def _run(self, job: Callable[[], object], done: str) -> bool:
+        try:
+            job()
+        except UserError as exc:
+            self._say(exc.message(i18n.lang_code()), ok=False)
+            return False
+        self._say(done, ok=True)
+        return True
+
+    def store_names(self) -> bool:
+        names = {g: (zh.text(), en.text()) for g, (zh, en) in self.names.items()}
+        return self._run(lambda: grades.rename_grades(self._db, self._clock, self._actor, names), self.tr("Saved."))
+
+    def store_encryption(self) -> bool:
+        grade = Grade(int(self.encrypt_from.currentData()))
+        return self._run(
+            lambda: grades.set_encrypt_from(self._db, self._clock, self._actor, grade),
+            self.tr("Attachments are now stored to match the new grade."),
+        )
+
+    def store_limit(self, output: Output, role: Role) -> bool:
+        grade = Grade(int(self.limits[(output, role)].currentData()))
+        return self._run(
+            lambda: grades.set_output_limit(self._db, self._clock, self._actor, output, role, grade), self.tr("Saved.")
+        )
+
+    def issue_recovery(self) -> bool:
+        try:
+            key = account_admin.issue_recovery_key(self._db, self._clock, self._actor)
+        except UserError as exc:
+            self._say(exc.message(i18n.lang_code()), ok=False)
+            return False
+        self.recovery_key.setText(f"<tt>{key}</tt>")
+        self._say(
+            self.tr("Write the new recovery key down now and give it to the management office; it is not shown again."),
+            ok=True,
+        )
+        return True
+
+    def _say(self, text: str, *, ok: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(OK_STYLE if ok else HINT_STYLE)
