@@ -25,6 +25,7 @@ def _qt_lines(lang: str) -> list[CheckLine]:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display: never let Qt abort looking for xcb
     try:
+        from estate_desk.resources import resource_path
         from estate_desk.ui import fonts as ui_fonts
         from estate_desk.ui import i18n
         from estate_desk.ui.qt import QApplication, QGuiApplication
@@ -43,7 +44,9 @@ def _qt_lines(lang: str) -> list[CheckLine]:
         lines.append(
             CheckLine(
                 "界面翻译 zh_CN" if zh else "Translation zh_CN",
-                ("已找到" if zh else "found") if translated else ("缺失" if zh else "missing"),
+                str(resource_path("translations", "estate_desk_zh_CN.qm"))
+                if translated
+                else ("缺失" if zh else "missing"),
                 translated,
             )
         )
@@ -65,6 +68,19 @@ def _print_font_lines(lang: str) -> list[CheckLine]:
         optional = "optional" in name or "SimHei" in name
         lines.append(CheckLine(("打印字体 " if zh else "Print font ") + name, where, ok=not missing or optional))
     return lines
+
+
+def _migration_lines(lang: str) -> list[CheckLine]:
+    """Where the database migrations (数据库升级脚本) were found, and how many there are."""
+    from estate_desk.resources import migrations_dir
+
+    label = "数据库升级脚本" if lang == "zh" else "Migrations"
+    try:
+        folder = migrations_dir()
+    except FileNotFoundError as exc:
+        return [CheckLine(label, str(exc), False)]
+    count = len(list((folder / "versions").glob("[0-9]*.py")))
+    return [CheckLine(label, f"{folder} ({count})", (folder / "env.py").is_file() and count > 0)]
 
 
 def _database_lines(database: str | None, lang: str) -> list[CheckLine]:
@@ -97,6 +113,7 @@ def run_checks(database: str | None, lang: str = "en") -> list[CheckLine]:
     lines = [CheckLine("版本" if zh else "Version", __version__), CheckLine("Python", sys.version.split()[0])]
     lines += _qt_lines(lang)
     lines += _print_font_lines(lang)
+    lines += _migration_lines(lang)
     lines += _database_lines(database, lang)
     for label_zh, label_en, folder in (
         ("数据文件夹", "Data folder", paths.data_dir()),
