@@ -53,15 +53,20 @@ def category_by_code(s: Session, code: str) -> Category:
     return category
 
 
-def next_item_number(s: Session, key: NumberingKey) -> int:
-    """The next item number in a series; the counter only grows, so numbers are never reused."""
-    counter = s.scalar(select(ArchiveCounter).where(ArchiveCounter.series == key.series).with_for_update())
+def next_in_series(s: Session, series: str) -> int:
+    """The next number of a series (items, volumes, boxes); counters only grow, so nothing is given twice."""
+    counter = s.scalar(select(ArchiveCounter).where(ArchiveCounter.series == series).with_for_update())
     if counter is None:
-        counter = ArchiveCounter(series=key.series, last_item=0)
+        counter = ArchiveCounter(series=series, last_item=0)
         s.add(counter)
     counter.last_item += 1
     s.flush()
     return counter.last_item
+
+
+def next_item_number(s: Session, key: NumberingKey) -> int:
+    """The next item number (件号) of a numbering series (A7)."""
+    return next_in_series(s, key.series)
 
 
 def register_document(s: Session, clock: Clock, draft: DocumentDraft, *, created_by: int | None) -> Document:

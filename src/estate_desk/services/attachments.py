@@ -142,11 +142,6 @@ def attach_bytes(
     return attachment
 
 
-def _visible_document(s: Session, actor: Actor, document_id: int) -> Document:
-    """The record, if the actor's clearance reaches its grade; otherwise it does not exist for them."""
-    return clearance.visible_document(s, actor, document_id)
-
-
 def _row(attachment: Attachment, added_by: str | None) -> AttachmentRow:
     return AttachmentRow(
         attachment.id,
@@ -191,7 +186,7 @@ def attach_file(
     """
     source = Path(path)
     with db.session() as s:
-        sealed = sealing.must_seal(s, _visible_document(s, actor, document_id).secrecy)
+        sealed = sealing.must_seal(s, clearance.visible_document(s, actor, document_id).secrecy)
     require_role(actor, ARCHIVE_KEEPERS, zh="挂接附件", en="attach files to records")
     keys = sealing.require_keyring(actor).sealing_key() if sealed else None
 
@@ -220,7 +215,7 @@ def _record(
     archive_no = ""
     try:
         with db.session() as s:
-            document = _visible_document(s, actor, document_id)
+            document = clearance.visible_document(s, actor, document_id)
             archive_no = document.archive_no
             if sealing.must_seal(s, document.secrecy) != sealed:
                 raise RuleViolation(
@@ -277,7 +272,7 @@ def _forget_if_unused(db: Database, store: BlobStore, sha256: str, sealed: bool 
 def attachments_of(db: Database, actor: Actor, document_id: int) -> list[AttachmentRow]:
     """A record's attachments in the order they were added; NotFound beyond the actor's clearance."""
     with db.session() as s:
-        _visible_document(s, actor, document_id)
+        clearance.visible_document(s, actor, document_id)
         query = (
             select(Attachment, User.display_name)
             .outerjoin(User, Attachment.added_by == User.id)

@@ -20,7 +20,7 @@ from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.services import audit, clearance
-from estate_desk.services.archive import category_by_code
+from estate_desk.services.archive import category_by_code, next_in_series
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.register import place_text
@@ -48,26 +48,11 @@ def _office(s: Session) -> Office:
     return office
 
 
-def _next(s: Session, series: str) -> int:
-    """The next number of a series; counters only grow, so a code is never given twice."""
-    counter = s.scalar(select(ArchiveCounter).where(ArchiveCounter.series == series).with_for_update())
-    if counter is None:
-        counter = ArchiveCounter(series=series, last_item=0)
-        s.add(counter)
-    counter.last_item += 1
-    s.flush()
-    return counter.last_item
-
-
 def _get(s: Session, model: type[_T], ident: int, zh: str, en: str) -> _T:
     row = s.get(model, ident)
     if row is None:
         raise NotFound(zh=f"没有这个{zh}（编号 {ident}）。", en=f"No {en} with id {ident}.")
     return row
-
-
-def _document(s: Session, actor: Actor, document_id: int) -> Document:
-    return clearance.visible_document(s, actor, document_id)
 
 
 def _box_place(s: Session, box: ArchiveBox | None) -> str:
@@ -130,7 +115,7 @@ def create_volume(
     with db.session() as s:
         office = _office(s)
         category = category_by_code(s, category_code)
-        number = _next(s, f"volume|{office.fonds_code}|{category.code}|{year}")
+        number = next_in_series(s, f"volume|{office.fonds_code}|{category.code}|{year}")
         volume = Volume(
             code=f"{office.fonds_code}-{category.code}-{year}-J{number:03d}",
             category_id=category.id,
@@ -162,7 +147,7 @@ def file_into_volume(db: Database, clock: Clock, actor: Actor, document_id: int,
     """File a document into an open volume of its own category (A3); it follows the volume's box."""
     require_role(actor, ARCHIVE_KEEPERS, zh="组卷", en="form volumes")
     with db.session() as s:
-        document = _document(s, actor, document_id)
+        document = clearance.visible_document(s, actor, document_id)
         volume = _get(s, Volume, volume_id, "案卷", "volume")
         if volume.closed:
             raise RuleViolation(
@@ -224,7 +209,7 @@ def create_box(
         if counter is None:  # boxes made before the counter existed (the demo, older archives)
             s.add(ArchiveCounter(series=series, last_item=existing or 0))
             s.flush()
-        number = _next(s, series)
+        number = next_in_series(s, series)
         box = ArchiveBox(
             code=f"{office.fonds_code}-{category.code}-{year}-H{number:03d}",
             number=number,
@@ -272,7 +257,7 @@ def put_in_box(
             )
             return
         assert document_id is not None
-        document = _document(s, actor, document_id)
+        document = clearance.visible_document(s, actor, document_id)
         _same_category(box, document.category_id, document.archive_no)
         if document.volume_id is not None:
             own = s.get(Volume, document.volume_id)
@@ -577,7 +562,7 @@ def movements_of(
         query = query.where(Movement.box_id == box_id)
     if document_id is not None:
         with db.session() as s:
-            _document(s, actor, document_id)
+            clearance.visible_document(s, actor, document_id)
         query = query.where(Movement.document_id == document_id)
     with db.session() as s:
         return [

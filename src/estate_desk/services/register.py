@@ -33,11 +33,6 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 
-def _visible_document(s: Session, actor: Actor, document_id: int, *, viewing: bool = False) -> Document:
-    """A document the actor may see; one the actor may not see does not exist for them (A6, audited)."""
-    return clearance.visible_document(s, actor, document_id, viewing=viewing)
-
-
 def _above_clearance(db: Database, actor: Actor, zh: str, en: str, target: Target) -> PermissionDenied:
     return audit.refused(
         db,
@@ -121,7 +116,7 @@ def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /,
             rule="A7",
         )
     with db.session() as s:
-        document = _visible_document(s, actor, document_id)
+        document = clearance.visible_document(s, actor, document_id)
         old_grade = document.secrecy
         if "title" in fields:
             title = str(fields["title"] or "").strip()
@@ -144,7 +139,7 @@ def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /,
         else sealing.NOTHING
     )
     with db.session() as s:
-        document = _visible_document(s, actor, document_id)
+        document = clearance.visible_document(s, actor, document_id)
         before = {key: getattr(document, key) for key in fields}
         for key, value in fields.items():
             setattr(document, key, value)
@@ -209,7 +204,7 @@ def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDet
     audited, one above the reader's clearance refused (NotFound) and audited. The owner is named only
     to readers cleared for owner files (A12); the room always."""
     with db.session() as s:
-        d = _visible_document(s, actor, document_id, viewing=True)
+        d = clearance.visible_document(s, actor, document_id, viewing=True)
         category = s.get(Category, d.category_id)
         assert category is not None
         volume = s.get(Volume, d.volume_id) if d.volume_id else None
