@@ -21,9 +21,10 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from estate_desk import paths
-from estate_desk.domain.errors import DatabaseProblem
+from estate_desk.domain.errors import DatabaseProblem, EditConflict
 from estate_desk.store import migrations
 
 if TYPE_CHECKING:
@@ -294,6 +295,12 @@ class Database:
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:  # a row saved meanwhile at another workstation (LAN mode)
+            session.rollback()
+            raise EditConflict(
+                zh="该记录刚被其他工作站修改，您的操作未保存。请刷新后重试。",
+                en="This record was just changed at another workstation; nothing was saved. Refresh and try again.",
+            ) from exc
         except BaseException:
             session.rollback()
             raise
