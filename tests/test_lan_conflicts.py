@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from conftest import make_actor
 from estate_desk.domain.errors import EditConflict
 from estate_desk.services import owners, register
 from estate_desk.services.archive import DocumentDraft
 from estate_desk.services.estate import add_owner
 from estate_desk.store.archive import Document
 from estate_desk.store.estate import Owner
-from tests.conftest import make_actor
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
@@ -35,7 +35,9 @@ def test_a12_a_stale_document_save_is_refused_with_the_difference(
     doc_id = _document(ready_db, clock, clerk)
     opened = register.document_detail(ready_db, clerk, doc_id)  # the first clerk opens the record
     clock.advance(minutes=3)
-    register.edit_document(ready_db, clock, other, doc_id, expected_version=opened.version, title="地下室防水竣工图（修订）")
+    register.edit_document(
+        ready_db, clock, other, doc_id, expected_version=opened.version, title="地下室防水竣工图（修订）"
+    )
 
     with pytest.raises(EditConflict) as caught:
         register.edit_document(

@@ -282,7 +282,10 @@ class Database:
     engine: Engine
 
     def __post_init__(self) -> None:
+        from estate_desk.store import change_feed
+
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        change_feed.install(self._sessions, self.url)  # other workstations hear of every commit
 
     @property
     def masked_url(self) -> str:
