@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -68,7 +67,7 @@ class ArchiveBox(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": row_version}
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
     category: Mapped[Category] = relationship()
     cabinet: Mapped[Cabinet | None] = relationship()
@@ -91,7 +90,7 @@ class Volume(Base):
     box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": row_version}
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
     category: Mapped[Category] = relationship()
 
@@ -140,7 +139,7 @@ class Document(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": row_version}
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
     category: Mapped[Category] = relationship()
     box: Mapped[ArchiveBox | None] = relationship()

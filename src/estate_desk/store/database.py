@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from estate_desk import paths
+from estate_desk import paths, workstation
 from estate_desk.domain.errors import DatabaseProblem, EditConflict
 from estate_desk.store import migrations
 
@@ -53,8 +53,9 @@ class RevisionState:
 
 
 def resolve_url(explicit: str | None = None) -> URL:
-    """``--database`` beats ``ESTATE_DESK_DATABASE_URL`` beats SQLite in the data folder."""
-    raw = explicit or os.environ.get(DATABASE_URL_ENV)
+    """``--database`` beats ``ESTATE_DESK_DATABASE_URL`` beats this workstation's setting
+    (``workstation.json``) beats SQLite in the data folder."""
+    raw = explicit or os.environ.get(DATABASE_URL_ENV) or workstation.database_url()
     if not raw:
         return URL.create("sqlite+pysqlite", database=str(paths.default_sqlite_path()))
     try:

@@ -7,7 +7,6 @@ tables in :mod:`estate_desk.store.desk_records`.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -50,7 +49,7 @@ class Ticket(Base):
     change_no: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0", index=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": row_version}
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
 
 class DeskCounter(Base):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -57,7 +56,7 @@ class Owner(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": row_version}
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
 
 class Ownership(Base):
