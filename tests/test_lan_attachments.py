@@ -140,3 +140,23 @@ def test_a5_a_single_workstation_keeps_attachments_in_its_data_folder(ready_db: 
     store = attachments.open_store(ready_db)
     assert store.root == paths.data_dir() / "attachments"
     assert attachment_home.marker_of(store.root) == attachment_home.archive_id(ready_db)
+
+
+def test_a12_estate_desk_workstation_sets_and_checks_the_shared_folder(
+    database_url: URL, empty_url: URL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from estate_desk.cli import main
+
+    shared = tmp_path / "share"
+    shared.mkdir()
+    url = database_url.render_as_string(hide_password=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["workstation", "--set-database", url, "--set-attachments", str(shared), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert f"Attachment folder: {shared}" in out and "belongs to this archive" in out
+    assert workstation.database_url() == url  # the database setting is remembered: no --database needed
+    assert attachment_home.marker_of(shared) is not None
+
+    other = empty_url.render_as_string(hide_password=False)
+    assert main(["workstation", "--database", other, "--check"]) == 1  # another archive: refused
+    assert "belongs to another archive" in capsys.readouterr().err

@@ -410,6 +410,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from estate_desk.cli_desk import add_desk_commands
 
     add_desk_commands(desk, add)
+    from estate_desk.cli_lan import add_lan_commands
+
+    add_lan_commands(sub, add)
     return p
 
 
