@@ -28,7 +28,7 @@ from conftest import PG_URL, make_actor
 from estate_desk.domain.clock import CHINA_TZ, FakeClock, SystemClock
 from estate_desk.domain.errors import EditConflict
 from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import accounts, desk, estate, register
+from estate_desk.services import accounts, demo, desk, estate, register
 from estate_desk.services.archive import DocumentDraft
 from estate_desk.store import change_feed
 from estate_desk.store.accounts import Setting
@@ -286,3 +286,28 @@ def test_a12_only_committed_writes_are_announced_with_their_topics(ready_db: Dat
         assert topics == {change_feed.ARCHIVE, change_feed.DESK}
     finally:
         feed.close()
+
+
+@pytest.mark.ui
+def test_a12_a_record_registered_at_another_workstation_appears_in_the_archive_browser(
+    qapp, qtbot, demo_db: Database, demo_clerk: Actor, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    """No restart, no refresh button: the window's change listener reloads the archive views."""
+    from estate_desk.ui.app import make_application
+    from estate_desk.ui.main_window import MainWindow
+
+    make_application()
+    window = MainWindow(demo_db, demo_clerk, clock, "翠湖苑物业服务中心", now_ms=lambda: 0.0)
+    qtbot.addWidget(window)
+    window.show()
+    browser = window.archive.browser
+    other = open_database(demo_db.url)  # the other workstation's own connection
+    try:
+        draft = DocumentDraft("GC", "二期消防验收报告", 2026)
+        new_id = register.register(
+            other, clock, accounts.authenticate(other, clock, "clerk", demo.DEMO_PASSWORD), draft
+        )
+        qtbot.waitUntil(lambda: browser.model.row_for_id(new_id) is not None, timeout=3000)
+    finally:
+        window.close()
+        other.dispose()
