@@ -18,7 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from estate_desk.domain.audit import AuditAction
+from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import EditConflict
+from estate_desk.store.accounts import User
 from estate_desk.store.audit import AuditEvent
 
 if TYPE_CHECKING:
@@ -26,6 +28,25 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+FIELD_LABELS = {
+    "title": ("题名", "title"),
+    "doc_date": ("文件日期", "date"),
+    "responsible": ("责任者", "responsible"),
+    "doc_number": ("文号", "document number"),
+    "pages": ("页数", "pages"),
+    "remarks": ("备注", "remarks"),
+    "secrecy": ("密级", "grade"),
+    "room_id": ("房间", "room"),
+    "owner_id": ("业主", "owner"),
+    "equipment": ("设备", "equipment"),
+    "has_paper": ("有原件", "original on paper"),
+    "ticket_id": ("工单", "ticket"),
+    "name": ("姓名", "name"),
+    "phone": ("电话", "phone"),
+    "address": ("联系地址", "address"),
+    "id_number": ("证件号", "ID number"),
+    "kind": ("类型", "kind"),
+}
 KINDS = {
     "document": ("档案", "record"),
     "volume": ("案卷", "volume"),
@@ -62,6 +83,13 @@ def _audited_fields(event: AuditEvent | None) -> dict[str, Any]:
     return {}  # e.g. owner files record only the fields' names (their values stay in the owner's history)
 
 
+def _display_name(s: Session, event: AuditEvent | None) -> str | None:
+    if event is None:
+        return None
+    user = s.get(User, event.user_id) if event.user_id is not None else None
+    return user.display_name if user is not None and user.display_name else event.username
+
+
 def _plain(value: object) -> object:
     return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
 
@@ -81,13 +109,13 @@ def build_conflict(s: Session, row: Any, kind: str, label: str, yours: Mapping[s
     for field, before in _audited_fields(event).items():
         if field not in yours and hasattr(row, field):
             changes.append((field, _plain(getattr(row, field)), _plain(before)))
-    who = event.username if event is not None else None
-    when = event.at if event is not None else None
+    who = _display_name(s, event)
+    when = event.at.astimezone(CHINA_TZ) if event is not None else None
     kind_zh, kind_en = KINDS.get(kind, (kind, kind))
     by_zh = f"已被 {who} 于 {when:%Y-%m-%d %H:%M} 修改" if who and when else "已被其他工作站修改"
     by_en = f"was changed by {who} at {when:%Y-%m-%d %H:%M}" if who and when else "was changed at another workstation"
-    lines_zh = [f"  {f}：对方 {_text(t)} ／ 您 {_text(y)}" for f, t, y in changes]
-    lines_en = [f"  {f}: theirs {_text(t)} / yours {_text(y)}" for f, t, y in changes]
+    lines_zh = [f"  {FIELD_LABELS.get(f, (f, f))[0]}：对方 {_text(t)} ／ 您 {_text(y)}" for f, t, y in changes]
+    lines_en = [f"  {FIELD_LABELS.get(f, (f, f))[1]}: theirs {_text(t)} / yours {_text(y)}" for f, t, y in changes]
     zh = (
         f"{kind_zh}“{label}”在您打开之后{by_zh}，您的修改未保存（不会覆盖对方的修改）。"
         + ("差异：\n" + "\n".join(lines_zh) if changes else "对方修改的是其他内容。")
