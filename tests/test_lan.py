@@ -311,3 +311,31 @@ def test_a12_a_record_registered_at_another_workstation_appears_in_the_archive_b
     finally:
         window.close()
         other.dispose()
+
+
+@ON_POSTGRES
+def test_a12_a_lost_listen_connection_comes_back_and_asks_for_a_full_reload(ready_db: Database) -> None:
+    feed = change_feed.open_feed(ready_db.url)
+    try:
+        first = feed.fileno()
+        with ready_db.engine.connect() as conn:  # the server drops the listening connection (a restart, a cable)
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+                )
+            )
+        heard: frozenset[str] = frozenset()
+        for _ in range(3):  # as the socket notifier would: each time the socket turns readable (goodbye, EOF)
+            select.select([first], [], [], REPLY_TIMEOUT_S)
+            heard = feed.poll()
+            if heard:
+                break
+        assert heard == change_feed.EVERYTHING  # notices may have been missed: reload everything
+        assert feed.fileno() is not None  # listening again
+        with ready_db.session() as s:
+            s.add(Setting(key="after-reconnect", value="1"))
+        select.select([feed.fileno()], [], [], REPLY_TIMEOUT_S)
+        assert feed.poll() == {change_feed.ARCHIVE}  # and it hears commits again
+    finally:
+        feed.close()

@@ -171,14 +171,22 @@ class PostgresFeed:
     def poll(self) -> frozenset[str]:
         import psycopg
 
+        if self._conn is None or self._conn.closed:
+            try:
+                self._connect()
+            except psycopg.Error:
+                return frozenset()  # still away; the caller asks again later
+            return EVERYTHING  # back: whatever was announced meanwhile is lost, so reload everything
         topics: set[str] = set()
+        pgconn = self._conn.pgconn
         try:
-            for notice in self._conn.notifies(timeout=0):
-                topics.update(t for t in notice.payload.split(",") if t)
+            pgconn.consume_input()  # non-blocking: what the socket holds; a closed socket raises here
+            while (notice := pgconn.notifies()) is not None:
+                topics.update(t for t in notice.extra.decode("utf-8").split(",") if t)
         except psycopg.Error:
             log.warning("the change feed's connection was lost; reconnecting", exc_info=True)
+            self._conn.close()
             try:
-                self._conn.close()
                 self._connect()
             except psycopg.Error:
                 log.warning("the change feed could not reconnect", exc_info=True)

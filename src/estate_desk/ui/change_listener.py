@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SQLITE_POLL_MS = 1000
+RECONNECT_MS = 10_000  # a lost LISTEN connection is tried again this often (the board polls meanwhile)
 
 
 class ChangeListener(QObject):
@@ -53,9 +54,14 @@ class ChangeListener(QObject):
 
     def drain(self) -> None:
         topics = self.feed.poll()
-        fileno = self.feed.fileno()
-        if self.notifier is not None and fileno is not None and int(self.notifier.socket()) != fileno:
-            self._watch(fileno)  # the feed reconnected on a new socket
+        if self.notifier is not None:
+            fileno = self.feed.fileno()
+            if fileno is None:  # the server went away: try again on a slow timer, not on a dead socket
+                self.notifier.setEnabled(False)
+                self.timer.start(RECONNECT_MS)
+            elif int(self.notifier.socket()) != fileno or not self.notifier.isEnabled():
+                self._watch(fileno)  # the feed reconnected on a new socket
+                self.timer.stop()
         if topics:
             self.changed.emit(topics)
 
