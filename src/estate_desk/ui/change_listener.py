@@ -32,7 +32,8 @@ class ChangeListener(QObject):
         super().__init__(parent)
         self.setObjectName("changeListener")
         self.notifier: QSocketNotifier | None = None
-        self.timer = QTimer(self, objectName="changePoll")
+        self.timer = QTimer(self)
+        self.timer.setObjectName("changePoll")
         self.timer.setInterval(poll_ms)
         self.timer.timeout.connect(self.drain)
         try:
