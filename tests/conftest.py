@@ -52,8 +52,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(autouse=True)
 def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Data, config and logs of every test in its own folder; the user's are never touched."""
+    from estate_desk.store import attachment_home
+
+    attachment_home.unbind()  # an archive a previous test opened through the CLI is not this test's
     home = tmp_path / "home"
     monkeypatch.setenv("ESTATE_DESK_HOME", str(home))
+    monkeypatch.delenv("ESTATE_DESK_ATTACHMENTS", raising=False)
     monkeypatch.delenv("ESTATE_DESK_DATABASE_URL", raising=False)
     monkeypatch.delenv("ESTATE_DESK_PASSWORD", raising=False)
     monkeypatch.delenv("ESTATE_DESK_USER", raising=False)

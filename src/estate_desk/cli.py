@@ -21,6 +21,7 @@ from estate_desk.domain.errors import InputProblem, UserError
 from estate_desk.logs import setup_logging
 
 if TYPE_CHECKING:
+    from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
 
@@ -53,10 +54,24 @@ def _read_line(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
-def _open_db(args: argparse.Namespace) -> Database:
-    from estate_desk.store.database import open_database
+_clock: Clock | None = None  # the open archive's clock: the server's time on PostgreSQL (issue 9)
 
-    return open_database(args.database)
+
+def cli_clock() -> Clock:
+    """The clock commands stamp with: the database server's on a LAN archive, else this machine's."""
+    return _clock or SystemClock()
+
+
+def _open_db(args: argparse.Namespace) -> Database:
+    from estate_desk.services.attachments import open_store
+    from estate_desk.store.database import open_database
+    from estate_desk.store.server_clock import workstation_clock
+
+    global _clock
+    db = open_database(args.database)
+    _clock = workstation_clock(db)
+    open_store(db)  # this workstation's attachment folder must belong to this archive
+    return db
 
 
 def _actor(args: argparse.Namespace, db: Database) -> Actor:
@@ -69,7 +84,7 @@ def _actor(args: argparse.Namespace, db: Database) -> Actor:
     password = os.environ.get("ESTATE_DESK_PASSWORD")
     if password is None:
         password = _read_line(say(f"{username} 的密码：", f"Password for {username}: "))
-    return accounts.authenticate(db, SystemClock(), username, password)
+    return accounts.authenticate(db, cli_clock(), username, password)
 
 
 # --------------------------------------------------------------------------- commands
@@ -123,7 +138,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     password = _read_line(say("管理员密码：", "Administrator password: "))
     made = setup.initialise(
         db,
-        SystemClock(),
+        cli_clock(),
         office_name=args.office,
         fonds_code=args.fonds,
         admin_username=args.admin,
@@ -163,7 +178,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
             raise InputProblem(zh="两次输入的密码不一致。", en="The passwords do not match.")
     row = accounts.create_user(
         db,
-        SystemClock(),
+        cli_clock(),
         username=args.name,
         password=password,
         role=role,
@@ -186,7 +201,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     db = _open_db(args)
     actor = _actor(args, db)
     lang = cli_lang()
-    for row in accounts.list_users(db, SystemClock(), actor):
+    for row in accounts.list_users(db, cli_clock(), actor):
         state = [say("已停用", "disabled")] if row.disabled else []
         state += [say("已锁定", "locked")] if row.locked else []
         print(
@@ -203,7 +218,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             zh="请用 --database 指定要填入演示数据的数据库。", en="Name the database to fill with --database URL."
         )
     db = _open_db(args)
-    summary = demo.fill(db, SystemClock())
+    summary = demo.fill(db, cli_clock())
     print(
         say(
             f"演示小区已生成：{summary.households} 户，{summary.documents} 件档案，{summary.boxes} 个档案盒，{summary.cabinets} 个档案柜。",
@@ -234,7 +249,7 @@ def cmd_import_owners(args: argparse.Namespace) -> int:
     exclude = _row_numbers(args.exclude_rows or "")
     db = _open_db(args)
     actor = _actor(args, db)
-    report = roster.import_roster(db, SystemClock(), actor, Path(args.file), exclude_rows=exclude, dry_run=args.dry_run)
+    report = roster.import_roster(db, cli_clock(), actor, Path(args.file), exclude_rows=exclude, dry_run=args.dry_run)
     for line in report.lines(cli_lang()):
         print(line)
     return EXIT_PROBLEM if report.problems else EXIT_OK
@@ -245,7 +260,7 @@ def cmd_import_arrears(args: argparse.Namespace) -> int:
 
     db = _open_db(args)
     actor = _actor(args, db)
-    report = import_arrears(db, SystemClock(), actor, Path(args.file), dry_run=args.dry_run)
+    report = import_arrears(db, cli_clock(), actor, Path(args.file), dry_run=args.dry_run)
     for line in report.lines(cli_lang()):
         print(line)
     return EXIT_PROBLEM if report.problems else EXIT_OK
@@ -300,7 +315,7 @@ def run_window(args: argparse.Namespace) -> int:
         from estate_desk.store.database import open_database
 
         db = open_database(database)
-        summary = demo.fill(db, SystemClock())
+        summary = demo.fill(db, cli_clock())
         db.dispose()
         demo_logins = summary.logins
         print(say(f"演示数据库（关闭后可删除）：{home}", f"Throw-away demo database: {home}"))
@@ -395,6 +410,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from estate_desk.cli_desk import add_desk_commands
 
     add_desk_commands(desk, add)
+    from estate_desk.cli_lan import add_lan_commands
+
+    add_lan_commands(sub, add)
     return p
 
 

@@ -33,10 +33,10 @@ KINDS = ("repair", "complaint", "suggestion", "help", "inquiry", "special_servic
 
 
 def desk_clock() -> Clock:
-    """The clock the desk commands read (the system's; tests put a fake one here)."""
-    from estate_desk.domain.clock import SystemClock
+    """The clock the desk commands read (the server's on a LAN archive; tests put a fake one here)."""
+    from estate_desk.cli import cli_clock
 
-    return SystemClock()
+    return cli_clock()
 
 
 def add_desk_commands(desk: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:

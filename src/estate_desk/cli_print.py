@@ -161,8 +161,7 @@ def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) ->
 
 def cmd_print(args: argparse.Namespace) -> int:
     """Make one printout's file from the same services as the window."""
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
-    from estate_desk.domain.clock import SystemClock
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
     from estate_desk.services import printouts
 
     printout: Printout = printouts.printout(args.printout_key)
@@ -170,7 +169,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     actor = _actor(args, db)
     selection = selection_from_args(db, actor, args)
     render = printout.xlsx if getattr(args, "xlsx", False) and printout.xlsx is not None else printout.render
-    result = render(db, SystemClock(), actor, selection, Path(args.output))
+    result = render(db, cli_clock(), actor, selection, Path(args.output))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     print(

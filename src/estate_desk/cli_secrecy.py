@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.clock import CHINA_TZ, SystemClock
+from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, NotFound
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_audit_list(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, cli_lang, say
     from estate_desk.domain.audit import parse_action
     from estate_desk.services import audit_log
 
@@ -73,7 +73,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
         until=_when(args.until, end=True, where="--until") if args.until else None,
     )
     if args.export:
-        rows = audit_log.export_events(db, SystemClock(), actor, Path(args.export), wanted, reason=args.reason or "")
+        rows = audit_log.export_events(db, cli_clock(), actor, Path(args.export), wanted, reason=args.reason or "")
         print(say(f"已导出 {rows} 条审计记录到 {args.export}", f"Exported {rows} audit rows to {args.export}"))
         return EXIT_OK
     lang = cli_lang()
@@ -86,11 +86,11 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_recovery(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
     from estate_desk.services import account_admin
 
     db = _open_db(args)
-    key = account_admin.issue_recovery_key(db, SystemClock(), _actor(args, db))
+    key = account_admin.issue_recovery_key(db, cli_clock(), _actor(args, db))
     print(
         say(
             "新的恢复密钥（只显示这一次，请抄写后交管理处保管；旧的恢复密钥已失效）：",
@@ -102,13 +102,13 @@ def cmd_keys_recovery(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_recover(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _open_db, _read_line, say
+    from estate_desk.cli import EXIT_OK, _open_db, _read_line, cli_clock, say
     from estate_desk.services import account_admin
 
     db = _open_db(args)
     recovery = _read_line(say("恢复密钥：", "Recovery key: "))
     password = _read_line(say(f"{args.username} 的新密码：", f"New password for {args.username}: "))
-    account_admin.recover_with(db, SystemClock(), recovery, args.username, password)
+    account_admin.recover_with(db, cli_clock(), recovery, args.username, password)
     print(
         say(
             f"已用恢复密钥为 {args.username} 设置新密码。",
@@ -119,11 +119,11 @@ def cmd_keys_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_reseal(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
+    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
     from estate_desk.services import sealing
 
     db = _open_db(args)
-    changed = sealing.bring_into_line(db, SystemClock(), _actor(args, db))
+    changed = sealing.bring_into_line(db, cli_clock(), _actor(args, db))
     print(
         say(
             f"已按密级加密/解密 {changed} 个附件。",

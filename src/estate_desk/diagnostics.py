@@ -109,6 +109,8 @@ def _database_lines(database: str | None, lang: str) -> list[CheckLine]:
 
 
 def run_checks(database: str | None, lang: str = "en") -> list[CheckLine]:
+    from estate_desk.store import attachment_home
+
     zh = lang == "zh"
     lines = [CheckLine("版本" if zh else "Version", __version__), CheckLine("Python", sys.version.split()[0])]
     lines += _qt_lines(lang)
@@ -119,6 +121,7 @@ def run_checks(database: str | None, lang: str = "en") -> list[CheckLine]:
         ("数据文件夹", "Data folder", paths.data_dir()),
         ("配置文件夹", "Config folder", paths.config_dir()),
         ("日志文件夹", "Log folder", paths.log_dir()),
+        ("附件文件夹", "Attachment folder", attachment_home.configured_folder()),
     ):
         lines.append(CheckLine(label_zh if zh else label_en, str(folder)))
     return lines

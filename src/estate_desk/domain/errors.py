@@ -50,3 +50,29 @@ class DatabaseProblem(UserError):
 
 class InputProblem(UserError):
     """Input the user gave (a file, a field, a code) is malformed."""
+
+
+class EditConflict(RuleViolation):
+    """Somebody else saved the record after this user opened it (LAN mode, A12): nothing was saved.
+
+    ``changes`` lists what differs, field by field — ``(field, theirs, yours)`` — so the dialog can
+    show the difference and keep what the user typed; ``changed_by``/``changed_at`` say who saved
+    it and when, where the audit trail tells. Never a silent overwrite.
+    """
+
+    def __init__(
+        self,
+        zh: str,
+        en: str,
+        *,
+        changes: tuple[tuple[str, object, object], ...] = (),
+        changed_by: str | None = None,
+        changed_at: object = None,
+        current_version: int | None = None,
+        where: str | None = None,
+    ) -> None:
+        super().__init__(zh, en, rule="A12", where=where)
+        self.changes = changes
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.current_version = current_version

@@ -32,6 +32,7 @@ from estate_desk.domain.secrecy import is_classified
 from estate_desk.services import audit, clearance, sealing
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
+from estate_desk.store import attachment_home
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.blobs import BlobStore, CopyCancelled, StoredBlob
@@ -56,6 +57,7 @@ __all__ = [
     "attachments_of",
     "blob_store",
     "open_for_preview",
+    "open_store",
     "store_bytes",
     "stored_path",
     "verify",
@@ -97,8 +99,15 @@ class Preview:
 
 
 def blob_store() -> BlobStore:
-    """The attachment store in the data folder (looked up on every call, so ESTATE_DESK_HOME applies)."""
-    return BlobStore.default()
+    """This workstation's attachment store (looked up on every call, so ESTATE_DESK_HOME applies): the
+    folder its settings name — on a LAN the shared folder — else the data folder's (store/attachment_home.py)."""
+    return attachment_home.current_store()
+
+
+def open_store(db: Database) -> BlobStore:
+    """Check, when the archive is opened, that this workstation's attachment folder is reachable and
+    belongs to this archive (marking a new one); refused with a :class:`DatabaseProblem` otherwise."""
+    return attachment_home.bind(db)
 
 
 def stored_path(sha256: str) -> Path:

@@ -12,7 +12,7 @@ from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.owner_history import CONTACT_FIELDS, ChangeSource, OwnerField, normalise
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy import OWNER_FILE_GRADE
-from estate_desk.services import audit, clearance
+from estate_desk.services import audit, clearance, conflicts
 from estate_desk.services.audit import Target
 from estate_desk.services.estate import name_pinyin
 from estate_desk.services.permissions import require_role
@@ -169,6 +169,7 @@ class OwnerFile:
     ownerships: list[OwnershipRow]
     history: list[HistoryRow]  # newest first
     document_ids: list[int]  # within the reader's clearance
+    version: int = 0  # the row's version when read: pass it back to edit_owner (LAN edit conflicts)
 
 
 def owner_file(db: Database, actor: Actor, owner_id: int) -> OwnerFile:
@@ -224,22 +225,36 @@ def owner_file(db: Database, actor: Actor, owner_id: int) -> OwnerFile:
             ownerships,
             history,
             documents,
+            owner.row_version,
         )
 
 
 # ---- use cases the window and the CLI call ------------------------------------------------------
 
 
-def edit_owner(db: Database, clock: Clock, actor: Actor, owner_id: int, /, **fields: str | None) -> list[OwnerChange]:
-    """The clerk edits an owner's details in the owner's file."""
+def edit_owner(
+    db: Database,
+    clock: Clock,
+    actor: Actor,
+    owner_id: int,
+    /,
+    *,
+    expected_version: int | None = None,
+    **fields: str | None,
+) -> list[OwnerChange]:
+    """The clerk edits an owner's details in the owner's file. ``expected_version``: the file's
+    ``version`` when the clerk opened it; saved since at another workstation, the edit is refused
+    with the difference (:class:`~estate_desk.domain.errors.EditConflict`), nothing saved."""
     require_role(actor, ARCHIVE_KEEPERS, zh="修改业主档案", en="edit owner files")
     with db.session() as s:
         owner = s.get(Owner, owner_id)
         if owner is None:
             raise NotFound(zh=f"没有这位业主（编号 {owner_id}）。", en=f"No owner with id {owner_id}.")
         clearance.require_owner_files(s, actor, owner.id, owner.name)
+        conflicts.check_version(s, owner, expected_version, "owner", owner.name, fields)
         # mypy cannot tell that fields never hold "by" or "source"; change_owner refuses other names
         changes = change_owner(s, clock, owner, by=actor.user_id, **fields)  # type: ignore[arg-type]
+        conflicts.flush_or_conflict(s, owner, "owner", owner.name, fields)
         if changes:
             audit.record(
                 s,

@@ -14,7 +14,7 @@ from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import format_room_code, parse_room_code
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import audit, clearance, sealing
+from estate_desk.services import audit, clearance, conflicts, sealing
 from estate_desk.services.archive import category_by_code, register_document
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
@@ -100,11 +100,22 @@ EDITABLE = frozenset(
 changes (A7); void marks and destruction come with their own rules (A16, A17)."""
 
 
-def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /, **fields: object) -> None:
+def edit_document(
+    db: Database,
+    clock: Clock,
+    actor: Actor,
+    document_id: int,
+    /,
+    *,
+    expected_version: int | None = None,
+    **fields: object,
+) -> None:
     """Change what may change; a new grade (密级) seals or unseals the record's attachments (A6).
 
     Nobody sets a grade above their own clearance (refused and audited). The change — old and new
-    values — is written to the audit trail in the same unit of work.
+    values — is written to the audit trail in the same unit of work. ``expected_version``: the
+    record's ``version`` when the user opened it; saved since at another workstation, the edit is
+    refused with the difference (:class:`~estate_desk.domain.errors.EditConflict`), nothing saved.
     """
     require_role(actor, ARCHIVE_KEEPERS, zh="修改档案", en="edit records")
     unknown = set(fields) - EDITABLE
@@ -117,6 +128,7 @@ def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /,
         )
     with db.session() as s:
         document = clearance.visible_document(s, actor, document_id)
+        conflicts.check_version(s, document, expected_version, "document", document.archive_no, fields)
         old_grade = document.secrecy
         if "title" in fields:
             title = str(fields["title"] or "").strip()
@@ -140,9 +152,11 @@ def edit_document(db: Database, clock: Clock, actor: Actor, document_id: int, /,
     )
     with db.session() as s:
         document = clearance.visible_document(s, actor, document_id)
+        conflicts.check_version(s, document, expected_version, "document", document.archive_no, fields)
         before = {key: getattr(document, key) for key in fields}
         for key, value in fields.items():
             setattr(document, key, value)
+        conflicts.flush_or_conflict(s, document, "document", document.archive_no, fields)
         sealing.apply(s, plan)
         changed = {key: [before[key], value] for key, value in fields.items() if before[key] != value}
         if changed:
@@ -190,6 +204,7 @@ class DocumentDetail:
     ticket_number: str | None
     batch: str | None  # "开发商 某某公司 2019-06-01"
     created_at: datetime
+    version: int = 0  # the row's version when read: pass it back to edit_document (LAN edit conflicts)
 
 
 def place_text(cabinet: Cabinet | None, shelf: int | None, position: int | None) -> str | None:
@@ -246,6 +261,7 @@ def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDet
             if batch
             else None,
             created_at=d.created_at,
+            version=d.row_version,
         )
 
 

@@ -23,8 +23,8 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.services import audit, grades
 from estate_desk.services.audit import Target
+from estate_desk.store import attachment_home
 from estate_desk.store.archive import Attachment, Document
-from estate_desk.store.blobs import BlobStore
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,13 +32,15 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
     from estate_desk.services.keyring import Keyring
+    from estate_desk.store.blobs import BlobStore
     from estate_desk.store.database import Database
 
 log = logging.getLogger(__name__)
 
 
 def store() -> BlobStore:
-    return BlobStore.default()
+    """This workstation's attachment store (the shared folder on a LAN; see store/attachment_home.py)."""
+    return attachment_home.current_store()
 
 
 def require_keyring(actor: Actor) -> Keyring:

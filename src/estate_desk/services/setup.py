@@ -16,6 +16,7 @@ from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import accounts, audit, keyring
 from estate_desk.services.audit import Target
+from estate_desk.store import attachment_home
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import Category
 
@@ -91,6 +92,7 @@ def initialise(
             clock=clock,
         )
         s.add(Office(name=name, fonds_code=fonds, created_at=clock.now()))
+        attachment_home.archive_id_in(s)  # the identity the attachment folder's marker must name
         for order, cat in enumerate(SEVEN_CATEGORIES, start=1):
             s.add(
                 Category(

@@ -65,6 +65,9 @@ class ArchiveBox(Base):
     shelf: Mapped[int | None] = mapped_column(Integer, nullable=True)
     position: Mapped[int | None] = mapped_column(Integer, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
     category: Mapped[Category] = relationship()
     cabinet: Mapped[Cabinet | None] = relationship()
@@ -85,6 +88,9 @@ class Volume(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
     category: Mapped[Category] = relationship()
 
@@ -131,6 +137,9 @@ class Document(Base):
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("handover_batches.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
     category: Mapped[Category] = relationship()
     box: Mapped[ArchiveBox | None] = relationship()

@@ -21,9 +21,10 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from estate_desk import paths
-from estate_desk.domain.errors import DatabaseProblem
+from estate_desk import paths, workstation
+from estate_desk.domain.errors import DatabaseProblem, EditConflict
 from estate_desk.store import migrations
 
 if TYPE_CHECKING:
@@ -52,8 +53,9 @@ class RevisionState:
 
 
 def resolve_url(explicit: str | None = None) -> URL:
-    """``--database`` beats ``ESTATE_DESK_DATABASE_URL`` beats SQLite in the data folder."""
-    raw = explicit or os.environ.get(DATABASE_URL_ENV)
+    """``--database`` beats ``ESTATE_DESK_DATABASE_URL`` beats this workstation's setting
+    (``workstation.json``) beats SQLite in the data folder."""
+    raw = explicit or os.environ.get(DATABASE_URL_ENV) or workstation.database_url()
     if not raw:
         return URL.create("sqlite+pysqlite", database=str(paths.default_sqlite_path()))
     try:
@@ -281,7 +283,10 @@ class Database:
     engine: Engine
 
     def __post_init__(self) -> None:
+        from estate_desk.store import change_feed
+
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        change_feed.install(self._sessions, self.url)  # other workstations hear of every commit
 
     @property
     def masked_url(self) -> str:
@@ -294,6 +299,12 @@ class Database:
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:  # a row saved meanwhile at another workstation (LAN mode)
+            session.rollback()
+            raise EditConflict(
+                zh="该记录刚被其他工作站修改，您的操作未保存。请刷新后重试。",
+                en="This record was just changed at another workstation; nothing was saved. Refresh and try again.",
+            ) from exc
         except BaseException:
             session.rollback()
             raise

@@ -47,6 +47,9 @@ class Ticket(Base):
     promise_due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
     change_no: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0", index=True)
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
 
 class DeskCounter(Base):

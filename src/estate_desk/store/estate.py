@@ -54,6 +54,9 @@ class Owner(Base):
     pinyin: Mapped[str] = mapped_column(String(400), default="", index=True)
     pinyin_initials: Mapped[str] = mapped_column(String(120), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
 
 
 class Ownership(Base):

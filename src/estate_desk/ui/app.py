@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import UserError
 from estate_desk.services import setup
+from estate_desk.services.attachments import open_store
 from estate_desk.store.database import Database, open_database
+from estate_desk.store.server_clock import workstation_clock
 from estate_desk.ui import errors, fonts, i18n, prefs
 from estate_desk.ui.qt import QApplication, QDialog, QIcon
 
@@ -42,12 +44,13 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | None = None) -> int:
     app = make_application()
     errors.install_excepthook()
-    clock = SystemClock()
     try:
         db: Database = open_database(database)
+        open_store(db)  # this workstation's attachment folder (the shared one on a LAN) is this archive's
     except UserError as exc:
         errors.show_problem(None, exc, app.translate("App", "The archive cannot be opened"))
         return 1
+    clock = workstation_clock(db, SystemClock())  # on PostgreSQL the server's time decides (issue 9)
     if not setup.is_initialised(db):
         from estate_desk.ui.dialogs import SetupWizard
 

@@ -7,7 +7,9 @@ Two timers run while the board is on screen (and stop when it is hidden or close
 * every two seconds, a **poll** asks the database whether any ticket changed, at this
   workstation or another, and moves only those rows; it also refreshes the badge of return
   visits due, the on-call banner when the desk's hours turn (F5) and the flag of a day left
-  unclosed (F6).
+  unclosed (F6). A board that follows the window's change listener (:meth:`~BoardWidget.follow`) polls
+  the moment another workstation commits (PostgreSQL's NOTIFY), and its timer becomes a slow
+  safety net.
 
 F11 shows the board alone, full screen, for a wall monitor; a setting beeps when a clock turns red.
 """
@@ -20,6 +22,7 @@ from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines import office_date
 from estate_desk.services import desk_board, desk_completion, desk_review, desk_settings
 from estate_desk.services.desk_choices import building_numbers
+from estate_desk.store.change_feed import DESK as DESK_TOPIC
 from estate_desk.ui.desk_board_model import TICKET_ID_ROLE, BoardModel, Column
 from estate_desk.ui.desk_board_parts import BoardBanner, FilterBar
 from estate_desk.ui.desk_widgets import set_sound_on_red, sound_on_red
@@ -53,10 +56,12 @@ if TYPE_CHECKING:
     from estate_desk.services.desk_board import Board, BoardFilter, BoardRow
     from estate_desk.services.desk_settings import OnCallBoard
     from estate_desk.store.database import Database
+    from estate_desk.ui.change_listener import ChangeListener
     from estate_desk.ui.desk_ticket_actions import TicketActions
 
 TICK_MS = 1000
 POLL_MS = 2000
+FOLLOWING_POLL_MS = 15_000  # with instant change notices the poll is only a safety net
 RESORT_TICKS = 60  # a safety net: the rules' order is checked again once a minute
 WALL_FONT_SCALE = 1.6
 COLUMN_WIDTHS = {
@@ -175,6 +180,16 @@ class BoardWidget(QWidget):
     def stop(self) -> None:
         self.tick_timer.stop()
         self.poll_timer.stop()
+
+    def follow(self, listener: ChangeListener) -> None:
+        """Poll as soon as any workstation changes a ticket (A12), not only on the timer."""
+        listener.changed.connect(self.changes_arrived)
+        if listener.instant:
+            self.poll_timer.setInterval(FOLLOWING_POLL_MS)
+
+    def changes_arrived(self, topics: frozenset[str]) -> None:
+        if DESK_TOPIC in topics and self.isVisible():
+            self.poll()
 
     # ------------------------------------------------------------------ loading
 

@@ -323,7 +323,14 @@ class DocumentDialog(QDialog):
             else:
                 changes = self.changes()
                 if changes:
-                    register.edit_document(self._db, self._clock, self._actor, self._detail.id, **changes)
+                    register.edit_document(
+                        self._db,
+                        self._clock,
+                        self._actor,
+                        self._detail.id,
+                        expected_version=self._detail.version,
+                        **changes,
+                    )
         except UserError as exc:
             self.message.setText(exc.message(i18n.lang_code()))
             return

@@ -12,8 +12,10 @@ from estate_desk import __version__
 from estate_desk.domain.routines import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
 from estate_desk.services import search
+from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive_section import ArchiveSection
+from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,
@@ -142,12 +144,25 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.scanner)
+        self.changes = ChangeListener(db, self)  # other workstations' saves (A12)
+        self.desk.board.follow(self.changes)
+        self.changes.changed.connect(self.changes_arrived)
+        self._archive_stale = False
+        self.nav.currentRowChanged.connect(lambda _: self.changes_arrived(frozenset()))
+
+    def changes_arrived(self, topics: frozenset[str]) -> None:
+        """Another workstation saved records: the archive views read again (now, or when next shown)."""
+        self._archive_stale = self._archive_stale or ARCHIVE_TOPIC in topics
+        if self._archive_stale and self.archive.isVisible() and self.archive.dialog is None:
+            self._archive_stale = False
+            self.archive.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
         self.runner.shutdown()
+        self.changes.stop()
         self.desk.shutdown()  # the board's timers, and a board still full screen on a wall monitor
         super().closeEvent(event)
 
