@@ -212,7 +212,7 @@ def build(
                 s, clock, username=username, password=PASSWORD, role=role, display_name=display, keys=made.keys
             )
         s.flush()
-        plan.user_ids = dict(s.execute(select(User.username, User.id)).tuples().all())
+        plan.user_ids = {name: user_id for name, user_id in s.execute(select(User.username, User.id))}
         connection = s.connection()
         steps: tuple[tuple[str, Callable[[Connection, Plan], None]], ...] = (
             ("estate", _estate),
