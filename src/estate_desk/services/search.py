@@ -143,11 +143,15 @@ def _inside(s: Session, kind: HitKind, query: str, clearance: int, limit: int) -
             SearchGram.kind == kind.value, SearchGram.gram == query
         )
     elif s.get_bind().dialect.name == "sqlite":  # FTS5 reads the other columns from search_entries by rowid
-        fts = table(FTS_TABLE, *(column(c) for c in ("ref_id", "title", "detail", "text", "kind", "secrecy")))
+        # the kind is an indexed column too: the index itself keeps out the other kinds' matches
+        fts = table(FTS_TABLE, *(column(c) for c in ("ref_id", "title", "detail", "text", "secrecy")))
         phrase = '"' + query.replace('"', '""') + '"'
         statement = (
             select(fts.c.ref_id, fts.c.title, fts.c.detail, fts.c.text)
-            .where(literal_column(FTS_TABLE).op("MATCH")(phrase), fts.c.kind == kind.value, fts.c.secrecy <= clearance)
+            .where(
+                literal_column(FTS_TABLE).op("MATCH")(f'text : {phrase} AND kind : "{kind.value}"'),
+                fts.c.secrecy <= clearance,
+            )
             .limit(limit)
         )
     else:  # PostgreSQL: LIKE served by the pg_trgm GIN index (backslash is the default escape)

@@ -26,7 +26,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import (
     ForeignKey,
     Index,
@@ -156,6 +155,8 @@ def _entry(
 
 
 def _pinyin(name: str) -> tuple[str, str]:
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take half a second to load: not at start-up
+
     full = "".join(p for p in lazy_pinyin(name, errors="ignore") if p.strip())
     initials = "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p.strip())
     return full.lower(), initials.lower()
