@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -18,6 +17,8 @@ from estate_desk.store.database import open_database
 from estate_desk.store.estate import Owner
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from estate_desk.store.database import Database
 
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, func, select, text
 
 from benchmarks.common import Context, Line, percentile, row, timed_ms
-from estate_desk.domain.rooms import try_parse_room_code
 from estate_desk.domain.clock import SystemClock
+from estate_desk.domain.rooms import try_parse_room_code
 from estate_desk.services import accounts, big_estate, search
 from estate_desk.store.archive import Document
 from estate_desk.store.database import open_database

@@ -78,7 +78,10 @@ def test_big_estate_has_all_seven_categories_boxes_in_cabinets_and_2000_open_tic
         assert last is not None
         doc = archive.register_document(s, clock, archive.DocumentDraft("XZ", "新的值班记录", 2026), created_by=None)
         assert doc.item_no == s.scalar(
-            select(func.count()).select_from(Document).join(Category).where(Category.code == "XZ", Document.year == 2026)
+            select(func.count())
+            .select_from(Document)
+            .join(Category)
+            .where(Category.code == "XZ", Document.year == 2026)
         )
     # and the new document was indexed by the session hooks next to the bulk-filled entries
     admin = authenticate(db, clock, "admin", big_estate.PASSWORD)

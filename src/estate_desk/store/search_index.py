@@ -322,7 +322,7 @@ def _copy_rows(connection: Connection, table: Table, columns: Sequence[str], row
                 copy.write_row(row)
     else:
         marks = ", ".join("?" for _ in columns)
-        connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)  # type: ignore[arg-type]
+        connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
 
 
 def insert_bulk(connection: Connection, entries: Sequence[Entry], first_id: int) -> int:
