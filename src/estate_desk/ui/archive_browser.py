@@ -251,7 +251,7 @@ class ArchiveBrowser(QWidget):
             self.volume_model.set_rows([])
             self.view_tabs.setCurrentIndex(DOCUMENTS_TAB)
         else:
-            self.model.set_ids(browse.document_ids(self._db, self._actor, value))
+            self.model.set_ids(browse.DocumentWindow(self._db, self._actor, value))  # read by page
             self.volume_model.set_rows(filing.volumes(self._db, self._actor, value))
         if current is not None and self.model.row_for_id(current) is not None:
             self.select_document(current)

@@ -86,14 +86,16 @@ class LazyTableModel(_TableBase, Generic[Row]):
     ) -> None:
         super().__init__(headers, cell, style, parent)
         self._fetch = fetch
-        self._ids: list[int] = []
+        self._ids: Sequence[int] = []
         self._rows_by_id: dict[int, int] | None = None
         self._cache: dict[int, Row] = {}
         self.fetches = 0  # pages loaded; tests and benchmarks read it
 
     def set_ids(self, ids: Sequence[int]) -> None:
+        """The list's ids: a list, or a paged sequence with ``position(id)`` (``browse.DocumentWindow``)
+        that is kept as it is, so a list of 500,000 documents is never read whole."""
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = ids if hasattr(ids, "position") else list(ids)  # type: ignore[assignment]
         self._rows_by_id = None
         self._cache.clear()
         self.endResetModel()
@@ -116,6 +118,8 @@ class LazyTableModel(_TableBase, Generic[Row]):
 
     def row_for_id(self, record_id: int) -> int | None:
         """The row showing ``record_id``, or None when it is not in this list."""
+        if hasattr(self._ids, "position"):
+            return self._ids.position(record_id)  # type: ignore[no-any-return]
         if self._rows_by_id is None:
             self._rows_by_id = {rid: n for n, rid in enumerate(self._ids)}
         return self._rows_by_id.get(record_id)

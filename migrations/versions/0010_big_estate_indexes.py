@@ -1,6 +1,6 @@
-"""search index: the kind of an entry indexed in FTS5 too (SQLite), so a kind's trigram search stays in the index
+"""big estate (issue 10): a category's documents by archive number; the entry kind indexed in FTS5 (SQLite)
 
-Revision ID: 0010_search_fts_kind
+Revision ID: 0010_big_estate_indexes
 Revises: 0005
 Create Date: 2026-11-24 00:00:00
 
@@ -9,13 +9,17 @@ owners, rooms or boxes, the FTS5 search had to read the kind of every one of tho
 search_entries to throw it away (35 ms a kind). With ``kind`` an indexed column the kind is part
 of the full-text query (``text : "…" AND kind : "box"``) and nothing outside the index is read
 for the matches of other kinds. PostgreSQL is unchanged (pg_trgm).
+
+The archive table reads a category's documents a page at a time in archive-number order; the
+index on (category, archive number, grade) makes a page one short index range and a count one
+index scan of the category.
 """
 
 from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0010_search_fts_kind"
+revision: str = "0010_big_estate_indexes"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -47,12 +51,14 @@ def _create(kind: str) -> tuple[str, ...]:
 
 
 def upgrade() -> None:
+    op.create_index("ix_documents_category_archive_no", "documents", ["category_id", "archive_no", "secrecy"])
     if op.get_bind().dialect.name == "sqlite":
         for statement in (*_DROP, *_create("kind")):
             op.execute(statement)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_category_archive_no", table_name="documents")
     if op.get_bind().dialect.name == "sqlite":
         for statement in (*_DROP, *_create("kind UNINDEXED")):
             op.execute(statement)
