@@ -30,8 +30,8 @@ def _largest_category(db: Database) -> tuple[int, str, int]:
 def _paint(widget: Any) -> None:
     from estate_desk.ui.qt import QApplication
 
+    widget.viewport().repaint()  # paints the rows on screen now: their data() calls fetch their page
     QApplication.processEvents()
-    widget.viewport().repaint()  # paints the rows on screen: their data() calls fetch their page
 
 
 @row("archive", "open a category with 500,000 documents, jump to its end")
@@ -47,6 +47,7 @@ def archive_row(context: Context) -> list[Line]:
     base_mb = rss_mb()
     opened: list[float] = []
     pages: list[float] = []
+    pages_cpu: list[float] = []
     jumps: list[float] = []
     browser: Any = None
     for _ in range(max(3, context.repeat // 4)):
@@ -64,7 +65,9 @@ def archive_row(context: Context) -> list[Line]:
         bar = table.verticalScrollBar()
         jumps.append(timed_ms(lambda t=table: (t.scrollToBottom(), _paint(t))))
         for _ in range(10):  # page up from the end, as a clerk leafs back
+            cpu = time.process_time()
             pages.append(timed_ms(lambda b=bar, t=table: (b.setValue(b.value() - b.pageStep()), _paint(t))))
+            pages_cpu.append((time.process_time() - cpu) * 1000)
         browser.close()
         browser.deleteLater()
         app.processEvents()
@@ -100,6 +103,7 @@ def archive_row(context: Context) -> list[Line]:
             note=f"page up from the end; {rows_fetched} pages fetched",
             met=percentile(pages, 95) <= 10,
         ),
+        Line("archive: each further page, CPU time", "≤ 10 ms", pages_cpu, note="time.process_time of the same steps"),
         Line(
             "archive: memory of the process",
             "≤ 400 MB",
@@ -128,14 +132,18 @@ window = MainWindow(db, actor, clock, office.name if office else "")
 window.show()
 app.processEvents()
 window.grab()
-print("usable")
+print("usable", flush=True)
+import os
+os._exit(0)  # measured up to here; Qt's teardown is not start-up
 """
 
 _FLOOR = """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 w = QMainWindow(); w.resize(1400, 860); w.show(); app.processEvents(); w.grab()
-print("usable")
+print("usable", flush=True)
+import os
+os._exit(0)
 """
 
 
