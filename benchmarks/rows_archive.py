@@ -50,7 +50,7 @@ def archive_row(context: Context) -> list[Line]:
     pages_cpu: list[float] = []
     jumps: list[float] = []
     browser: Any = None
-    for _ in range(max(3, context.repeat // 4)):
+    for _ in range(1 if context.tiny else max(3, context.repeat // 4)):
         browser = ArchiveBrowser(db, actor)
         browser.resize(1400, 800)
         browser.show()
@@ -157,7 +157,7 @@ def startup_row(context: Context) -> list[Line]:
         assert "usable" in done.stdout, done.stderr
         return (time.perf_counter() - began) * 1000
 
-    runs = max(3, context.repeat // 4)
+    runs = 1 if context.tiny else max(3, context.repeat // 4)
     ours = [start(_STARTUP, context.url, big_estate.PASSWORD) for _ in range(runs)]
     floor = [start(_FLOOR) for _ in range(runs)]
     return [

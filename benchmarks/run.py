@@ -36,7 +36,7 @@ from benchmarks.common import ROWS, Context, Line
 ORDER = ("search", "archive", "startup", "labels", "catalogue", "board", "roster")
 
 REPO = Path(__file__).resolve().parent.parent
-TINY = (200, 3000)
+TINY = (60, 600)
 
 
 # --------------------------------------------------------------------------- driving
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.build or not args.database:
         households, documents = TINY if tiny or not args.build else map(int, args.build.split(","))
         _build(url, households, documents)
-    repeat = min(args.repeat, 3) if tiny else args.repeat
+    repeat = 1 if tiny else args.repeat
     keys = args.only.split(",") if args.only else sorted(ROWS, key=lambda k: ORDER.index(k) if k in ORDER else 99)
     unknown = [k for k in keys if k not in ROWS]
     if unknown:
