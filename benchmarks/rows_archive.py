@@ -123,6 +123,8 @@ from estate_desk.domain.clock import SystemClock
 from estate_desk.services import accounts, setup
 from estate_desk.store.database import open_database
 app = make_application()
+from estate_desk.ui.gc_guard import MainThreadCollector
+collector = MainThreadCollector(app)  # as run_app does
 db = open_database(sys.argv[1])
 clock = SystemClock()
 actor = accounts.authenticate(db, clock, "admin", sys.argv[2])
