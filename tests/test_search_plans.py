@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-
 from benchmarks.rows_search import plans, queries, scans_documents
+
 from estate_desk.services import accounts, demo
 
 if TYPE_CHECKING:

@@ -98,7 +98,7 @@ class LazyTableModel(_TableBase, Generic[Row]):
         """The list's ids: a list, or a paged sequence with ``position(id)`` (``browse.DocumentWindow``)
         that is kept as it is, so a list of 500,000 documents is never read whole."""
         self.beginResetModel()
-        self._ids = ids if hasattr(ids, "position") else list(ids)  # type: ignore[assignment]
+        self._ids = ids if hasattr(ids, "position") else list(ids)
         self._rows_by_id = None
         self._cache.clear()
         self._by_row.clear()
