@@ -115,3 +115,17 @@ def test_bulk_fill_of_the_search_index_writes_the_same_rows_as_the_session_hooks
         rebuilt = rebuild_search_index(s)
     assert rebuilt == len(made_by_hooks)
     assert _index(demo_db) == made_by_hooks
+
+
+def test_cli_demo_with_households_and_documents_builds_the_big_estate(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from estate_desk.cli import main
+
+    monkeypatch.setenv("ESTATE_DESK_HOME", str(tmp_path))
+    url = f"sqlite+pysqlite:///{tmp_path}/cli.sqlite3"
+    assert main(["demo", "--households", "40", "--documents", "400", "--database", url]) == 0
+    out = capsys.readouterr().out
+    assert "40" in out and "400" in out and "2000" in out
+    db = open_database(url)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 400
+    db.dispose()
