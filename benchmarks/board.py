@@ -17,7 +17,7 @@ times, in the same run:
 * **naive**: what a board without the change counter would do every second — reload each
   ticket with its own queries and compute its countdowns.
 
-It prints a table; the figures and the method are written down in ``docs/benchmarks.md``.
+It prints a table; the figures and the method are written down in ``BENCHMARKS.md``.
 """
 
 from __future__ import annotations

@@ -218,6 +218,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             zh="请用 --database 指定要填入演示数据的数据库。", en="Name the database to fill with --database URL."
         )
     db = _open_db(args)
+    if args.households is not None or args.documents is not None:
+        return _big_demo(db, args)
     summary = demo.fill(db, cli_clock())
     print(
         say(
@@ -227,6 +229,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     )
     _print_logins(summary.logins)
+    return EXIT_OK
+
+
+def _big_demo(db: Database, args: argparse.Namespace) -> int:
+    """The big synthetic estate of the benchmarks (issue 10), written in bulk."""
+    from estate_desk.services import big_estate
+
+    households = 50_000 if args.households is None else args.households
+    documents = 1_000_000 if args.documents is None else args.documents
+    if households < 1 or documents < 0:
+        raise InputProblem(
+            zh="户数至少为 1，件数不能为负数。", en="At least one household; documents cannot be negative."
+        )
+    summary = big_estate.build(
+        db, cli_clock(), households=households, documents=documents, seed=args.seed, progress=print
+    )
+    print(
+        say(
+            f"大型小区已生成（{summary.seconds:.0f} 秒）：{summary.households} 户，{summary.documents} 件档案，"
+            f"{summary.boxes} 个档案盒，{summary.cabinets} 个档案柜，{summary.tickets} 张未结工单。",
+            f"Big estate ready in {summary.seconds:.0f} s: {summary.households} households, "
+            f"{summary.documents} documents, {summary.boxes} boxes, {summary.cabinets} cabinets, "
+            f"{summary.tickets} open tickets.",
+        )
+    )
+    print(
+        say(
+            f"登录：admin / clerk / desk，密码 {big_estate.PASSWORD}",
+            f"Logins: admin / clerk / desk, password {big_estate.PASSWORD}",
+        )
+    )
     return EXIT_OK
 
 
@@ -367,7 +400,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     ul = add("list", cmd_user_list, "list users", users)
     for cmd in (ua, ul):
         cmd.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
-    add("demo", cmd_demo, "fill a database with the demo estate")
+    dm = add("demo", cmd_demo, "fill a database with the demo estate")
+    dm.add_argument("--households", type=int, help="build the big synthetic estate in bulk (benchmarks): households")
+    dm.add_argument("--documents", type=int, help="… and documents (default 1,000,000 when --households is given)")
+    dm.add_argument("--seed", type=int, default=2024, help="random seed of the big estate")
     imports = sub.add_parser("import", help="import data").add_subparsers(
         dest="import_command", metavar="WHAT", required=True
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
 from estate_desk.store.estate import Building, Owner, Ownership, Room
@@ -19,6 +18,8 @@ if TYPE_CHECKING:
 
 def name_pinyin(name: str) -> tuple[str, str]:
     """Full pinyin without tones and the initials, lower case: 张三 → ("zhangsan", "zs")."""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take half a second to load: not at start-up
+
     syllables = [p.lower() for p in lazy_pinyin(name, errors="ignore") if p.strip()]
     initials = [p.lower()[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p.strip()]
     return "".join(syllables), "".join(initials)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import column, literal_column, select, table
+from sqlalchemy import column, literal, literal_column, select, table, union_all
 
 from estate_desk.domain.rooms import format_room_code, natural_key, room_sort_key, try_parse_room_code
 from estate_desk.services import clearance
@@ -33,12 +33,16 @@ from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
+    from sqlalchemy import Select
     from sqlalchemy.orm import Session
 
     from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
+
+    # kind, ref_id, title, detail, and the key or text that matched
+    _Lookup = Select[str, int, str, str, str]
 
 LIMIT = 20  # hits per kind
 MAX_QUERY = 100  # characters of a query that count
@@ -115,60 +119,81 @@ def _successor(prefix: str) -> str | None:
     return None
 
 
-def _by_key(s: Session, kind: HitKind, query: str, clearance: int, limit: int) -> list[tuple[Rank, Any]]:
+def _by_key(kind: HitKind, query: str, clearance: int, limit: int) -> _Lookup:
     """Exact and prefix matches of whole keys: one B-tree range, in key order (the exact one first)."""
     where = [SearchKey.kind == kind.value, SearchKey.key >= query, SearchEntry.secrecy <= clearance]
     upper = _successor(query)
     if upper is not None:
         where.append(SearchKey.key < upper)
-    rows = s.execute(
-        select(SearchEntry.ref_id, SearchEntry.title, SearchEntry.detail, SearchKey.key)
+    return (
+        select(
+            literal(kind.value).label("hit_kind"),
+            SearchEntry.ref_id,
+            SearchEntry.title,
+            SearchEntry.detail,
+            SearchKey.key.label("found"),
+        )
         .join(SearchEntry, SearchEntry.id == SearchKey.entry_id)
         .where(*where)
         .order_by(SearchKey.key)
         .limit(limit)
     )
-    return [(Rank.EXACT if row.key == query else Rank.PREFIX, row) for row in rows]
 
 
-def _inside(s: Session, kind: HitKind, query: str, clearance: int, limit: int) -> list[tuple[Rank, Any]]:
+def _inside(dialect: str, kind: HitKind, query: str, clearance: int, limit: int) -> _Lookup:
     """Matches anywhere in names, titles and codes: the pair table for 1–2 characters, else trigrams."""
+    tag = literal(kind.value).label("hit_kind")
     base = (
-        select(SearchEntry.ref_id, SearchEntry.title, SearchEntry.detail, SearchEntry.text)
+        select(tag, SearchEntry.ref_id, SearchEntry.title, SearchEntry.detail, SearchEntry.text.label("found"))
         .where(SearchEntry.kind == kind.value, SearchEntry.secrecy <= clearance)
         .limit(limit)
     )
     if len(query) <= 2:
-        statement = base.join(SearchGram, SearchGram.entry_id == SearchEntry.id).where(
+        return base.join(SearchGram, SearchGram.entry_id == SearchEntry.id).where(
             SearchGram.kind == kind.value, SearchGram.gram == query
         )
-    elif s.get_bind().dialect.name == "sqlite":  # FTS5 reads the other columns from search_entries by rowid
-        fts = table(FTS_TABLE, *(column(c) for c in ("ref_id", "title", "detail", "text", "kind", "secrecy")))
+    if dialect == "sqlite":  # FTS5 reads the other columns from search_entries by rowid
+        # the kind is an indexed column too: the index itself keeps out the other kinds' matches
+        fts = table(FTS_TABLE, *(column(c) for c in ("ref_id", "title", "detail", "text", "secrecy")))
         phrase = '"' + query.replace('"', '""') + '"'
-        statement = (
-            select(fts.c.ref_id, fts.c.title, fts.c.detail, fts.c.text)
-            .where(literal_column(FTS_TABLE).op("MATCH")(phrase), fts.c.kind == kind.value, fts.c.secrecy <= clearance)
+        return (
+            select(tag, fts.c.ref_id, fts.c.title, fts.c.detail, fts.c.text.label("found"))
+            .where(
+                literal_column(FTS_TABLE).op("MATCH")(f'text : {phrase} AND kind : "{kind.value}"'),
+                fts.c.secrecy <= clearance,
+            )
             .limit(limit)
         )
-    else:  # PostgreSQL: LIKE served by the pg_trgm GIN index (backslash is the default escape)
-        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        statement = base.where(SearchEntry.text.like(f"%{escaped}%"))
-    return [(Rank.CONTAINS, row) for row in s.execute(statement) if query in row.text]
+    # PostgreSQL: LIKE served by the pg_trgm GIN index (backslash is the default escape)
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return base.where(SearchEntry.text.like(f"%{escaped}%"))
 
 
-def _find(s: Session, kind: HitKind, forms: list[str], clearance: int, limit: int) -> dict[int, _Found]:
-    found: dict[int, _Found] = {}
+def _together(s: Session, statements: list[_Lookup]) -> Sequence[Any]:
+    """Several kinds' limited lookups in one round trip (UNION ALL of the limited selects)."""
+    if len(statements) == 1:
+        return s.execute(statements[0]).all()
+    return s.execute(union_all(*(select(statement.subquery()) for statement in statements))).all()
 
-    def keep(matches: Iterable[tuple[Rank, Any]]) -> None:
-        for rank, row in matches:
-            if row.ref_id not in found or rank < found[row.ref_id].rank:
-                found[row.ref_id] = _Found(rank, row.title, row.detail)
+
+def _find(s: Session, forms: list[str], clearance: int, limit: int) -> dict[HitKind, dict[int, _Found]]:
+    """Candidates of every kind: whole keys first; inside names and titles for kinds still short of hits."""
+    found: dict[HitKind, dict[int, _Found]] = {kind: {} for kind in HitKind}
+
+    def keep(kind: HitKind, rank: Rank, row: Any) -> None:
+        known = found[kind].get(row.ref_id)
+        if known is None or rank < known.rank:
+            found[kind][row.ref_id] = _Found(rank, row.title, row.detail)
 
     for form in forms:
-        keep(_by_key(s, kind, form, clearance, limit * _FETCH))
-    if len(found) < limit:
-        for form in forms:
-            keep(_inside(s, kind, form, clearance, limit * _FETCH))
+        for row in _together(s, [_by_key(kind, form, clearance, limit * _FETCH) for kind in HitKind]):
+            keep(HitKind(row.hit_kind), Rank.EXACT if row.found == form else Rank.PREFIX, row)
+    short = [kind for kind in HitKind if len(found[kind]) < limit]
+    dialect = s.get_bind().dialect.name
+    for form in forms if short else ():
+        for row in _together(s, [_inside(dialect, kind, form, clearance, limit * _FETCH) for kind in short]):
+            if form in row.found:
+                keep(HitKind(row.hit_kind), Rank.CONTAINS, row)
     return found
 
 
@@ -245,8 +270,9 @@ def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list
     level = int(actor.clearance)
     hits: list[Hit] = []
     with db.session() as s:
+        candidates = _find(s, forms, level, limit)
         for kind in HitKind:
-            found = _find(s, kind, forms, level, limit)
+            found = candidates[kind]
             if kind is HitKind.VOLUME and found:  # a volume is as secret as its most secret item
                 visible = clearance.visible_volume_ids(s, actor, list(found))
                 found = {i: f for i, f in found.items() if i in visible}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from estate_desk.store.base import Base, UTCDateTime
@@ -113,6 +113,8 @@ class Document(Base):
     """A document (件) with its archive number (档号), paper side and digital side (A5)."""
 
     __tablename__ = "documents"
+    # a category's documents a page at a time in archive-number order, within clearance (issue 10)
+    __table_args__ = (Index("ix_documents_category_archive_no", "category_id", "archive_no", "secrecy"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     archive_no: Mapped[str] = mapped_column(String(80), unique=True)  # 档号

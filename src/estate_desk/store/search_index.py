@@ -26,7 +26,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import (
     ForeignKey,
     Index,
@@ -36,6 +35,7 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     event,
+    func,
     insert,
     inspect,
     select,
@@ -155,6 +155,8 @@ def _entry(
 
 
 def _pinyin(name: str) -> tuple[str, str]:
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take half a second to load: not at start-up
+
     full = "".join(p for p in lazy_pinyin(name, errors="ignore") if p.strip())
     initials = "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p.strip())
     return full.lower(), initials.lower()
@@ -270,13 +272,13 @@ def write_entries(connection: Connection, changes: dict[tuple[str, int], Entry |
     _insert(connection, [e for e in changes.values() if e is not None])
 
 
-def _rows(connection: Connection, source: Source, where: Any = None) -> Iterator[Sequence[Any]]:
+def _rows(connection: Connection, source: Source, where: Any = None, size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     """The source's rows, in pages by id (keyset), with only the columns the index needs."""
     columns = [getattr(source.model, c) for c in source.columns]
     pk = _pk(source)
     last = 0
     while True:
-        query = select(*columns).where(pk > last).order_by(pk).limit(_CHUNK)
+        query = select(*columns).where(pk > last).order_by(pk).limit(size)
         rows = connection.execute(query if where is None else query.where(where)).all()
         if not rows:
             return
@@ -298,14 +300,77 @@ def rebuild_on(connection: Connection) -> int:
     connection.execute(delete(_GRAMS))
     connection.execute(delete(_KEYS))
     connection.execute(delete(_ENTRIES))
+    if connection.dialect.name == "sqlite":  # the delete trigger has emptied search_fts row by row
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+    return fill_index(connection)
+
+
+# --------------------------------------------------------------------------- bulk filling
+
+_PAGE = 20_000  # source rows per page when filling in bulk
+
+
+def _copy_rows(connection: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """Many plain rows (ints and strings) at once: COPY on PostgreSQL, one executemany elsewhere."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if connection.dialect.name == "postgresql":
+        raw: Any = connection.connection.driver_connection  # psycopg 3, inside this transaction
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join("?" for _ in columns)
+        connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+
+
+def insert_bulk(connection: Connection, entries: Sequence[Entry], first_id: int) -> int:
+    """Write entries with their keys and grams, numbering them from ``first_id``; returns the next id.
+
+    The same rows as the session hooks write one unit of work at a time (:func:`_insert`), without
+    reading ids back: for building a big archive and for :func:`rebuild_on`.
+    """
+    rows: list[tuple[Any, ...]] = []
+    keys: list[tuple[Any, ...]] = []
+    gram_rows: list[tuple[Any, ...]] = []
+    entry_id = first_id
+    for e in entries:
+        rows.append((entry_id, e.kind, e.ref_id, e.secrecy, e.title, e.detail, e.text))
+        keys += [(e.kind, k, entry_id) for k in e.keys]
+        gram_rows += [(e.kind, g, entry_id) for g in e.grams]
+        entry_id += 1
+    _copy_rows(connection, _ENTRIES, ("id", "kind", "ref_id", "secrecy", "title", "detail", "text"), rows)
+    _copy_rows(connection, _KEYS, ("kind", "key", "entry_id"), keys)
+    _copy_rows(connection, _GRAMS, ("kind", "gram", "entry_id"), gram_rows)
+    return entry_id
+
+
+def fill_index(connection: Connection, sources: Sequence[Source] = SOURCES) -> int:
+    """Index every record of ``sources`` that has no entry yet, in bulk; returns how many were added.
+
+    For records written with plain Core (the big estate) and after :func:`rebuild_on` emptied the index.
+    """
+    next_id = int(connection.scalar(select(func.coalesce(func.max(SearchEntry.id), 0))) or 0) + 1
     count = 0
-    for source in SOURCES:
-        for page in _rows(connection, source):
-            _insert(connection, [source.build(r) for r in page])
+    for source in sources:
+        known = select(SearchEntry.ref_id).where(SearchEntry.kind == source.kind)
+        for page in _rows(connection, source, _pk(source).not_in(known), size=_PAGE):
+            next_id = insert_bulk(connection, [source.build(r) for r in page], next_id)
             count += len(page)
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    sync_sequences(connection, [_ENTRIES])
     return count
+
+
+def sync_sequences(connection: Connection, tables: Iterable[Table]) -> None:
+    """After rows were written with explicit ids: move PostgreSQL's id sequences past them."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+        )
 
 
 def rebuild_search_index(session: Session) -> int:

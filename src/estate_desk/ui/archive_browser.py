@@ -43,10 +43,11 @@ TRACK_COLUMN = 10
 
 
 class Listed(NamedTuple):
-    """A row of the document table: the record and its track (双轨)."""
+    """A row of the document table: the record, its track (双轨) and its cells, worked out once."""
 
     row: DocumentRow
     track: Track | None
+    cells: tuple[Any, ...] = ()
 
 
 class ArchiveBrowser(QWidget):
@@ -131,11 +132,13 @@ class ArchiveBrowser(QWidget):
     def _fetch(self, ids: Sequence[int]) -> dict[int, Listed]:
         rows = browse.document_rows(self._db, self._actor, ids)
         tracks = worklists.dual_track(self._db, self._actor, list(rows))
-        return {i: Listed(row, tracks.get(i)) for i, row in rows.items()}
+        return {i: self._listed(row, tracks.get(i)) for i, row in rows.items()}
 
     def _cell(self, listed: Listed, column: int) -> Any:
+        return listed.cells[column]  # painting asks for every cell on screen again and again
+
+    def _listed(self, row: DocumentRow, track: Track | None) -> Listed:
         lang = i18n.lang_code()
-        row = listed.row
         values = (
             row.archive_no,
             row.title,
@@ -147,9 +150,9 @@ class ArchiveBrowser(QWidget):
             row.owner_name or "",
             row.box_code or "",
             row.place or "",
-            listed.track.label(lang) if listed.track else "",
+            track.label(lang) if track else "",
         )
-        return values[column]
+        return Listed(row, track, values)
 
     def _style(self, listed: Listed, column: int, role: int) -> Any:
         if column != TRACK_COLUMN or listed.track is None:
@@ -251,7 +254,7 @@ class ArchiveBrowser(QWidget):
             self.volume_model.set_rows([])
             self.view_tabs.setCurrentIndex(DOCUMENTS_TAB)
         else:
-            self.model.set_ids(browse.document_ids(self._db, self._actor, value))
+            self.model.set_ids(browse.DocumentWindow(self._db, self._actor, value))  # read by page
             self.volume_model.set_rows(filing.volumes(self._db, self._actor, value))
         if current is not None and self.model.row_for_id(current) is not None:
             self.select_document(current)

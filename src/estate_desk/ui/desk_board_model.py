@@ -46,6 +46,40 @@ class Column(IntEnum):
 
 
 CLOCK_COLUMNS = (Column.ARRIVAL, Column.PROMISE)
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        STATE_ROLE,
+        TICKET_ID_ROLE,
+    }
+)
+_FONT: list[QFont] = []
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as runs of consecutive ones: [1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def _clock_font() -> QFont:
+    """The countdowns' bold monospace font, made once."""
+    if not _FONT:
+        font = QFont()
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        _FONT.append(font)
+    return _FONT[0]
 
 
 class BoardModel(QAbstractTableModel):
@@ -58,6 +92,7 @@ class BoardModel(QAbstractTableModel):
         self._rows_by_id: dict[int, int] = {}
         self._now: datetime | None = None
         self._cache: dict[int, BoardRow] = {}
+        self._cells: dict[tuple[int, int], dict[int, Any]] = {}  # (ticket id, column) → role → value, per tick
         self.computed = 0  # rows whose clocks were computed; tests and benchmarks read it
         self._headers = [
             self.tr("Arrival (3 min)"),
@@ -86,6 +121,8 @@ class BoardModel(QAbstractTableModel):
         """A new board (a new filter, the first load): the one place the model resets."""
         self.beginResetModel()
         self._board, self._now = board, now
+        self._cache.clear()
+        self._cells.clear()
         self._set_order([row.id for row in board.rows(now)])
         self.endResetModel()
 
@@ -107,6 +144,7 @@ class BoardModel(QAbstractTableModel):
         new = [i for i in board.entries if i not in known]
         self._board, self._now = board, now
         self._cache.clear()
+        self._cells.clear()
         if new:
             first = len(self._order)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -139,23 +177,34 @@ class BoardModel(QAbstractTableModel):
         return True
 
     def tick(self, now: datetime, first: int, last: int) -> None:
-        """A new second: forget the computed clocks and repaint the countdowns of rows first..last."""
+        """A new second: work out the countdowns of rows first..last afresh and repaint only the
+        cells whose text or colour changed (a promise shows minutes; most cells stay as they are)."""
+        previous = self._cells
         self._now = now
         self._cache.clear()
+        self._cells = {}
         if not self._order or first < 0:
             return
         last = min(max(first, last), len(self._order) - 1)
-        self.dataChanged.emit(
-            self.index(first, Column.ARRIVAL),
-            self.index(last, Column.PROMISE),
-            [
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ToolTipRole,
-                Qt.ItemDataRole.BackgroundRole,
-                Qt.ItemDataRole.ForegroundRole,
-                STATE_ROLE,
-            ],
-        )
+        changed: dict[Column, list[int]] = {column: [] for column in CLOCK_COLUMNS}
+        for row in range(first, last + 1):
+            ticket_id = self._order[row]
+            for column in CLOCK_COLUMNS:
+                key = (ticket_id, int(column))
+                cell = self._cell(self.row_at(row), column)
+                self._cells[key] = cell
+                if previous.get(key) != cell:
+                    changed[column].append(row)
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+            STATE_ROLE,
+        ]
+        for column, rows in changed.items():
+            for start, end in _runs(rows):
+                self.dataChanged.emit(self.index(start, column), self.index(end, column), roles)
 
     def _set_order(self, ids: list[int]) -> None:
         self._order = ids
@@ -197,21 +246,45 @@ class BoardModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._order)):
+        """Painting asks for many roles of every cell on screen, every second: each cell's values are
+        worked out once per tick and then answered from a dictionary (the board's CPU budget)."""
+        if role not in _ROLES:
             return None
-        column = Column(index.column())
+        row = index.row()
+        if not (0 <= row < len(self._order)) or not index.isValid():
+            return None
+        ticket_id = self._order[row]
         if role == TICKET_ID_ROLE:
-            return self._order[index.row()]
-        row = self.row_at(index.row())
+            return ticket_id
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:  # rare: computed when asked
+            return self._tooltip(self.row_at(row), Column(column))
+        key = (ticket_id, column)
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cell(self.row_at(row), Column(column))
+            self._cells[key] = cell
+        return cell.get(role)
+
+    def _cell(self, row: BoardRow, column: Column) -> dict[int, Any]:
         if column in CLOCK_COLUMNS:
-            return self._clock_data(row, column, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.entry.subject if column == Column.MATTER else self._text(row, column) or None
-        if role == STATE_ROLE:
-            return row.state.value
-        return None
+            countdown = row.arrival if column == Column.ARRIVAL else row.promise
+            if countdown is None:
+                return {}
+            return {
+                Qt.ItemDataRole.DisplayRole: clock_text(countdown, lang()),
+                STATE_ROLE: countdown.state.value,
+                Qt.ItemDataRole.BackgroundRole: clock_background(countdown.state),
+                Qt.ItemDataRole.ForegroundRole: clock_foreground(countdown.state),
+                Qt.ItemDataRole.TextAlignmentRole: int(Qt.AlignmentFlag.AlignCenter),
+                Qt.ItemDataRole.FontRole: _clock_font(),
+            }
+        return {Qt.ItemDataRole.DisplayRole: self._text(row, column), STATE_ROLE: row.state.value}
+
+    def _tooltip(self, row: BoardRow, column: Column) -> Any:
+        if column in CLOCK_COLUMNS:
+            return self._clock_data(row, column, Qt.ItemDataRole.ToolTipRole)
+        return row.entry.subject if column == Column.MATTER else self._text(row, column) or None
 
     def _clock_data(self, row: BoardRow, column: Column, role: int) -> Any:
         countdown = row.arrival if column == Column.ARRIVAL else row.promise
@@ -228,10 +301,7 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            font.setStyleHint(QFont.StyleHint.Monospace)
-            return font
+            return _clock_font()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._clock_tip(countdown, column)
         return None

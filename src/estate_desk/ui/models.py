@@ -52,6 +52,8 @@ class _TableBase(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _TEXT_ROLES and (role not in _STYLE_ROLES or self._style is None):
+            return None  # most of what painting asks, answered before any work
         if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
         if role in _TEXT_ROLES:
@@ -86,16 +88,20 @@ class LazyTableModel(_TableBase, Generic[Row]):
     ) -> None:
         super().__init__(headers, cell, style, parent)
         self._fetch = fetch
-        self._ids: list[int] = []
+        self._ids: Sequence[int] = []
         self._rows_by_id: dict[int, int] | None = None
         self._cache: dict[int, Row] = {}
+        self._by_row: dict[int, Row] = {}
         self.fetches = 0  # pages loaded; tests and benchmarks read it
 
     def set_ids(self, ids: Sequence[int]) -> None:
+        """The list's ids: a list, or a paged sequence with ``position(id)`` (``browse.DocumentWindow``)
+        that is kept as it is, so a list of 500,000 documents is never read whole."""
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = ids if hasattr(ids, "position") else list(ids)
         self._rows_by_id = None
         self._cache.clear()
+        self._by_row.clear()
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -103,6 +109,7 @@ class LazyTableModel(_TableBase, Generic[Row]):
 
     def refresh(self, record_ids: Sequence[int] | None = None) -> None:
         """Forget cached rows (all, or those of ``record_ids``) so they are fetched again when shown."""
+        self._by_row.clear()
         if record_ids is None:
             self._cache.clear()
         else:
@@ -116,18 +123,26 @@ class LazyTableModel(_TableBase, Generic[Row]):
 
     def row_for_id(self, record_id: int) -> int | None:
         """The row showing ``record_id``, or None when it is not in this list."""
+        if hasattr(self._ids, "position"):
+            return self._ids.position(record_id)  # type: ignore[no-any-return]
         if self._rows_by_id is None:
             self._rows_by_id = {rid: n for n, rid in enumerate(self._ids)}
         return self._rows_by_id.get(record_id)
 
     def row_of(self, row: int) -> Row | None:
+        known = self._by_row.get(row)  # painting asks for each cell's roles: answer from memory
+        if known is not None:
+            return known
         record_id = self._ids[row]
         if record_id not in self._cache:
             start = (row // PAGE) * PAGE
             page = self._ids[start : start + PAGE]
             self._cache.update(self._fetch(page))
             self.fetches += 1
-        return self._cache.get(record_id)
+        found = self._cache.get(record_id)
+        if found is not None:
+            self._by_row[row] = found
+        return found
 
     def _row_at(self, row: int) -> Row | None:
         return self.row_of(row)

@@ -17,6 +17,7 @@ from estate_desk.ui.qt import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QShowEvent,
     QSplitter,
     Qt,
     QTabWidget,
@@ -111,13 +112,22 @@ class OwnerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
-        self.reload()
+        self._loaded = False  # 50,000 households are read when the tab is first shown, not at start-up
 
     def _cell(self, h: Household, column: int) -> Any:
         return (h.room_code, h.owner_name or "", h.phone or "", str(h.move_in or ""))[column]
 
     def reload(self) -> None:
+        self._loaded = True
         self.model.set_rows(listings.households(self._db, self._actor))
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_loaded()
+        super().showEvent(event)
 
     def _chosen(self, current: Any, _previous: Any = None) -> None:
         if not current.isValid():
@@ -138,10 +148,12 @@ class OwnerView(QWidget):
         return True
 
     def select_room(self, room_id: int) -> bool:
+        self._ensure_loaded()
         return self._select_row(self.model.find(lambda h: h.room_id == room_id))
 
     def select_owner(self, owner_id: int) -> bool:
         """Open an owner's file; their current room is chosen in the list where they have one."""
+        self._ensure_loaded()
         if not self._select_row(self.model.find(lambda h: h.owner_id == owner_id)):
             self.table.clearSelection()
             return self.show_owner(owner_id)

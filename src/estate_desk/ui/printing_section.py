@@ -36,6 +36,7 @@ from estate_desk.ui.qt import (
     QPrinter,
     QProgressBar,
     QPushButton,
+    QShowEvent,
     QSpinBox,
     QSplitter,
     Qt,
@@ -102,7 +103,7 @@ class PrintingSection(QWidget):
         self.day.setDate(clock.now().date())
         self.label_options = LabelOptionsPanel()
         self.reason = QLineEdit(objectName="printReason", placeholderText=self.tr("why (kept in the audit trail)"))
-        self._fill_choices()
+        self._filled = False  # the choices (every box of the archive …) are read when first needed, not at start-up
 
         selection = QGroupBox(self.tr("What to print"))
         form = QFormLayout(selection)
@@ -177,6 +178,17 @@ class PrintingSection(QWidget):
 
     # ---- choices ---------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_choices()
+        super().showEvent(event)
+
+    def _ensure_choices(self) -> None:
+        """Read the boxes, years, cabinets and categories once, when the section is first shown or used:
+        with 33,000 boxes that is seconds a clerk opening the archive should not wait at start-up."""
+        if not self._filled:
+            self._filled = True
+            self._fill_choices()
+
     def _fill_choices(self) -> None:
         any_text = self.tr("(any)")
         rows = browse.boxes(self._db, self._actor)
@@ -223,6 +235,7 @@ class PrintingSection(QWidget):
         self.xlsx_button.setEnabled(printout.xlsx is not None and not self._runner_busy())
 
     def selection(self) -> Selection:
+        self._ensure_choices()
         """The selection as the widgets show it (only what the chosen printout accepts)."""
         printout = self.current_printout()
         scopes = printout.scopes
