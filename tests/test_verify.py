@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,6 +19,8 @@ from estate_desk.services import accounts, archive, attachments, integrity, toda
 from estate_desk.store.audit import AuditEvent
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.accounts import Actor
     from estate_desk.services.attachments import AttachmentRow
@@ -65,7 +66,7 @@ def test_a5_verify_names_a_damaged_attachment_a_broken_seal_and_a_missing_file(
     damaged = _attach(ready_db, clock, admin, tmp_path, "竣工图.pdf", Grade.INTERNAL)
     sealed = _attach(ready_db, clock, admin, tmp_path, "产权证.pdf", Grade.CONFIDENTIAL)
     missing = _attach(ready_db, clock, admin, tmp_path, "missing.pdf", Grade.INTERNAL)
-    intact = _attach(ready_db, clock, admin, tmp_path, "intact.pdf", Grade.INTERNAL)
+    _attach(ready_db, clock, admin, tmp_path, "intact.pdf", Grade.INTERNAL)
     store = attachments.blob_store()
     _flip(store.path_of(damaged.sha256), 70_000)
     _flip(store.path_of(sealed.sha256, sealed=True), 90_000)
