@@ -293,3 +293,73 @@ def test_a5_a_crash_left_partial_backup_is_swept_after_a_day(tmp_path: Path, clo
     os.utime(partial, (clock.now().timestamp() - 2 * 86400,) * 2)
     assert backup.sweep_partial(tmp_path, clock.now() - timedelta(days=1)) == 1
     assert not partial.exists() and kept.exists()
+
+
+# --------------------------------------------------------------------------- automatic backups and the CLI
+
+
+def test_a5_automatic_backups_run_on_schedule_and_keep_the_last_n(
+    ready_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    from estate_desk.services import auto_backup
+
+    folder = tmp_path / "auto"
+    auto_backup.configure(ready_db, every_hours=24, keep=3, folder=folder)
+    hand_made = folder / "before-the-move.edbackup"
+    folder.mkdir()
+    hand_made.write_bytes(b"kept")
+    made = []
+    for _ in range(5):
+        made.append(auto_backup.run_if_due(ready_db, clock))
+        assert auto_backup.run_if_due(ready_db, clock) is None  # not again until a day has passed
+        clock.advance(hours=23, minutes=59)
+        assert auto_backup.run_if_due(ready_db, clock) is None
+        clock.advance(minutes=1)
+    assert all(made)
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted([hand_made.name] + [p.name for p in made[-3:] if p])  # the oldest two went
+    backup.check_backup(made[-1])  # type: ignore[arg-type]
+    on_exit = auto_backup.run_backup(ready_db, clock, reason="exit")
+    assert on_exit.name.endswith("-exit.edbackup") and len(list(folder.glob("estate-desk-auto-*"))) == 3
+
+
+def test_a5_backup_due_is_a_pure_function_of_the_clock_and_survives_a_wrong_clock() -> None:
+    from estate_desk.services.auto_backup import backup_due
+
+    now = START
+    day = timedelta(days=1)
+    assert backup_due(None, now, day)
+    assert not backup_due(now - timedelta(hours=23), now, day)
+    assert backup_due(now - day, now, day)
+    assert backup_due(now + timedelta(hours=5), now, day)  # last written by a clock hours ahead: run anyway
+    assert not backup_due(None, now, None)  # the schedule switched off
+
+
+def test_a5_the_cli_backs_up_and_restores(
+    ready_db: Database,
+    small_backup: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from estate_desk.cli import main
+
+    url = ready_db.url.render_as_string(hide_password=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    out = tmp_path / "cli.edbackup"
+    assert main(["backup", "-o", str(out), "--database", url]) == 0
+    assert "Backed up to" in capsys.readouterr().out and out.is_file()
+
+    assert main(["restore", str(out), "--database", url]) == 1  # an archive is there
+    assert "--force" in capsys.readouterr().err
+    _move_store(tmp_path / "elsewhere")
+    target = f"sqlite+pysqlite:///{tmp_path / 'cli-restored.sqlite3'}"
+    assert main(["restore", str(out), "--database", target]) == 0
+    assert "Restored" in capsys.readouterr().out
+    damaged = bytearray(out.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    out.write_bytes(bytes(damaged))
+    assert main(["restore", str(out), "--database", f"sqlite+pysqlite:///{tmp_path / 'x.sqlite3'}"]) == 1
+    assert "damaged" in capsys.readouterr().err
