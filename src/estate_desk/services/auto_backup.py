@@ -161,3 +161,11 @@ def run_if_due(
     if not backup_due(conf.last_at, clock.now(), conf.every):
         return None
     return run_backup(db, clock, reason="schedule", progress=progress, cancel=cancel)
+
+
+def sweep_at_start(db: Database, clock: Clock) -> int:
+    """What the application clears when it starts: temporary files a crash left in the attachment
+    store and in the automatic-backup folder, a day old or more. Returns how many."""
+    from estate_desk.services.attachments import sweep_leftovers
+
+    return sweep_leftovers(clock) + backup.sweep_partial(settings(db).folder, clock.now() - timedelta(days=1))

@@ -76,8 +76,8 @@ DESCRIPTION = "backup.json"
 MANIFEST = "MANIFEST.json"
 TABLES = "tables/"
 FILES = "attachments/"
-PARTIAL_PREFIX = ".estate-desk-backup-"
-PARTIAL_SUFFIX = ".part"
+PARTIAL_PREFIX = snapshot.SCRATCH_PREFIX
+PARTIAL_SUFFIX = snapshot.SCRATCH_SUFFIX
 _COMMENT_PREFIX = b"estate-desk-backup sha256="
 _COMMENT_LENGTH = len(_COMMENT_PREFIX) + 64
 _ROW_BATCH = 500
@@ -282,7 +282,7 @@ def _write(
 ) -> BackupInfo:
     manifest: list[dict[str, Any]] = []
     with zipfile.ZipFile(temp, "w", allowZip64=True) as zf:
-        with snapshot.consistent_connection(db) as conn:
+        with snapshot.consistent_connection(db, temp.parent) as conn:
             tables = snapshot.kept_tables()
             counts = {t.name: snapshot.count_rows(conn, t) for t in tables}
             files = _store_files(store)

@@ -16,6 +16,7 @@ into a temporary file (the live file keeps working meanwhile), or on PostgreSQL 
 from __future__ import annotations
 
 import base64
+import os
 import sqlite3
 import tempfile
 from contextlib import contextmanager
@@ -46,6 +47,8 @@ SEEDED_TABLES = frozenset({"audit_chain"})
 """Tables a fresh migration fills (the audit chain's genesis head): not a sign of an archive's data."""
 
 ROW_PAGE = 500
+SCRATCH_PREFIX = ".estate-desk-backup-"  # the same as a backup's own partial file, so one sweep finds both
+SCRATCH_SUFFIX = ".part"
 
 
 def kept_tables() -> list[Table]:
@@ -163,14 +166,20 @@ def reset_sequences(conn: Connection) -> None:
 
 
 @contextmanager
-def consistent_connection(db: Database) -> Iterator[Connection]:
-    """A connection that sees one instant of the archive, whatever other workstations do meanwhile."""
+def consistent_connection(db: Database, scratch: Path | None = None) -> Iterator[Connection]:
+    """A connection that sees one instant of the archive, whatever other workstations do meanwhile.
+
+    On SQLite the copy is a temporary file in ``scratch`` (named as the caller's partial files, so
+    a sweep finds it after a crash), else in the system's temporary folder.
+    """
     if is_sqlite(db.url):
         path = sqlite_path(db.url)
         if path is None:
             raise DatabaseProblem(zh="内存数据库不能备份。", en="An in-memory database cannot be backed up.")
-        with tempfile.TemporaryDirectory(prefix="estate-desk-snapshot-") as folder:
-            copy = Path(folder) / "snapshot.sqlite3"
+        fd, name = tempfile.mkstemp(prefix=SCRATCH_PREFIX, suffix=SCRATCH_SUFFIX, dir=scratch)
+        os.close(fd)
+        copy = Path(name)
+        try:
             src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
             dst = sqlite3.connect(copy)
             try:
@@ -190,6 +199,8 @@ def consistent_connection(db: Database) -> Iterator[Connection]:
                     yield conn
             finally:
                 engine.dispose()
+        finally:
+            copy.unlink(missing_ok=True)
         return
     with db.engine.connect() as conn:
         snap = conn.execution_options(
