@@ -70,6 +70,7 @@ def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | 
     window = MainWindow(db, login.actor, clock, office_name)
     window.show()
     code = app.exec()
+    window.backups.backup_on_exit()  # the automatic backup at exit (A5), when the settings ask for it
     collector.stop()
     db.dispose()
     return int(code)
