@@ -319,3 +319,18 @@ def test_every_test_the_hostile_input_catalogue_names_exists() -> None:
             if not module.exists() and module.name == "test_lan.py":
                 continue  # the LAN half of issue 9 lands with the other branch
             assert f"def {name}(" in module.read_text(), f"{module.name}::{name} is named in the catalogue"
+
+
+def test_a8_control_characters_from_a_scanner_in_the_search_field_find_what_the_rest_names(
+    demo_db: Database, clock: FakeClock
+) -> None:
+    from estate_desk.services import search
+    from estate_desk.services.demo import DEMO_PASSWORD
+
+    clerk = accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)
+    with demo_db.session() as s:
+        ours = s.scalar(select(Document.archive_no).order_by(Document.id).limit(1))
+    assert ours is not None
+    clean = search.search(demo_db, clerk, ours)
+    assert clean and search.search(demo_db, clerk, f"\x00{ours}\x07\r") == clean  # on PostgreSQL: no DataError
+    assert search.search(demo_db, clerk, "\x00\x1b") == []
