@@ -363,3 +363,39 @@ def test_a5_the_cli_backs_up_and_restores(
     out.write_bytes(bytes(damaged))
     assert main(["restore", str(out), "--database", f"sqlite+pysqlite:///{tmp_path / 'x.sqlite3'}"]) == 1
     assert "damaged" in capsys.readouterr().err
+
+
+def test_a5_a_200_mb_attachment_is_backed_up_and_restored_in_bounded_memory(
+    ready_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    import tracemalloc
+
+    mib = 1024 * 1024
+    admin = accounts.authenticate(ready_db, clock, "admin", "admin-pass-1")
+    with ready_db.session() as s:
+        doc = archive.register_document(
+            s, clock, archive.DocumentDraft("YZ", "监控录像", 2024, secrecy=Grade.INTERNAL), created_by=None
+        ).id
+    video = tmp_path / "录像.mp4"
+    with video.open("wb") as fh:
+        for n in range(200):
+            fh.write(bytes([n]) * mib)
+    row = attachments.attach_file(ready_db, clock, admin, doc, video)
+    video.unlink()
+    out = tmp_path / "big.edbackup"
+
+    tracemalloc.start()
+    try:
+        backup.create_backup(ready_db, clock, None, out)
+        _, backup_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        _move_store(tmp_path / "old-store")
+        backup.restore_backup(_sqlite(tmp_path, "big"), out)
+        _, restore_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert backup_peak < 16 * mib, f"peak Python allocations while backing up: {backup_peak / mib:.1f} MiB"
+    assert restore_peak < 16 * mib, f"peak Python allocations while restoring: {restore_peak / mib:.1f} MiB"
+    assert out.stat().st_size > 200 * mib
+    assert _store().verify(row.sha256)
