@@ -107,3 +107,17 @@ def test_a5_a_receptionist_cannot_back_up_or_restore(qapp, qtbot, ready_db: Data
     qtbot.addWidget(w)
     assert not w.backups.backup_action.isEnabled() and not w.backups.restore_action.isEnabled()
     assert not w.backups.timer.isActive() and w.backups.backup_on_exit() is None
+
+
+def test_a5_the_today_pages_archive_check_item_runs_the_check(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert window.today is not None
+    window.nav.setCurrentRow(window.stack.indexOf(window.today))  # shown: the cards are made
+    card = window.today.cards["integrity"]
+    assert [(i.kind, i.text()) for i in card.section.items] == [("integrity", "检查档案库")]
+    with qtbot.waitSignal(window.backups.checked, timeout=20_000):
+        assert window.open_from_today("integrity", None)
+    qtbot.waitUntil(
+        lambda: window.today is not None and window.today.cards["integrity"].section.items == (), timeout=5_000
+    )
+    QApplication.processEvents()
+    window.today.grab().save(str(tmp_path / "today.png"))  # looked at: the card says when and what was checked

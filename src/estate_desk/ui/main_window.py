@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.routines)
             self.nav.setCurrentRow(self.stack.currentIndex())
             return self.routines.open(kind, ref)
+        if kind == "integrity" and self.backups.check_action.isEnabled():  # the archive check (A5): run it now
+            self.backups.check_now()
+            return True
         if kind == "document" and isinstance(ref, int):
             self.nav.setCurrentRow(0)
             return self.archive.open_record("document", ref)
