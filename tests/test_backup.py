@@ -159,6 +159,11 @@ def test_a5_a_sqlite_backup_restores_onto_postgresql_and_back(
         second = tmp_path / "from-postgresql.edbackup"
         info = backup.create_backup(on_pg, clock, None, second)
         assert info.backend == "postgresql"
+        with on_pg.session() as s:  # the sequences were moved past the restored rows
+            doc = archive.register_document(
+                s, clock, archive.DocumentDraft("YZ", "恢复后新登记", 2026), created_by=None
+            )
+            assert doc.id > max(s.scalars(select(Document.id).where(Document.id != doc.id)))
     finally:
         on_pg.dispose()
 
