@@ -711,64 +711,64 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="94"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未留下任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="120"/>
         <source>Something unexpected went wrong; details are in the log.</source>
         <translation>发生意外错误，详情已写入日志。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="122"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="132"/>
         <source>Back up the archive</source>
         <translation>备份档案库</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="125"/>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="152"/>
         <source>Estate Desk backup (*.edbackup)</source>
         <translation>Estate Desk 备份 (*.edbackup)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="146"/>
         <source>Backed up to {file}.</source>
         <translation>已备份到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="148"/>
         <source>Backing up the archive to {file}…</source>
         <translation>正在把档案库备份到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="143"/>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="158"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
         <source>The archive in this database and its attachment store will be replaced by the backup {file}; what is there now is emptied first, never mixed with it (the old attachment store is moved aside). Estate Desk closes afterwards. Go on?</source>
         <translation>本数据库中的档案及其附件库将被备份 {file} 替换：现有内容会先清空，绝不与备份混合（原附件库移到一旁保留）。完成后程序将关闭。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="180"/>
         <source>Checking and restoring {file}…</source>
         <translation>正在校验并恢复 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="193"/>
         <source>Checking the archive…</source>
         <translation>正在检查档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="213"/>
         <source>Automatic backup: {file}</source>
         <translation>自动备份：{file}</translation>
     </message>
@@ -2464,103 +2464,103 @@ The details were written to the log in {folder}.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="186"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="199"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="199"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="202"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="206"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="204"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="215"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="217"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="222"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="225"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="241"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="242"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="258"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="283"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="286"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="287"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}

@@ -84,11 +84,20 @@ class BackupActions(QObject):
         progress.setAutoReset(False)
         progress.show()
         self.progress = progress
+
+        def finished(value: Any) -> None:
+            self._close()
+            done(value)
+
+        def cancelled() -> None:
+            self._close()
+            self.status.emit(self.tr("Cancelled; nothing was kept."))
+
         self.task = self._runner.submit(
             job,
-            on_done=lambda value: (self._close(), done(value)),
+            on_done=finished,
             on_failed=self._failed,
-            on_cancelled=lambda: (self._close(), self.status.emit(self.tr("Cancelled; nothing was kept."))),
+            on_cancelled=cancelled,
             on_progress=lambda d, t: progress.setValue(int(STEPS * d / max(1, t))),
         )
         progress.canceled.connect(self.task.cancel)
