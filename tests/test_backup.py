@@ -404,3 +404,23 @@ def test_a5_a_200_mb_attachment_is_backed_up_and_restored_in_bounded_memory(
     assert restore_peak < 16 * mib, f"peak Python allocations while restoring: {restore_peak / mib:.1f} MiB"
     assert out.stat().st_size > 200 * mib
     assert _store().verify(row.sha256)
+
+
+def test_a5_files_in_the_store_that_are_no_attachments_are_neither_backed_up_nor_in_the_way(
+    ready_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    store = _store()
+    store.root.mkdir(parents=True, exist_ok=True)
+    (store.root / ".store-identity").write_text("the archive this shared folder belongs to")
+    (store.root / "ab").mkdir(exist_ok=True)
+    (store.root / "ab" / "notes.txt").write_text("someone's notes")
+    out = tmp_path / "b.edbackup"
+    backup.create_backup(ready_db, clock, None, out)
+    with zipfile.ZipFile(out) as zf:
+        assert [n for n in zf.namelist() if n.startswith(backup.FILES)] == []
+
+    _move_store(tmp_path / "old")
+    store.root.mkdir(parents=True)
+    (store.root / ".store-identity").write_text("a new archive's marker")  # a LAN set-up made it first
+    backup.restore_backup(_sqlite(tmp_path, "fresh"), out)
+    assert (store.root / ".store-identity").read_text() == "a new archive's marker"

@@ -26,6 +26,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 import zipfile
 import zlib
@@ -149,16 +150,20 @@ def _file_units(size: int) -> int:
     return size // 65536 + 1
 
 
+_BLOB_PATH = re.compile(r"([0-9a-f]{2})/([0-9a-f]{2})/(\1\2[0-9a-f]{60})(\.enc)?")
+
+
 def _store_files(store: BlobStore) -> list[tuple[str, Path, int]]:
-    """(member name, path, size) of every kept file in the store, in a stable order."""
+    """(member name, path, size) of every kept file in the store (``ab/cd/<sha256>[.enc]``), in a stable
+    order. Anything else in the folder — a copy in progress, a marker naming the archive the folder
+    belongs to — is not an attachment and is left out."""
     if not store.root.is_dir():
         return []
     found = []
     for path in sorted(store.root.rglob("*")):
-        if not path.is_file() or path.name.startswith(INCOMING_PREFIX):
-            continue
         rel = path.relative_to(store.root).as_posix()
-        found.append((FILES + rel, path, path.stat().st_size))
+        if path.is_file() and _BLOB_PATH.fullmatch(rel):
+            found.append((FILES + rel, path, path.stat().st_size))
     return found
 
 
@@ -445,7 +450,7 @@ def _member_hash(zf: zipfile.ZipFile, name: str, ticker: _Ticker) -> tuple[str, 
 
 
 def _store_has_files(store: BlobStore) -> bool:
-    return store.root.is_dir() and any(p.is_file() for p in store.root.rglob("*"))
+    return bool(_store_files(store))
 
 
 def _refuse_revision(info: BackupInfo) -> None:
@@ -539,10 +544,9 @@ def _extract_files(path: Path, store: BlobStore, written: list[Path], ticker: _T
         for name in zf.namelist():
             if not name.startswith(FILES):
                 continue
-            rel = Path(*name[len(FILES) :].split("/"))
-            if rel.is_absolute() or ".." in rel.parts or len(rel.parts) != 3:
+            if not _BLOB_PATH.fullmatch(name[len(FILES) :]):
                 raise _damaged(path, f"附件路径不对：{name}", f"a bad attachment path: {name}")
-            final = store.root / rel
+            final = store.root / Path(*name[len(FILES) :].split("/"))
             final.parent.mkdir(parents=True, exist_ok=True)
             fd, temp_name = tempfile.mkstemp(dir=store.root, prefix=INCOMING_PREFIX, suffix=INCOMING_SUFFIX)
             temp = Path(temp_name)
