@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 OK, DUE, OVERDUE = RoutineStatus.OK, RoutineStatus.DUE, RoutineStatus.OVERDUE
-KEYS = ["inspection", "census", "followups", "to_digitise"]
+KEYS = ["inspection", "census", "followups", "to_digitise", "integrity"]
 
 
 def _estate(db: Database, clock: FakeClock) -> list[int]:
@@ -98,7 +98,7 @@ def test_today_on_hand_built_data(ready_db: Database, clock: FakeClock, clerk: A
     assert to_digitise is not None and to_digitise.count == 1 and to_digitise.status is DUE
     assert [(i.kind, i.ref) for i in to_digitise.items] == [("document", doc_id)]
     assert to_digitise.items[0].text().startswith(doc_no)
-    assert page.status is OVERDUE and page.waiting == 1 + 2 + 2 + 1
+    assert page.status is OVERDUE and page.waiting == 1 + 2 + 2 + 1 + 1  # the last: the archive never checked
 
     # the clerk works through the page
     inspections.record_inspection(ready_db, clock, clerk, checks={c: True for c in Check})
@@ -107,8 +107,8 @@ def test_today_on_hand_built_data(ready_db: Database, clock: FakeClock, clerk: A
     for room in (room_901, room_1502):
         arrears.record_followup(ready_db, clock, clerk, room_id=room, said="已电话提醒")
     after = today.today(ready_db, clock, clerk)
-    assert [s.status for s in after.sections] == [OK, OK, OK, DUE]
-    assert [s.count for s in after.sections] == [0, 0, 0, 1]
+    assert [s.status for s in after.sections] == [OK, OK, OK, DUE, DUE]
+    assert [s.count for s in after.sections] == [0, 0, 0, 1, 1]
 
 
 def test_today_lists_at_most_limit_items_but_counts_all(ready_db: Database, clock: FakeClock, clerk: Actor) -> None:
@@ -131,7 +131,7 @@ def test_today_shows_a_receptionist_nothing_of_the_clerks_routines(
 def test_today_on_the_demo_estate(demo_db: Database, clock: FakeClock, demo_clerk: Actor) -> None:
     page = today.today(demo_db, clock, demo_clerk)
     assert [s.key for s in page.sections] == KEYS
-    inspection, census_section, followups, to_digitise = page.sections
+    inspection, census_section, followups, to_digitise, _integrity = page.sections
 
     assert inspection.status is DUE  # the last one five weeks ago, a monthly schedule
     assert isinstance(inspection.detail, inspections.InspectionStatus)

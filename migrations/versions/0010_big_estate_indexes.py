@@ -1,7 +1,7 @@
 """big estate (issue 10): a category's documents by archive number; the entry kind indexed in FTS5 (SQLite)
 
 Revision ID: 0010_big_estate_indexes
-Revises: 0005
+Revises: 0009_lan
 Create Date: 2026-11-24 00:00:00
 
 With a million documents, "装修责任书" matches tens of thousands of document entries; asked for

@@ -689,6 +689,91 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="60"/>
+        <source>&amp;Back up the archive…</source>
+        <translation>备份档案库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="63"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="66"/>
+        <source>&amp;Check the archive</source>
+        <translation>检查档案库(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="94"/>
+        <source>Cancelled; nothing was kept.</source>
+        <translation>已取消，未留下任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="120"/>
+        <source>Something unexpected went wrong; details are in the log.</source>
+        <translation>发生意外错误，详情已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="122"/>
+        <source>Estate Desk</source>
+        <translation>物业档案与前台</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="132"/>
+        <source>Back up the archive</source>
+        <translation>备份档案库</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="152"/>
+        <source>Estate Desk backup (*.edbackup)</source>
+        <translation>Estate Desk 备份 (*.edbackup)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="146"/>
+        <source>Backed up to {file}.</source>
+        <translation>已备份到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="148"/>
+        <source>Backing up the archive to {file}…</source>
+        <translation>正在把档案库备份到 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="158"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
+        <source>The archive in this database and its attachment store will be replaced by the backup {file}; what is there now is emptied first, never mixed with it (the old attachment store is moved aside). Estate Desk closes afterwards. Go on?</source>
+        <translation>本数据库中的档案及其附件库将被备份 {file} 替换：现有内容会先清空，绝不与备份混合（原附件库移到一旁保留）。完成后程序将关闭。是否继续？</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="180"/>
+        <source>Checking and restoring {file}…</source>
+        <translation>正在校验并恢复 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="193"/>
+        <source>Checking the archive…</source>
+        <translation>正在检查档案库…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="213"/>
+        <source>Automatic backup: {file}</source>
+        <translation>自动备份：{file}</translation>
+    </message>
+</context>
+<context>
     <name>BoardBanner</name>
     <message>
         <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="67"/>
@@ -2329,143 +2414,153 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="72"/>
         <source>Estate Desk — {office}</source>
         <translation>物业档案与前台 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="85"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="87"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="88"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="122"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="126"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="133"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="163"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="164"/>
+        <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
+        <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="180"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="199"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="202"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="206"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="188"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="215"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="225"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="219"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="222"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="241"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="223"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="242"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="258"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="286"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="268"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="287"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}

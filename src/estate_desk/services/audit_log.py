@@ -171,13 +171,15 @@ def export_events(
         else:
             from openpyxl import Workbook
 
+            from estate_desk.services.roster_files import append_as_data
+
             book = Workbook()
             sheet = book.active
             assert sheet is not None
             sheet.title = "审计记录"
             sheet.append(list(HEADERS))
             for row in rows:
-                sheet.append(row.cells())
+                append_as_data(sheet, row.cells())
             sheet.freeze_panes = "A2"
             book.save(temp)
         os.replace(temp, out)

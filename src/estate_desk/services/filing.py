@@ -515,8 +515,8 @@ def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
     the reader's clearance is not, and the attempt is audited.
     """
     text = code.strip()
-    if not text:
-        return None
+    if not text or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return None  # scanner noise: no code holds control characters (and PostgreSQL refuses NUL in text)
     with db.session() as s:
         box_id = s.scalar(select(ArchiveBox.id).where(ArchiveBox.code == text))
         if box_id is not None:

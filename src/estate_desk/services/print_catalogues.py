@@ -36,6 +36,7 @@ from estate_desk.printing.tables import VOID_MARK, cell_text
 from estate_desk.services import box_notes_data, catalogue_data, printouts
 from estate_desk.services.catalogue_scope import check_scopes
 from estate_desk.services.printouts import Printout, PrintResult, Render, Scope
+from estate_desk.services.roster_files import append_as_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -131,7 +132,7 @@ def write_catalogue_xlsx(
                 values.append(value)
         if row.void:
             values[remarks] = f"{VOID_MARK} {cell_text(row.values[remarks])}".strip()
-        sheet.append(values)
+        append_as_data(sheet, values)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"

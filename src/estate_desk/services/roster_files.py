@@ -18,7 +18,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.roster import guess_field
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 50_000  # an estate's roster or arrears list is a few thousand rows; more is refused, read no further
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # what a workbook's parts may unpack to, all together
+MAX_RATIO = 200  # how much one part may unpack to per byte packed (text XML packs 10–30 times)
 HEADER_SEARCH = 10  # non-blank rows looked at for the header, below any title rows
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or an encrypted workbook
@@ -122,9 +125,39 @@ def _with_header(path: Path, kind: str, encoding: str, raw: list[tuple[int, tupl
     return result
 
 
+def _too_many_rows(path: Path) -> InputProblem:
+    return InputProblem(
+        zh=f"「{path.name}」超过 {MAX_ROWS:,} 行，超出一次导入的上限，未导入任何内容。请检查是否选错了文件，或拆分后分批导入。",
+        en=f"'{path.name}' has more than {MAX_ROWS:,} rows, over the limit of one import; nothing was imported. "
+        "Check it is the right file, or split it and import the parts one by one.",
+        where=str(path),
+    )
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a zip bomb posing as a workbook by what its parts declare, before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _not_a_spreadsheet(path, "（工作簿已损坏）", " (the workbook is damaged)") from exc
+    total = sum(p.file_size for p in parts)
+    worst = max((p.file_size / max(p.compress_size, 1) for p in parts if p.file_size > 1024 * 1024), default=0.0)
+    if total > MAX_UNPACKED_BYTES or worst > MAX_RATIO:
+        log.warning("refused %s: unpacks to %d bytes, worst ratio %.0f", path, total, worst)
+        raise InputProblem(
+            zh=f"「{path.name}」解压后达 {total // 2**20:,} MB（压缩比 {worst:.0f}:1），不像正常的表格文件，"
+            "可能是恶意构造的压缩包（“压缩炸弹”），未读取。",
+            en=f"'{path.name}' would unpack to {total // 2**20:,} MB (ratio {worst:.0f}:1): no ordinary spreadsheet "
+            "does that, it may be a crafted zip bomb; it was not read.",
+            where=str(path),
+        )
+
+
 def _xlsx_rows(path: Path) -> list[tuple[int, tuple[Cell, ...]]]:
     from openpyxl import load_workbook
 
+    _check_unpacked_size(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML, key and value errors for broken files
@@ -135,7 +168,14 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[Cell, ...]]]:
         raise _not_a_spreadsheet(path, *detail) from exc
     try:
         sheet = workbook.active if hasattr(workbook.active, "iter_rows") else workbook.worksheets[0]
-        return [(n, tuple(cells)) for n, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        rows: list[tuple[int, tuple[Cell, ...]]] = []
+        for n, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if len(rows) > MAX_ROWS + HEADER_SEARCH:
+                raise _too_many_rows(path)
+            rows.append((n, tuple(cells)))
+        return rows
+    except InputProblem:
+        raise
     except Exception as exc:
         log.info("unreadable worksheet in %s: %r", path, exc)
         raise _not_a_spreadsheet(path, "（工作表已损坏）", " (the worksheet is damaged)") from exc
@@ -161,6 +201,8 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\r\n\f")
         if controls or "\ufffd" in text:
             raise _not_a_spreadsheet(path)
+        if encoding == "gb18030" and any(unicodedata.category(ch) == "Co" for ch in text):
+            continue  # private-use characters: another encoding (Big5, Shift-JIS …) read as GB18030
         return text, encoding
     raise InputProblem(
         zh=f"无法识别「{path.name}」的文字编码（不是 UTF-8，也不是 GBK/GB18030）。请在 Excel/WPS 中另存为"
@@ -177,7 +219,12 @@ def _csv_rows(path: Path) -> tuple[str, list[tuple[int, tuple[Cell, ...]]]]:
     delimiter = max(_DELIMITERS, key=first.count)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return encoding, [(n, tuple(cells)) for n, cells in enumerate(reader, start=1)]
+        rows: list[tuple[int, tuple[Cell, ...]]] = []
+        for n, cells in enumerate(reader, start=1):
+            if len(rows) > MAX_ROWS + HEADER_SEARCH:
+                raise _too_many_rows(path)
+            rows.append((n, tuple(cells)))
+        return encoding, rows
     except csv.Error as exc:
         raise _not_a_spreadsheet(path, f"（{exc}）", f" ({exc})") from exc
 
@@ -188,6 +235,21 @@ def _cannot_write(path: Path, exc: OSError) -> InputProblem:
         en=f"Cannot write '{path}': {exc.strerror or exc}",
         where=str(path),
     )
+
+
+def append_as_data(sheet: Any, values: Iterable[object]) -> None:
+    """Append one row of data to a worksheet: text is kept as text, never run as a formula.
+
+    openpyxl stores any string that starts with ``=`` as a formula, so an owner called
+    ``=HYPERLINK("http://…")`` would become a live link in Excel (formula injection). Such cells
+    are written as plain strings; characters a workbook cannot hold (control codes) are dropped.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def write_xlsx(path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
@@ -205,7 +267,7 @@ def write_xlsx(path: Path, title: str, headers: Sequence[str], rows: Iterable[Se
     sheet.freeze_panes = "A2"
     count = 0
     for row in rows:
-        sheet.append(list(row))
+        append_as_data(sheet, row)
         count += 1
     for index, header in enumerate(headers):
         letter = sheet.cell(row=1, column=index + 1).column_letter

@@ -264,6 +264,7 @@ def _hits(s: Session, kind: HitKind, found: dict[int, _Found], actor: Actor, lim
 
 def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list[Hit]:
     """What the one search field finds for ``text``: up to ``limit`` hits of each kind, grouped by kind."""
+    text = "".join(ch for ch in text if ord(ch) >= 32 and ord(ch) != 127)  # scanner noise; PostgreSQL refuses NUL
     forms = query_forms(text)
     if not forms or limit < 1:
         return []

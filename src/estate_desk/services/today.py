@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.routines import ROUTINE_READERS, RoutineStatus, office_date, worst
-from estate_desk.services import arrears, census, inspections, worklists
+from estate_desk.services import arrears, census, inspections, integrity, worklists
 from estate_desk.services.permissions import require_role
 from estate_desk.store.archive import Document
 
@@ -244,10 +244,43 @@ def to_digitise_section(db: Database, clock: Clock, actor: Actor, limit: int) ->
     return TodaySection("to_digitise", "待数字化", "To digitise", status, zh, en, count, items, count)
 
 
+# --------------------------------------------------------------------------- A5: the archive check
+
+
+def integrity_section(db: Database, clock: Clock, actor: Actor, limit: int) -> TodaySection:
+    """When the archive was last checked (services/integrity.py) and what was wrong; due when the schedule says."""
+    require_role(actor, ROUTINE_READERS, zh="查看档案库检查结果", en="see the archive check")
+    last = integrity.last_check(db)
+    due = integrity.check_due(last.at if last else None, clock.now(), integrity.check_every(db))
+    if last is None:
+        zh, en = "档案库尚未做过完整性检查。", "The archive has never been checked."
+        status = RoutineStatus.DUE
+    else:
+        when = office_date(last.at)
+        zh, en = f"上次检查 {when}：{last.summary_zh}", f"Last checked {when}: {last.summary_en}"
+        status = RoutineStatus.OVERDUE if not last.ok else (RoutineStatus.DUE if due else RoutineStatus.OK)
+    problems = (
+        tuple(
+            TodayItem(z, e, RoutineStatus.OVERDUE, "integrity", None)
+            for z, e in zip(last.first_zh, last.first_en, strict=False)
+        )
+        if last
+        else ()
+    )
+    items = (
+        problems[:limit]
+        if problems
+        else ((TodayItem("检查档案库", "Check the archive", status, "integrity", None),) if due and limit else ())
+    )
+    count = last.problems if last and not last.ok else int(due)
+    return TodaySection("integrity", "档案库检查", "Archive check", status, zh, en, count, items, last)
+
+
 SECTIONS: tuple[Callable[[Database, Clock, Actor, int], TodaySection | None], ...] = (
     inspection_section,
     census_section,
     followups_section,
     to_digitise_section,
+    integrity_section,
     # later issues: loans due back (A12), destruction reviews (A17)
 )

@@ -275,6 +275,22 @@ def copy_sqlite_aside(path: Path, revision: str | None, now: datetime | None = N
     return target
 
 
+def _is_locked(exc: OperationalError) -> bool:
+    text_ = str(exc.orig).lower()
+    return "database is locked" in text_ or "database table is locked" in text_
+
+
+def _locked(url: URL) -> DatabaseProblem:
+    return DatabaseProblem(
+        zh=f"数据库文件被其他程序占用（已锁定），等待 {BUSY_TIMEOUT_MS // 1000} 秒后仍无法写入，本次操作未保存。"
+        "请关闭正在使用它的程序（如数据库查看工具、备份软件）后重试。",
+        en=f"The database file is locked by another program and could not be written within "
+        f"{BUSY_TIMEOUT_MS // 1000} s; this change was not saved. Close the program using it (a database viewer, "
+        "backup software) and try again.",
+        where=mask_url(url),
+    )
+
+
 @dataclass
 class Database:
     """An open, migrated archive database."""
@@ -305,6 +321,11 @@ class Database:
                 zh="该记录刚被其他工作站修改，您的操作未保存。请刷新后重试。",
                 en="This record was just changed at another workstation; nothing was saved. Refresh and try again.",
             ) from exc
+        except OperationalError as exc:
+            session.rollback()
+            if _is_locked(exc):
+                raise _locked(self.url) from exc
+            raise
         except BaseException:
             session.rollback()
             raise

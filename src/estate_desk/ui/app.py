@@ -64,15 +64,16 @@ def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | 
     login = LoginDialog(db, clock, office_name, demo_logins)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
-    from estate_desk.services.attachments import sweep_leftovers
+    from estate_desk.services.auto_backup import sweep_at_start
 
-    sweep_leftovers(clock)  # temp files of copies a crash interrupted
+    sweep_at_start(db, clock)  # temp files of copies and backups a crash interrupted
     from estate_desk.ui.gc_guard import MainThreadCollector
 
     collector = MainThreadCollector(app)  # garbage is collected on this thread only, never on the worker
     window = MainWindow(db, login.actor, clock, office_name)
     window.show()
     code = app.exec()
+    window.backups.backup_on_exit()  # the automatic backup at exit (A5), when the settings ask for it
     collector.stop()
     db.dispose()
     return int(code)

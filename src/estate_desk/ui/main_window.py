@@ -15,6 +15,7 @@ from estate_desk.services import search
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive_section import ArchiveSection
+from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import (
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Estate Desk — {office}").format(office=office_name))
         self.resize(1400, 860)
         self.runner = Runner(self)
+        self.backups = BackupActions(self, db, actor, clock, self.runner)  # File menu and the schedule (A5)
 
         self.archive = ArchiveSection(db, actor, clock, self.runner)
         self.desk = DeskSection(db, actor, clock)
@@ -137,6 +139,9 @@ class MainWindow(QMainWindow):
             )
         )
         self.archive.status.connect(self.statusBar().showMessage)
+        self.backups.status.connect(self.statusBar().showMessage)
+        self.backups.checked.connect(lambda _report: self.today.refresh() if self.today is not None else None)
+        self.backups.restored.connect(self._restored)
         self.printing.status.connect(self.statusBar().showMessage)
         self.nav.setCurrentRow(0)
         self.scanner = ScanListener(self, now_ms)
@@ -166,12 +171,24 @@ class MainWindow(QMainWindow):
         self.desk.shutdown()  # the board's timers, and a board still full screen on a wall monitor
         super().closeEvent(event)
 
+    def _restored(self, _report: object) -> None:
+        """The archive was replaced by a backup: what this window shows is gone, so it closes."""
+        QMessageBox.information(
+            self,
+            self.tr("Restore from a backup"),
+            self.tr("The archive was restored from the backup. Estate Desk closes now; start it again to sign in."),
+        )
+        self.close()
+
     def open_from_today(self, kind: str, ref: object) -> bool:
         """An item on the today page: a routine opens its page, a document opens in the archive."""
         if kind in ROUTINE_KINDS and self.routines is not None:
             self.stack.setCurrentWidget(self.routines)
             self.nav.setCurrentRow(self.stack.currentIndex())
             return self.routines.open(kind, ref)
+        if kind == "integrity" and self.backups.check_action.isEnabled():  # the archive check (A5): run it now
+            self.backups.check_now()
+            return True
         if kind == "document" and isinstance(ref, int):
             self.nav.setCurrentRow(0)
             return self.archive.open_record("document", ref)
@@ -186,6 +203,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        file_menu.addActions(self.backups.actions())
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("&View"))
         for n in range(self.stack.count()):

@@ -1,0 +1,107 @@
+"""``estate-desk backup``, ``restore`` and ``verify``: the archive saved whole, put back, and checked (A5)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from estate_desk.domain.clock import SystemClock
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+
+
+def _progress(label: str) -> Callable[[int, int], None] | None:
+    """A percentage on stderr when it is a terminal; nothing otherwise (scripts, tests)."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        pct = done * 100 // max(total, 1)
+        if pct != last[0]:
+            last[0] = pct
+            print(f"\r{label} {pct:3d}%", end="" if pct < 100 else "\n", file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from estate_desk.cli import _actor, _open_db, cli_lang, say
+    from estate_desk.services import backup
+
+    db = _open_db(args)
+    try:
+        actor = _actor(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
+        info = backup.create_backup(
+            db, SystemClock(), actor, Path(args.output), progress=_progress(say("备份", "Backup"))
+        )
+    finally:
+        db.dispose()
+    print(say(f"已备份到 {info.path}", f"Backed up to {info.path}"))
+    print(info.summary(cli_lang()))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from estate_desk.cli import cli_lang, say
+    from estate_desk.services import backup
+
+    report = backup.restore_backup(
+        args.database, Path(args.file), force=args.force, progress=_progress(say("恢复", "Restore"))
+    )
+    lang = cli_lang()
+    print(
+        say(
+            f"已恢复：{report.rows} 行记录，{report.files} 个附件文件。",
+            f"Restored {report.rows} rows and {report.files} files.",
+        )
+    )
+    print(report.info.summary(lang))
+    if report.moved_aside is not None:
+        print(
+            say(
+                f"原附件库已移到 {report.moved_aside}",
+                f"The previous attachment store was moved to {report.moved_aside}",
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from estate_desk.cli import _actor, _open_db, cli_lang
+    from estate_desk.services import integrity
+
+    db = _open_db(args)
+    try:
+        actor = _actor(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
+        report = integrity.check_archive(db, SystemClock(), keyring=actor.keyring if actor else None)
+    finally:
+        db.dispose()
+    lang = cli_lang()
+    for line in report.lines(lang):
+        print(line)
+    return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def add_backup_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Callable[..., argparse.ArgumentParser]
+) -> None:
+    user_help = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
+    bk = add("backup", cmd_backup, "write one backup file: the database and the attachment store, with checksums")
+    bk.add_argument("-o", "--output", required=True, metavar="FILE")
+    bk.add_argument("--user", help=user_help + "; recorded in the audit trail")
+    rs = add("restore", cmd_restore, "restore a backup file into an empty database and data folder")
+    rs.add_argument("file")
+    rs.add_argument(
+        "--force", action="store_true", help="replace an archive that is there (it is emptied first, never mixed)"
+    )
+    vf = add(
+        "verify", cmd_verify, "check the database, every attachment's checksum, encrypted files and the audit chain"
+    )
+    vf.add_argument("--user", help=user_help + "; needed to authenticate encrypted attachments")

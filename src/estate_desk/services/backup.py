@@ -1,0 +1,617 @@
+"""Backup and restore (备份与恢复, A5): one file holding the whole archive, checked before it is trusted.
+
+A backup is a zip file::
+
+    backup.json                    what it is: format, alembic revision, office, 全宗号, the archive key's
+                                   fingerprint, when, from which database, row counts, files
+    tables/NNN-<table>.jsonl       every table's rows, parents first (``store/snapshot.py``)
+    attachments/ab/cd/<sha256>     every file of the attachment store, sealed (``.enc``) and plain, stored as is
+    MANIFEST.json                  size and SHA-256 of every member above
+
+and the zip comment ends with the SHA-256 of every byte before it, so one flipped byte anywhere —
+in a member, a header or the directory — is found before anything is written. Rows and files are
+streamed (a 200 MB scan never sits in memory). The file is written under a temporary name in the
+target folder and renamed when complete: a cancelled, failed or killed backup leaves no file that
+looks like a backup (:func:`sweep_partial` clears the temporary ones a crash left).
+
+Restoring goes into an empty database (migrated to the backup's revision) and an empty attachment
+store; every checksum is checked first. An archive that already holds records is refused unless
+forced, and forcing wipes it first (its attachment store is moved aside, not deleted): two archives
+are never mixed. A backup made on SQLite restores onto PostgreSQL and back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from estate_desk import __version__
+from estate_desk.domain.audit import AuditAction
+from estate_desk.domain.errors import DatabaseProblem, InputProblem, RuleViolation, UserError
+from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.services import attachments, audit
+from estate_desk.services.audit import Target
+from estate_desk.services.permissions import require_role
+from estate_desk.store import snapshot
+from estate_desk.store.accounts import Office
+from estate_desk.store.blobs import CHUNK_SIZE, INCOMING_PREFIX, INCOMING_SUFFIX, BlobStore
+from estate_desk.store.database import (
+    Database,
+    RevisionStatus,
+    is_sqlite,
+    mask_url,
+    open_database,
+    resolve_url,
+    revision_state,
+)
+from estate_desk.store.keys import ArchiveKey
+from estate_desk.store.migrations import head_revision
+from estate_desk.store.search_index import rebuild_on
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from datetime import datetime
+
+    from sqlalchemy.engine import URL
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+
+log = logging.getLogger(__name__)
+
+FORMAT = "estate-desk-backup/1"
+SUFFIX = ".edbackup"
+DESCRIPTION = "backup.json"
+MANIFEST = "MANIFEST.json"
+TABLES = "tables/"
+FILES = "attachments/"
+PARTIAL_PREFIX = snapshot.SCRATCH_PREFIX
+PARTIAL_SUFFIX = snapshot.SCRATCH_SUFFIX
+_COMMENT_PREFIX = b"estate-desk-backup sha256="
+_COMMENT_LENGTH = len(_COMMENT_PREFIX) + 64
+_ROW_BATCH = 500
+
+
+class BackupCancelled(UserError):
+    """The user stopped a backup or restore; nothing was kept."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What ``backup.json`` says, once every checksum has been checked."""
+
+    path: Path
+    revision: str
+    office: str
+    fonds_code: str
+    key_id: str | None
+    created_at: str
+    backend: str
+    counts: dict[str, int]
+    files: int
+    file_bytes: int
+    description: dict[str, Any] = field(repr=False)
+
+    def summary(self, lang: str = "zh") -> str:
+        rows = sum(self.counts.values())
+        if lang.startswith("zh"):
+            return (
+                f"{self.office}（全宗号 {self.fonds_code}）于 {self.created_at} 在 {self.backend} 上的备份："
+                f"{rows} 行记录，{self.files} 个附件文件，数据库版本 {self.revision}"
+            )
+        return (
+            f"Backup of {self.office} (fonds {self.fonds_code}) made {self.created_at} on {self.backend}: "
+            f"{rows} rows, {self.files} attachment files, database revision {self.revision}"
+        )
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    info: BackupInfo
+    rows: int
+    files: int
+    moved_aside: Path | None  # where a forced restore put the store it replaced
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Ticker:
+    """Progress in work units (a row, or 64 KiB of a file) and the cancel check between them."""
+
+    def __init__(
+        self, total: int, progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None, what: str
+    ) -> None:
+        self.total, self.done = max(total, 1), 0
+        self.progress, self.cancel, self.what = progress, cancel, what
+
+    def step(self, units: int = 1) -> None:
+        self.done = min(self.done + units, self.total)
+        if self.cancel is not None and self.cancel():
+            zh, en = {"backup": ("备份", "The backup"), "restore": ("恢复", "The restore")}[self.what]
+            raise BackupCancelled(zh=f"已取消{zh}，未留下任何内容。", en=f"{en} was cancelled; nothing was kept.")
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def _file_units(size: int) -> int:
+    return size // 65536 + 1
+
+
+_BLOB_PATH = re.compile(r"([0-9a-f]{2})/([0-9a-f]{2})/(\1\2[0-9a-f]{60})(\.enc)?")
+
+
+def _store_files(store: BlobStore) -> list[tuple[str, Path, int]]:
+    """(member name, path, size) of every kept file in the store (``ab/cd/<sha256>[.enc]``), in a stable
+    order. Anything else in the folder — a copy in progress, a marker naming the archive the folder
+    belongs to — is not an attachment and is left out."""
+    if not store.root.is_dir():
+        return []
+    found = []
+    for path in sorted(store.root.rglob("*")):
+        rel = path.relative_to(store.root).as_posix()
+        if path.is_file() and _BLOB_PATH.fullmatch(rel):
+            found.append((FILES + rel, path, path.stat().st_size))
+    return found
+
+
+def _damaged(path: Path, detail_zh: str, detail_en: str) -> InputProblem:
+    return InputProblem(
+        zh=f"备份文件“{path.name}”已损坏或不完整（{detail_zh}），未恢复任何内容。请换一份备份。",
+        en=f"The backup file '{path.name}' is damaged or incomplete ({detail_en}); nothing was restored. "
+        "Use another backup.",
+        where=str(path),
+    )
+
+
+def _cannot_write(path: Path, exc: OSError) -> InputProblem:
+    return InputProblem(
+        zh=f"无法写入备份文件“{path}”（{exc.strerror or exc}），未留下不完整的备份。",
+        en=f"Cannot write the backup file '{path}' ({exc.strerror or exc}); no partial backup was left.",
+        where=str(path),
+    )
+
+
+class _HashingWriter:
+    """Feeds what is written to a zip member through SHA-256 too."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out, self.hash, self.size = out, hashlib.sha256(), 0
+
+    def write(self, data: bytes | memoryview) -> None:
+        self.hash.update(data)
+        self.size += len(data)
+        self.out.write(data)
+
+
+# --------------------------------------------------------------------------- backup
+
+
+def _describe(conn: Any, clock: Clock, db: Database, counts: dict[str, int], files: list[Any]) -> dict[str, Any]:
+    office = conn.execute(select(Office.name, Office.fonds_code).order_by(Office.id).limit(1)).first()
+    key_id = conn.execute(select(ArchiveKey.key_id).limit(1)).scalar()
+    return {
+        "format": FORMAT,
+        "revision": conn.execute(select(_alembic_version())).scalar(),
+        "office": office[0] if office else "",
+        "fonds_code": office[1] if office else "",
+        "key_id": key_id,
+        "created_at": clock.now().isoformat(),
+        "backend": "sqlite" if is_sqlite(db.url) else "postgresql",
+        "database": db.masked_url,
+        "application": __version__,
+        "tables": [t.name for t in snapshot.kept_tables()],
+        "counts": counts,
+        "files": len(files),
+        "file_bytes": sum(size for _, _, size in files),
+        "left_out": sorted(snapshot.DERIVED_TABLES),
+    }
+
+
+def _alembic_version() -> Any:
+    from sqlalchemy import column, table
+
+    return table("alembic_version", column("version_num")).c.version_num
+
+
+def create_backup(
+    db: Database,
+    clock: Clock,
+    actor: Actor | None,
+    out: Path | str,
+    *,
+    store: BlobStore | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> BackupInfo:
+    """Write one backup file of the whole archive to ``out`` (see the module docstring).
+
+    ``actor`` must be archive staff; None is the machine itself (automatic backups, the CLI run by
+    whoever may read the data folder). Raises :class:`BackupCancelled` when cancelled; in every
+    failure no file is left at ``out``.
+    """
+    if actor is not None:
+        require_role(actor, ARCHIVE_KEEPERS, zh="备份档案库", en="back up the archive")
+    target = Path(out)
+    store = store or attachments.blob_store()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    temp = Path(temp_name)
+    try:
+        info = _write(db, clock, store, temp, progress, cancel)
+        with temp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(target, exc) from exc
+        raise
+    if actor is not None:
+        with db.session() as s:
+            audit.record(
+                s,
+                actor,
+                AuditAction.EXPORT,
+                Target("archive", None, "备份 backup"),
+                detail={"file": str(target)},
+                clock=clock,
+            )
+    log.info("backup written to %s", target)
+    return BackupInfo(**{**info.__dict__, "path": target})
+
+
+def _write(
+    db: Database,
+    clock: Clock,
+    store: BlobStore,
+    temp: Path,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> BackupInfo:
+    manifest: list[dict[str, Any]] = []
+    with zipfile.ZipFile(temp, "w", allowZip64=True) as zf:
+        with snapshot.consistent_connection(db, temp.parent) as conn:
+            tables = snapshot.kept_tables()
+            counts = {t.name: snapshot.count_rows(conn, t) for t in tables}
+            files = _store_files(store)
+            units = sum(counts.values()) + sum(_file_units(s) for _, _, s in files)
+            ticker = _Ticker(units, progress, cancel, "backup")
+            description = _describe(conn, clock, db, counts, files)
+            _member(zf, manifest, DESCRIPTION, json.dumps(description, ensure_ascii=False, indent=1).encode())
+            for index, table in enumerate(tables):
+                name = f"{TABLES}{index:03d}-{table.name}.jsonl"
+                info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with zf.open(info, "w", force_zip64=True) as raw:
+                    sink = _HashingWriter(raw)
+                    for row in snapshot.read_rows(conn, table):
+                        sink.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
+                        ticker.step()
+                manifest.append({"name": name, "size": sink.size, "sha256": sink.hash.hexdigest()})
+        buffer = bytearray(CHUNK_SIZE)
+        view = memoryview(buffer)
+        for name, path, _size in files:
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED
+            with path.open("rb") as src, zf.open(info, "w", force_zip64=True) as raw:
+                sink = _HashingWriter(raw)
+                while n := src.readinto(view):
+                    sink.write(view[:n])
+                    ticker.step(n // 65536)
+                ticker.step()
+            manifest.append({"name": name, "size": sink.size, "sha256": sink.hash.hexdigest()})
+        _member(zf, [], MANIFEST, json.dumps({"format": FORMAT, "members": manifest}, indent=0).encode())
+        zf.comment = _COMMENT_PREFIX + b"0" * 64
+    _seal_file(temp)
+    return _info(temp, description)
+
+
+def _member(zf: zipfile.ZipFile, manifest: list[dict[str, Any]], name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, data)
+    manifest.append({"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+
+
+def _hash_before_comment(fh: IO[bytes], length: int) -> str:
+    hasher = hashlib.sha256()
+    fh.seek(0)
+    left = length
+    while left > 0:
+        chunk = fh.read(min(CHUNK_SIZE, left))
+        if not chunk:
+            break
+        hasher.update(chunk)
+        left -= len(chunk)
+    return hasher.hexdigest()
+
+
+def _seal_file(temp: Path) -> None:
+    """Write the SHA-256 of every byte before the zip comment into the comment's last 64 bytes."""
+    with temp.open("rb+") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        body = size - _COMMENT_LENGTH
+        digest = _hash_before_comment(fh, body)
+        fh.seek(body + len(_COMMENT_PREFIX))
+        fh.write(digest.encode("ascii"))
+
+
+def _info(path: Path, description: dict[str, Any]) -> BackupInfo:
+    return BackupInfo(
+        path=path,
+        revision=str(description["revision"]),
+        office=str(description.get("office", "")),
+        fonds_code=str(description.get("fonds_code", "")),
+        key_id=description.get("key_id"),
+        created_at=str(description["created_at"]),
+        backend=str(description.get("backend", "")),
+        counts={str(k): int(v) for k, v in description["counts"].items()},
+        files=int(description.get("files", 0)),
+        file_bytes=int(description.get("file_bytes", 0)),
+        description=description,
+    )
+
+
+def sweep_partial(folder: Path, older_than: datetime) -> int:
+    """Remove the temporary files of backups a crash interrupted, untouched since ``older_than``."""
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for temp in folder.glob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"):
+        try:
+            if temp.stat().st_mtime < older_than.timestamp():
+                temp.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def check_backup(
+    path: Path | str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> BackupInfo:
+    """Check every byte of a backup file: the whole-file checksum, then each member against the
+    manifest. Returns what it holds; a damaged file is refused with :class:`InputProblem`."""
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise InputProblem(
+            zh=f"无法读取备份文件“{source}”（{exc.strerror or exc}）。",
+            en=f"Cannot read the backup file '{source}' ({exc.strerror or exc}).",
+            where=str(source),
+        ) from exc
+    if size <= _COMMENT_LENGTH:
+        raise _damaged(source, "文件太短", "the file is too short")
+    ticker = _Ticker(_file_units(size) * 2, progress, cancel, "restore")
+    with source.open("rb") as fh:
+        fh.seek(size - _COMMENT_LENGTH)
+        tail = fh.read()
+        if not tail.startswith(_COMMENT_PREFIX):
+            raise _damaged(
+                source, "不是 Estate Desk 备份，或结尾缺失", "not an Estate Desk backup, or its end is missing"
+            )
+        expected = tail[len(_COMMENT_PREFIX) :].decode("ascii", "replace")
+        if _hash_before_comment(fh, size - _COMMENT_LENGTH) != expected:
+            raise _damaged(source, "整体校验值不符", "the whole-file checksum does not match")
+    ticker.step(_file_units(size))
+    try:
+        with zipfile.ZipFile(source) as zf:
+            listed = json.loads(zf.read(MANIFEST))
+            members = {m["name"]: m for m in listed["members"]}
+            present = set(zf.namelist()) - {MANIFEST}
+            if present != set(members):
+                raise _damaged(source, "清单与内容不符", "the manifest does not list what the file holds")
+            for name, entry in members.items():
+                if _member_hash(zf, name, ticker) != (entry["sha256"], entry["size"]):
+                    raise _damaged(source, f"“{name}”的校验值不符", f"the checksum of '{name}' does not match")
+            description = json.loads(zf.read(DESCRIPTION))
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, OSError) as exc:
+        raise _damaged(source, f"无法读取：{exc}", f"unreadable: {exc}") from exc
+    if description.get("format") != FORMAT:
+        raise _damaged(source, "格式不认识", "unknown format")
+    return _info(source, description)
+
+
+def _member_hash(zf: zipfile.ZipFile, name: str, ticker: _Ticker) -> tuple[str, int]:
+    hasher, size = hashlib.sha256(), 0
+    with zf.open(name) as fh:
+        while chunk := fh.read(CHUNK_SIZE):
+            hasher.update(chunk)
+            size += len(chunk)
+            ticker.step(len(chunk) // 65536)
+    return hasher.hexdigest(), size
+
+
+# --------------------------------------------------------------------------- restore
+
+
+def _store_has_files(store: BlobStore) -> bool:
+    return bool(_store_files(store))
+
+
+def _refuse_revision(info: BackupInfo) -> None:
+    head = head_revision()
+    if info.revision != head:
+        raise RuleViolation(
+            zh=f"该备份的数据库版本是 {info.revision}，本程序是 {head}。请用制作该备份的 Estate Desk 版本恢复，"
+            "再升级软件。未恢复任何内容。",
+            en=f"The backup is at database revision {info.revision}, this application at {head}. Restore it with "
+            "the Estate Desk version that made it, then upgrade. Nothing was restored.",
+            rule="A5",
+            where=str(info.path),
+        )
+
+
+def restore_backup(
+    url: URL | str | None,
+    path: Path | str,
+    *,
+    force: bool = False,
+    store: BlobStore | None = None,
+    clock: Clock | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> RestoreReport:
+    """Restore a backup into the database at ``url`` and the attachment store (see the module docstring).
+
+    Checks the whole file first. Refuses (:class:`RuleViolation`) when the database or the store
+    already holds an archive, unless ``force``: then both are emptied first (the old store moved
+    aside to ``attachments.replaced-<time>``). The rows go in one transaction; if anything fails,
+    the database stays as it was and the files taken out of the backup are removed again.
+    """
+    info = check_backup(path, progress=progress, cancel=cancel)
+    _refuse_revision(info)
+    resolved = url if not isinstance(url, str | None) else resolve_url(url)
+    state = revision_state(resolved)
+    if state.status in (RevisionStatus.NEWER, RevisionStatus.FOREIGN):
+        open_database(resolved)  # refuses with the reason
+    store = store or attachments.blob_store()
+    db = open_database(resolved)
+    try:
+        with db.engine.connect() as conn:
+            occupied = snapshot.holds_an_archive(conn)
+        if (occupied or _store_has_files(store)) and not force:
+            raise RuleViolation(
+                zh="目标数据库或附件库中已有档案，未恢复任何内容。恢复只能放入空的数据库和空的数据文件夹；"
+                "如确要用备份替换现有档案，请使用“强制”（--force），现有数据将被清空，不会与备份混合。",
+                en="The target database or attachment store already holds an archive; nothing was restored. A "
+                "restore goes into an empty database and data folder; to replace the archive with the backup, "
+                "force it (--force): what is there is emptied first, never mixed with the backup.",
+                rule="A5",
+                where=mask_url(resolved),
+            )
+        moved = _move_store_aside(store, clock) if _store_has_files(store) else None
+        written: list[Path] = []
+        ticker = _Ticker(
+            sum(info.counts.values()) + info.files + _file_units(info.file_bytes), progress, cancel, "restore"
+        )
+        try:
+            _extract_files(info.path, store, written, ticker)
+            rows = _load_rows(db, info, ticker)
+        except BaseException:
+            for file in written:
+                file.unlink(missing_ok=True)
+            raise
+    finally:
+        db.dispose()
+    log.info("restored %s (%d rows, %d files) into %s", info.path, rows, len(written), mask_url(resolved))
+    return RestoreReport(info, rows, len(written), moved)
+
+
+def _move_store_aside(store: BlobStore, clock: Clock | None) -> Path:
+    from datetime import UTC
+    from datetime import datetime as dt
+
+    stamp = (clock.now() if clock else dt.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    aside = store.root.with_name(f"{store.root.name}.replaced-{stamp}")
+    n = 1
+    while aside.exists():
+        aside = store.root.with_name(f"{store.root.name}.replaced-{stamp}-{n}")
+        n += 1
+    store.root.rename(aside)
+    log.warning("forced restore: the attachment store was moved aside to %s", aside)
+    return aside
+
+
+def _extract_files(path: Path, store: BlobStore, written: list[Path], ticker: _Ticker) -> None:
+    buffer = bytearray(CHUNK_SIZE)
+    view = memoryview(buffer)
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if not name.startswith(FILES):
+                continue
+            if not _BLOB_PATH.fullmatch(name[len(FILES) :]):
+                raise _damaged(path, f"附件路径不对：{name}", f"a bad attachment path: {name}")
+            final = store.root / Path(*name[len(FILES) :].split("/"))
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(dir=store.root, prefix=INCOMING_PREFIX, suffix=INCOMING_SUFFIX)
+            temp = Path(temp_name)
+            try:
+                with os.fdopen(fd, "wb") as out, zf.open(name) as src:
+                    while n := src.readinto(view):  # type: ignore[attr-defined]
+                        out.write(view[:n])
+                        ticker.step(n // 65536)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(temp, final)
+            except BaseException:
+                temp.unlink(missing_ok=True)
+                raise
+            written.append(final)
+            ticker.step()
+
+
+def _rows_of(zf: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
+    with zf.open(name) as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _load_rows(db: Database, info: BackupInfo, ticker: _Ticker) -> int:
+    tables = {t.name: t for t in snapshot.kept_tables()}
+    total = 0
+    try:
+        with zipfile.ZipFile(info.path) as zf, db.engine.begin() as conn:
+            snapshot.wipe(conn)
+            members = sorted(n for n in zf.namelist() if n.startswith(TABLES))
+            for name in members:
+                table_name = name[len(TABLES) :].split("-", 1)[1].removesuffix(".jsonl")
+                table = tables.get(table_name)
+                if table is None:
+                    raise _damaged(info.path, f"未知的数据表 {table_name}", f"unknown table {table_name}")
+                batch: list[dict[str, Any]] = []
+                for data in _rows_of(zf, name):
+                    batch.append(snapshot.decode_row(table, data))
+                    if len(batch) >= _ROW_BATCH:
+                        conn.execute(insert(table), batch)
+                        total += len(batch)
+                        ticker.step(len(batch))
+                        batch = []
+                if batch:
+                    conn.execute(insert(table), batch)
+                    total += len(batch)
+                    ticker.step(len(batch))
+                if snapshot.count_rows(conn, table) != info.counts.get(table_name, 0):
+                    raise _damaged(info.path, f"{table_name} 行数不符", f"the row count of {table_name} differs")
+            snapshot.reset_sequences(conn)
+            rebuild_on(conn)
+    except SQLAlchemyError as exc:
+        raise DatabaseProblem(
+            zh=f"恢复时数据库出错，已撤销，数据库保持原样（{exc.__class__.__name__}: {str(exc).splitlines()[0]}）。",
+            en=f"The database failed during the restore, which was undone; the database is as it was "
+            f"({exc.__class__.__name__}: {str(exc).splitlines()[0]}).",
+            where=db.masked_url,
+        ) from exc
+    return total
+
+
+# --------------------------------------------------------------------------- helpers for callers
+
+
+def default_name(clock: Clock) -> str:
+    return f"estate-desk-{clock.now().strftime('%Y%m%d-%H%M%S')}{SUFFIX}"

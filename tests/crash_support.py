@@ -1,0 +1,97 @@
+"""Killing a child process in the middle of a job, for crash-safety tests (A5: nothing lost, nothing half-written).
+
+A scenario is a snippet of Python run in a fresh interpreter with these names defined:
+
+* ``db`` — the archive (:func:`~estate_desk.store.database.open_database` on ``url``),
+* ``clock`` — a FakeClock at the tests' start, ``actor`` — ``admin`` signed in,
+* ``work`` — a folder for the scenario's files (:class:`pathlib.Path`),
+* ``pause()`` — tells the parent "I am in the middle now" and then blocks forever.
+
+The parent (:func:`kill_midway`) waits for that word on the child's stdout — never a timer — and
+kills the child with SIGKILL (no cleanup handlers, no ``finally``: the same as pulling the plug).
+Whatever the snippet committed before ``pause()`` must still be there afterwards; whatever it
+was in the middle of must have left nothing. The destruction batch (issue 7) adds its scenario the
+same way.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+MIDWAY = "ESTATE-DESK-CRASH-TEST: MIDWAY"
+WAIT_SECONDS = 300  # only a guard against a child that never gets there; the kill itself waits for the word
+
+_PRELUDE = """
+import sys, threading
+from pathlib import Path
+from estate_desk.domain.clock import FakeClock
+from estate_desk.services import accounts
+from estate_desk.store import models  # noqa: F401 - every table mapped, as in the app
+from estate_desk.store.database import open_database
+from conftest import ADMIN_PASSWORD, START
+
+def pause():
+    sys.stdout.write({midway!r} + "\\n")
+    sys.stdout.flush()
+    threading.Event().wait()  # until the parent kills us
+
+db = open_database({url!r})
+clock = FakeClock(START)
+actor = accounts.authenticate(db, clock, "admin", ADMIN_PASSWORD)
+work = Path({work!r})
+"""
+
+
+class ChildDidNotPause(AssertionError):
+    """The child ended, or never reached ``pause()``: its output says why."""
+
+
+def kill_midway(url: URL, work: Path, scenario: str) -> str:
+    """Run ``scenario`` in a child process, SIGKILL it once it calls ``pause()``; returns what it printed."""
+    work.mkdir(parents=True, exist_ok=True)
+    script = _PRELUDE.format(
+        midway=MIDWAY, url=url.render_as_string(hide_password=False), work=str(work)
+    ) + textwrap.dedent(scenario)
+    env = dict(os.environ)
+    tests = str(Path(__file__).parent)
+    env["PYTHONPATH"] = tests + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONUNBUFFERED"] = "1"
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=work,
+    )
+    assert child.stdout is not None
+    seen: list[str] = []
+    with selectors.DefaultSelector() as sel:
+        sel.register(child.stdout, selectors.EVENT_READ)
+        try:
+            while True:
+                if not sel.select(timeout=WAIT_SECONDS):
+                    raise ChildDidNotPause("no word from the child:\n" + "".join(seen))
+                line = child.stdout.readline().decode("utf-8", "replace")
+                if not line:
+                    child.wait()
+                    raise ChildDidNotPause(f"the child ended ({child.returncode}) before pausing:\n" + "".join(seen))
+                seen.append(line)
+                if line.strip() == MIDWAY:
+                    break
+        finally:
+            if child.poll() is None:
+                os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+            child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    return "".join(seen)

@@ -1,0 +1,123 @@
+"""Backup, restore and the archive check in the window (A5): the File menu's actions on the worker, and
+the schedule that runs the automatic backup and the check when they are due."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import ADMIN_PASSWORD
+from estate_desk.services import accounts, auto_backup, backup, integrity
+from estate_desk.ui.app import make_application
+from estate_desk.ui.main_window import MainWindow
+from estate_desk.ui.qt import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from estate_desk.domain.clock import FakeClock
+    from estate_desk.store.database import Database
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture
+def window(qapp: QApplication, qtbot, ready_db: Database, clock: FakeClock) -> MainWindow:  # type: ignore[no-untyped-def]
+    make_application()
+    admin = accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD)
+    w = MainWindow(ready_db, admin, clock, "测试物业服务中心")
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_a5_the_file_menu_backs_up_and_checks_on_the_worker(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert texts[:3] == ["备份档案库(&B)…", "从备份恢复(&R)…", "检查档案库(&C)"]
+    out = tmp_path / "手动备份.edbackup"
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        window.backups.backup_to(out)
+    backup.check_backup(out)
+    assert "已备份到" in window.statusBar().currentMessage() and window.backups.progress is None
+
+    with qtbot.waitSignal(window.backups.checked, timeout=20_000) as checked:
+        window.backups.check_now()
+    assert checked.args[0].ok and "全部完好" in window.statusBar().currentMessage()
+    assert window.today is not None and window.today.cards["integrity"].section.status.value == "ok"
+
+
+def test_a5_the_schedule_backs_up_then_checks_when_due_and_at_exit(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, ready_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    auto_backup.configure(ready_db, folder=tmp_path / "auto", keep=2)
+    assert window.backups.timer.isActive()
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        assert window.backups.run_due() == "backup"
+    with qtbot.waitSignal(window.backups.checked, timeout=20_000):
+        assert window.backups.run_due() == "check"
+    assert window.backups.run_due() is None  # nothing due until the clock moves
+    assert integrity.last_check(ready_db) is not None
+    clock.advance(days=1)
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        assert window.backups.run_due() == "backup"
+    exit_file = window.backups.backup_on_exit()
+    assert exit_file is not None and exit_file.name.endswith("-exit.edbackup")
+    assert len(list((tmp_path / "auto").glob("*.edbackup"))) == 2  # keep=2: the oldest went
+
+
+def test_a5_restoring_from_the_window_replaces_the_archive_and_closes_it(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "b.edbackup"
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        window.backups.backup_to(out)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    with qtbot.waitSignal(window.backups.restored, timeout=30_000) as restored:
+        window.backups.restore_from(out)
+    assert restored.args[0].rows > 0
+    assert told and "重新启动" in told[0]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_a5_a_damaged_backup_is_refused_in_a_message_not_a_traceback(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    out = tmp_path / "b.edbackup"
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        window.backups.backup_to(out)
+    data = bytearray(out.read_bytes())
+    data[100] ^= 1
+    out.write_bytes(bytes(data))
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        window.backups.restore_from(out)
+    box = window.findChild(QMessageBox, "backupProblem")
+    assert box is not None and "已损坏" in box.text()
+    box.grab().save(str(tmp_path / "backup-problem.png"))  # looked at: the message, in Chinese, names the file
+    box.close()
+    assert window.isVisible()
+
+
+def test_a5_a_receptionist_cannot_back_up_or_restore(qapp, qtbot, ready_db: Database, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    from conftest import make_actor
+
+    desk = make_actor(ready_db, clock, "desk", "receptionist")
+    w = MainWindow(ready_db, desk, clock, "测试物业服务中心")
+    qtbot.addWidget(w)
+    assert not w.backups.backup_action.isEnabled() and not w.backups.restore_action.isEnabled()
+    assert not w.backups.timer.isActive() and w.backups.backup_on_exit() is None
+
+
+def test_a5_the_today_pages_archive_check_item_runs_the_check(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert window.today is not None
+    window.nav.setCurrentRow(window.stack.indexOf(window.today))  # shown: the cards are made
+    card = window.today.cards["integrity"]
+    assert [(i.kind, i.text()) for i in card.section.items] == [("integrity", "检查档案库")]
+    with qtbot.waitSignal(window.backups.checked, timeout=20_000):
+        assert window.open_from_today("integrity", None)
+    qtbot.waitUntil(
+        lambda: window.today is not None and window.today.cards["integrity"].section.items == (), timeout=5_000
+    )
+    QApplication.processEvents()
+    window.today.grab().save(str(tmp_path / "today.png"))  # looked at: the card says when and what was checked
