@@ -209,7 +209,9 @@ class LoanPeriod:
             data = json.loads(text)
             return LoanPeriod(int(data["default_days"]), int(data["max_days"]), int(data["max_renewals"]))
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputProblem(zh=f"借阅期限设置无法读取：{exc}", en=f"The loan periods cannot be read: {exc}") from None
+            raise InputProblem(
+                zh=f"借阅期限设置无法读取：{exc}", en=f"The loan periods cannot be read: {exc}"
+            ) from None
 
 
 def due_date(period: LoanPeriod, today: date, wanted: date | None) -> date:

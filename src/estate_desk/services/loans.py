@@ -1,0 +1,456 @@
+"""Loan requests and their approval (借阅申请与审批, A6, A11, A12).
+
+A request names the borrower — a staff member, or an outside person with ID and organisation —
+the items (documents, volumes or whole boxes, by the codes the clerk scans or types), original or
+copy, reading room or taken out, the purpose and the due date. It is checked when made: the items
+must exist within the requester's clearance, the borrower must be cleared for the most secret of
+them (refused and audited otherwise: they may not read it), the due date must be within the
+office's periods. The approval chain is fixed then, from the office's rules (``loan_rules``).
+
+Approvers decide in order (:func:`decide`); nobody approves their own request; each decision is
+recorded with who, when and a comment, and a refusal must say why. A request can be withdrawn
+until something is lent on it. Check-out, return, renewals and recalls are ``loan_desk``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from estate_desk.domain.audit import AuditAction
+from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
+from estate_desk.domain.loans import Approval, Form, ItemKind, Place, RequestState, Step, check_decider, due_date
+from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
+from estate_desk.domain.routines import office_date
+from estate_desk.domain.secrecy import Grade, most_secret
+from estate_desk.services import audit, clearance, filing, loan_rules
+from estate_desk.services.audit import Target
+from estate_desk.store.accounts import User
+from estate_desk.store.archive import Document
+from estate_desk.store.loans import Loan, LoanDecision, LoanRequest, LoanRequestItem
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime
+
+    from sqlalchemy.orm import Session
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
+
+LOAN_DESK = ARCHIVE_KEEPERS
+"""Who works the loan desk: makes requests for others, lends, takes back, renews, recalls, prints."""
+LEDGER_READERS = ARCHIVE_KEEPERS | {Role.SUPERVISOR, Role.MANAGEMENT_OFFICE}
+"""Who reads the whole ledger (借阅登记簿) and every request."""
+MAX_PURPOSE = 500
+
+
+@dataclass(frozen=True)
+class Borrower:
+    """Who borrows: a staff member (``user_id``; name, phone and clearance from the account), or an
+    outside person named here with organisation, ID number and the clearance their letter grants."""
+
+    user_id: int | None = None
+    name: str = ""
+    organisation: str = ""  # 部门 / 单位
+    phone: str = ""
+    id_no: str = ""
+    clearance: Grade = Grade.PUBLIC
+
+
+@dataclass(frozen=True)
+class RequestDraft:
+    borrower: Borrower
+    codes: tuple[str, ...]  # documents' 档号 (or their barcode form), volume and box codes
+    purpose: str  # 借阅事由
+    form: Form = Form.ORIGINAL
+    place: Place = Place.READING_ROOM
+    due_on: date | None = None  # None: the office's default period
+    special: bool = False  # 特殊情况: goes to the management office
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: int
+    kind: ItemKind
+    target_id: int
+    code: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    step: int
+    role: Role
+    name: str
+    approved: bool
+    comment: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """A request as the desk, the approver and the borrower see it."""
+
+    id: int
+    number: str
+    state: RequestState
+    borrower_user_id: int | None
+    borrower_name: str
+    borrower_org: str
+    borrower_phone: str
+    outside: bool
+    form: Form
+    place: Place
+    purpose: str
+    due_on: date
+    special: bool
+    grade: Grade
+    chain: tuple[Role, ...]
+    items: tuple[ItemView, ...]
+    decisions: tuple[DecisionView, ...]
+    requested_by: str
+    requested_at: datetime
+
+    @property
+    def next_role(self) -> Role | None:
+        return None if self.state is not RequestState.PENDING else self.chain[len(self.decisions)]
+
+    @property
+    def approvers(self) -> str:
+        """Who approved, as the register prints it."""
+        return "、".join(d.name for d in self.decisions if d.approved)
+
+
+# --------------------------------------------------------------------------- making a request
+
+
+def _item(db: Database, actor: Actor, code: str) -> tuple[ItemKind, int, str]:
+    hit = filing.find_by_code(db, actor, code)
+    if hit is None:
+        raise NotFound(
+            zh=f"没有编号为 {code} 的档案、案卷或档案盒。", en=f"No record, volume or box with code {code}.", where=code
+        )
+    return ItemKind(hit.kind), hit.id, code.strip()
+
+
+def documents_of(s: Session, kind: ItemKind, target_id: int) -> list[Document]:
+    """The documents an item stands for: itself, the volume's, or everything in the box."""
+    if kind is ItemKind.DOCUMENT:
+        found = s.get(Document, target_id)
+        return [found] if found is not None else []
+    column = Document.volume_id if kind is ItemKind.VOLUME else Document.box_id
+    return list(s.scalars(select(Document).where(column == target_id).order_by(Document.archive_no)))
+
+
+def _grade(s: Session, items: Sequence[tuple[ItemKind, int, str]]) -> Grade:
+    levels: list[int] = []
+    for kind, target_id, _code in items:
+        if kind is ItemKind.BOX:
+            levels += clearance.box_grades(s, [target_id]).values()
+        elif kind is ItemKind.VOLUME:
+            levels += clearance.volume_grades(s, [target_id]).values()
+        else:
+            levels += [d.secrecy for d in documents_of(s, kind, target_id)]
+    return most_secret(levels)
+
+
+def _borrower(s: Session, actor: Actor, who: Borrower) -> tuple[str, str, str, str, Grade, int | None]:
+    if who.user_id is not None:
+        user = s.get(User, who.user_id)
+        if user is None or user.disabled:
+            raise NotFound(zh=f"没有这位员工（编号 {who.user_id}）。", en=f"No staff member with id {who.user_id}.")
+        org = who.organisation.strip() or Role(user.role).zh
+        return user.display_name, org, who.phone.strip() or (user.phone or ""), "", Grade(user.clearance), user.id
+    name = who.name.strip()
+    if not name or not who.organisation.strip() or not who.id_no.strip():
+        raise InputProblem(
+            zh="外来借阅人须填写姓名、单位和证件号码。",
+            en="An outside borrower needs a name, an organisation and an ID number.",
+            where="借阅人",
+        )
+    return (
+        name[:120],
+        who.organisation.strip()[:200],
+        who.phone.strip()[:40],
+        who.id_no.strip()[:40],
+        who.clearance,
+        None,
+    )
+
+
+def request_loan(db: Database, clock: Clock, actor: Actor, draft: RequestDraft) -> RequestView:
+    """Make a loan request (借阅申请); returns it, awaiting its first approver."""
+    own = draft.borrower.user_id == actor.user_id
+    if not own and actor.role not in LOAN_DESK:
+        raise PermissionDenied(
+            zh="只有档案管理员可以替他人或外来人员登记借阅申请。",
+            en="Only the archive clerk registers requests for someone else or for outside persons.",
+        )
+    purpose = draft.purpose.strip()
+    if not purpose or len(purpose) > MAX_PURPOSE:
+        raise InputProblem(
+            zh=f"请填写借阅事由（最多 {MAX_PURPOSE} 字）。",
+            en=f"Give the purpose of the loan (at most {MAX_PURPOSE} characters).",
+            where="借阅事由",
+        )
+    codes = list(dict.fromkeys(c.strip() for c in draft.codes if c.strip()))
+    if not codes:
+        raise InputProblem(zh="请至少列出一件要借阅的档案。", en="Name at least one item to borrow.", where="档号")
+    items = [_item(db, actor, code) for code in codes]
+    with db.session() as s:
+        name, org, phone, id_no, cleared, user_id = _borrower(s, actor, draft.borrower)
+        grade = _grade(s, items)
+        if grade > cleared:
+            raise audit.refused(
+                db,
+                actor,
+                PermissionDenied(
+                    zh=f"借阅人 {name} 的密级权限为“{cleared.label()}”，所借档案为“{grade.label()}”，无权阅读，不能借阅。",
+                    en=f"The borrower {name} is cleared for '{cleared.label('en')}'; the items are "
+                    f"'{grade.label('en')}': they may not read them, so they cannot borrow them.",
+                    rule="A6",
+                ),
+                Target("loan", None, " ".join(codes), int(grade)),
+            )
+        if draft.form is Form.ORIGINAL:
+            for kind, target_id, code in items:
+                if not any(d.has_paper for d in documents_of(s, kind, target_id)):
+                    raise InputProblem(
+                        zh=f"{code} 没有纸质原件可借，请借复制件。",
+                        en=f"{code} has no paper original; borrow a copy.",
+                        where=code,
+                    )
+        today = office_date(clock.now())
+        due = due_date(loan_rules.period_in(s), today, draft.due_on)
+        special = draft.special or user_id is None  # an outside person's request goes to the management office
+        chain = loan_rules.rules_in(s).chain(grade, special=special)
+        request = LoanRequest(
+            number="",
+            state=RequestState.PENDING.value,
+            requested_by=actor.user_id,
+            requested_at=clock.now(),
+            borrower_user_id=user_id,
+            borrower_name=name,
+            borrower_org=org,
+            borrower_phone=phone,
+            borrower_id_no=id_no,
+            borrower_clearance=int(cleared),
+            outside=user_id is None,
+            form=draft.form.value,
+            place=draft.place.value,
+            purpose=purpose,
+            due_on=due,
+            special=special,
+            grade=int(grade),
+            chain=",".join(r.value for r in chain),
+        )
+        s.add(request)
+        s.flush()
+        request.number = f"JY{request.id:06d}"
+        s.add_all(LoanRequestItem(request_id=request.id, kind=k.value, target_id=t, code=c) for k, t, c in items)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            AuditAction.CHANGE,
+            Target("loan", request.id, request.number, int(grade)),
+            reason=purpose,
+            detail={"borrower": name, "items": codes, "form": draft.form.value, "chain": request.chain},
+            clock=clock,
+        )
+        return view_in(s, request)
+
+
+# --------------------------------------------------------------------------- reading requests
+
+
+def view_in(s: Session, request: LoanRequest) -> RequestView:
+    items = s.scalars(select(LoanRequestItem).where(LoanRequestItem.request_id == request.id).order_by("id"))
+    decisions = s.execute(
+        select(LoanDecision, User.display_name)
+        .join(User, User.id == LoanDecision.user_id)
+        .where(LoanDecision.request_id == request.id)
+        .order_by(LoanDecision.step)
+    )
+    requester = s.get(User, request.requested_by)
+    return RequestView(
+        id=request.id,
+        number=request.number,
+        state=RequestState(request.state),
+        borrower_user_id=request.borrower_user_id,
+        borrower_name=request.borrower_name,
+        borrower_org=request.borrower_org,
+        borrower_phone=request.borrower_phone,
+        outside=request.outside,
+        form=Form(request.form),
+        place=Place(request.place),
+        purpose=request.purpose,
+        due_on=request.due_on,
+        special=request.special,
+        grade=Grade(request.grade),
+        chain=chain_of(request),
+        items=tuple(ItemView(i.id, ItemKind(i.kind), i.target_id, i.code) for i in items),
+        decisions=tuple(
+            DecisionView(d.step, Role(d.role), name, d.approved, d.comment, d.decided_at) for d, name in decisions
+        ),
+        requested_by=requester.display_name if requester is not None else "",
+        requested_at=request.requested_at,
+    )
+
+
+def chain_of(request: LoanRequest) -> tuple[Role, ...]:
+    return tuple(Role(r) for r in request.chain.split(",") if r)
+
+
+def _parties(request: LoanRequest) -> set[int]:
+    return {request.requested_by} | ({request.borrower_user_id} if request.borrower_user_id is not None else set())
+
+
+def request_in(s: Session, actor: Actor, request_id: int) -> LoanRequest:
+    """The request, for someone who may see it: the desk, approvers, the requester and the borrower."""
+    request = s.get(LoanRequest, request_id)
+    if request is None or not (
+        actor.role in LEDGER_READERS or actor.user_id in _parties(request) or actor.role in chain_of(request)
+    ):
+        raise NotFound(zh=f"没有这份借阅申请（编号 {request_id}）。", en=f"No loan request with id {request_id}.")
+    return request
+
+
+def loan_request(db: Database, actor: Actor, request_id: int) -> RequestView:
+    with db.session() as s:
+        return view_in(s, request_in(s, actor, request_id))
+
+
+def request_by_number(db: Database, actor: Actor, number: str) -> RequestView | None:
+    with db.session() as s:
+        found = s.scalar(select(LoanRequest.id).where(LoanRequest.number == number.strip().upper()))
+        return view_in(s, request_in(s, actor, found)) if found is not None else None
+
+
+def awaiting_decision(db: Database, actor: Actor) -> list[RequestView]:
+    """Pending requests whose next step is the actor's role, and which the actor may decide."""
+    with db.session() as s:
+        pending = s.scalars(
+            select(LoanRequest).where(LoanRequest.state == RequestState.PENDING.value).order_by(LoanRequest.id)
+        )
+        views = [view_in(s, r) for r in pending if actor.user_id not in _parties(r)]
+    return [v for v in views if v.next_role is actor.role and v.grade <= actor.clearance]
+
+
+# --------------------------------------------------------------------------- deciding, withdrawing
+
+
+def _refuse(db: Database, actor: Actor, request: LoanRequest, error: RuleViolation | PermissionDenied) -> Exception:
+    return audit.refused(db, actor, error, Target("loan", request.id, request.number, request.grade))
+
+
+def _not_pending(request: LoanRequest) -> RuleViolation:
+    state = RequestState(request.state)
+    if state is RequestState.WITHDRAWN:
+        return RuleViolation(
+            zh=f"借阅申请 {request.number} 已撤回，不能再审批。",
+            en=f"Loan request {request.number} was withdrawn; it cannot be decided.",
+            rule="A12",
+        )
+    return RuleViolation(
+        zh=f"借阅申请 {request.number} {state.label()}，不能再审批。",
+        en=f"Loan request {request.number} is {state.label('en').lower()}; it cannot be decided.",
+        rule="A12",
+    )
+
+
+def decide(
+    db: Database, clock: Clock, actor: Actor, request_id: int, *, approve: bool, comment: str = ""
+) -> RequestView:
+    """Approve or refuse the next step of a request (审批); a refusal must say why (``comment``)."""
+    comment = comment.strip()
+    if not approve and not comment:
+        raise InputProblem(zh="不批准时请写明理由。", en="Say why the request is refused.", where="审批意见")
+    try:
+        with db.session() as s:
+            request = request_in(s, actor, request_id)
+            if request.state != RequestState.PENDING.value:
+                raise _refuse(db, actor, request, _not_pending(request))
+            if Grade(request.grade) > actor.clearance:
+                raise _refuse(
+                    db,
+                    actor,
+                    request,
+                    PermissionDenied(
+                        zh=f"本人密级权限（{actor.clearance.label()}）低于申请所借档案（{Grade(request.grade).label()}），不能审批。",
+                        en=f"Your clearance ({actor.clearance.label('en')}) is below the request's grade "
+                        f"({Grade(request.grade).label('en')}); you cannot decide it.",
+                        rule="A12",
+                    ),
+                )
+            steps = s.scalars(select(LoanDecision).where(LoanDecision.request_id == request.id))
+            approval = Approval(chain_of(request), tuple(Step(Role(d.role), d.user_id, d.approved) for d in steps))
+            try:
+                role = check_decider(approval, role=actor.role, user_id=actor.user_id, parties=_parties(request))
+            except RuleViolation as exc:
+                raise _refuse(db, actor, request, exc) from None
+            s.add(
+                LoanDecision(
+                    request_id=request.id,
+                    step=len(approval.steps),
+                    role=role.value,
+                    user_id=actor.user_id,
+                    approved=approve,
+                    comment=comment,
+                    decided_at=clock.now(),
+                )
+            )
+            s.flush()
+            if not approve:
+                request.state, request.finished_at = RequestState.REFUSED.value, clock.now()
+            elif len(approval.steps) + 1 >= len(approval.chain):
+                request.state = RequestState.APPROVED.value
+            audit.record(
+                s,
+                actor,
+                AuditAction.APPROVE,
+                Target("loan", request.id, request.number, request.grade),
+                reason=comment,
+                detail={"approved": approve, "step": len(approval.steps) + 1, "role": role.value},
+                clock=clock,
+            )
+            return view_in(s, request)
+    except IntegrityError:  # another approver decided this step a moment ago
+        raise RuleViolation(
+            zh="这一步刚刚已由他人审批，请刷新后再看。",
+            en="Someone else decided this step a moment ago; refresh and look again.",
+            rule="A12",
+        ) from None
+
+
+def withdraw(db: Database, clock: Clock, actor: Actor, request_id: int) -> RequestView:
+    """Withdraw a request (撤回) before anything is lent on it: the requester, the borrower or the desk."""
+    with db.session() as s:
+        request = request_in(s, actor, request_id)
+        if actor.user_id not in _parties(request) and actor.role not in LOAN_DESK:
+            raise PermissionDenied(
+                zh="只有申请人、借阅人或档案管理员可以撤回申请。",
+                en="Only the requester, the borrower or the archive clerk may withdraw a request.",
+            )
+        lent = s.scalar(select(Loan.id).where(Loan.request_id == request.id).limit(1))
+        if request.state not in (RequestState.PENDING.value, RequestState.APPROVED.value) or lent is not None:
+            raise RuleViolation(
+                zh=f"借阅申请 {request.number} 已{'有借出' if lent else RequestState(request.state).label()}，不能撤回。",
+                en=f"Loan request {request.number} cannot be withdrawn now.",
+                rule="A12",
+            )
+        request.state, request.finished_at = RequestState.WITHDRAWN.value, clock.now()
+        audit.record(
+            s,
+            actor,
+            AuditAction.CHANGE,
+            Target("loan", request.id, request.number, request.grade),
+            reason="撤回",
+            clock=clock,
+        )
+        return view_in(s, request)
+
