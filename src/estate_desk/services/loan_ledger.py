@@ -296,3 +296,12 @@ def record_history(db: Database, clock: Clock, actor: Actor, document_id: int) -
             HistoryEntry(line.out_at, "copy" if line.form is Form.COPY else "loan", line.borrower_name, zh, en)
         )
     return sorted(entries, key=lambda e: e.at)
+
+
+def request_lines(db: Database, clock: Clock, actor: Actor, request_id: int) -> list[LoanLine]:
+    """What has been lent (and copied) on one request, for the desk."""
+    _require_reader(actor)
+    with db.session() as s:
+        return _lines(s, clock, actor, Loan.request_id == request_id) + _copy_lines(
+            s, actor, LoanCopy.request_id == request_id
+        )

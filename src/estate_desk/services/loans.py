@@ -454,3 +454,19 @@ def withdraw(db: Database, clock: Clock, actor: Actor, request_id: int) -> Reque
         )
         return view_in(s, request)
 
+
+@dataclass(frozen=True)
+class StaffBorrower:
+    user_id: int
+    name: str
+    role: Role
+    clearance: Grade
+
+
+def staff_borrowers(db: Database, actor: Actor) -> list[StaffBorrower]:
+    """The staff a request may name as borrower (active accounts): the desk's borrower picker."""
+    if actor.role not in LEDGER_READERS:
+        raise PermissionDenied(zh=f"{actor.role.zh}无权查看借阅人名单。", en="You may not list borrowers.")
+    with db.session() as s:
+        users = s.scalars(select(User).where(User.disabled.is_(False)).order_by(User.display_name))
+        return [StaffBorrower(u.id, u.display_name, Role(u.role), Grade(u.clearance)) for u in users]

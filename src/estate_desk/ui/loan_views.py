@@ -1,0 +1,178 @@
+"""Lists of the loan desk: the ledger (借阅登记簿) by period, borrower or record, and a borrower's
+current loans in one view. The register's columns are the printed register's."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from estate_desk.domain.errors import UserError
+from estate_desk.domain.routines import office_date
+from estate_desk.services import loan_ledger, loans
+from estate_desk.ui.arrears_dialogs import date_edit
+from estate_desk.ui.models import RowsTableModel
+from estate_desk.ui.qt import (
+    QColor,
+    QComboBox,
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from estate_desk.ui.routine_widgets import MessageLine, lang
+from estate_desk.ui.widgets import table_view
+
+if TYPE_CHECKING:
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.services.loan_ledger import LoanLine
+    from estate_desk.store.database import Database
+
+FLAG = QColor("#B00020")
+
+
+def _cell(line: LoanLine, column: int) -> Any:
+    translate = QCoreApplication.translate
+    intact = "" if line.intact is None else translate("LoanViews", "Yes" if line.intact else "No")
+    values = (
+        line.borrower_name,
+        line.borrower_org,
+        line.borrower_phone,
+        str(office_date(line.out_at)),
+        line.archive_no,
+        line.title,
+        line.grade.label(lang()),
+        line.purpose,
+        line.approvers,
+        str(line.due_on or ""),
+        str(office_date(line.returned_at)) if line.returned_at else "",
+        intact,
+        line.remarks(),
+    )
+    return values[column]
+
+
+def _style(line: LoanLine, column: int, role: int) -> Any:
+    if role == Qt.ItemDataRole.ForegroundRole and (line.flagged or line.overdue_days):
+        return FLAG
+    return None
+
+
+def loan_line_model(parent: QWidget) -> RowsTableModel[LoanLine]:
+    """Loan lines with the register's columns; flagged and overdue lines in red."""
+    translate = QCoreApplication.translate
+    headers = [
+        translate("LoanViews", "Borrower"),
+        translate("LoanViews", "Department"),
+        translate("LoanViews", "Contact"),
+        translate("LoanViews", "Lent on"),
+        translate("LoanViews", "Archive no."),
+        translate("LoanViews", "Title"),
+        translate("LoanViews", "Grade"),
+        translate("LoanViews", "Purpose"),
+        translate("LoanViews", "Approved by"),
+        translate("LoanViews", "Due"),
+        translate("LoanViews", "Returned on"),
+        translate("LoanViews", "Intact"),
+        translate("LoanViews", "Remarks"),
+    ]
+    return RowsTableModel(headers, _cell, parent, style=_style)
+
+
+class LedgerView(QWidget):
+    """借阅登记簿: every loan and copy of a period, a borrower or a record."""
+
+    def __init__(self, db: Database, clock: Clock, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="loanLedger")
+        self._db, self._clock, self._actor = db, clock, actor
+        today = office_date(clock.now())
+        self.since = date_edit("ledgerFrom", today - timedelta(days=30))
+        self.until = date_edit("ledgerTo", today)
+        self.borrower = QLineEdit(objectName="ledgerBorrower")
+        self.borrower.setPlaceholderText(self.tr("Borrower"))
+        self.record = QLineEdit(objectName="ledgerRecord")
+        self.record.setPlaceholderText(self.tr("Archive no."))
+        self.show_button = QPushButton(self.tr("Show"), objectName="ledgerShow")
+        self.show_button.clicked.connect(self.refresh)
+        self.model = loan_line_model(self)
+        self.table = table_view("ledgerTable")
+        self.table.setModel(self.model)
+        self.message = MessageLine("ledgerMessage")
+        bar = QHBoxLayout()
+        for label, field in (
+            (self.tr("From"), self.since),
+            (self.tr("To"), self.until),
+            ("", self.borrower),
+            ("", self.record),
+        ):
+            if label:
+                bar.addWidget(QLabel(label))
+            bar.addWidget(field)
+        bar.addWidget(self.show_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        try:
+            rows = loan_ledger.ledger(
+                self._db,
+                self._clock,
+                self._actor,
+                since=self.since.date().toPython(),
+                until=self.until.date().toPython(),
+                borrower=self.borrower.text() or None,
+                record=self.record.text() or None,
+            )
+        except UserError as exc:
+            self.message.problem(exc)
+            return
+        self.message.clear()
+        self.model.set_rows(rows)
+
+
+class BorrowerLoans(QWidget):
+    """A borrower's current loans in one view (借阅人在借清单)."""
+
+    def __init__(self, db: Database, clock: Clock, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="borrowerLoans")
+        self._db, self._clock, self._actor = db, clock, actor
+        self.borrower = QComboBox(objectName="borrowerPicker", editable=True)
+        try:
+            for person in loans.staff_borrowers(db, actor):
+                self.borrower.addItem(person.name, person.user_id)
+        except UserError:
+            self.borrower.addItem(actor.display_name, actor.user_id)
+        self.borrower.setCurrentIndex(-1)
+        self.show_button = QPushButton(self.tr("Show"), objectName="borrowerShow")
+        self.show_button.clicked.connect(self.refresh)
+        self.model = loan_line_model(self)
+        self.table = table_view("borrowerLoansTable")
+        self.table.setModel(self.model)
+        self.message = MessageLine("borrowerMessage")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Borrower")))
+        bar.addWidget(self.borrower, 1)
+        bar.addWidget(self.show_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        index = self.borrower.findText(self.borrower.currentText())
+        user_id = self.borrower.itemData(index) if index >= 0 else None
+        name = None if user_id is not None else self.borrower.currentText()
+        try:
+            rows = loan_ledger.current_loans(self._db, self._clock, self._actor, user_id=user_id, name=name)
+        except UserError as exc:
+            self.message.problem(exc)
+            return
+        self.message.clear()
+        self.model.set_rows(rows)
