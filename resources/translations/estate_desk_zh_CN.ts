@@ -888,6 +888,19 @@
     </message>
 </context>
 <context>
+    <name>BorrowerLoans</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="155"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="162"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+</context>
+<context>
     <name>BoxDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="154"/>
@@ -1389,6 +1402,36 @@
         <location filename="../../src/estate_desk/ui/desk_signoff.py" line="113"/>
         <source>Photo of the signed slip</source>
         <translation>签字单照片</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="146"/>
+        <source>Decide on loan request {number}</source>
+        <translation>审批借阅申请 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="149"/>
+        <source>{borrower} asks for {items} ({grade}), {form}, until {due}.
+Purpose: {purpose}</source>
+        <translation>{borrower} 申请借阅 {items}（{grade}），{form}，至 {due}。
+事由：{purpose}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="160"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="162"/>
+        <source>Comment; when refusing, say why</source>
+        <translation>审批意见；不批准时请写明理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="169"/>
+        <source>Record decision</source>
+        <translation>登记审批</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2342,235 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="97"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="99"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="100"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="108"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="109"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDesk</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="55"/>
+        <source>Lend</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="56"/>
+        <source>Take back</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="58"/>
+        <source>Scan or type a request slip, archive number, volume or box code</source>
+        <translation>扫描或输入借阅申请单号、档号、案卷号或盒号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="60"/>
+        <source>No request chosen.</source>
+        <translation>尚未选择借阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="65"/>
+        <source>New request…</source>
+        <translation>新建借阅申请…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="67"/>
+        <source>Renew</source>
+        <translation>续借</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="69"/>
+        <source>Record recall</source>
+        <translation>登记催还</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <source>Grade</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <source>Items</source>
+        <translation>借阅档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <source>Purpose</source>
+        <translation>借阅事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <source>Decide…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="94"/>
+        <source>Requests awaiting my decision</source>
+        <translation>待我审批的申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="110"/>
+        <source>Desk</source>
+        <translation>借阅台</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="111"/>
+        <source>Ledger</source>
+        <translation>借阅登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="112"/>
+        <source>Borrower&apos;s loans</source>
+        <translation>借阅人在借清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="149"/>
+        <source>Lent {count} item(s): {numbers}</source>
+        <translation>已借出 {count} 件：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="165"/>
+        <source>Taken back: {numbers}</source>
+        <translation>已归还：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="168"/>
+        <source>— differences recorded for {n}</source>
+        <translation>——已登记差异：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="193"/>
+        <source>{number} · {state} · {borrower} ({org}) · {form}, {place} · due {due} · approved by {approvers}</source>
+        <translation>{number} · {state} · {borrower}（{org}）· {form}，{place} · 应还 {due} · 审批人 {approvers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="235"/>
+        <source>Request {number} made; it awaits the {role}.</source>
+        <translation>已提交借阅申请 {number}，待{role}审批。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="259"/>
+        <source>Renewed until {due}</source>
+        <translation>已续借至 {due}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="271"/>
+        <source>Recall recorded for {count} item(s) on {day}</source>
+        <translation>{day} 已登记催还 {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>LoanViews</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="40"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="40"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="70"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="71"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="72"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="73"/>
+        <source>Lent on</source>
+        <translation>借阅日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="74"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="75"/>
+        <source>Title</source>
+        <translation>档案名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="76"/>
+        <source>Grade</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="77"/>
+        <source>Purpose</source>
+        <translation>借阅事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="78"/>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="79"/>
+        <source>Due</source>
+        <translation>借阅期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="80"/>
+        <source>Returned on</source>
+        <translation>实际归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="81"/>
+        <source>Intact</source>
+        <translation>是否完好</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="82"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/dialogs.py" line="47"/>
@@ -2329,143 +2601,153 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="73"/>
         <source>Estate Desk — {office}</source>
         <translation>物业档案与前台 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="85"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="87"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="88"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="102"/>
+        <source>Loans</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="126"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="130"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="137"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="180"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="193"/>
+        <source>&amp;Loan desk</source>
+        <translation>借阅台(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="196"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="199"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="203"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="188"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="283"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="212"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="217"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="222"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="219"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="241"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="242"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="222"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="243"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="223"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="244"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="260"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="283"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="288"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="268"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="289"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3092,6 +3374,132 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/printing_section.py" line="386"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="51"/>
+        <source>New loan request</source>
+        <translation>新建借阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="55"/>
+        <source>Outside person…</source>
+        <translation>外来人员…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="64"/>
+        <source>Archive numbers, volume or box codes — one per line; scan them here</source>
+        <translation>档号、案卷号或盒号，每行一个；可在此扫描</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="76"/>
+        <source>Special case (goes to the management office)</source>
+        <translation>特殊情况（报管理处审批）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="78"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="79"/>
+        <source>Outside person&apos;s name</source>
+        <translation>外来人员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="80"/>
+        <source>Organisation / department</source>
+        <translation>单位／部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="81"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="82"/>
+        <source>Clearance granted</source>
+        <translation>授权密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="83"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="84"/>
+        <source>Items</source>
+        <translation>借阅档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="85"/>
+        <source>Original or copy</source>
+        <translation>原件或复制件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="86"/>
+        <source>Where</source>
+        <translation>借阅方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="87"/>
+        <source>Purpose</source>
+        <translation>借阅事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="88"/>
+        <source>Due back</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="94"/>
+        <source>Submit request</source>
+        <translation>提交申请</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="196"/>
+        <source>Confirm the return</source>
+        <translation>归还确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="200"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="201"/>
+        <source>Title</source>
+        <translation>档案名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="202"/>
+        <source>Pages lent</source>
+        <translation>借出页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="203"/>
+        <source>Pages back</source>
+        <translation>归还页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="204"/>
+        <source>Intact</source>
+        <translation>是否完好</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="205"/>
+        <source>Note</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="229"/>
+        <source>Take back</source>
+        <translation>归还</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,7 @@ class LoanDesk(QWidget):
             )
         )
         self.lines.set_rows(loan_ledger.request_lines(self._db, self._clock, self._actor, request.id))
+        self.lines_table.resizeColumnsToContents()
         self.refresh_awaiting()
 
     def refresh_awaiting(self) -> None:

@@ -37,7 +37,8 @@ FLAG = QColor("#B00020")
 
 def _cell(line: LoanLine, column: int) -> Any:
     translate = QCoreApplication.translate
-    intact = "" if line.intact is None else translate("LoanViews", "Yes" if line.intact else "No")
+    yes, no = translate("LoanViews", "Yes"), translate("LoanViews", "No")
+    intact = "" if line.intact is None else (yes if line.intact else no)
     values = (
         line.borrower_name,
         line.borrower_org,
@@ -135,6 +136,7 @@ class LedgerView(QWidget):
             return
         self.message.clear()
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
 
 
 class BorrowerLoans(QWidget):
@@ -176,3 +178,4 @@ class BorrowerLoans(QWidget):
             return
         self.message.clear()
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
