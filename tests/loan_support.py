@@ -12,7 +12,7 @@ import pytest
 from conftest import make_actor
 from estate_desk.domain.loans import Form, Place
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import filing, loan_desk, loans, register
+from estate_desk.services import filing, loan_approval, loan_desk, loans, register
 from estate_desk.services.archive import DocumentDraft
 from estate_desk.services.loans import Borrower, RequestDraft
 
@@ -67,7 +67,7 @@ class Archive:
                 for a in (self.clerk, self.supervisor, self.office)
                 if a.role is role and a.user_id != request.borrower_user_id
             )
-            request = loans.decide(self.db, self.clock, approver, request.id, approve=True, comment="同意")
+            request = loan_approval.decide(self.db, self.clock, approver, request.id, approve=True, comment="同意")
         return request
 
     def lend(self, request: RequestView, code: str) -> list[loan_desk.LoanLine]:

@@ -13,7 +13,7 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, 
 from estate_desk.domain.loans import DEFAULT_RULES, ApprovalRules, LoanPeriod, RequestState, check_rules
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import loan_rules, loans
+from estate_desk.services import loan_approval, loan_rules, loans
 from estate_desk.services.loans import Borrower, RequestDraft
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.loans import LoanDecision, LoanRequest
@@ -55,8 +55,8 @@ def test_a12_special_cases_go_to_the_management_office(archive: Archive) -> None
     request = archive.ask(archive.by_grade[Grade.PUBLIC], special=True)
     assert request.chain == (Role.MANAGEMENT_OFFICE,)
     with raises_zh(RuleViolation, "管理处"):
-        loans.decide(archive.db, archive.clock, archive.clerk, request.id, approve=True)
-    approved = loans.decide(archive.db, archive.clock, archive.office, request.id, approve=True, comment="特批")
+        loan_approval.decide(archive.db, archive.clock, archive.clerk, request.id, approve=True)
+    approved = loan_approval.decide(archive.db, archive.clock, archive.office, request.id, approve=True, comment="特批")
     assert approved.state is RequestState.APPROVED
 
 
@@ -81,10 +81,12 @@ def test_a12_a_rule_of_several_approvers_is_decided_in_order_by_different_people
     request = archive.ask(archive.by_grade[Grade.SECRET], borrower=archive.office2)
     assert request.chain == (Role.SUPERVISOR, Role.MANAGEMENT_OFFICE)
     with raises_zh(RuleViolation, "主管"):  # the management office cannot go first
-        loans.decide(archive.db, archive.clock, archive.office, request.id, approve=True)
-    step1 = loans.decide(archive.db, archive.clock, archive.supervisor, request.id, approve=True, comment="可以")
+        loan_approval.decide(archive.db, archive.clock, archive.office, request.id, approve=True)
+    step1 = loan_approval.decide(
+        archive.db, archive.clock, archive.supervisor, request.id, approve=True, comment="可以"
+    )
     assert step1.state is RequestState.PENDING and step1.next_role is Role.MANAGEMENT_OFFICE
-    done = loans.decide(archive.db, archive.clock, archive.office, request.id, approve=True, comment="同意")
+    done = loan_approval.decide(archive.db, archive.clock, archive.office, request.id, approve=True, comment="同意")
     assert done.state is RequestState.APPROVED
     assert [(d.role, d.name, d.comment) for d in done.decisions] == [
         (Role.SUPERVISOR, "supervisor", "可以"),
@@ -127,13 +129,16 @@ def test_a12_nobody_approves_their_own_request(archive: Archive) -> None:
     own = archive.ask(archive.by_grade[Grade.INTERNAL], borrower=archive.clerk)  # the clerk borrows
     before = _count(archive.db, LoanDecision)
     with raises_zh(RuleViolation, "本人"):
-        loans.decide(archive.db, archive.clock, archive.clerk, own.id, approve=True)
+        loan_approval.decide(archive.db, archive.clock, archive.clerk, own.id, approve=True)
     assert _count(archive.db, LoanDecision) == before
     # made by the clerk for the staff member: the clerk made it, so the clerk cannot approve it either
     made = archive.ask(archive.by_grade[Grade.INTERNAL], by=archive.clerk)
     with raises_zh(RuleViolation, "本人"):
-        loans.decide(archive.db, archive.clock, archive.clerk, made.id, approve=True)
-    assert loans.decide(archive.db, archive.clock, archive.clerk2, made.id, approve=True).state is RequestState.APPROVED
+        loan_approval.decide(archive.db, archive.clock, archive.clerk, made.id, approve=True)
+    assert (
+        loan_approval.decide(archive.db, archive.clock, archive.clerk2, made.id, approve=True).state
+        is RequestState.APPROVED
+    )
     with archive.db.session() as s:
         refusals = s.scalars(select(AuditEvent.reason).where(AuditEvent.action == "refuse")).all()
     assert sum("本人" in r for r in refusals) == 2
@@ -153,8 +158,10 @@ def test_a6_a_request_above_the_borrowers_clearance_is_refused_and_nothing_is_ke
 def test_a12_refusing_needs_a_reason_and_is_recorded(archive: Archive) -> None:
     request = archive.ask(archive.by_grade[Grade.INTERNAL])
     with raises_zh(InputProblem, "理由"):
-        loans.decide(archive.db, archive.clock, archive.clerk, request.id, approve=False)
-    refused = loans.decide(archive.db, archive.clock, archive.clerk, request.id, approve=False, comment="用途不明")
+        loan_approval.decide(archive.db, archive.clock, archive.clerk, request.id, approve=False)
+    refused = loan_approval.decide(
+        archive.db, archive.clock, archive.clerk, request.id, approve=False, comment="用途不明"
+    )
     assert refused.state is RequestState.REFUSED
     assert [(d.approved, d.comment) for d in refused.decisions] == [(False, "用途不明")]
 
@@ -163,17 +170,17 @@ def test_a12_an_approver_not_cleared_for_the_grade_cannot_decide(archive: Archiv
     low = make_actor(ready_db, archive.clock, "sup2", "supervisor", int(Grade.INTERNAL))
     request = archive.ask(archive.by_grade[Grade.SECRET], borrower=archive.office2)
     with raises_zh(PermissionDenied, "密级"):
-        loans.decide(archive.db, archive.clock, low, request.id, approve=True)
-    assert loans.awaiting_decision(archive.db, low) == []
-    assert [r.id for r in loans.awaiting_decision(archive.db, archive.supervisor)] == [request.id]
+        loan_approval.decide(archive.db, archive.clock, low, request.id, approve=True)
+    assert loan_approval.awaiting_decision(archive.db, low) == []
+    assert [r.id for r in loan_approval.awaiting_decision(archive.db, archive.supervisor)] == [request.id]
 
 
 def test_a12_an_approval_after_withdrawal_is_refused_and_changes_nothing(archive: Archive) -> None:
     request = archive.ask(archive.by_grade[Grade.INTERNAL])
-    withdrawn = loans.withdraw(archive.db, archive.clock, archive.staff, request.id)
+    withdrawn = loan_approval.withdraw(archive.db, archive.clock, archive.staff, request.id)
     assert withdrawn.state is RequestState.WITHDRAWN
     with raises_zh(RuleViolation, "已撤回"):
-        loans.decide(archive.db, archive.clock, archive.clerk, request.id, approve=True)
+        loan_approval.decide(archive.db, archive.clock, archive.clerk, request.id, approve=True)
     again = loans.loan_request(archive.db, archive.clerk, request.id)
     assert again.state is RequestState.WITHDRAWN and again.decisions == ()
 

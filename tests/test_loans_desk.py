@@ -13,7 +13,7 @@ from estate_desk.domain.archive_numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import Form, LoanPeriod, RequestState
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import loan_desk, loan_ledger, loan_rules, loans
+from estate_desk.services import loan_desk, loan_due, loan_ledger, loan_rules, loans
 from estate_desk.services.loan_desk import ReturnCheck
 from estate_desk.store.loans import Loan, LoanRecall
 from loan_support import Archive, make_archive, raises_zh
@@ -134,11 +134,11 @@ def test_a12_renewals_within_the_rules_and_overdue_with_the_clock(archive: Archi
     archive.lend(request, archive.by_grade[Grade.INTERNAL])
     archive.clock.advance(days=6)
     with raises_zh(RuleViolation, "最长 30 天"):
-        loan_desk.renew(archive.db, archive.clock, archive.clerk, request.id, until=date(2027, 1, 1))
-    [renewed] = loan_desk.renew(archive.db, archive.clock, archive.clerk, request.id)
+        loan_due.renew(archive.db, archive.clock, archive.clerk, request.id, until=date(2027, 1, 1))
+    [renewed] = loan_due.renew(archive.db, archive.clock, archive.clerk, request.id)
     assert renewed.due_on == date(2026, 12, 7) and renewed.renewals == 1
     with raises_zh(RuleViolation, "最多可续借 1 次"):
-        loan_desk.renew(archive.db, archive.clock, archive.clerk, request.id)
+        loan_due.renew(archive.db, archive.clock, archive.clerk, request.id)
     assert loan_ledger.overdue(archive.db, archive.clock, archive.clerk) == []
     archive.clock.advance(days=8)  # 2026-12-07 was the due date; now 12-07 → not yet, 12-08 → overdue
     assert loan_ledger.overdue(archive.db, archive.clock, archive.clerk) == []
@@ -152,8 +152,8 @@ def test_a12_an_overdue_loan_is_not_renewed_but_recalled(archive: Archive) -> No
     archive.lend(request, archive.by_grade[Grade.INTERNAL])
     archive.clock.advance(days=9)
     with raises_zh(RuleViolation, "已逾期"):
-        loan_desk.renew(archive.db, archive.clock, archive.clerk, request.id)
-    assert loan_desk.recall(archive.db, archive.clock, archive.clerk, request.id, channel="message") == 1
+        loan_due.renew(archive.db, archive.clock, archive.clerk, request.id)
+    assert loan_due.recall(archive.db, archive.clock, archive.clerk, request.id, channel="message") == 1
     with archive.db.session() as s:
         assert s.scalar(select(func.count()).select_from(LoanRecall)) == 1
 
@@ -178,7 +178,7 @@ def test_a11_a_copy_passes_the_print_authorisation_and_is_recorded_against_the_r
     request = archive.approved(no, form=Form.COPY)
     with raises_zh(RuleViolation, "复制件申请"):
         archive.lend(request, no)
-    line = loan_desk.record_copy(archive.db, archive.clock, archive.clerk, request.id, no, 3)
+    line = loan_due.record_copy(archive.db, archive.clock, archive.clerk, request.id, no, 3)
     assert (line.form, line.pages_out, line.request_number) == (Form.COPY, 3, request.number)
     [entry] = loan_ledger.ledger(archive.db, archive.clock, archive.clerk, record=no)
     assert entry.remarks() == "复制件 3 页"
@@ -193,7 +193,7 @@ def test_a11_a_copy_above_what_the_role_may_print_is_refused(archive: Archive) -
     request = archive.approved(no, borrower=archive.office2, form=Form.COPY)
     grades.set_output_limit(archive.db, archive.clock, archive.office, Output.PRINT, Role.ARCHIVE_CLERK, Grade.SECRET)
     with pytest.raises(PermissionDenied):
-        loan_desk.record_copy(archive.db, archive.clock, archive.clerk, request.id, no, 3)
+        loan_due.record_copy(archive.db, archive.clock, archive.clerk, request.id, no, 3)
     assert loan_ledger.ledger(archive.db, archive.clock, archive.clerk, record=no) == []
 
 

@@ -1,4 +1,4 @@
-"""The loan desk (借阅台): lending by scanned code, taking back, renewals, recalls and copies (A11, A12).
+"""The loan desk (借阅台): lending by scanned code and taking back (A6, A12).
 
 **Check-out.** The clerk scans the request slip (``JY000012``) or one of its items; each code then
 scanned must be something the approved request covers — a requested document, a requested volume
@@ -11,9 +11,7 @@ each document's page count against the catalogue and its condition (完好) and 
 records them. A difference is written down and flagged. Partial returns are normal; the request
 is closed when everything is back.
 
-**Due dates.** :func:`renew` (续借) within the office's rules, :func:`recall` (催还) records a
-notice printed or sent. **Copies.** :func:`record_copy` passes the print authorisation
-(``print_rights.require_output``) and records the copy against the request.
+Renewals, recalls and copies are ``loan_due``.
 """
 
 from __future__ import annotations
@@ -26,21 +24,17 @@ from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
-from estate_desk.domain.loans import Form, ItemKind, RequestState, renewed_due
-from estate_desk.domain.output_rights import Output
-from estate_desk.domain.routines import office_date
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import audit, clearance, filing, loan_rules, print_rights
+from estate_desk.domain.loans import Form, ItemKind, RequestState
+from estate_desk.services import audit, clearance, filing
 from estate_desk.services.audit import Target
 from estate_desk.services.loan_ledger import LoanLine, loan_lines
 from estate_desk.services.loans import LOAN_DESK, documents_of, request_in
 from estate_desk.services.permissions import require_role
 from estate_desk.store.archive import Document
-from estate_desk.store.loans import Loan, LoanCopy, LoanRecall, LoanRenewal, LoanRequest, LoanRequestItem
+from estate_desk.store.loans import Loan, LoanRequest, LoanRequestItem
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from datetime import date
 
     from sqlalchemy.orm import Session
 
@@ -60,11 +54,11 @@ class ReturnCheck:
     note: str = ""
 
 
-def _desk(actor: Actor, zh: str, en: str) -> None:
+def desk_only(actor: Actor, zh: str, en: str) -> None:
     require_role(actor, LOAN_DESK, zh=zh, en=en)
 
 
-def _hit(db: Database, actor: Actor, code: str) -> CodeHit:
+def hit_of(db: Database, actor: Actor, code: str) -> CodeHit:
     hit = filing.find_by_code(db, actor, code)
     if hit is None:
         raise NotFound(
@@ -75,7 +69,7 @@ def _hit(db: Database, actor: Actor, code: str) -> CodeHit:
     return hit
 
 
-def _covers(s: Session, item: LoanRequestItem, hit: CodeHit) -> list[Document] | None:
+def covers(s: Session, item: LoanRequestItem, hit: CodeHit) -> list[Document] | None:
     """The documents of ``hit`` this request item covers, or None when it covers none of them."""
     kind = ItemKind(item.kind)
     if item.kind == hit.kind and item.target_id == hit.id:
@@ -122,8 +116,8 @@ def check_out(
 ) -> list[LoanLine]:
     """Lend what ``code`` names on an approved request (借出); ``pages`` the counts the clerk confirmed
     per document id (default: the catalogue's). Returns the new loans."""
-    _desk(actor, "办理借出", "lend records")
-    hit = _hit(db, actor, code)
+    desk_only(actor, "办理借出", "lend records")
+    hit = hit_of(db, actor, code)
     document_id = 0
     archive_no = code.strip()
     try:
@@ -149,7 +143,7 @@ def check_out(
                     rule="A11",
                 )
             items = s.scalars(select(LoanRequestItem).where(LoanRequestItem.request_id == request.id))
-            covered = next(((i, docs) for i in items if (docs := _covers(s, i, hit)) is not None), None)
+            covered = next(((i, docs) for i in items if (docs := covers(s, i, hit)) is not None), None)
             if covered is None:
                 raise audit.refused(
                     db,
@@ -210,13 +204,13 @@ def check_out(
 def request_for_code(db: Database, actor: Actor, code: str) -> int:
     """The request a scanned code belongs to at the desk: a request slip's number, or the one approved
     request that covers this item and has not lent it yet. NotFound when it belongs to none."""
-    _desk(actor, "办理借阅", "work the loan desk")
+    desk_only(actor, "办理借阅", "work the loan desk")
     text = code.strip().upper()
     with db.session() as s:
         found = s.scalar(select(LoanRequest.id).where(LoanRequest.number == text))
     if found is not None:
         return found
-    hit = _hit(db, actor, code)
+    hit = hit_of(db, actor, code)
     with db.session() as s:
         approved = s.scalars(
             select(LoanRequest).where(
@@ -226,7 +220,7 @@ def request_for_code(db: Database, actor: Actor, code: str) -> int:
         for request in approved:
             items = s.scalars(select(LoanRequestItem).where(LoanRequestItem.request_id == request.id))
             lent = set(s.scalars(select(Loan.document_id).where(Loan.request_id == request.id)))
-            if any((docs := _covers(s, i, hit)) and {d.id for d in docs} - lent for i in items):
+            if any((docs := covers(s, i, hit)) and {d.id for d in docs} - lent for i in items):
                 return request.id
     raise NotFound(
         zh=f"条码 {code.strip()} 不属于任何待借出的借阅申请。",
@@ -240,8 +234,8 @@ def request_for_code(db: Database, actor: Actor, code: str) -> int:
 
 def to_return(db: Database, clock: Clock, actor: Actor, code: str) -> list[LoanLine]:
     """What is out under a scanned code (a document, or every document of a volume or box), to confirm."""
-    _desk(actor, "办理归还", "take records back")
-    hit = _hit(db, actor, code)
+    desk_only(actor, "办理归还", "take records back")
+    hit = hit_of(db, actor, code)
     with db.session() as s:
         ids = [d.id for d in documents_of(s, ItemKind(hit.kind), hit.id)]
         open_ids = list(s.scalars(select(Loan.id).where(Loan.document_id.in_(ids), Loan.returned_at.is_(None))))
@@ -256,7 +250,7 @@ def to_return(db: Database, clock: Clock, actor: Actor, code: str) -> list[LoanL
 
 def check_in(db: Database, clock: Clock, actor: Actor, checks: Sequence[ReturnCheck]) -> list[LoanLine]:
     """Take documents back (归还) with the page count and condition the clerk confirmed."""
-    _desk(actor, "办理归还", "take records back")
+    desk_only(actor, "办理归还", "take records back")
     if not checks:
         raise InputProblem(zh="没有要归还的档案。", en="Nothing to take back.")
     with db.session() as s:
@@ -325,119 +319,3 @@ def _all_lent(s: Session, request: LoanRequest) -> bool:
     lent = set(s.scalars(select(Loan.document_id).where(Loan.request_id == request.id)))
     wanted = {d.id for i in items for d in documents_of(s, ItemKind(i.kind), i.target_id) if d.has_paper}
     return wanted <= lent
-
-
-# --------------------------------------------------------------------------- renewals, recalls, copies
-
-
-def _open_loans(s: Session, request: LoanRequest) -> list[Loan]:
-    return list(s.scalars(select(Loan).where(Loan.request_id == request.id, Loan.returned_at.is_(None))))
-
-
-def renew(db: Database, clock: Clock, actor: Actor, request_id: int, *, until: date | None = None) -> list[LoanLine]:
-    """Renew what a request still has out (续借), to ``until`` or by the default period."""
-    _desk(actor, "办理续借", "renew loans")
-    today = office_date(clock.now())
-    with db.session() as s:
-        request = request_in(s, actor, request_id)
-        loans = _open_loans(s, request)
-        if not loans:
-            raise RuleViolation(zh=f"{request.number} 没有未还的档案。", en=f"{request.number} has nothing out.")
-        period = loan_rules.period_in(s)
-        for loan in loans:
-            new = renewed_due(period, today, loan.due_on, loan.renewals, until)
-            s.add(
-                LoanRenewal(
-                    loan_id=loan.id, from_due=loan.due_on, to_due=new, renewed_by=actor.user_id, renewed_at=clock.now()
-                )
-            )
-            loan.due_on, loan.renewals = new, loan.renewals + 1
-        audit.record(
-            s,
-            actor,
-            AuditAction.CHANGE,
-            Target("loan", request.id, request.number, request.grade),
-            reason="续借",
-            detail={"until": str(loans[0].due_on)},
-            clock=clock,
-        )
-        s.flush()
-        return loan_lines(s, clock, actor, [loan.id for loan in loans])
-
-
-def recall(db: Database, clock: Clock, actor: Actor, request_id: int, *, channel: str = "print", note: str = "") -> int:
-    """Record a recall notice (催还) for what a request still has out; returns how many items it names."""
-    _desk(actor, "催还", "recall loans")
-    if channel not in ("print", "message"):
-        raise InputProblem(zh=f"催还方式只能是打印或通知：{channel}", en=f"Recall by print or message: {channel}")
-    with db.session() as s:
-        request = request_in(s, actor, request_id)
-        loans = _open_loans(s, request)
-        if not loans:
-            raise RuleViolation(
-                zh=f"{request.number} 没有未还的档案，无需催还。", en=f"{request.number} has nothing out to recall."
-            )
-        s.add(
-            LoanRecall(
-                request_id=request.id,
-                channel=channel,
-                note=note.strip(),
-                items=len(loans),
-                sent_by=actor.user_id,
-                sent_at=clock.now(),
-            )
-        )
-        audit.record(
-            s,
-            actor,
-            AuditAction.CHANGE,
-            Target("loan", request.id, request.number, request.grade),
-            reason="催还",
-            detail={"channel": channel, "items": len(loans)},
-            clock=clock,
-        )
-        return len(loans)
-
-
-def record_copy(db: Database, clock: Clock, actor: Actor, request_id: int, code: str, pages: int) -> LoanLine:
-    """Record a copy printed for the borrower against the request, after the print authorisation (A11)."""
-    _desk(actor, "为借阅人复制档案", "make copies for borrowers")
-    if not 0 < pages <= 10_000:
-        raise InputProblem(zh=f"复制页数不对：{pages}", en=f"Not a page count: {pages}", where="页数")
-    hit = _hit(db, actor, code)
-    with db.session() as s:
-        request = request_in(s, actor, request_id)
-        if request.state not in (RequestState.APPROVED.value, RequestState.CLOSED.value):
-            raise RuleViolation(
-                zh=f"借阅申请 {request.number} 尚未批准，不能复制。",
-                en=f"Loan request {request.number} is not approved.",
-                rule="A11",
-            )
-        items = s.scalars(select(LoanRequestItem).where(LoanRequestItem.request_id == request.id))
-        documents = next((docs for i in items if (docs := _covers(s, i, hit)) is not None), None)
-        if documents is None or len(documents) != 1:
-            raise InputProblem(
-                zh=f"借阅申请 {request.number} 不包括 {code.strip()}（复制请逐件扫描）。",
-                en=f"Loan request {request.number} does not cover {code.strip()} (scan copies one record at a time).",
-                where=code.strip(),
-            )
-        document = documents[0]
-        target = Target("document", document.id, document.archive_no, document.secrecy)
-        number, purpose = request.number, request.purpose
-    print_rights.require_output(db, actor, Output.PRINT, Grade(document.secrecy), target, "复制件", "Copy")
-    with db.session() as s:
-        copy = LoanCopy(
-            request_id=request_id, document_id=document.id, pages=pages, made_by=actor.user_id, made_at=clock.now()
-        )
-        s.add(copy)
-        audit.record(
-            s, actor, AuditAction.PRINT, target, reason=purpose, detail={"request": number, "pages": pages}, clock=clock
-        )
-    from estate_desk.services.loan_ledger import ledger
-
-    made = [
-        line
-        for line in ledger(db, clock, actor, record=document.archive_no)
-        if line.loan_id is None and line.request_id == request_id
-    ]
-    return made[-1]

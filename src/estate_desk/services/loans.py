@@ -7,9 +7,9 @@ must exist within the requester's clearance, the borrower must be cleared for th
 them (refused and audited otherwise: they may not read it), the due date must be within the
 office's periods. The approval chain is fixed then, from the office's rules (``loan_rules``).
 
-Approvers decide in order (:func:`decide`); nobody approves their own request; each decision is
-recorded with who, when and a comment, and a refusal must say why. A request can be withdrawn
-until something is lent on it. Check-out, return, renewals and recalls are ``loan_desk``.
+Approvers decide in order, and a request can be withdrawn until something is lent on it:
+``loan_approval``. Check-out and return are ``loan_desk``; renewals, recalls and copies ``loan_due``;
+the ledger and a record's history ``loan_ledger``.
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.audit import AuditAction
-from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
-from estate_desk.domain.loans import Approval, Form, ItemKind, Place, RequestState, Step, check_decider, due_date
+from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
+from estate_desk.domain.loans import Form, ItemKind, Place, RequestState, due_date
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.secrecy import Grade, most_secret
@@ -30,7 +29,7 @@ from estate_desk.services import audit, clearance, filing, loan_rules
 from estate_desk.services.audit import Target
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
-from estate_desk.store.loans import Loan, LoanDecision, LoanRequest, LoanRequestItem
+from estate_desk.store.loans import LoanDecision, LoanRequest, LoanRequestItem
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -306,7 +305,7 @@ def chain_of(request: LoanRequest) -> tuple[Role, ...]:
     return tuple(Role(r) for r in request.chain.split(",") if r)
 
 
-def _parties(request: LoanRequest) -> set[int]:
+def parties(request: LoanRequest) -> set[int]:
     return {request.requested_by} | ({request.borrower_user_id} if request.borrower_user_id is not None else set())
 
 
@@ -314,7 +313,7 @@ def request_in(s: Session, actor: Actor, request_id: int) -> LoanRequest:
     """The request, for someone who may see it: the desk, approvers, the requester and the borrower."""
     request = s.get(LoanRequest, request_id)
     if request is None or not (
-        actor.role in LEDGER_READERS or actor.user_id in _parties(request) or actor.role in chain_of(request)
+        actor.role in LEDGER_READERS or actor.user_id in parties(request) or actor.role in chain_of(request)
     ):
         raise NotFound(zh=f"没有这份借阅申请（编号 {request_id}）。", en=f"No loan request with id {request_id}.")
     return request
@@ -329,130 +328,6 @@ def request_by_number(db: Database, actor: Actor, number: str) -> RequestView | 
     with db.session() as s:
         found = s.scalar(select(LoanRequest.id).where(LoanRequest.number == number.strip().upper()))
         return view_in(s, request_in(s, actor, found)) if found is not None else None
-
-
-def awaiting_decision(db: Database, actor: Actor) -> list[RequestView]:
-    """Pending requests whose next step is the actor's role, and which the actor may decide."""
-    with db.session() as s:
-        pending = s.scalars(
-            select(LoanRequest).where(LoanRequest.state == RequestState.PENDING.value).order_by(LoanRequest.id)
-        )
-        views = [view_in(s, r) for r in pending if actor.user_id not in _parties(r)]
-    return [v for v in views if v.next_role is actor.role and v.grade <= actor.clearance]
-
-
-# --------------------------------------------------------------------------- deciding, withdrawing
-
-
-def _refuse(db: Database, actor: Actor, request: LoanRequest, error: RuleViolation | PermissionDenied) -> Exception:
-    return audit.refused(db, actor, error, Target("loan", request.id, request.number, request.grade))
-
-
-def _not_pending(request: LoanRequest) -> RuleViolation:
-    state = RequestState(request.state)
-    if state is RequestState.WITHDRAWN:
-        return RuleViolation(
-            zh=f"借阅申请 {request.number} 已撤回，不能再审批。",
-            en=f"Loan request {request.number} was withdrawn; it cannot be decided.",
-            rule="A12",
-        )
-    return RuleViolation(
-        zh=f"借阅申请 {request.number} {state.label()}，不能再审批。",
-        en=f"Loan request {request.number} is {state.label('en').lower()}; it cannot be decided.",
-        rule="A12",
-    )
-
-
-def decide(
-    db: Database, clock: Clock, actor: Actor, request_id: int, *, approve: bool, comment: str = ""
-) -> RequestView:
-    """Approve or refuse the next step of a request (审批); a refusal must say why (``comment``)."""
-    comment = comment.strip()
-    if not approve and not comment:
-        raise InputProblem(zh="不批准时请写明理由。", en="Say why the request is refused.", where="审批意见")
-    try:
-        with db.session() as s:
-            request = request_in(s, actor, request_id)
-            if request.state != RequestState.PENDING.value:
-                raise _refuse(db, actor, request, _not_pending(request))
-            if Grade(request.grade) > actor.clearance:
-                raise _refuse(
-                    db,
-                    actor,
-                    request,
-                    PermissionDenied(
-                        zh=f"本人密级权限（{actor.clearance.label()}）低于申请所借档案（{Grade(request.grade).label()}），不能审批。",
-                        en=f"Your clearance ({actor.clearance.label('en')}) is below the request's grade "
-                        f"({Grade(request.grade).label('en')}); you cannot decide it.",
-                        rule="A12",
-                    ),
-                )
-            steps = s.scalars(select(LoanDecision).where(LoanDecision.request_id == request.id))
-            approval = Approval(chain_of(request), tuple(Step(Role(d.role), d.user_id, d.approved) for d in steps))
-            try:
-                role = check_decider(approval, role=actor.role, user_id=actor.user_id, parties=_parties(request))
-            except RuleViolation as exc:
-                raise _refuse(db, actor, request, exc) from None
-            s.add(
-                LoanDecision(
-                    request_id=request.id,
-                    step=len(approval.steps),
-                    role=role.value,
-                    user_id=actor.user_id,
-                    approved=approve,
-                    comment=comment,
-                    decided_at=clock.now(),
-                )
-            )
-            s.flush()
-            if not approve:
-                request.state, request.finished_at = RequestState.REFUSED.value, clock.now()
-            elif len(approval.steps) + 1 >= len(approval.chain):
-                request.state = RequestState.APPROVED.value
-            audit.record(
-                s,
-                actor,
-                AuditAction.APPROVE,
-                Target("loan", request.id, request.number, request.grade),
-                reason=comment,
-                detail={"approved": approve, "step": len(approval.steps) + 1, "role": role.value},
-                clock=clock,
-            )
-            return view_in(s, request)
-    except IntegrityError:  # another approver decided this step a moment ago
-        raise RuleViolation(
-            zh="这一步刚刚已由他人审批，请刷新后再看。",
-            en="Someone else decided this step a moment ago; refresh and look again.",
-            rule="A12",
-        ) from None
-
-
-def withdraw(db: Database, clock: Clock, actor: Actor, request_id: int) -> RequestView:
-    """Withdraw a request (撤回) before anything is lent on it: the requester, the borrower or the desk."""
-    with db.session() as s:
-        request = request_in(s, actor, request_id)
-        if actor.user_id not in _parties(request) and actor.role not in LOAN_DESK:
-            raise PermissionDenied(
-                zh="只有申请人、借阅人或档案管理员可以撤回申请。",
-                en="Only the requester, the borrower or the archive clerk may withdraw a request.",
-            )
-        lent = s.scalar(select(Loan.id).where(Loan.request_id == request.id).limit(1))
-        if request.state not in (RequestState.PENDING.value, RequestState.APPROVED.value) or lent is not None:
-            raise RuleViolation(
-                zh=f"借阅申请 {request.number} 已{'有借出' if lent else RequestState(request.state).label()}，不能撤回。",
-                en=f"Loan request {request.number} cannot be withdrawn now.",
-                rule="A12",
-            )
-        request.state, request.finished_at = RequestState.WITHDRAWN.value, clock.now()
-        audit.record(
-            s,
-            actor,
-            AuditAction.CHANGE,
-            Target("loan", request.id, request.number, request.grade),
-            reason="撤回",
-            clock=clock,
-        )
-        return view_in(s, request)
 
 
 @dataclass(frozen=True)

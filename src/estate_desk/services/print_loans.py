@@ -29,7 +29,7 @@ from estate_desk.printing.loan_register import (
     recall_letter,
     recall_rows,
 )
-from estate_desk.services import loan_desk, loan_ledger, loans, printouts
+from estate_desk.services import loan_due, loan_ledger, loans, printouts
 from estate_desk.services.print_catalogues import printed_by, write_catalogue_xlsx
 from estate_desk.services.printouts import Printout, PrintResult, Scope
 from estate_desk.store.accounts import Office
@@ -240,7 +240,7 @@ def render_recall(
     pages = catalogue_pdf(
         catalogue, out, font_set, printed_by=printed_by(clock, actor), progress=progress, cancelled=cancelled
     )
-    loan_desk.recall(db, clock, actor, request.id, channel="print")
+    loan_due.recall(db, clock, actor, request.id, channel="print")
     return PrintResult(out, pages, len(rows))
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.routines import office_date
-from estate_desk.services import loan_desk, loan_ledger, loans
+from estate_desk.services import loan_approval, loan_desk, loan_due, loan_ledger, loans
 from estate_desk.ui.loan_dialogs import DecisionDialog, RequestDialog, ReturnDialog
 from estate_desk.ui.loan_views import BorrowerLoans, LedgerView, loan_line_model
 from estate_desk.ui.models import RowsTableModel
@@ -207,7 +207,7 @@ class LoanDesk(QWidget):
         self.refresh_awaiting()
 
     def refresh_awaiting(self) -> None:
-        self.awaiting.set_rows(loans.awaiting_decision(self._db, self._actor))
+        self.awaiting.set_rows(loan_approval.awaiting_decision(self._db, self._actor))
         self.decide_button.setEnabled(bool(self.awaiting.rows()))
 
     def _awaiting_cell(self, request: RequestView, column: int) -> Any:
@@ -252,7 +252,7 @@ class LoanDesk(QWidget):
         if self.current is None:
             return
         try:
-            lines = loan_desk.renew(self._db, self._clock, self._actor, self.current.id)
+            lines = loan_due.renew(self._db, self._clock, self._actor, self.current.id)
         except UserError as exc:
             self.message.problem(exc)
             return
@@ -263,7 +263,7 @@ class LoanDesk(QWidget):
         if self.current is None or self.current.state is not RequestState.APPROVED:
             return
         try:
-            count = loan_desk.recall(self._db, self._clock, self._actor, self.current.id, channel="message")
+            count = loan_due.recall(self._db, self._clock, self._actor, self.current.id, channel="message")
         except UserError as exc:
             self.message.problem(exc)
             return

@@ -12,7 +12,7 @@ from estate_desk.domain.errors import UserError
 from estate_desk.domain.loans import Form, Place
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import loan_desk, loan_rules, loans
+from estate_desk.services import loan_approval, loan_desk, loan_rules, loans
 from estate_desk.services.loan_desk import ReturnCheck
 from estate_desk.services.loans import Borrower, RequestDraft
 from estate_desk.ui.arrears_dialogs import date_edit
@@ -64,8 +64,8 @@ class RequestDialog(QDialog):
         self.codes.setPlaceholderText(self.tr("Archive numbers, volume or box codes — one per line; scan them here"))
         self.codes.setFixedHeight(90)
         self.form = QComboBox(objectName="loanForm")
-        for form in Form:
-            self.form.addItem(form.label(lang()), form.value)
+        for kind in Form:
+            self.form.addItem(kind.label(lang()), kind.value)
         self.place = QComboBox(objectName="loanPlace")
         for place in Place:
             self.place.addItem(place.label(lang()), place.value)
@@ -74,22 +74,22 @@ class RequestDialog(QDialog):
             "loanDue", office_date(clock.now()) + timedelta(days=loan_rules.loan_period(db).default_days)
         )
         self.special = QCheckBox(self.tr("Special case (goes to the management office)"), objectName="loanSpecial")
-        form = QFormLayout()
-        form.addRow(self.tr("Borrower"), self.borrower)
-        form.addRow(self.tr("Outside person's name"), self.outside_name)
-        form.addRow(self.tr("Organisation / department"), self.outside_org)
-        form.addRow(self.tr("ID number"), self.outside_id)
-        form.addRow(self.tr("Clearance granted"), self.outside_clearance)
-        form.addRow(self.tr("Contact"), self.phone)
-        form.addRow(self.tr("Items"), self.codes)
-        form.addRow(self.tr("Original or copy"), self.form)
-        form.addRow(self.tr("Where"), self.place)
-        form.addRow(self.tr("Purpose"), self.purpose)
-        form.addRow(self.tr("Due back"), self.due)
-        form.addRow("", self.special)
+        rows = QFormLayout()
+        rows.addRow(self.tr("Borrower"), self.borrower)
+        rows.addRow(self.tr("Outside person's name"), self.outside_name)
+        rows.addRow(self.tr("Organisation / department"), self.outside_org)
+        rows.addRow(self.tr("ID number"), self.outside_id)
+        rows.addRow(self.tr("Clearance granted"), self.outside_clearance)
+        rows.addRow(self.tr("Contact"), self.phone)
+        rows.addRow(self.tr("Items"), self.codes)
+        rows.addRow(self.tr("Original or copy"), self.form)
+        rows.addRow(self.tr("Where"), self.place)
+        rows.addRow(self.tr("Purpose"), self.purpose)
+        rows.addRow(self.tr("Due back"), self.due)
+        rows.addRow("", self.special)
         self.message = MessageLine("loanRequestMessage")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(rows)
         layout.addWidget(self.message)
         layout.addWidget(ok_cancel(self, self.tr("Submit request")))
         self.borrower.currentIndexChanged.connect(self._borrower_changed)
@@ -170,7 +170,7 @@ class DecisionDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.decided = loans.decide(
+            self.decided = loan_approval.decide(
                 self._db,
                 self._clock,
                 self._actor,
