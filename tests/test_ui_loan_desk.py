@@ -10,7 +10,7 @@ from estate_desk.domain.archive_numbers import barcode_form
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import loans
+from estate_desk.services import loan_rules, loans
 from estate_desk.ui.app import make_application
 from estate_desk.ui.loan_desk import LoanDesk
 from estate_desk.ui.loan_dialogs import DecisionDialog, RequestDialog, ReturnDialog
@@ -124,3 +124,33 @@ def test_a12_a_barcode_of_no_request_is_a_message_not_a_dialog(window: MainWindo
     assert desk.message.isVisible() and desk.current is None
     _scan(qtbot, window, archive.by_grade[Grade.INTERNAL])  # on no approved request
     assert desk.message.isVisible() and desk.current is None
+
+
+def test_a12_the_management_office_edits_the_approval_rules_on_the_rules_tab(archive: Archive, qtbot) -> None:  # type: ignore[no-untyped-def]
+    office = LoanDesk(archive.db, archive.clock, archive.office)
+    qtbot.addWidget(office)
+    rules = office.rules
+    assert rules.chains[Grade.SECRET].text() == "主管"
+    rules.chains[Grade.SECRET].setText("supervisor, management_office")
+    rules.max_renewals.setValue(2)
+    rules.save_button.click()
+    assert loan_rules.approval_rules(archive.db).by_grade[Grade.SECRET] == (Role.SUPERVISOR, Role.MANAGEMENT_OFFICE)
+    assert loan_rules.loan_period(archive.db).max_renewals == 2
+    rules.chains[Grade.TOP_SECRET].setText("supervisor")  # owner files must go to the management office
+    rules.save_button.click()
+    assert "管理处" in rules.message.text()
+    assert loan_rules.approval_rules(archive.db).by_grade[Grade.TOP_SECRET] == (Role.MANAGEMENT_OFFICE,)
+    clerk = LoanDesk(archive.db, archive.clock, archive.clerk)
+    qtbot.addWidget(clerk)
+    assert clerk.rules.chains[Grade.SECRET].isReadOnly() and not clerk.rules.save_button.isEnabled()
+
+
+def test_a12_the_ledger_shows_a_records_history_of_loans(window: MainWindow, archive: Archive, qtbot) -> None:  # type: ignore[no-untyped-def]
+    no = archive.by_grade[Grade.INTERNAL]
+    archive.lend(archive.approved(no), no)
+    desk = window.loans
+    assert desk is not None
+    desk.ledger.record.setText(barcode_form(no) or no)
+    desk.ledger.show_button.click()
+    assert desk.ledger.model.rowCount() == 1
+    assert desk.ledger.history.count() == 1 and "staff" in desk.ledger.history.item(0).text()

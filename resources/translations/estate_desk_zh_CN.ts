@@ -890,12 +890,12 @@
 <context>
     <name>BorrowerLoans</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="184"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="191"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
@@ -2344,27 +2344,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="105"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="107"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="108"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="115"/>
+        <source>The record&apos;s history: paper loans and on-screen consultations</source>
+        <translation>档案利用记录：纸质借阅与屏幕查阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="118"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="119"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -2442,52 +2447,57 @@ The details were written to the log in {folder}.</source>
         <translation>待我审批的申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="111"/>
         <source>Desk</source>
         <translation>借阅台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="112"/>
         <source>Ledger</source>
         <translation>借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="113"/>
         <source>Borrower&apos;s loans</source>
         <translation>借阅人在借清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="114"/>
+        <source>Rules</source>
+        <translation>借阅规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="151"/>
         <source>Lent {count} item(s): {numbers}</source>
         <translation>已借出 {count} 件：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="167"/>
         <source>Taken back: {numbers}</source>
         <translation>已归还：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="168"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="170"/>
         <source>— differences recorded for {n}</source>
         <translation>——已登记差异：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="195"/>
         <source>{number} · {state} · {borrower} ({org}) · {form}, {place} · due {due} · approved by {approvers}</source>
         <translation>{number} · {state} · {borrower}（{org}）· {form}，{place} · 应还 {due} · 审批人 {approvers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="237"/>
         <source>Request {number} made; it awaits the {role}.</source>
         <translation>已提交借阅申请 {number}，待{role}审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="259"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="261"/>
         <source>Renewed until {due}</source>
         <translation>已续借至 {due}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="273"/>
         <source>Recall recorded for {count} item(s) on {day}</source>
         <translation>{day} 已登记催还 {count} 件</translation>
     </message>
@@ -2495,77 +2505,77 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoanViews</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="40"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="48"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="40"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="48"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="78"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="79"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="80"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="81"/>
         <source>Lent on</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="82"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="83"/>
         <source>Title</source>
         <translation>档案名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="84"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="85"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="86"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="87"/>
         <source>Due</source>
         <translation>借阅期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="88"/>
         <source>Returned on</source>
         <translation>实际归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="89"/>
         <source>Intact</source>
         <translation>是否完好</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="90"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
@@ -3779,6 +3789,39 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/routines_section.py" line="89"/>
         <source>Routines</source>
         <translation>日常工作</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="230"/>
+        <source>Special cases</source>
+        <translation>特殊情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="234"/>
+        <source>Default period (days)</source>
+        <translation>默认借阅期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="235"/>
+        <source>Longest period (days)</source>
+        <translation>最长借阅期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="236"/>
+        <source>Renewals allowed</source>
+        <translation>可续借次数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="237"/>
+        <source>Save rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="270"/>
+        <source>Saved; requests made from now on follow these rules.</source>
+        <translation>已保存；此后提交的申请按新规则审批。</translation>
     </message>
 </context>
 <context>

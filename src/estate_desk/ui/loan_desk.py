@@ -17,7 +17,7 @@ from estate_desk.domain.loans import RequestState
 from estate_desk.domain.routines import office_date
 from estate_desk.services import loan_approval, loan_desk, loan_due, loan_ledger, loans
 from estate_desk.ui.loan_dialogs import DecisionDialog, RequestDialog, ReturnDialog
-from estate_desk.ui.loan_views import BorrowerLoans, LedgerView, loan_line_model
+from estate_desk.ui.loan_views import BorrowerLoans, LedgerView, RulesView, loan_line_model
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QHBoxLayout,
@@ -106,10 +106,12 @@ class LoanDesk(QWidget):
 
         self.ledger = LedgerView(db, clock, actor)
         self.borrower_loans = BorrowerLoans(db, clock, actor)
+        self.rules = RulesView(db, clock, actor)
         self.tabs = QTabWidget(objectName="loanTabs")
         self.tabs.addTab(desk, self.tr("Desk"))
         self.tabs.addTab(self.ledger, self.tr("Ledger"))
         self.tabs.addTab(self.borrower_loans, self.tr("Borrower's loans"))
+        self.tabs.addTab(self.rules, self.tr("Rules"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh_awaiting()

@@ -1,30 +1,38 @@
-"""Lists of the loan desk: the ledger (借阅登记簿) by period, borrower or record, and a borrower's
-current loans in one view. The register's columns are the printed register's."""
+"""Views of the loan desk: the ledger (借阅登记簿) by period, borrower or record with a record's history,
+a borrower's current loans in one view, and the office's borrowing rules. The register's columns are
+the printed register's."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
+from estate_desk.domain.loans import RULE_EDITORS, ApprovalRules, LoanPeriod
+from estate_desk.domain.roles import Role, parse_role
 from estate_desk.domain.routines import office_date
-from estate_desk.services import loan_ledger, loans
+from estate_desk.domain.secrecy import Grade
+from estate_desk.services import filing, loan_ledger, loan_rules, loans
 from estate_desk.ui.arrears_dialogs import date_edit
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
     QComboBox,
     QCoreApplication,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
+    QSpinBox,
     Qt,
     QVBoxLayout,
     QWidget,
 )
 from estate_desk.ui.routine_widgets import MessageLine, lang
-from estate_desk.ui.widgets import table_view
+from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
@@ -103,6 +111,8 @@ class LedgerView(QWidget):
         self.table = table_view("ledgerTable")
         self.table.setModel(self.model)
         self.message = MessageLine("ledgerMessage")
+        self.history = QListWidget(objectName="recordHistory")
+        self.history_label = QLabel(self.tr("The record's history: paper loans and on-screen consultations"))
         bar = QHBoxLayout()
         for label, field in (
             (self.tr("From"), self.since),
@@ -118,10 +128,15 @@ class LedgerView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history, 1)
+        self.history_label.hide()
+        self.history.hide()
 
     def refresh(self) -> None:
         try:
+            self._show_history()
             rows = loan_ledger.ledger(
                 self._db,
                 self._clock,
@@ -137,6 +152,20 @@ class LedgerView(QWidget):
         self.message.clear()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+
+    def _show_history(self) -> None:
+        """With a record named, its history next to the ledger: loans, copies and consultations."""
+        self.history.clear()
+        code = self.record.text().strip()
+        hit = filing.find_by_code(self._db, self._actor, code) if code else None
+        shown = hit is not None and hit.kind == "document"
+        self.history.setVisible(shown)
+        self.history_label.setVisible(shown)
+        if hit is None or not shown:
+            return
+        for entry in loan_ledger.record_history(self._db, self._clock, self._actor, hit.id):
+            text = entry.text_zh if lang().startswith("zh") else entry.text_en
+            self.history.addItem(f"{local_time(entry.at)}  {entry.who}  {text}")
 
 
 class BorrowerLoans(QWidget):
@@ -179,3 +208,64 @@ class BorrowerLoans(QWidget):
         self.message.clear()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+
+
+class RulesView(QWidget):
+    """借阅规则: who approves each grade and special cases, in order, and the loan periods (A12).
+
+    Everyone at the desk reads them; the management office and the administrator change them. The
+    roles of a chain are typed in order, separated by 、 or commas (档案管理员、主管、管理处).
+    """
+
+    def __init__(self, db: Database, clock: Clock, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="loanRules")
+        self._db, self._clock, self._actor = db, clock, actor
+        editable = actor.role in RULE_EDITORS
+        self.chains: dict[Grade | None, QLineEdit] = {}
+        rows = QFormLayout()
+        for grade in (*Grade, None):
+            field = QLineEdit(objectName=f"rule_{grade.name.lower() if grade is not None else 'special'}")
+            field.setReadOnly(not editable)
+            self.chains[grade] = field
+            rows.addRow(grade.label(lang()) if grade is not None else self.tr("Special cases"), field)
+        self.default_days = QSpinBox(objectName="ruleDefaultDays", minimum=1, maximum=365)
+        self.max_days = QSpinBox(objectName="ruleMaxDays", minimum=1, maximum=365)
+        self.max_renewals = QSpinBox(objectName="ruleMaxRenewals", minimum=0, maximum=10)
+        rows.addRow(self.tr("Default period (days)"), self.default_days)
+        rows.addRow(self.tr("Longest period (days)"), self.max_days)
+        rows.addRow(self.tr("Renewals allowed"), self.max_renewals)
+        self.save_button = QPushButton(self.tr("Save rules"), objectName="saveLoanRules", enabled=editable)
+        self.save_button.clicked.connect(self.save)
+        self.message = MessageLine("loanRulesMessage")
+        layout = QVBoxLayout(self)
+        layout.addLayout(rows)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        rules, period = loan_rules.approval_rules(self._db), loan_rules.loan_period(self._db)
+        for grade, field in self.chains.items():
+            chain = rules.special if grade is None else rules.by_grade[grade]
+            field.setText("、".join(role.label(lang()) for role in chain))
+        self.default_days.setValue(period.default_days)
+        self.max_days.setValue(period.max_days)
+        self.max_renewals.setValue(period.max_renewals)
+
+    def _chain(self, text: str) -> tuple[Role, ...]:
+        return tuple(parse_role(part) for part in re.split(r"[、,，;；\s]+", text) if part.strip())
+
+    def save(self) -> None:
+        try:
+            chains = {grade: self._chain(field.text()) for grade, field in self.chains.items()}
+            special = chains.pop(None)
+            rules = ApprovalRules({g: c for g, c in chains.items() if g is not None}, special)
+            period = LoanPeriod(self.default_days.value(), self.max_days.value(), self.max_renewals.value())
+            loan_rules.set_approval_rules(self._db, self._clock, self._actor, rules)
+            loan_rules.set_loan_period(self._db, self._clock, self._actor, period)
+        except UserError as exc:
+            self.message.problem(exc)
+            return
+        self.message.done(self.tr("Saved; requests made from now on follow these rules."))
+        self.load()
