@@ -105,6 +105,7 @@ class LedgerView(QWidget):
         self.borrower.setPlaceholderText(self.tr("Borrower"))
         self.record = QLineEdit(objectName="ledgerRecord")
         self.record.setPlaceholderText(self.tr("Archive no."))
+        self.record.setMinimumWidth(220)
         self.show_button = QPushButton(self.tr("Show"), objectName="ledgerShow")
         self.show_button.clicked.connect(self.refresh)
         self.model = loan_line_model(self)
