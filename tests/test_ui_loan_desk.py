@@ -154,3 +154,32 @@ def test_a12_the_ledger_shows_a_records_history_of_loans(window: MainWindow, arc
     desk.ledger.show_button.click()
     assert desk.ledger.model.rowCount() == 1
     assert desk.ledger.history.count() == 1 and "staff" in desk.ledger.history.item(0).text()
+
+
+def test_a11_a_copy_is_scanned_against_its_request_and_recorded(window: MainWindow, archive: Archive, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from estate_desk.domain.loans import Form
+
+    no = archive.by_grade[Grade.INTERNAL]
+    request = archive.approved(no, form=Form.COPY)
+    window.findChild(QAction, "loanDeskAction").trigger()
+    desk = window.loans
+    assert desk is not None
+    qtbot.mouseClick(desk.copy_mode, Qt.MouseButton.LeftButton)
+    _scan(qtbot, window, no)  # no request scanned yet
+    assert desk.message.text() and desk.lines.rowCount() == 0
+    _scan(qtbot, window, request.number)
+    desk.copy_pages.setValue(3)
+    _scan(qtbot, window, barcode_form(no) or no)
+    assert desk.lines.rowCount() == 1 and "复制件 3 页" in desk.lines.data(desk.lines.index(0, 12))
+
+
+def test_a12_a_request_withdrawn_at_the_desk_cannot_then_be_lent(window: MainWindow, archive: Archive, qtbot) -> None:  # type: ignore[no-untyped-def]
+    no = archive.by_grade[Grade.INTERNAL]
+    request = archive.approved(no)
+    desk = window.loans
+    assert desk is not None and desk.open_request(request.id)
+    desk.withdraw_button.click()
+    assert desk.current is not None and desk.current.state is RequestState.WITHDRAWN
+    window.findChild(QAction, "loanDeskAction").trigger()
+    _scan(qtbot, window, no)
+    assert desk.lines.rowCount() == 0 and desk.message.text()

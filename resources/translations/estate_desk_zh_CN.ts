@@ -890,12 +890,12 @@
 <context>
     <name>BorrowerLoans</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="185"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="192"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
@@ -2354,22 +2354,22 @@ The details were written to the log in {folder}.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="109"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="116"/>
         <source>The record&apos;s history: paper loans and on-screen consultations</source>
         <translation>档案利用记录：纸质借阅与屏幕查阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="119"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="120"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -2377,127 +2377,152 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoanDesk</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="56"/>
         <source>Lend</source>
         <translation>借出</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="57"/>
         <source>Take back</source>
         <translation>归还</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/loan_desk.py" line="58"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="60"/>
+        <source> pages</source>
+        <translation> 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="62"/>
         <source>Scan or type a request slip, archive number, volume or box code</source>
         <translation>扫描或输入借阅申请单号、档号、案卷号或盒号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="64"/>
         <source>No request chosen.</source>
         <translation>尚未选择借阅申请。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="69"/>
         <source>New request…</source>
         <translation>新建借阅申请…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="71"/>
         <source>Renew</source>
         <translation>续借</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="73"/>
         <source>Record recall</source>
         <translation>登记催还</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <source>Withdraw request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
         <source>Items</source>
         <translation>借阅档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="87"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="103"/>
         <source>Requests awaiting my decision</source>
         <translation>待我审批的申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="120"/>
         <source>Desk</source>
         <translation>借阅台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="121"/>
         <source>Ledger</source>
         <translation>借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="122"/>
         <source>Borrower&apos;s loans</source>
         <translation>借阅人在借清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="123"/>
         <source>Rules</source>
         <translation>借阅规则</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="162"/>
         <source>Lent {count} item(s): {numbers}</source>
         <translation>已借出 {count} 件：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="180"/>
+        <source>Copy recorded: {number}, {pages} pages</source>
+        <translation>已登记复制：{number}，{pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="194"/>
         <source>Taken back: {numbers}</source>
         <translation>已归还：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="197"/>
         <source>— differences recorded for {n}</source>
         <translation>——已登记差异：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="222"/>
         <source>{number} · {state} · {borrower} ({org}) · {form}, {place} · due {due} · approved by {approvers}</source>
         <translation>{number} · {state} · {borrower}（{org}）· {form}，{place} · 应还 {due} · 审批人 {approvers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="264"/>
         <source>Request {number} made; it awaits the {role}.</source>
         <translation>已提交借阅申请 {number}，待{role}审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="288"/>
         <source>Renewed until {due}</source>
         <translation>已续借至 {due}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="299"/>
+        <source>Request {number} withdrawn</source>
+        <translation>借阅申请 {number} 已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="311"/>
         <source>Recall recorded for {count} item(s) on {day}</source>
         <translation>{day} 已登记催还 {count} 件</translation>
     </message>
@@ -3794,32 +3819,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RulesView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="230"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="231"/>
         <source>Special cases</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="235"/>
         <source>Default period (days)</source>
         <translation>默认借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="236"/>
         <source>Longest period (days)</source>
         <translation>最长借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="237"/>
         <source>Renewals allowed</source>
         <translation>可续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="238"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="270"/>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="271"/>
         <source>Saved; requests made from now on follow these rules.</source>
         <translation>已保存；此后提交的申请按新规则审批。</translation>
     </message>

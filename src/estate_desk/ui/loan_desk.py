@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from estate_desk.domain.errors import UserError
+from estate_desk.domain.errors import InputProblem, UserError
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.routines import office_date
 from estate_desk.services import loan_approval, loan_desk, loan_due, loan_ledger, loans
@@ -25,6 +25,7 @@ from estate_desk.ui.qt import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,9 @@ class LoanDesk(QWidget):
 
         self.lend_mode = QRadioButton(self.tr("Lend"), objectName="lendMode", checked=True)
         self.return_mode = QRadioButton(self.tr("Take back"), objectName="returnMode")
+        self.copy_mode = QRadioButton(self.tr("Copy"), objectName="copyMode")
+        self.copy_pages = QSpinBox(objectName="copyPages", minimum=1, maximum=10_000)
+        self.copy_pages.setSuffix(self.tr(" pages"))
         self.code = QLineEdit(objectName="loanScan")
         self.code.setPlaceholderText(self.tr("Scan or type a request slip, archive number, volume or box code"))
         self.code.returnPressed.connect(self._typed)
@@ -68,7 +72,9 @@ class LoanDesk(QWidget):
         self.renew_button.clicked.connect(self.renew)
         self.recall_button = QPushButton(self.tr("Record recall"), objectName="recallLoan")
         self.recall_button.clicked.connect(self.recall)
-        for button in (self.new_button, self.renew_button, self.recall_button):
+        self.withdraw_button = QPushButton(self.tr("Withdraw request"), objectName="withdrawLoan")
+        self.withdraw_button.clicked.connect(self.withdraw)
+        for button in (self.new_button, self.renew_button, self.recall_button, self.withdraw_button):
             button.setEnabled(self.desk_roles)
 
         self.awaiting: RowsTableModel[RequestView] = RowsTableModel(
@@ -84,11 +90,14 @@ class LoanDesk(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.lend_mode)
         bar.addWidget(self.return_mode)
+        bar.addWidget(self.copy_mode)
+        bar.addWidget(self.copy_pages)
         bar.addWidget(self.code, 1)
         bar.addWidget(self.new_button)
         actions = QHBoxLayout()
         actions.addWidget(self.renew_button)
         actions.addWidget(self.recall_button)
+        actions.addWidget(self.withdraw_button)
         actions.addStretch(1)
         decide = QHBoxLayout()
         decide.addWidget(QLabel(self.tr("Requests awaiting my decision")))
@@ -132,6 +141,8 @@ class LoanDesk(QWidget):
         try:
             if self.return_mode.isChecked():
                 self._take_back(code)
+            elif self.copy_mode.isChecked():
+                self._copy(code)
             else:
                 self._lend(code)
         except UserError as exc:
@@ -151,6 +162,22 @@ class LoanDesk(QWidget):
             self.tr("Lent {count} item(s): {numbers}").format(
                 count=len(lent), numbers="、".join(line.archive_no for line in lent)
             )
+        )
+        self.refresh()
+
+    def _copy(self, code: str) -> None:
+        """A copy for the borrower (复制): the print authorisation decides; it is recorded on the request."""
+        if code.upper().startswith("JY"):
+            self.open_request(loan_desk.request_for_code(self._db, self._actor, code))
+            return
+        if self.current is None:
+            raise InputProblem(
+                zh="请先扫描借阅申请单，再扫描要复制的档案。",
+                en="Scan the request slip first, then the record to copy.",
+            )
+        line = loan_due.record_copy(self._db, self._clock, self._actor, self.current.id, code, self.copy_pages.value())
+        self.message.done(
+            self.tr("Copy recorded: {number}, {pages} pages").format(number=line.archive_no, pages=line.pages_out)
         )
         self.refresh()
 
@@ -259,6 +286,17 @@ class LoanDesk(QWidget):
             self.message.problem(exc)
             return
         self.message.done(self.tr("Renewed until {due}").format(due=lines[0].due_on))
+        self.refresh()
+
+    def withdraw(self) -> None:
+        if self.current is None:
+            return
+        try:
+            loan_approval.withdraw(self._db, self._clock, self._actor, self.current.id)
+        except UserError as exc:
+            self.message.problem(exc)
+            return
+        self.message.done(self.tr("Request {number} withdrawn").format(number=self.current.number))
         self.refresh()
 
     def recall(self) -> None:
