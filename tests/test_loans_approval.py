@@ -169,8 +169,13 @@ def test_a12_refusing_needs_a_reason_and_is_recorded(archive: Archive) -> None:
 def test_a12_an_approver_not_cleared_for_the_grade_cannot_decide(archive: Archive, ready_db: Database) -> None:
     low = make_actor(ready_db, archive.clock, "sup2", "supervisor", int(Grade.INTERNAL))
     request = archive.ask(archive.by_grade[Grade.SECRET], borrower=archive.office2)
-    with raises_zh(PermissionDenied, "密级"):
+    with raises_zh(NotFound, "没有这份借阅申请"):  # above their clearance: it does not exist for them
         loan_approval.decide(archive.db, archive.clock, low, request.id, approve=True)
+    with archive.db.session() as s:
+        assert (
+            s.scalar(select(func.count()).where(AuditEvent.action == "refuse", AuditEvent.target_kind == "loan")) == 1
+        )
+    assert loans.loan_request(archive.db, archive.clerk, request.id).decisions == ()
     assert loan_approval.awaiting_decision(archive.db, low) == []
     assert [r.id for r in loan_approval.awaiting_decision(archive.db, archive.supervisor)] == [request.id]
 
@@ -210,3 +215,10 @@ def test_bad_input_unknown_codes_no_purpose_and_someone_elses_request(archive: A
         )
     with pytest.raises(PermissionDenied):  # staff cannot file a request in someone else's name
         archive.ask(archive.by_grade[Grade.PUBLIC], borrower=archive.supervisor, by=archive.staff)
+
+
+def test_a6_a_request_above_the_readers_clearance_is_not_shown_to_them(archive: Archive, ready_db: Database) -> None:
+    request = archive.ask(archive.by_grade[Grade.TOP_SECRET], borrower=archive.office2)
+    with raises_zh(NotFound, "没有这份借阅申请"):
+        loans.loan_request(archive.db, archive.supervisor, request.id)  # cleared for 机密 only
+    assert loans.loan_request(archive.db, archive.office2, request.id).number == request.number  # the borrower

@@ -2,9 +2,10 @@
 
 Approvers decide in the order the request's chain names (fixed when it was made, ``loans``);
 nobody approves a request they made or borrow on; one person decides one step; an approver must be
-cleared for the request's grade; a refusal must say why. Each decision is kept with who, when and
-the comment, and audited; a refusal of the decision itself (a self-approval, a withdrawn request)
-is audited too. Two approvers deciding the same step at once: the unique step number lets one win.
+cleared for the request's grade (``loans.request_in`` hides it from anyone else); a refusal must
+say why. Each decision is kept with who, when and the comment, and audited; a refusal of the
+decision itself (a self-approval, a withdrawn request) is audited too. Two approvers deciding the
+same step at once: the unique step number lets one win.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import Approval, RequestState, Step, check_decider
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.loans import LOAN_DESK, RequestView, chain_of, parties, request_in, view_in
@@ -74,18 +74,6 @@ def decide(
             request = request_in(s, actor, request_id)
             if request.state != RequestState.PENDING.value:
                 raise _refuse(db, actor, request, _not_pending(request))
-            if Grade(request.grade) > actor.clearance:
-                raise _refuse(
-                    db,
-                    actor,
-                    request,
-                    PermissionDenied(
-                        zh=f"本人密级权限（{actor.clearance.label()}）低于申请所借档案（{Grade(request.grade).label()}），不能审批。",
-                        en=f"Your clearance ({actor.clearance.label('en')}) is below the request's grade "
-                        f"({Grade(request.grade).label('en')}); you cannot decide it.",
-                        rule="A12",
-                    ),
-                )
             steps = s.scalars(select(LoanDecision).where(LoanDecision.request_id == request.id))
             approval = Approval(chain_of(request), tuple(Step(Role(d.role), d.user_id, d.approved) for d in steps))
             try:

@@ -310,12 +310,19 @@ def parties(request: LoanRequest) -> set[int]:
 
 
 def request_in(s: Session, actor: Actor, request_id: int) -> LoanRequest:
-    """The request, for someone who may see it: the desk, approvers, the requester and the borrower."""
+    """The request, for someone who may see it: the requester and the borrower; the desk and the approvers
+    when cleared for its grade (its items and purpose say what it is about). NotFound for anyone else;
+    for a reader below its grade the attempt is audited, as for a record above their clearance."""
     request = s.get(LoanRequest, request_id)
-    if request is None or not (
-        actor.role in LEDGER_READERS or actor.user_id in parties(request) or actor.role in chain_of(request)
-    ):
-        raise NotFound(zh=f"没有这份借阅申请（编号 {request_id}）。", en=f"No loan request with id {request_id}.")
+    missing = NotFound(zh=f"没有这份借阅申请（编号 {request_id}）。", en=f"No loan request with id {request_id}.")
+    if request is None:
+        raise missing
+    if actor.user_id in parties(request):
+        return request
+    if actor.role not in LEDGER_READERS and actor.role not in chain_of(request):
+        raise missing
+    if request.grade > actor.clearance:
+        raise audit.refused(s, actor, missing, Target("loan", request.id, request.number, request.grade))
     return request
 
 
