@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 OK, DUE, OVERDUE = RoutineStatus.OK, RoutineStatus.DUE, RoutineStatus.OVERDUE
-KEYS = ["inspection", "census", "followups", "to_digitise", "integrity"]
+KEYS = ["inspection", "census", "followups", "to_digitise", "integrity", "loans_overdue"]
 
 
 def _estate(db: Database, clock: FakeClock) -> list[int]:
@@ -107,8 +107,8 @@ def test_today_on_hand_built_data(ready_db: Database, clock: FakeClock, clerk: A
     for room in (room_901, room_1502):
         arrears.record_followup(ready_db, clock, clerk, room_id=room, said="已电话提醒")
     after = today.today(ready_db, clock, clerk)
-    assert [s.status for s in after.sections] == [OK, OK, OK, DUE, DUE]
-    assert [s.count for s in after.sections] == [0, 0, 0, 1, 1]
+    assert [s.status for s in after.sections] == [OK, OK, OK, DUE, DUE, OK]
+    assert [s.count for s in after.sections] == [0, 0, 0, 1, 1, 0]
 
 
 def test_today_lists_at_most_limit_items_but_counts_all(ready_db: Database, clock: FakeClock, clerk: Actor) -> None:
@@ -131,7 +131,7 @@ def test_today_shows_a_receptionist_nothing_of_the_clerks_routines(
 def test_today_on_the_demo_estate(demo_db: Database, clock: FakeClock, demo_clerk: Actor) -> None:
     page = today.today(demo_db, clock, demo_clerk)
     assert [s.key for s in page.sections] == KEYS
-    inspection, census_section, followups, to_digitise, _integrity = page.sections
+    inspection, census_section, followups, to_digitise, _integrity, _loans = page.sections
 
     assert inspection.status is DUE  # the last one five weeks ago, a monthly schedule
     assert isinstance(inspection.detail, inspections.InspectionStatus)

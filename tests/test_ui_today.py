@@ -51,7 +51,7 @@ def _texts(page: TodayPage, key: str) -> list[str]:
 
 def test_a10_a14_a15_the_demo_shows_the_due_inspection_census_and_followups(page: TodayPage) -> None:
     assert page.page is not None  # loaded when shown
-    assert list(page.cards) == ["inspection", "census", "followups", "to_digitise", "integrity"]
+    assert list(page.cards) == ["inspection", "census", "followups", "to_digitise", "integrity", "loans_overdue"]
     assert page.heading.text() == "今天，2026-11-23"
     inspection, census, followups = page.cards["inspection"], page.cards["census"], page.cards["followups"]
     assert inspection.title.text() == "<b>档案室检查</b>"

@@ -63,7 +63,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/estate_desk/ui/app.py" line="49"/>
+        <location filename="../../src/estate_desk/ui/app.py" line="51"/>
         <source>The archive cannot be opened</source>
         <translation>无法打开档案库</translation>
     </message>
@@ -71,127 +71,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="60"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="59"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="90"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="102"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="65"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="65"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="87"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="66"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="88"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="68"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="69"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="70"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="71"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="72"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="72"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="90"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="74"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="75"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="86"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="103"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="167"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="167"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="178"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="195"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="200"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="198"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="201"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="207"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="209"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -794,97 +794,97 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="98"/>
         <source>Arrival (3 min)</source>
         <translation>到场（3分钟）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="99"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="100"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="101"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="102"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="103"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="104"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="105"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="106"/>
         <source>First receiver</source>
         <translation>首按责任人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="107"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="313"/>
         <source>Someone arrived on site at {time}</source>
         <translation>已于 {time} 到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="245"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="315"/>
         <source>Delay explained in advance: someone is expected by {time}</source>
         <translation>已事先解释延迟：预计 {time} 前到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="246"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="316"/>
         <source>Someone must be on site by {time} (3 minutes)</source>
         <translation>须于 {time} 前到场（三分钟）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="248"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="318"/>
         <source>Handled at {time}; promised by {due}</source>
         <translation>已于 {time} 处理完毕；承诺时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="319"/>
         <source>Promised by {time}</source>
         <translation>承诺时限 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="342"/>
         <source>awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="274"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="344"/>
         <source>repeat complaint</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="346"/>
         <source>postponed once</source>
         <translation>已延期一次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="348"/>
         <source>delay explained</source>
         <translation>已事先解释</translation>
     </message>
@@ -892,84 +892,97 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="105"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="109"/>
         <source>New ticket (Ctrl+T)</source>
         <translation>受理工单（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="110"/>
         <source>Open (Enter)</source>
         <translation>详情（回车）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="111"/>
         <source>Handler / dispatch</source>
         <translation>处理人 / 派工</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="112"/>
         <source>Arrived</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="113"/>
         <source>Explain delay (F4)</source>
         <translation>延迟解释（F4）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="114"/>
         <source>Postpone (F2)</source>
         <translation>延期（F2）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="115"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="116"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="117"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="118"/>
         <source>On call (F5)</source>
         <translation>值班电话（F5）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="119"/>
         <source>Full screen (F11)</source>
         <translation>全屏（F11）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="128"/>
         <source>Sound when a clock turns red</source>
         <translation>超时声音提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="244"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="259"/>
         <source>{n} open</source>
         <translation>未办结 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="247"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="262"/>
         <source>Return visits due: {n}</source>
         <translation>待回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/desk_board.py" line="295"/>
         <source>Choose a ticket on the board first.</source>
         <translation>请先在看板上选择一张工单。</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerLoans</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="185"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="192"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1487,36 @@
         <location filename="../../src/estate_desk/ui/desk_signoff.py" line="113"/>
         <source>Photo of the signed slip</source>
         <translation>签字单照片</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="146"/>
+        <source>Decide on loan request {number}</source>
+        <translation>审批借阅申请 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="149"/>
+        <source>{borrower} asks for {items} ({grade}), {form}, until {due}.
+Purpose: {purpose}</source>
+        <translation>{borrower} 申请借阅 {items}（{grade}），{form}，至 {due}。
+事由：{purpose}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="160"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="162"/>
+        <source>Comment; when refusing, say why</source>
+        <translation>审批意见；不批准时请写明理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="169"/>
+        <source>Record decision</source>
+        <translation>登记审批</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2427,270 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="105"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="107"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="109"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="116"/>
+        <source>The record&apos;s history: paper loans and on-screen consultations</source>
+        <translation>档案利用记录：纸质借阅与屏幕查阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="119"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="120"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDesk</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="56"/>
+        <source>Lend</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="57"/>
+        <source>Take back</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="58"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="60"/>
+        <source> pages</source>
+        <translation> 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="62"/>
+        <source>Scan or type a request slip, archive number, volume or box code</source>
+        <translation>扫描或输入借阅申请单号、档号、案卷号或盒号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="64"/>
+        <source>No request chosen.</source>
+        <translation>尚未选择借阅申请。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="69"/>
+        <source>New request…</source>
+        <translation>新建借阅申请…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="71"/>
+        <source>Renew</source>
+        <translation>续借</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="73"/>
+        <source>Record recall</source>
+        <translation>登记催还</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <source>Withdraw request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <source>Grade</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <source>Items</source>
+        <translation>借阅档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <source>Purpose</source>
+        <translation>借阅事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="87"/>
+        <source>Decide…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="103"/>
+        <source>Requests awaiting my decision</source>
+        <translation>待我审批的申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="120"/>
+        <source>Desk</source>
+        <translation>借阅台</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="121"/>
+        <source>Ledger</source>
+        <translation>借阅登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="122"/>
+        <source>Borrower&apos;s loans</source>
+        <translation>借阅人在借清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="123"/>
+        <source>Rules</source>
+        <translation>借阅规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="162"/>
+        <source>Lent {count} item(s): {numbers}</source>
+        <translation>已借出 {count} 件：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="180"/>
+        <source>Copy recorded: {number}, {pages} pages</source>
+        <translation>已登记复制：{number}，{pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="194"/>
+        <source>Taken back: {numbers}</source>
+        <translation>已归还：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="197"/>
+        <source>— differences recorded for {n}</source>
+        <translation>——已登记差异：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="222"/>
+        <source>{number} · {state} · {borrower} ({org}) · {form}, {place} · due {due} · approved by {approvers}</source>
+        <translation>{number} · {state} · {borrower}（{org}）· {form}，{place} · 应还 {due} · 审批人 {approvers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="264"/>
+        <source>Request {number} made; it awaits the {role}.</source>
+        <translation>已提交借阅申请 {number}，待{role}审批。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="288"/>
+        <source>Renewed until {due}</source>
+        <translation>已续借至 {due}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="299"/>
+        <source>Request {number} withdrawn</source>
+        <translation>借阅申请 {number} 已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_desk.py" line="311"/>
+        <source>Recall recorded for {count} item(s) on {day}</source>
+        <translation>{day} 已登记催还 {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>LoanViews</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="48"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="48"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="78"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="79"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="80"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="81"/>
+        <source>Lent on</source>
+        <translation>借阅日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="82"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="83"/>
+        <source>Title</source>
+        <translation>档案名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="84"/>
+        <source>Grade</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="85"/>
+        <source>Purpose</source>
+        <translation>借阅事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="86"/>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="87"/>
+        <source>Due</source>
+        <translation>借阅期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="88"/>
+        <source>Returned on</source>
+        <translation>实际归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="89"/>
+        <source>Intact</source>
+        <translation>是否完好</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="90"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/dialogs.py" line="47"/>
@@ -2414,153 +2721,163 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="76"/>
         <source>Estate Desk — {office}</source>
         <translation>物业档案与前台 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="89"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="90"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="91"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="92"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="106"/>
+        <source>Loans</source>
+        <translation>借阅</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="130"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="134"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="141"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="184"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="185"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="199"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="227"/>
+        <source>&amp;Loan desk</source>
+        <translation>借阅台(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="230"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="233"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="237"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="207"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="246"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="251"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="224"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="256"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="274"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="275"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="276"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="241"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="277"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="278"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="294"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="322"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="287"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="323"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -2783,133 +3100,133 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>OwnerView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="57"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="57"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="57"/>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="75"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="57"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
         <source>Move-in</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="67"/>
         <source>Choose a household to open the owner&apos;s file.</source>
         <translation>选择一户即可打开业主档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="74"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="76"/>
         <source>Address</source>
         <translation>联系地址</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="77"/>
         <source>ID number</source>
         <translation>证件号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="78"/>
         <source>Rooms</source>
         <translation>房产</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
         <source>What</source>
         <translation>变更项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="86"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="86"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="98"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="99"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="140"/>
         <source>{room}: no owner on record.</source>
         <translation>{room}：暂无业主登记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="171"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="171"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="174"/>
         <source>, moved in {date}</source>
         <translation>，{date} 入住</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="195"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="190"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="202"/>
         <source>No changes recorded yet.</source>
         <translation>尚无变更记录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/owner_view.py" line="206"/>
         <source>Documents ({n})</source>
         <translation>档案（{n}）</translation>
     </message>
@@ -3008,185 +3325,311 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
         <source>Spine</source>
         <translation>盒脊</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="92"/>
         <source>Clear box choice</source>
         <translation>清除所选档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="99"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="105"/>
         <source>why (kept in the audit trail)</source>
         <translation>原因（记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="108"/>
         <source>What to print</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="110"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="111"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="113"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="116"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="117"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="118"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="119"/>
         <source>Reason</source>
         <translation>打印原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="130"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="131"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="132"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="133"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="193"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="292"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="305"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，没有生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="325"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="338"/>
         <source>{pages} page(s), {items} item(s).</source>
         <translation>共 {pages} 页，{items} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="341"/>
         <source>Making the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="347"/>
         <source>Saved {pages} page(s) to {path}.</source>
         <translation>已将 {pages} 页保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="349"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="355"/>
         <source>Exported {items} row(s) to {path}.</source>
         <translation>已将 {items} 行导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="344"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="357"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="358"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="371"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="360"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="386"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="386"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="378"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="391"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="378"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="391"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="386"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="399"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="51"/>
+        <source>New loan request</source>
+        <translation>新建借阅申请</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="55"/>
+        <source>Outside person…</source>
+        <translation>外来人员…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="64"/>
+        <source>Archive numbers, volume or box codes — one per line; scan them here</source>
+        <translation>档号、案卷号或盒号，每行一个；可在此扫描</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="76"/>
+        <source>Special case (goes to the management office)</source>
+        <translation>特殊情况（报管理处审批）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="78"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="79"/>
+        <source>Outside person&apos;s name</source>
+        <translation>外来人员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="80"/>
+        <source>Organisation / department</source>
+        <translation>单位／部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="81"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="82"/>
+        <source>Clearance granted</source>
+        <translation>授权密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="83"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="84"/>
+        <source>Items</source>
+        <translation>借阅档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="85"/>
+        <source>Original or copy</source>
+        <translation>原件或复制件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="86"/>
+        <source>Where</source>
+        <translation>借阅方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="87"/>
+        <source>Purpose</source>
+        <translation>借阅事由</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="88"/>
+        <source>Due back</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="94"/>
+        <source>Submit request</source>
+        <translation>提交申请</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="196"/>
+        <source>Confirm the return</source>
+        <translation>归还确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="200"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="201"/>
+        <source>Title</source>
+        <translation>档案名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="202"/>
+        <source>Pages lent</source>
+        <translation>借出页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="203"/>
+        <source>Pages back</source>
+        <translation>归还页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="204"/>
+        <source>Intact</source>
+        <translation>是否完好</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="205"/>
+        <source>Note</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="229"/>
+        <source>Take back</source>
+        <translation>归还</translation>
     </message>
 </context>
 <context>
@@ -3466,6 +3909,39 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/routines_section.py" line="89"/>
         <source>Routines</source>
         <translation>日常工作</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="231"/>
+        <source>Special cases</source>
+        <translation>特殊情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="235"/>
+        <source>Default period (days)</source>
+        <translation>默认借阅期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="236"/>
+        <source>Longest period (days)</source>
+        <translation>最长借阅期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="237"/>
+        <source>Renewals allowed</source>
+        <translation>可续借次数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="238"/>
+        <source>Save rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loan_views.py" line="271"/>
+        <source>Saved; requests made from now on follow these rules.</source>
+        <translation>已保存；此后提交的申请按新规则审批。</translation>
     </message>
 </context>
 <context>

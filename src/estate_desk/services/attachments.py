@@ -10,7 +10,8 @@ Who may see a record may see its attachments (clearance ≥ the record's grade, 
 attaching is archive work (档案管理员, administrator). Attachments of records at or above the
 office's encryption grade are sealed on the way in (``services/sealing.py``) and previewed by
 decrypting them in memory, never to disk; a tampered file is refused, nothing of it shown, and
-the refusal audited. Opening an attachment of a classified record is recorded in the audit trail.
+the refusal audited. Opening an attachment of a classified record is recorded in the audit trail,
+and logged as a consultation of the record (查阅, A12; ``loan_ledger.record_history``).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.audit import AuditAction
+from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy import is_classified
-from estate_desk.services import audit, clearance, sealing
+from estate_desk.services import audit, clearance, loan_ledger, sealing
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.store import attachment_home
@@ -337,6 +339,10 @@ def open_for_preview(db: Database, actor: Actor, attachment_id: int) -> Preview:
     if attachment.encrypted or is_classified(grade):
         with db.session() as s:  # no record of the view, no view
             audit.record(s, actor, AuditAction.VIEW_ATTACHMENT, target)
+            if is_classified(grade):  # a consultation, in the record's history next to its loans (A12)
+                loan_ledger.record_consultation(
+                    s, actor.clock or SystemClock(), actor, attachment.document_id, attachment.id
+                )
     return preview
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import Clock
+    from estate_desk.domain.secrecy import Grade
     from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
 
@@ -28,6 +29,7 @@ PROVIDERS = (
     "estate_desk.services.print_labels",  # box labels: A4 sheets and thermal labels (A8)
     "estate_desk.services.print_catalogues",  # catalogues, register book, box notes (A7, A9)
     "estate_desk.services.print_daily_review",  # the front desk's daily review (F6)
+    "estate_desk.services.print_loans",  # the loan register and recall notices (A12)
 )
 
 
@@ -84,6 +86,10 @@ class Render(Protocol):
     ) -> PrintResult: ...
 
 
+class GradeOf(Protocol):
+    def __call__(self, db: Database, actor: Actor, selection: Selection) -> Grade: ...
+
+
 @dataclass(frozen=True)
 class Printout:
     key: str  # the CLI name: "labels", "owner-catalogue", "catalogue", "volume-catalogue", "register", "box-notes"
@@ -92,6 +98,7 @@ class Printout:
     scopes: frozenset[Scope]
     render: Render
     xlsx: Render | None = None  # the same columns and order as .xlsx, where the document is a table
+    grade: GradeOf | None = None  # how secret a selection's printout is, where the archive scopes cannot say
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang.startswith("zh") else self.title_en

@@ -2,7 +2,7 @@
 
 The page is a list of :class:`TodaySection`, each made by one function in
 :data:`SECTIONS`: the archive-room inspection (A10), this quarter's census (A14), arrears
-follow-ups (A15) and the to-digitise list (A5). Later issues add their own sections
+follow-ups (A15), the to-digitise list (A5) and overdue loans (A12). Later issues add their own sections
 (loans due back, destruction reviews) by appending a maker to :data:`SECTIONS`; a maker
 returns None, or raises PermissionDenied, when the actor is not to see it, and the
 section is left out.
@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.routines import ROUTINE_READERS, RoutineStatus, office_date, worst
-from estate_desk.services import arrears, census, inspections, integrity, worklists
+from estate_desk.services import arrears, census, inspections, integrity, loan_ledger, worklists
 from estate_desk.services.permissions import require_role
 from estate_desk.store.archive import Document
 
@@ -44,8 +44,8 @@ class TodayItem:
     text_zh: str
     text_en: str
     status: RoutineStatus
-    kind: str  # "inspection" | "census_start" | "census_task" | "arrears" | "document"
-    ref: int | None  # census task id, room id, document id; None for forms that need none
+    kind: str  # "inspection" | "census_start" | "census_task" | "arrears" | "document" | "loan"
+    ref: int | None  # census task id, room id, document id, loan request id; None for forms that need none
 
     def text(self, lang: str = "zh") -> str:
         return self.text_zh if lang.startswith("zh") else self.text_en
@@ -276,11 +276,39 @@ def integrity_section(db: Database, clock: Clock, actor: Actor, limit: int) -> T
     return TodaySection("integrity", "档案库检查", "Archive check", status, zh, en, count, items, last)
 
 
+# --------------------------------------------------------------------------- A12
+
+
+def loans_overdue_section(db: Database, clock: Clock, actor: Actor, limit: int) -> TodaySection:
+    late = loan_ledger.overdue(db, clock, actor)  # checks the role
+    status = RoutineStatus.OVERDUE if late else RoutineStatus.OK
+    borrowers = len({line.borrower_name for line in late})
+    if late:
+        zh = f"{borrowers} 位借阅人有 {len(late)} 件档案逾期未还，请催还。"
+        en = f"{len(late)} records are overdue with {borrowers} borrowers: recall them."
+    else:
+        zh, en = "没有逾期未还的借阅。", "No loan is overdue."
+    items = tuple(
+        TodayItem(
+            f"{line.archive_no} {line.title}：{line.borrower_name}（{line.request_number}）应于 {line.due_on} 归还，"
+            f"逾期 {line.overdue_days} 天",
+            f"{line.archive_no} {line.title}: {line.borrower_name} ({line.request_number}) was due on "
+            f"{line.due_on}, {line.overdue_days} days overdue",
+            RoutineStatus.OVERDUE,
+            "loan",
+            line.request_id,
+        )
+        for line in late[:limit]
+    )
+    return TodaySection("loans_overdue", "逾期借阅", "Overdue loans", status, zh, en, len(late), items, late)
+
+
 SECTIONS: tuple[Callable[[Database, Clock, Actor, int], TodaySection | None], ...] = (
     inspection_section,
     census_section,
     followups_section,
     to_digitise_section,
     integrity_section,
-    # later issues: loans due back (A12), destruction reviews (A17)
+    loans_overdue_section,
+    # later issues: destruction reviews (A17)
 )

@@ -27,6 +27,16 @@ from estate_desk.store.desk_records import (
 )
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
 from estate_desk.store.keys import ArchiveKey, UserKey
+from estate_desk.store.loans import (
+    Consultation,
+    Loan,
+    LoanCopy,
+    LoanDecision,
+    LoanRecall,
+    LoanRenewal,
+    LoanRequest,
+    LoanRequestItem,
+)
 from estate_desk.store.routines import Arrear, ArrearsFollowUp, CensusTask, Inspection
 
 __all__ = [
@@ -43,11 +53,19 @@ __all__ = [
     "Cabinet",
     "Category",
     "CensusTask",
+    "Consultation",
     "DeskCounter",
     "DeskDay",
     "Document",
     "HandoverBatch",
     "Inspection",
+    "Loan",
+    "LoanCopy",
+    "LoanDecision",
+    "LoanRecall",
+    "LoanRenewal",
+    "LoanRequest",
+    "LoanRequestItem",
     "Movement",
     "Notification",
     "Office",

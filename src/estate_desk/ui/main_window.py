@@ -12,11 +12,13 @@ from estate_desk import __version__
 from estate_desk.domain.routines import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
 from estate_desk.services import search
+from estate_desk.services.loans import LEDGER_READERS
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive_section import ArchiveSection
 from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
+from estate_desk.ui.loan_desk import LoanDesk
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,
@@ -98,6 +100,10 @@ class MainWindow(QMainWindow):
             self.today, self.routines = today, routines
             today.open_requested.connect(self.open_from_today)
             sections += pages
+        self.loans: LoanDesk | None = None
+        if actor.role in LEDGER_READERS:  # the loan desk, the ledger and approvals (A12)
+            self.loans = LoanDesk(db, clock, actor)
+            sections.append((self.tr("Loans"), self.loans))
         for n, (title, page) in enumerate(sections):
             item = QListWidgetItem(title)
             item.setToolTip(f"Ctrl+{n + 1}")
@@ -189,13 +195,19 @@ class MainWindow(QMainWindow):
         if kind == "integrity" and self.backups.check_action.isEnabled():  # the archive check (A5): run it now
             self.backups.check_now()
             return True
+        if kind == "loan" and isinstance(ref, int) and self.loans is not None:
+            self.show_loans()
+            return self.loans.open_request(ref)
         if kind == "document" and isinstance(ref, int):
             self.nav.setCurrentRow(0)
             return self.archive.open_record("document", ref)
         return False
 
     def open_code(self, code: str) -> bool:
-        """A scanned (or typed) box, volume or document code: open it in the archive."""
+        """A scanned (or typed) box, volume or document code: open it in the archive — or, while the
+        loan desk is shown, lend or take it back there."""
+        if self.loans is not None and self.stack.currentWidget() is self.loans:
+            return self.loans.scan(code)
         self.nav.setCurrentRow(0)
         return self.archive.open_code(code)
 
@@ -211,6 +223,10 @@ class MainWindow(QMainWindow):
             action = QAction(self.nav.item(n).text(), self, shortcut=QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _=False, row=n: self.nav.setCurrentRow(row))
             view.addAction(action)
+        if self.loans is not None:
+            desk = QAction(self.tr("&Loan desk"), self, shortcut=QKeySequence("Ctrl+L"), objectName="loanDeskAction")
+            desk.triggered.connect(self.show_loans)
+            view.addAction(desk)
         find = QAction(self.tr("&Search"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         view.addAction(find)
@@ -240,6 +256,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Estate Desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def show_loans(self) -> None:
+        if self.loans is not None:
+            self.nav.setCurrentRow(self.stack.indexOf(self.loans))
+            self.loans.code.setFocus()
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
