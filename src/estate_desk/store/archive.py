@@ -85,6 +85,10 @@ class Volume(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
+    void: Mapped[bool] = mapped_column(Boolean, default=False, index=True)  # 作废 (A16)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    void_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    void_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
     category: Mapped[Category] = relationship()
 
@@ -131,6 +135,12 @@ class Document(Base):
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("handover_batches.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    void: Mapped[bool] = mapped_column(Boolean, default=False, index=True)  # 作废 (A16)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    void_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    void_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    # 已销毁 (A17): the batch that destroyed it; the row stays as a tombstone, its number never reused
+    destroyed_in: Mapped[int | None] = mapped_column(ForeignKey("destruction_batches.id"), nullable=True, index=True)
 
     category: Mapped[Category] = relationship()
     box: Mapped[ArchiveBox | None] = relationship()

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from estate_desk import paths
 from estate_desk.domain.errors import DatabaseProblem
+from estate_desk.store import disposal as _no_deletes  # noqa: F401  (registers the guard: records are never deleted)
 from estate_desk.store import migrations
 
 if TYPE_CHECKING:

@@ -25,6 +25,7 @@ from estate_desk.store.desk_records import (
     TicketReturnVisit,
     TicketServiceLine,
 )
+from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem, LegalHold
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
 from estate_desk.store.keys import ArchiveKey, UserKey
 from estate_desk.store.routines import Arrear, ArrearsFollowUp, CensusTask, Inspection
@@ -44,10 +45,14 @@ __all__ = [
     "Category",
     "CensusTask",
     "DeskCounter",
+    "DestructionBatch",
+    "DestructionFile",
+    "DestructionItem",
     "DeskDay",
     "Document",
     "HandoverBatch",
     "Inspection",
+    "LegalHold",
     "Movement",
     "Notification",
     "Office",
