@@ -29,7 +29,7 @@ from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy import is_classified
-from estate_desk.services import audit, clearance, sealing
+from estate_desk.services import audit, clearance, disposal, sealing
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import User
@@ -186,7 +186,9 @@ def attach_file(
     """
     source = Path(path)
     with db.session() as s:
-        sealed = sealing.must_seal(s, clearance.visible_document(s, actor, document_id).secrecy)
+        document = clearance.visible_document(s, actor, document_id)
+        disposal.require_not_destroyed(document)
+        sealed = sealing.must_seal(s, document.secrecy)
     require_role(actor, ARCHIVE_KEEPERS, zh="挂接附件", en="attach files to records")
     keys = sealing.require_keyring(actor).sealing_key() if sealed else None
 
