@@ -118,8 +118,8 @@ def _grid(cells: list[list[object]], widths: list[float], line_column: int) -> T
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (line_column, 0), (line_column, -1), 0.6, "black"),
-                ("TOPPADDING", (0, 0), (-1, -1), 7),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
@@ -128,7 +128,7 @@ def _grid(cells: list[list[object]], widths: list[float], line_column: int) -> T
 
 def _cover(manifest: Manifest, ink: Ink, width: float) -> list[Flowable]:
     facts = [
-        [ink.paragraph(label, "right", bold=True, size=12), ink.paragraph(value, size=12)]
+        [ink.paragraph(label, "right", bold=True, size=11), ink.paragraph(value, size=11)]
         for label, value in manifest.cover_fields()
     ]
     signs = [
@@ -142,16 +142,15 @@ def _cover(manifest: Manifest, ink: Ink, width: float) -> list[Flowable]:
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (1, 0), (1, -1), 0.6, "black"),
                 ("LINEBELOW", (3, 0), (3, -1), 0.6, "black"),
-                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
             ]
         )
     )
     return [
-        Spacer(1, 8 * mm),
-        ink.paragraph(TITLE, "center", bold=True, size=26),
-        Spacer(1, 10 * mm),
+        ink.paragraph(TITLE, "center", bold=True, size=24),
+        Spacer(1, 5 * mm),
         _grid(facts, [40 * mm, width * 0.5], 1),
-        Spacer(1, 10 * mm),
+        Spacer(1, 5 * mm),
         sign_grid,
         PageBreak(),
     ]

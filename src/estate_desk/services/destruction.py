@@ -103,7 +103,7 @@ def _proposed(s: Session) -> dict[int, str]:
         .join(DestructionBatch, DestructionBatch.id == DestructionItem.batch_id)
         .where(DestructionBatch.state.in_(OPEN_STATES), DestructionItem.decision != Decision.REJECTED.value)
     )
-    return dict(rows.tuples().all())
+    return {document_id: code for document_id, code in rows}
 
 
 def review_list(db: Database, clock: Clock, actor: Actor) -> list[DueRow]:
@@ -177,7 +177,7 @@ def _refuse(db: Database, actor: Actor, error: UserError, target: Target | None 
 
 def propose(db: Database, clock: Clock, actor: Actor, items: Sequence[tuple[int, str]]) -> int:
     """Propose a destruction batch of ``(document id, reason)`` pairs; returns the batch's id."""
-    require_role(actor, ARCHIVE_KEEPERS, zh="提出销毁", en="propose destruction")
+    require_role(actor, ARCHIVE_KEEPERS | SUPERVISING_LEADERS, zh="提出销毁", en="propose destruction")
     if not items:
         raise InputProblem(zh="销毁批次至少要有一件档案。", en="A destruction batch needs at least one record.")
     if len({document_id for document_id, _ in items}) != len(items):
@@ -620,7 +620,7 @@ def batch(db: Database, actor: Actor, batch_id: int) -> tuple[BatchRow, list[Ite
             .where(DestructionItem.batch_id == batch_id, clearance.documents_visible(actor))
             .order_by(DestructionItem.seq)
         )
-        for item, document in s.execute(query).tuples():
+        for item, document in s.execute(query).all():
             changed = document.destroyed_in is None and fingerprint(s, document) != item.fingerprint
             rows.append(
                 ItemRow(

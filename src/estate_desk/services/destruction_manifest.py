@@ -53,14 +53,13 @@ def _name(s: Session, user_id: int | None) -> str:
 
 
 def _destroyed(s: Session, batch: DestructionBatch) -> list[tuple[DestructionItem, Document]]:
-    return list(
-        s.execute(
-            select(DestructionItem, Document)
-            .join(Document, Document.id == DestructionItem.document_id)
-            .where(DestructionItem.batch_id == batch.id, DestructionItem.decision == Decision.APPROVED.value)
-            .order_by(DestructionItem.seq)
-        ).tuples()
+    query = (
+        select(DestructionItem, Document)
+        .join(Document, Document.id == DestructionItem.document_id)
+        .where(DestructionItem.batch_id == batch.id, DestructionItem.decision == Decision.APPROVED.value)
+        .order_by(DestructionItem.seq)
     )
+    return [(item, document) for item, document in s.execute(query).all()]
 
 
 def manifest_of(s: Session, batch: DestructionBatch) -> Manifest:
