@@ -465,11 +465,11 @@ def test_a16_a_volume_can_be_void_too(office: Office) -> None:
     db, clock, clerk, boss = office.db, office.clock, office.clerk, office.boss
     volume = filing.create_volume(db, clock, clerk, category_code="XZ", title="作废案卷", year=2020)
     disposal.mark_void(db, clock, clerk, "volume", volume, reason="重复组卷")
-    assert [v for v in filing.volumes(db, clerk) if v.id == volume][0].void
+    assert next(v for v in filing.volumes(db, clerk) if v.id == volume).void
     with pytest.raises(InputProblem):
         disposal.mark_void(db, clock, clerk, "volume", volume, reason="again")
     disposal.lift_void(db, clock, boss, "volume", volume, reason="恢复")
-    assert not [v for v in filing.volumes(db, clerk) if v.id == volume][0].void
+    assert not next(v for v in filing.volumes(db, clerk) if v.id == volume).void
 
 
 def test_a16_a_void_document_prints_its_mark_on_the_catalogue(office: Office, tmp_path: Path) -> None:
