@@ -177,6 +177,13 @@ def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(office: Offi
     # the attachments are gone from disk, the encrypted one's key with it
     assert not plain_path.exists() and not sealed_path.exists()
 
+    # the register book still lists every number, the destroyed ones marked
+    from estate_desk.services import catalogue_data
+
+    book = catalogue_data.register_book(db, clerk, Selection(category_code="XZ"))
+    listed = {row.values[1]: row.values for row in book.rows}
+    assert "已销毁" in str(listed[before[office.old][0]][-1])
+
     # the number is never given again
     again = office.document("2015年值班记录（补）", "XZ", 2015)
     with db.session() as s:
