@@ -70,12 +70,14 @@ def upgrade() -> None:
         for column in _void_columns():
             batch_op.add_column(column)
         batch_op.add_column(sa.Column("destroyed_in", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_documents_void"), ["void"], unique=False)
         batch_op.create_index(batch_op.f("ix_documents_destroyed_in"), ["destroyed_in"], unique=False)
         batch_op.create_foreign_key(batch_op.f("fk_documents_void_by_users"), "users", ["void_by"], ["id"])
         batch_op.create_foreign_key(
             batch_op.f("fk_documents_destroyed_in_destruction_batches"), "destruction_batches", ["destroyed_in"], ["id"]
         )
+
+    # a plain ALTER TABLE: batch mode would copy the table on SQLite and lose its full-text triggers (0003)
+    op.add_column("search_entries", sa.Column("current", sa.Boolean(), nullable=False, server_default=sa.true()))
 
     op.create_table(
         "legal_holds",
@@ -185,11 +187,11 @@ def downgrade() -> None:
     with op.batch_alter_table("legal_holds", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_legal_holds_document_id"))
     op.drop_table("legal_holds")
+    op.drop_column("search_entries", "current")  # SQLite ≥ 3.35 drops a column in place, keeping the triggers
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_documents_destroyed_in_destruction_batches"), type_="foreignkey")
         batch_op.drop_constraint(batch_op.f("fk_documents_void_by_users"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_documents_destroyed_in"))
-        batch_op.drop_index(batch_op.f("ix_documents_void"))
         for name in ("destroyed_in", "void_by", "void_on", "void_reason", "void"):
             batch_op.drop_column(name)
     with op.batch_alter_table("volumes", schema=None) as batch_op:

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import column, literal_column, or_, select, table
+from sqlalchemy import column, literal_column, select, table
 
 from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.rooms import format_room_code, natural_key, room_sort_key, try_parse_room_code
 from estate_desk.services import clearance
-from estate_desk.store.archive import ArchiveBox, Cabinet, Document, Volume
+from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise
 
@@ -242,17 +242,22 @@ def _hits(s: Session, kind: HitKind, found: dict[int, _Found], actor: Actor, lim
 
 
 def _not_current(s: Session, kind: HitKind, ids: list[int]) -> dict[int, str]:
-    """Of these documents or volumes, the void (作废) and destroyed (已销毁) ones, with that status."""
-    if kind is HitKind.DOCUMENT:
-        rows = s.execute(
-            select(Document.id, Document.void, Document.destroyed_in).where(
-                Document.id.in_(ids), or_(Document.void.is_(True), Document.destroyed_in.is_not(None))
+    """Of these documents or volumes, the void (作废) and destroyed (已销毁) ones, with that status.
+
+    The index says which are not current (one lookup on its (kind, id) key); only those few are read."""
+    if kind not in (HitKind.DOCUMENT, HitKind.VOLUME):
+        return {}
+    stale = list(
+        s.scalars(
+            select(SearchEntry.ref_id).where(
+                SearchEntry.kind == kind.value, SearchEntry.ref_id.in_(ids), SearchEntry.current.is_(False)
             )
         )
-        return {i: STATUS_DESTROYED if destroyed is not None else VOID_MARK for i, _void, destroyed in rows}
-    if kind is HitKind.VOLUME:
-        return {i: VOID_MARK for i in s.scalars(select(Volume.id).where(Volume.id.in_(ids), Volume.void.is_(True)))}
-    return {}
+    )
+    if not stale or kind is HitKind.VOLUME:
+        return dict.fromkeys(stale, VOID_MARK)
+    destroyed = set(s.scalars(select(Document.id).where(Document.id.in_(stale), Document.destroyed_in.is_not(None))))
+    return {i: STATUS_DESTROYED if i in destroyed else VOID_MARK for i in stale}
 
 
 def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT, include_void: bool = False) -> list[Hit]:

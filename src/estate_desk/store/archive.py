@@ -135,7 +135,7 @@ class Document(Base):
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("handover_batches.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    void: Mapped[bool] = mapped_column(Boolean, default=False, index=True)  # 作废 (A16)
+    void: Mapped[bool] = mapped_column(Boolean, default=False)  # 作废 (A16)
     void_reason: Mapped[str] = mapped_column(Text, default="")
     void_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     void_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
