@@ -114,7 +114,9 @@ def _pdf_header(data: bytes) -> list[str]:
 # --------------------------------------------------------------------------- the walk
 
 
-def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(office: Office, tmp_path: Path) -> None:
+def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(
+    office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db, clock, clerk, boss = office.db, office.clock, office.clerk, office.boss
     due = {row.id: row for row in destruction.review_list(db, clock, clerk)}
     assert set(due) == {office.old, office.sealed, office.void}  # the held and the young one are not due
@@ -227,25 +229,20 @@ def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(office: Offi
     from estate_desk.cli import main
 
     out = tmp_path / "reprint.pdf"
-    import os
-
-    os.environ["ESTATE_DESK_PASSWORD"] = "clerk-pass-1"
-    try:
-        code = main(
-            [
-                "--database",
-                db.url.render_as_string(hide_password=False),
-                "print",
-                "manifest",
-                batch.code,
-                "-o",
-                str(out),
-                "--user",
-                "clerk",
-            ]
-        )
-    finally:
-        del os.environ["ESTATE_DESK_PASSWORD"]
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "clerk-pass-1")
+    code = main(
+        [
+            "--database",
+            db.url.render_as_string(hide_password=False),
+            "print",
+            "manifest",
+            batch.code,
+            "-o",
+            str(out),
+            "--user",
+            "clerk",
+        ]
+    )
     assert code == 0
     reprint = out.read_bytes()
     assert _pdf_header(reprint) == [c.title for c in COLUMNS] and "打印人" in _pdf_text(reprint)[-1]
@@ -512,3 +509,16 @@ def test_a17_retention_periods_the_office_adds_and_category_defaults(office: Off
     assert document in {
         r.id for r in destruction.review_list(db, clock, clerk)
     }  # 2010 + 15: ran out at the end of 2025
+
+
+def test_a16_the_command_line_search_marks_void_records_only_when_asked(
+    office: Office, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estate_desk.cli import main
+
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "clerk-pass-1")
+    url = office.db.url.render_as_string(hide_password=False)
+    assert main(["--database", url, "search", "作废的通知", "--user", "clerk"]) == 0
+    assert "Nothing found" in capsys.readouterr().out
+    assert main(["--database", url, "search", "作废的通知", "--include-void", "--user", "clerk"]) == 0
+    assert "【作废】作废的通知" in capsys.readouterr().out

@@ -21,9 +21,10 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.disposal import (
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from sqlalchemy.orm import Session
+    from sqlalchemy.sql.elements import ColumnElement
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
@@ -116,7 +118,7 @@ def review_list(db: Database, clock: Clock, actor: Actor) -> list[DueRow]:
         rows: list[DueRow] = []
         query = (
             select(Document)
-            .where(Document.destroyed_in.is_(None), clearance.documents_visible(actor))
+            .where(Document.destroyed_in.is_(None), clearance.documents_visible(actor), _maybe_due(s, today, grace))
             .order_by(Document.archive_no)
         )
         for document in s.scalars(query):
@@ -139,6 +141,18 @@ def review_list(db: Database, clock: Clock, actor: Actor) -> list[DueRow]:
                 )
             )
         return rows
+
+
+def _maybe_due(s: Session, today: date, grace: int) -> ColumnElement[bool]:
+    """A coarse filter the database applies first, so the review list does not read the whole archive; the
+    rule itself (``domain/disposal.due_for_review``) then decides each row."""
+    expired = []
+    for value in s.scalars(select(Document.retention).distinct()):
+        period = Retention.parse(value)
+        if period.years_kept is not None:
+            expired.append(and_(Document.retention == value, Document.year < today.year - period.years_kept))
+    void_long = and_(Document.void.is_(True), Document.void_on < today - timedelta(days=grace))
+    return or_(void_long, *expired)
 
 
 def fingerprint(s: Session, document: Document) -> str:
