@@ -522,3 +522,24 @@ def test_a16_the_command_line_search_marks_void_records_only_when_asked(
     assert "Nothing found" in capsys.readouterr().out
     assert main(["--database", url, "search", "作废的通知", "--include-void", "--user", "clerk"]) == 0
     assert "【作废】作废的通知" in capsys.readouterr().out
+
+
+def test_a17_the_office_sets_its_periods_and_grace_from_the_command_line(
+    office: Office, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estate_desk.cli import main
+
+    url = office.db.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "boss-pass-1")
+    assert main(["--database", url, "retention", "add-period", "15", "--user", "boss"]) == 0
+    assert main(["--database", url, "retention", "set-default", "wx", "15y", "--user", "boss"]) == 0
+    assert main(["--database", url, "retention", "set-grace", "90", "--user", "boss"]) == 0
+    capsys.readouterr()
+    assert main(["--database", url, "retention", "show", "--user", "boss"]) == 0
+    shown = capsys.readouterr().out
+    assert "15 years" in shown and "90 days" in shown  # the command line speaks the locale's language
+    assert any(line.split("\t")[0].strip() == "WX" and "15 years" in line for line in shown.splitlines())
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "clerk-pass-1")
+    assert main(["--database", url, "retention", "set-grace", "10", "--user", "clerk"]) != 0  # a clerk may not
+    with office.db.session() as s:
+        assert disposal.grace_days(s) == 90

@@ -389,6 +389,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from estate_desk.cli_secrecy import add_commands
 
     add_commands(sub, add)
+    from estate_desk.cli_disposal import add_commands as add_retention_commands
+
+    add_retention_commands(sub, add)
     if argv is None or "print" in argv:
         from estate_desk.cli_print import add_printouts
 
