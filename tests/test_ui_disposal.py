@@ -130,3 +130,32 @@ def test_a17_a_batch_goes_through_the_appraisal_page_to_its_manifest(  # type: i
     assert window.archive.open_record("document", old)
     assert "已销毁" in window.archive.browser.detail.mark.text()
     assert _title_cell(window, old)[0].startswith("【已销毁】")
+
+
+def test_a17_a_hold_is_placed_from_the_detail_pane_and_lifted_on_the_holds_tab(  # type: ignore[no-untyped-def]
+    window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock, qtbot
+) -> None:
+    from estate_desk.ui.disposal_dialogs import HoldDialog, LiftHoldDialog
+
+    document = _document(ready_db, clock, clerk, "收费争议记录", 2014)
+    window.archive.refresh()
+    assert window.archive.open_record("document", document)
+    window.archive.browser.detail.buttons["hold"].click()
+    dialog = window.archive.dialog
+    assert isinstance(dialog, HoldDialog)
+    dialog.reason.setText("业主诉讼")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: window.archive.dialog is None)
+    assert "业主诉讼" in window.archive.browser.detail.mark.text()
+    page = window.disposal
+    assert page is not None
+    page.reload()
+    assert page.holds.topLevelItemCount() == 1 and page.review.topLevelItemCount() == 0
+    page.holds.setCurrentItem(page.holds.topLevelItem(0))
+    page.lift_hold_button.click()
+    lift = page.dialog
+    assert isinstance(lift, LiftHoldDialog)
+    lift.reason.setText("已结案")
+    lift.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert page.holds.topLevelItemCount() == 0 and page.review.topLevelItemCount() == 1

@@ -1085,32 +1085,32 @@
 <context>
     <name>CarryOutDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="177"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="193"/>
         <source>Carry out batch {code}</source>
         <translation>实施销毁：批次 {code}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="197"/>
         <source>One witness (监销人) per line, at least two</source>
         <translation>每行一名监销人，至少两名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="203"/>
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="204"/>
         <source>Method</source>
         <translation>销毁方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="205"/>
         <source>Place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="208"/>
         <source>The approved records become 已销毁 (their catalogue entries stay), their files are deleted and the manifest is filed in the archive. This cannot be undone.</source>
         <translation>经批准的档案将标记为“已销毁”（保留目录信息），其电子文件将被删除，销毁清册归档保存。此操作不可撤销。</translation>
     </message>
@@ -1815,48 +1815,58 @@
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/disposal_page.py" line="141"/>
+        <source>Lift hold…</source>
+        <translation>解除冻结…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="148"/>
         <source>Legal holds</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="198"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="205"/>
         <source>Choose a batch.</source>
         <translation>请选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="213"/>
         <source>{code}: {state}. Proposed by {who} on {when}.</source>
         <translation>{code}：{state}。鉴定人 {who}，提出时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="217"/>
         <source>{n} file(s) still to delete.</source>
         <translation>尚有 {n} 个文件待删除。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="220"/>
         <source>changed since proposed: renew</source>
         <translation>提出后已修改，须更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="248"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="255"/>
         <source>Tick the records to propose first.</source>
         <translation>请先勾选要提出销毁的档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="260"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="267"/>
         <source>Batch proposed; a supervisor approves it item by item.</source>
         <translation>已提出销毁批次，请主管领导逐件审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="265"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="272"/>
         <source>Choose an item first.</source>
         <translation>请先选择一个条目。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="298"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="305"/>
         <source>Batch carried out; the manifest is filed in the archive.</source>
         <translation>已实施销毁，销毁清册已归档。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="310"/>
+        <source>Choose a hold first.</source>
+        <translation>请先选择一条冻结记录。</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2601,24 @@ The details were written to the log in {folder}.</source>
         <location filename="../../src/estate_desk/ui/label_options.py" line="90"/>
         <source>Printer offset x / y</source>
         <translation>打印机偏移 x / y</translation>
+    </message>
+</context>
+<context>
+    <name>LiftHoldDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="144"/>
+        <source>Lift legal hold</source>
+        <translation>解除冻结</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="148"/>
+        <source>{what} can come up for destruction again once it is due.</source>
+        <translation>{what} 解除冻结后，到期即可重新鉴定销毁。</translation>
     </message>
 </context>
 <context>
@@ -3402,27 +3430,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="160"/>
         <source>Propose a destruction batch</source>
         <translation>提出销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
         <source>Reason for destruction</source>
         <translation>销毁原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="178"/>
         <source>{n} record(s) go to a supervisor for approval, item by item.</source>
         <translation>共 {n} 件档案，提交主管领导逐件审批。</translation>
     </message>

@@ -135,6 +135,22 @@ class HoldDialog(_ServiceDialog):
         disposal.place_hold(self._db, self._clock, self._actor, self.document_id, kind, self.reason.text())
 
 
+class LiftHoldDialog(_ServiceDialog):
+    """解除冻结: why the hold is no longer needed."""
+
+    def __init__(
+        self, db: Database, clock: Clock, actor: Actor, hold_id: int, what: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, clock, actor, self.tr("Lift legal hold"), parent)
+        self.hold_id = hold_id
+        self.reason = QLineEdit(objectName="reason")
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.confirm.setText(self.tr("{what} can come up for destruction again once it is due.").format(what=what))
+
+    def run(self) -> None:
+        disposal.lift_hold(self._db, self._clock, self._actor, self.hold_id, self.reason.text())
+
+
 class ProposeDialog(_ServiceDialog):
     """提出销毁: the chosen records with a reason each (prefilled with why they are due)."""
 

@@ -14,7 +14,7 @@ from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services import destruction, disposal
 from estate_desk.ui import i18n
-from estate_desk.ui.disposal_dialogs import CarryOutDialog, ProposeDialog
+from estate_desk.ui.disposal_dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
 from estate_desk.ui.qt import (
     QColor,
     QDialog,
@@ -138,7 +138,14 @@ class DisposalSection(QWidget):
             [self.tr("Archive no."), self.tr("Kind"), self.tr("Reason"), self.tr("Set by"), self.tr("Since")],
         )
         self.holds.itemDoubleClicked.connect(lambda item, _c: self.open_record.emit("document", int(item.data(1, ID))))
-        self.tabs.addTab(self.holds, self.tr("Legal holds"))
+        self.lift_hold_button = QPushButton(self.tr("Lift hold…"), objectName="liftHold")
+        self.lift_hold_button.setEnabled(keeper or leader)
+        self.lift_hold_button.clicked.connect(self.lift_hold)
+        holds_page = QWidget()
+        holds_column = QVBoxLayout(holds_page)
+        holds_column.addWidget(self.holds, 1)
+        holds_column.addWidget(self.lift_hold_button)
+        self.tabs.addTab(holds_page, self.tr("Legal holds"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -296,6 +303,14 @@ class DisposalSection(QWidget):
         self.reload()
         self.changed.emit()
         self.status.emit(self.tr("Batch carried out; the manifest is filed in the archive."))
+
+    def lift_hold(self) -> None:
+        item = self.holds.currentItem()
+        if item is None:
+            self.status.emit(self.tr("Choose a hold first."))
+            return
+        dialog = LiftHoldDialog(self._db, self._clock, self._actor, int(item.data(0, ID)), item.text(0), parent=self)
+        self._open_dialog(dialog, self.reload)
 
     def open_manifest(self) -> None:
         batch_id = self.current_batch_id()
