@@ -1672,7 +1672,7 @@
     <message>
         <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
         <location filename="../../src/estate_desk/ui/disposal_page.py" line="97"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
@@ -1754,7 +1754,7 @@
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/disposal_page.py" line="99"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1794,77 +1794,82 @@
         <translation>打开销毁清册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="115"/>
+        <source>Delete remaining files</source>
+        <translation>删除剩余文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="135"/>
         <source>Destruction batches</source>
         <translation>销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
         <source>Set by</source>
         <translation>冻结人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
         <source>Since</source>
         <translation>冻结时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="143"/>
         <source>Lift hold…</source>
         <translation>解除冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="150"/>
         <source>Legal holds</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="207"/>
         <source>Choose a batch.</source>
         <translation>请选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="215"/>
         <source>{code}: {state}. Proposed by {who} on {when}.</source>
         <translation>{code}：{state}。鉴定人 {who}，提出时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="217"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="219"/>
         <source>{n} file(s) still to delete.</source>
         <translation>尚有 {n} 个文件待删除。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="222"/>
         <source>changed since proposed: renew</source>
         <translation>提出后已修改，须更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="259"/>
         <source>Tick the records to propose first.</source>
         <translation>请先勾选要提出销毁的档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="271"/>
         <source>Batch proposed; a supervisor approves it item by item.</source>
         <translation>已提出销毁批次，请主管领导逐件审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="276"/>
         <source>Choose an item first.</source>
         <translation>请先选择一个条目。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="309"/>
         <source>Batch carried out; the manifest is filed in the archive.</source>
         <translation>已实施销毁，销毁清册已归档。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="314"/>
         <source>Choose a hold first.</source>
         <translation>请先选择一条冻结记录。</translation>
     </message>

@@ -112,6 +112,7 @@ class DisposalSection(QWidget):
             ("renew", self.tr("Renew proposal"), self.renew, keeper or leader),
             ("carry_out", self.tr("Carry out…"), self.carry_out, keeper),
             ("manifest", self.tr("Open manifest"), self.open_manifest, True),
+            ("sweep", self.tr("Delete remaining files"), self.sweep, keeper),
         ):
             button = QPushButton(text, objectName=f"batch_{key}")
             button.setEnabled(allowed)
@@ -119,6 +120,7 @@ class DisposalSection(QWidget):
             button.clicked.connect(lambda _=False, f=slot: f())
             bar.addWidget(button)
             self.buttons[key] = button
+        self.buttons["sweep"].hide()  # shown for a batch whose files are not all deleted yet
         bar.addStretch(1)
         self.batch_info = QLabel(objectName="batchInfo", wordWrap=True)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -228,6 +230,8 @@ class DisposalSection(QWidget):
             self.items.addTopLevelItem(item)
         done = batch.state is BatchState.CARRIED_OUT
         self.buttons["manifest"].setEnabled(batch.manifest_document_id is not None)
+        self.buttons["sweep"].setVisible(batch.files_left > 0)
+        self.buttons["sweep"].setEnabled(self._allowed["sweep"])
         self.buttons["carry_out"].setEnabled(batch.state is BatchState.APPROVED and self._actor.role in ARCHIVE_KEEPERS)
         for key in ("approve", "reject", "renew"):
             self.buttons[key].setEnabled(not done and self._allowed[key])
@@ -311,6 +315,10 @@ class DisposalSection(QWidget):
             return
         dialog = LiftHoldDialog(self._db, self._clock, self._actor, int(item.data(0, ID)), item.text(0), parent=self)
         self._open_dialog(dialog, self.reload)
+
+    def sweep(self) -> None:
+        """Finish deleting files a carried-out batch left (the program stopped right after the commit)."""
+        self._call(lambda: destruction.sweep_files(self._db, self._clock))
 
     def open_manifest(self) -> None:
         batch_id = self.current_batch_id()
