@@ -375,17 +375,14 @@ def test_a17_a_hold_placed_after_approval_stops_the_destruction(office: Office) 
         destruction.carry_out(db, clock, clerk, batch_id, witnesses=WITNESSES, method="pulp", place="造纸厂")
 
 
-def test_a17_files_left_by_a_crash_after_the_commit_are_swept(office: Office) -> None:
+def test_a17_files_left_by_a_crash_after_the_commit_are_swept(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
     batch_id = destruction.propose(db, clock, clerk, [(office.old, "期满")])
     office.approve_all(batch_id)
     path = attachments.stored_path(office.plain_file.sha256)
-    real = destruction.sweep_files
-    destruction.sweep_files = lambda db, clock: 1  # type: ignore[assignment]  # the process died right after the commit
-    try:
+    with monkeypatch.context() as m:
+        m.setattr(destruction, "sweep_files", lambda db, clock: 1)  # the process died right after the commit
         destruction.carry_out(db, clock, clerk, batch_id, witnesses=WITNESSES, method="shred", place="档案室")
-    finally:
-        destruction.sweep_files = real  # type: ignore[assignment]
     assert path.is_file() and destruction.batches(db, clerk)[0].files_left == 1
     assert destruction.sweep_files(db, clock) == 0
     assert not path.exists() and destruction.batches(db, clerk)[0].files_left == 0
