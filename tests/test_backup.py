@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 
 from conftest import PG_URL, START, _pg_create, _pg_drop
 from estate_desk.domain.clock import FakeClock
-from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
+from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import accounts, archive, attachments, audit, backup, demo
 from estate_desk.services.demo import DEMO_PASSWORD
@@ -247,6 +247,31 @@ def test_a5_a_restore_onto_an_archive_with_records_is_refused_unless_forced_and_
     assert report.moved_aside is not None
     assert sorted(p.name for p in report.moved_aside.rglob("*") if p.is_file()) == before_store
     assert audit.verify(ready_db).ok
+
+
+def test_a5_a_forced_restore_that_fails_leaves_the_archive_and_its_files_as_they_were(
+    ready_db: Database, small_backup: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ready_db.session() as s:
+        archive.register_document(s, clock, archive.DocumentDraft("YZ", "留在原处的档案", 2025), created_by=None)
+    with ready_db.session() as s:
+        titles = sorted(s.scalars(select(Document.title)))
+    store_root = _store().root
+    (store_root / "ab").mkdir(parents=True, exist_ok=True)
+    (store_root / "ab" / "kept.txt").write_bytes(b"the archive's own file")
+    before_store = sorted(str(p.relative_to(store_root)) for p in store_root.rglob("*") if p.is_file())
+
+    def fail(*_args: object) -> int:
+        raise DatabaseProblem(zh="数据库断开", en="the database went away")
+
+    monkeypatch.setattr(backup, "_load_rows", fail)
+    with pytest.raises(DatabaseProblem):
+        backup.restore_backup(ready_db.url, small_backup, force=True, clock=clock)
+
+    with ready_db.session() as s:
+        assert sorted(s.scalars(select(Document.title))) == titles and "留在原处的档案" in titles
+    assert sorted(str(p.relative_to(store_root)) for p in store_root.rglob("*") if p.is_file()) == before_store
+    assert not list(store_root.parent.glob("*.replaced-*"))
 
 
 def test_a5_a_restore_into_an_empty_database_with_a_non_empty_store_is_refused(

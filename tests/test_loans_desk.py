@@ -216,3 +216,14 @@ def test_the_ledger_by_period_borrower_and_record(archive: Archive) -> None:
         loan_ledger.ledger(archive.db, archive.clock, archive.staff)
     assert loan_ledger.ledger(archive.db, archive.clock, archive.clerk, until=date(2026, 11, 22)) == []
     assert timedelta(days=3) == every[1].out_at - every[0].out_at
+
+
+def test_a16_a_void_record_is_not_lent_as_current(archive: Archive) -> None:
+    from estate_desk.services import disposal
+
+    no = archive.by_grade[Grade.INTERNAL]
+    request = archive.approved(no)
+    disposal.mark_void(archive.db, archive.clock, archive.clerk, "document", archive.ids[no], reason="重复登记")
+    with raises_zh(RuleViolation, "已作废（重复登记），不能作为现行档案借出"):
+        archive.lend(request, no)
+    assert _loans(archive.db) == 0

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, event, func, insert, select, table, text, update
 
 from conftest import PG_URL, make_actor
+from estate_desk.domain.errors import RuleViolation
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import archive, owners, search
@@ -278,9 +279,9 @@ def test_index_follows_edits_and_deletes_through_the_orm(
         assert notice is not None
         notice.secrecy = int(Grade.SECRET)
     assert search.search(ready_db, receptionist, "停电") == []
-    with ready_db.session() as s:
+    with pytest.raises(RuleViolation), ready_db.session() as s:  # records are never deleted (A17): all stays
         s.delete(s.get(Document, estate_ids["notice"]))
-    assert search.search(ready_db, clerk, "停电") == []
+    assert _titles(search.search(ready_db, clerk, "停电"), HitKind.DOCUMENT) == ["关于停电的通知"]
 
 
 def test_index_follows_orm_bulk_statements(
@@ -288,13 +289,14 @@ def test_index_follows_orm_bulk_statements(
 ) -> None:
     with ready_db.session() as s:
         s.execute(update(Document).where(Document.id == estate_ids["manual"]).values(title="水泵房设备说明书"))
-        s.execute(delete(Volume).where(Volume.id == estate_ids["volume"]))
+        s.execute(update(Volume).where(Volume.id == estate_ids["volume"]).values(title="设备图纸目录"))
         s.execute(
             insert(Owner),
             [{"name": "欧阳娜", "pinyin": "ouyangna", "pinyin_initials": "oyn", "created_at": clock.now()}],
         )
     assert _titles(search.search(ready_db, clerk, "水泵"), HitKind.DOCUMENT) == ["水泵房设备说明书"]
     assert _titles(search.search(ready_db, clerk, "资料汇编"), HitKind.VOLUME) == []
+    assert _titles(search.search(ready_db, clerk, "图纸目录"), HitKind.VOLUME) == ["设备图纸目录"]
     assert _titles(search.search(ready_db, clerk, "oyn"), HitKind.OWNER) == ["欧阳娜"]
 
 

@@ -1,7 +1,7 @@
 """lan: row versions for edit conflicts and the archive's identity (issue 9, A12)
 
 Revision ID: 0009_lan
-Revises: 0006_loans
+Revises: 0007_disposal
 Create Date: 2026-11-24 00:00:00
 
 Several workstations edit one archive: documents, volumes, boxes, owners and tickets get a
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_lan"
-down_revision: str | None = "0006_loans"
+down_revision: str | None = "0007_disposal"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

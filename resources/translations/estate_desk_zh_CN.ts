@@ -71,127 +71,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="64"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="60"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="91"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="106"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="69"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="66"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="91"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="67"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="92"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="72"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="73"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="74"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="75"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="76"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="73"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="94"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="78"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="79"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="90"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="93"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="107"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="173"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="173"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="185"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="202"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="207"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="208"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="214"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="209"/>
+        <location filename="../../src/estate_desk/ui/archive_browser.py" line="216"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -199,107 +199,117 @@
 <context>
     <name>ArchiveSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="64"/>
         <source>Records</source>
         <translation>档案浏览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="65"/>
         <source>Cabinets</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="66"/>
         <source>Owners</source>
         <translation>业主档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="68"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="70"/>
         <source>Register…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="71"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="72"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="73"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="74"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="75"/>
         <source>Put box in cabinet…</source>
         <translation>上架…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="76"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="127"/>
         <source>Scanned “{code}”: no box, volume or document has this code.</source>
         <translation>扫描到“{code}”：没有档案盒、案卷或档案使用此编号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="129"/>
         <source>Scanned “{code}”.</source>
         <translation>已扫描“{code}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="149"/>
         <source>Choose a document first.</source>
         <translation>请先选择一份档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="178"/>
         <source>Registered {number}.</source>
         <translation>已登记 {number}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="244"/>
+        <source>Void mark lifted.</source>
+        <translation>已撤销作废标记。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="244"/>
+        <source>Marked void (作废).</source>
+        <translation>已标记为作废。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="263"/>
         <source>Volume closed.</source>
         <translation>案卷已封卷。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="334"/>
         <source>Copying {files} into the archive…</source>
         <translation>正在将 {files} 复制到档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="335"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="341"/>
         <source>Attaching files</source>
         <translation>挂接附件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="367"/>
         <source>Attached {n} file(s).</source>
         <translation>已挂接 {n} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="343"/>
+        <location filename="../../src/estate_desk/ui/archive_section.py" line="373"/>
         <source>Copy cancelled; nothing was kept.</source>
         <translation>已取消复制，未保留任何内容。</translation>
     </message>
@@ -1171,6 +1181,39 @@
     </message>
 </context>
 <context>
+    <name>CarryOutDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="193"/>
+        <source>Carry out batch {code}</source>
+        <translation>实施销毁：批次 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="197"/>
+        <source>One witness (监销人) per line, at least two</source>
+        <translation>每行一名监销人，至少两名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="203"/>
+        <source>Witnesses</source>
+        <translation>监销人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="204"/>
+        <source>Method</source>
+        <translation>销毁方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="205"/>
+        <source>Place</source>
+        <translation>销毁地点</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="208"/>
+        <source>The approved records become 已销毁 (their catalogue entries stay), their files are deleted and the manifest is filed in the archive. This cannot be undone.</source>
+        <translation>经批准的档案将标记为“已销毁”（保留目录信息），其电子文件将被删除，销毁清册归档保存。此操作不可撤销。</translation>
+    </message>
+</context>
+<context>
     <name>CensusPage</name>
     <message>
         <location filename="../../src/estate_desk/ui/census_page.py" line="107"/>
@@ -1550,169 +1593,413 @@ Purpose: {purpose}</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="90"/>
         <source>Choose a record to see its paper and digital sides.</source>
         <translation>选择一条档案，查看其纸质与电子两方面的情况。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="119"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="121"/>
         <source>Responsible party</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="122"/>
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="123"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="124"/>
         <source>Grade · retention</source>
         <translation>密级 · 保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="125"/>
         <source>Room · owner</source>
         <translation>房号 · 业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="126"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="130"/>
         <source>Paper side</source>
         <translation>纸质档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="133"/>
         <source>Digital side</source>
         <translation>电子档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="146"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="147"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="148"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="149"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="150"/>
+        <source>Legal hold…</source>
+        <translation>冻结…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="194"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="194"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="205"/>
         <source>Close volume</source>
         <translation>封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="186"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="209"/>
         <source>Put volume in box…</source>
         <translation>整卷装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="279"/>
         <source>No paper original (digital record only).</source>
         <translation>无纸质原件（仅电子档案）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="254"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="280"/>
         <source>Original exists.</source>
         <translation>有纸质原件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="281"/>
         <source>Volume: {volume}</source>
         <translation>案卷：{volume}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="282"/>
         <source>Box: {box}</source>
         <translation>档案盒：{box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="284"/>
         <source>Not yet in a box: on the “paper missing” list.</source>
         <translation>尚未装盒：列入“纸质件未归位”清单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="260"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="286"/>
         <source>Cabinet · shelf · position: {place}</source>
         <translation>柜 · 层 · 格：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="260"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="286"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="277"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="303"/>
         <source>closed (bound)</source>
         <translation>已封卷（已装订）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="277"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="303"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="305"/>
         <source>Year {year} · {state} · {count} documents · box {box}</source>
         <translation>{year} 年度 · {state} · {count} 件 · 档案盒 {box}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="312"/>
+        <source>作废 (void): {reason}</source>
+        <translation>作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="334"/>
+        <source>Lift void mark…</source>
+        <translation>撤销作废…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="334"/>
+        <source>Mark void…</source>
+        <translation>标记作废…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="321"/>
+        <source>已销毁 (destroyed) in batch {batch}: only its catalogue entry is kept.</source>
+        <translation>已销毁（销毁批次 {batch}），仅保留目录信息。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="327"/>
+        <source>作废 (void) since {on} by {who}: {reason}</source>
+        <translation>作废：{on}，{who}，原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/detail_pane.py" line="331"/>
+        <source>Legal hold (冻结) — {hold}</source>
+        <translation>冻结 — {hold}</translation>
+    </message>
+</context>
+<context>
+    <name>DisposalSection</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="98"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <source>Expires</source>
+        <translation>期满日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="74"/>
+        <source>Why due</source>
+        <translation>到期原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="74"/>
+        <source>In batch</source>
+        <translation>所在批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="76"/>
+        <source>Propose batch from ticked records…</source>
+        <translation>以勾选的档案提出销毁批次…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="82"/>
+        <source>Expired records and void records past the grace period, minus those on legal hold.</source>
+        <translation>保管期满的档案，以及作废超过宽限期的档案（冻结中的除外）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="86"/>
+        <source>Due for review</source>
+        <translation>到期鉴定</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <source>Proposed by</source>
+        <translation>鉴定人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="96"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="100"/>
+        <source>Decision</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="101"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="110"/>
+        <source>Approve item</source>
+        <translation>同意销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="111"/>
+        <source>Reject item</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="112"/>
+        <source>Renew proposal</source>
+        <translation>更新鉴定</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="113"/>
+        <source>Carry out…</source>
+        <translation>实施销毁…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="114"/>
+        <source>Open manifest</source>
+        <translation>打开销毁清册</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="115"/>
+        <source>Delete remaining files</source>
+        <translation>删除剩余文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="135"/>
+        <source>Destruction batches</source>
+        <translation>销毁批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <source>Set by</source>
+        <translation>冻结人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <source>Since</source>
+        <translation>冻结时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="143"/>
+        <source>Lift hold…</source>
+        <translation>解除冻结…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="150"/>
+        <source>Legal holds</source>
+        <translation>冻结档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="207"/>
+        <source>Choose a batch.</source>
+        <translation>请选择一个批次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="215"/>
+        <source>{code}: {state}. Proposed by {who} on {when}.</source>
+        <translation>{code}：{state}。鉴定人 {who}，提出时间 {when}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="219"/>
+        <source>{n} file(s) still to delete.</source>
+        <translation>尚有 {n} 个文件待删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="222"/>
+        <source>changed since proposed: renew</source>
+        <translation>提出后已修改，须更新鉴定</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="259"/>
+        <source>Tick the records to propose first.</source>
+        <translation>请先勾选要提出销毁的档案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="271"/>
+        <source>Batch proposed; a supervisor approves it item by item.</source>
+        <translation>已提出销毁批次，请主管领导逐件审批。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="276"/>
+        <source>Choose an item first.</source>
+        <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="309"/>
+        <source>Batch carried out; the manifest is filed in the archive.</source>
+        <translation>已实施销毁，销毁清册已归档。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="314"/>
+        <source>Choose a hold first.</source>
+        <translation>请先选择一条冻结记录。</translation>
     </message>
 </context>
 <context>
@@ -2131,6 +2418,29 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="123"/>
+        <source>Legal hold (冻结)</source>
+        <translation>冻结档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="129"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="130"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="131"/>
+        <source>{what} cannot be destroyed until the hold is lifted.</source>
+        <translation>解除冻结前，{what} 不能销毁。</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <location filename="../../src/estate_desk/ui/import_report.py" line="229"/>
@@ -2460,6 +2770,24 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>LiftHoldDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="144"/>
+        <source>Lift legal hold</source>
+        <translation>解除冻结</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="148"/>
+        <source>{what} can come up for destruction again once it is due.</source>
+        <translation>{what} 解除冻结后，到期即可重新鉴定销毁。</translation>
+    </message>
+</context>
+<context>
     <name>LoanDesk</name>
     <message>
         <location filename="../../src/estate_desk/ui/loan_desk.py" line="56"/>
@@ -2721,163 +3049,173 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="81"/>
         <source>Estate Desk — {office}</source>
         <translation>物业档案与前台 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="94"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="95"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="96"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="97"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="111"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="118"/>
+        <source>Appraisal &amp; destruction</source>
+        <translation>鉴定销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="142"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="146"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="149"/>
+        <source>Include void and destroyed</source>
+        <translation>含作废和已销毁</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="156"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="199"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="200"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="216"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="227"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="250"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="230"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="253"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="256"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="260"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="343"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="246"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="269"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="274"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="279"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="274"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="297"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="275"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="298"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="299"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="277"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="300"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="294"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="320"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="343"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="322"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="348"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="323"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3504,6 +3842,34 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/printing_section.py" line="399"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="160"/>
+        <source>Propose a destruction batch</source>
+        <translation>提出销毁批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
+        <source>Reason for destruction</source>
+        <translation>销毁原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="178"/>
+        <source>{n} record(s) go to a supervisor for approval, item by item.</source>
+        <translation>共 {n} 件档案，提交主管领导逐件审批。</translation>
     </message>
 </context>
 <context>
@@ -4382,6 +4748,39 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/today_page.py" line="183"/>
         <source>Nothing waiting</source>
         <translation>没有待办事项</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="88"/>
+        <source>Lift the void mark</source>
+        <translation>撤销作废</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="88"/>
+        <source>Mark void (作废)</source>
+        <translation>标记作废</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="92"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="96"/>
+        <source>Void since</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="99"/>
+        <source>{what} will be marked 作废 everywhere it is shown and printed, and left out of searches. Only a supervisor can lift the mark.</source>
+        <translation>{what} 将在所有列表和打印件上标记“作废”，检索时默认不显示。只有主管可以撤销作废。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="104"/>
+        <source>{what} will be current again. The change is recorded.</source>
+        <translation>{what} 将恢复为现行档案，此操作会被记录。</translation>
     </message>
 </context>
 <context>

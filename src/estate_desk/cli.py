@@ -315,14 +315,15 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     db = _open_db(args)
     actor = _actor(args, db)
-    hits = search.search(db, actor, args.text, limit=args.limit)
+    hits = search.search(db, actor, args.text, limit=args.limit, include_void=args.include_void)
     lang = cli_lang()
     kind = None
     for hit in hits:
         if hit.kind != kind:
             kind = hit.kind
             print(kind.label(lang))
-        print(f"  {hit.title}\t{hit.detail}".rstrip())
+        mark = f"【{hit.status}】" if hit.status else ""
+        print(f"  {mark}{hit.title}\t{hit.detail}".rstrip())
     if not hits:
         print(say(f"没有找到「{args.text.strip()}」", f"Nothing found for “{args.text.strip()}”"))
     return EXIT_OK
@@ -429,6 +430,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     se = add("search", cmd_search, "find owners, rooms, archive numbers, boxes, volumes, titles and 文号")
     se.add_argument("text")
     se.add_argument("--limit", type=int, default=20, help="hits of each kind (default 20)")
+    se.add_argument(
+        "--include-void", action="store_true", help="also void (作废) and destroyed (已销毁) records, marked"
+    )
     se.add_argument("--user", help="the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)")
     printing = sub.add_parser(
         "print", help="labels, catalogues, the register book … as PDF or .xlsx (estate-desk print KEY --help)"
@@ -439,6 +443,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from estate_desk.cli_backup import add_backup_commands
 
     add_backup_commands(sub, add)
+
+    from estate_desk.cli_disposal import add_commands as add_retention_commands
+
+    add_retention_commands(sub, add)
     if argv is None or "print" in argv:
         from estate_desk.cli_print import add_printouts
 

@@ -54,6 +54,8 @@ def add_printouts(keys: argparse._SubParsersAction[argparse.ArgumentParser], add
             cmd.add_argument("--volume", metavar="CODE", help="a volume code")
         if Scope.DATE in scopes:
             cmd.add_argument("--date", metavar="YYYY-MM-DD")
+        if Scope.BATCH in scopes:
+            cmd.add_argument("batch", metavar="BATCH", help="a destruction batch code (Z001-XH-2026-001)")
         cmd.add_argument(
             "--option", action="append", metavar="NAME=VALUE", help="a printout option, e.g. format=thermal start=7"
         )
@@ -155,6 +157,7 @@ def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) ->
         year=given.get("year"),
         volume_id=_volume_id(db, actor, volume) if volume else None,
         day=_day(day) if day else None,
+        batch=given.get("batch"),
         options=options,
     )
 

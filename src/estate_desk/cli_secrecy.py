@@ -155,6 +155,12 @@ def cmd_record(args: argparse.Namespace) -> int:
     for label, value in (("room", d.room_code), ("owner", d.owner_name), ("box", d.box_code), ("place", d.place)):
         if value:
             print(f"  {label}: {value}")
+    if d.destroyed_in:
+        print(f"  已销毁 (destroyed): {d.destroyed_in}")
+    if d.void:
+        print(f"  作废 (void): {d.void_on} {d.void_by or ''} {d.void_reason}")
+    for hold in d.holds:
+        print(f"  冻结 (legal hold): {hold}")
     return EXIT_OK
 
 

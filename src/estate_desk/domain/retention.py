@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import InputProblem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 @dataclass(frozen=True)
@@ -63,3 +67,28 @@ class Retention:
         if raw.isdigit():
             return Retention.years(int(raw))
         raise InputProblem(zh=f"无法识别的保管期限：{text}", en=f"Unrecognised retention period: {text}")
+
+
+STANDARD_PERIODS: tuple[Retention, ...] = (Retention.permanent(), Retention.years(30), Retention.years(10))
+"""The periods every office has (永久, 30 年, 10 年); an office adds others (``custom_periods``)."""
+
+
+def offered_periods(custom_years: Iterable[int]) -> tuple[Retention, ...]:
+    """The standard periods and the office's own, longest first, each once."""
+    extra = sorted(
+        {Retention.years(n) for n in custom_years} - set(STANDARD_PERIODS), key=lambda r: -(r.years_kept or 0)
+    )
+    return STANDARD_PERIODS + tuple(extra)
+
+
+def is_expired(retention: Retention, record_year: int, today: date) -> bool:
+    """Whether the retention period has run out by ``today`` (the day after the last day kept)."""
+    last = retention.expires_on(record_year)
+    return last is not None and today > last
+
+
+def years_kept(record_year: int, on: date) -> int:
+    """How long a record has been kept by ``on`` (已保管期限), counted as archives count it: the years from
+    its own year to ``on``'s (a 2015 record destroyed in 2026 has been kept 11 years; its 10 ran out at the
+    end of 2025)."""
+    return max(0, on.year - record_year)

@@ -31,7 +31,7 @@ from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy import is_classified
-from estate_desk.services import audit, clearance, loan_ledger, sealing
+from estate_desk.services import audit, clearance, disposal, loan_ledger, sealing
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.store import attachment_home
@@ -197,7 +197,9 @@ def attach_file(
     """
     source = Path(path)
     with db.session() as s:
-        sealed = sealing.must_seal(s, clearance.visible_document(s, actor, document_id).secrecy)
+        document = clearance.visible_document(s, actor, document_id)
+        disposal.require_not_destroyed(document)
+        sealed = sealing.must_seal(s, document.secrecy)
     require_role(actor, ARCHIVE_KEEPERS, zh="挂接附件", en="attach files to records")
     keys = sealing.require_keyring(actor).sealing_key() if sealed else None
 

@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 import zipfile
 import zlib
@@ -515,6 +516,8 @@ def restore_backup(
         except BaseException:
             for file in written:
                 file.unlink(missing_ok=True)
+            if moved is not None:  # the archive's own files go back where they were, as the database does
+                _put_store_back(store, moved)
             raise
     finally:
         db.dispose()
@@ -535,6 +538,14 @@ def _move_store_aside(store: BlobStore, clock: Clock | None) -> Path:
     store.root.rename(aside)
     log.warning("forced restore: the attachment store was moved aside to %s", aside)
     return aside
+
+
+def _put_store_back(store: BlobStore, aside: Path) -> None:
+    """Undo :func:`_move_store_aside` after a failed forced restore (what was extracted is already removed)."""
+    if store.root.exists():
+        shutil.rmtree(store.root)
+    aside.rename(store.root)
+    log.warning("forced restore failed: the attachment store %s was put back", store.root)
 
 
 def _extract_files(path: Path, store: BlobStore, written: list[Path], ticker: _Ticker) -> None:

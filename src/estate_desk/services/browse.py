@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from sqlalchemy import func, select
 
+from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import clearance
@@ -52,6 +53,13 @@ class DocumentRow:
     room_code: str | None
     owner_name: str | None
     has_paper: bool
+    void: bool = False  # 作废 (A16)
+    destroyed: bool = False  # 已销毁 (A17): a tombstone, its catalogue data kept
+
+    @property
+    def status(self) -> str:
+        """The mark lists show: 已销毁, 作废 or nothing."""
+        return STATUS_DESTROYED if self.destroyed else VOID_MARK if self.void else ""
 
 
 def categories(db: Database, actor: Actor) -> list[CategoryNode]:
@@ -106,6 +114,8 @@ def document_rows(db: Database, actor: Actor, ids: Sequence[int]) -> dict[int, D
                 room_code,
                 clearance.owner_name_for(actor, owner_name),
                 doc.has_paper,
+                doc.void,
+                doc.destroyed_in is not None,
             )
     return rows
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from estate_desk.domain.clock import CHINA_TZ
+from estate_desk.domain.disposal import STATUS_DESTROYED
 from estate_desk.domain.rooms import RoomCode, natural_key, room_sort_key
 from estate_desk.printing.catalogues import (
     ITEM_CATALOGUE,
@@ -151,6 +152,13 @@ def owner_catalogue(db: Database, actor: Actor, selection: Selection) -> Catalog
 # --------------------------------------------------------------------------- items and the register
 
 
+def remarks_of(document: Document) -> str:
+    """备注 as printed: a destroyed record's tombstone says 已销毁 first (A17)."""
+    if document.destroyed_in is None:
+        return document.remarks
+    return f"{STATUS_DESTROYED} {document.remarks}".strip()
+
+
 def _documents(db: Database, actor: Actor, scope: Resolved) -> list[Any]:
     with db.session() as s:
         rows = s.execute(
@@ -191,7 +199,7 @@ def item_catalogue(db: Database, actor: Actor, selection: Selection) -> Catalogu
             d.doc_date,
             grade_label(d.secrecy),
             d.pages,
-            d.remarks,
+            remarks_of(d),
             void=bool(voided),
         )
         for d, voided, _box, _category in rows
@@ -236,7 +244,7 @@ def register_book(db: Database, actor: Actor, selection: Selection) -> Catalogue
             retention_label(d.retention),
             d.pages,
             box or "",
-            d.remarks,
+            remarks_of(d),
             void=bool(voided),
         )
         for d, voided, box, _category in rows

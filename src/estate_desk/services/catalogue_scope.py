@@ -41,6 +41,7 @@ SCOPE_ZH = {
     Scope.VOLUME: "案卷",
     Scope.ESTATE: "全部",
     Scope.DATE: "日期",
+    Scope.BATCH: "销毁批次",
 }
 
 

@@ -476,6 +476,8 @@ class VolumeRow:
     closed: bool
     box_code: str | None
     count: int
+    void: bool = False  # 作废 (A16)
+    void_reason: str = ""
 
 
 def volumes(db: Database, actor: Actor, category_id: int | None = None) -> list[VolumeRow]:
@@ -496,7 +498,18 @@ def volumes(db: Database, actor: Actor, category_id: int | None = None) -> list[
         found = s.execute(query).all()
         visible = clearance.visible_volume_ids(s, actor, [v.id for v, _ in found])
         return [
-            VolumeRow(v.id, v.code, v.title, v.category_id, v.year, v.closed, box_code, counts.get(v.id, 0))
+            VolumeRow(
+                v.id,
+                v.code,
+                v.title,
+                v.category_id,
+                v.year,
+                v.closed,
+                box_code,
+                counts.get(v.id, 0),
+                v.void,
+                v.void_reason,
+            )
             for v, box_code in found
             if v.id in visible
         ]

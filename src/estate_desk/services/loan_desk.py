@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import Form, ItemKind, RequestState
-from estate_desk.services import audit, clearance, filing
+from estate_desk.services import audit, clearance, disposal, filing
 from estate_desk.services.audit import Target
 from estate_desk.services.loan_ledger import LoanLine, loan_lines
 from estate_desk.services.loans import LOAN_DESK, documents_of, request_in
@@ -84,9 +84,10 @@ def covers(s: Session, item: LoanRequestItem, hit: CodeHit) -> list[Document] | 
 def _require_lendable(document: Document) -> None:
     """Refuse lending a document that cannot be lent as a current record.
 
-    The one place for such checks: a record with no paper original here. (At merge, the void mark of
-    issue 7 — 作废 records are not lent as current — is checked here too.)
+    The one place for such checks: a void (作废, A16) or destroyed (已销毁, A17) record, and a record with
+    no paper original here.
     """
+    disposal.require_current(document)
     if not document.has_paper:
         raise RuleViolation(
             zh=f"{document.archive_no} 没有纸质原件，不能借出原件。",

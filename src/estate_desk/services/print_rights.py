@@ -83,6 +83,10 @@ def printout_grade(db: Database, actor: Actor, printout: Printout, selection: Se
         return Grade.INTERNAL  # the front desk's day: tickets, not archive records
     if printout.key in BOX_PRINTOUTS:
         return _boxes_grade(db, actor, selection)
+    if Scope.BATCH in printout.scopes:  # a destruction manifest: as secret as what it lists (A17)
+        from estate_desk.services.destruction_manifest import manifest_grade
+
+        return manifest_grade(db, selection)
     grade = _documents_grade(db, actor, selection)
     if printout.key in OWNER_FILE_PRINTOUTS:
         return max(grade, OWNER_FILE_GRADE)

@@ -30,6 +30,7 @@ PROVIDERS = (
     "estate_desk.services.print_catalogues",  # catalogues, register book, box notes (A7, A9)
     "estate_desk.services.print_daily_review",  # the front desk's daily review (F6)
     "estate_desk.services.print_loans",  # the loan register and recall notices (A12)
+    "estate_desk.services.destruction_manifest",  # the destruction manifest of a batch (A17)
 )
 
 
@@ -44,6 +45,7 @@ class Scope(StrEnum):
     VOLUME = "volume"
     ESTATE = "estate"  # everything the reader may see
     DATE = "date"  # one day (daily review)
+    BATCH = "batch"  # one destruction batch, by its code (the destruction manifest)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Selection:
     year: int | None = None
     volume_id: int | None = None
     day: str | None = None  # ISO date, for the daily review
+    batch: str | None = None  # a destruction batch's code, for its manifest
     options: dict[str, str] = field(default_factory=dict)  # e.g. label grid "rows", "cols", "start"; "font"
 
 

@@ -17,7 +17,9 @@ from estate_desk.domain.secrecy import Grade
 from estate_desk.services import audit, clearance, conflicts, sealing
 from estate_desk.services.archive import category_by_code, register_document
 from estate_desk.services.audit import Target
+from estate_desk.services.disposal import require_not_destroyed
 from estate_desk.services.permissions import require_role
+from estate_desk.store.accounts import User
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document, HandoverBatch, Volume
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Owner, Ownership, Room
@@ -128,6 +130,7 @@ def edit_document(
         )
     with db.session() as s:
         document = clearance.visible_document(s, actor, document_id)
+        require_not_destroyed(document)
         conflicts.check_version(s, document, expected_version, "document", document.archive_no, fields)
         old_grade = document.secrecy
         if "title" in fields:
@@ -205,6 +208,12 @@ class DocumentDetail:
     batch: str | None  # "开发商 某某公司 2019-06-01"
     created_at: datetime
     version: int = 0  # the row's version when read: pass it back to edit_document (LAN edit conflicts)
+    void: bool = False  # 作废 (A16), with why, when and who
+    void_reason: str = ""
+    void_on: date | None = None
+    void_by: str | None = None
+    destroyed_in: str | None = None  # 已销毁 (A17): the batch's code
+    holds: tuple[str, ...] = ()  # legal holds in force (冻结), as "审计：reason"
 
 
 def place_text(cabinet: Cabinet | None, shelf: int | None, position: int | None) -> str | None:
@@ -212,6 +221,21 @@ def place_text(cabinet: Cabinet | None, shelf: int | None, position: int | None)
     if cabinet is None or shelf is None or position is None:
         return None
     return f"{cabinet.name} · 第{shelf}层第{position}格"
+
+
+def _disposal_facts(s: Session, d: Document) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """Who voided a record, the batch that destroyed it, the holds on it (A16, A17)."""
+    from estate_desk.domain.disposal import HoldKind
+    from estate_desk.store.disposal import DestructionBatch, LegalHold
+
+    voider = s.get(User, d.void_by) if d.void_by else None
+    batch = s.get(DestructionBatch, d.destroyed_in) if d.destroyed_in else None
+    holds = s.scalars(select(LegalHold).where(LegalHold.document_id == d.id, LegalHold.lifted_at.is_(None)))
+    return (
+        voider.display_name if voider else None,
+        batch.code if batch else None,
+        tuple(f"{HoldKind(h.kind).label()}：{h.reason}" for h in holds),
+    )
 
 
 def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDetail:
@@ -229,6 +253,7 @@ def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDet
         owner = s.get(Owner, d.owner_id) if d.owner_id and clearance.may_see_owner_files(actor) else None
         ticket = s.get(Ticket, d.ticket_id) if d.ticket_id else None
         batch = s.get(HandoverBatch, d.batch_id) if d.batch_id else None
+        void_by, destroyed_in, holds = _disposal_facts(s, d)
         return DocumentDetail(
             id=d.id,
             archive_no=d.archive_no,
@@ -262,6 +287,12 @@ def document_detail(db: Database, actor: Actor, document_id: int) -> DocumentDet
             else None,
             created_at=d.created_at,
             version=d.row_version,
+            void=d.void,
+            void_reason=d.void_reason,
+            void_on=d.void_on,
+            void_by=void_by,
+            destroyed_in=destroyed_in,
+            holds=holds,
         )
 
 

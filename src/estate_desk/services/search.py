@@ -20,15 +20,17 @@ owners — by name, pinyin or initials — and who owns a room only for 绝密.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import column, literal, literal_column, select, table, union_all
 
+from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.rooms import format_room_code, natural_key, room_sort_key, try_parse_room_code
 from estate_desk.services import clearance
-from estate_desk.store.archive import ArchiveBox, Cabinet
+from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise
 
@@ -85,6 +87,8 @@ class Hit:
     id: int
     title: str
     detail: str
+    void: bool = False  # 作废 (A16), or a destroyed record's tombstone (A17): shown only when asked for
+    status: str = ""  # what the list shows beside it: 作废, 已销毁
 
 
 @dataclass(frozen=True)
@@ -262,8 +266,30 @@ def _hits(s: Session, kind: HitKind, found: dict[int, _Found], actor: Actor, lim
     return [Hit(kind, i, found[i].title, details[i]) for i in ranked]
 
 
-def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list[Hit]:
-    """What the one search field finds for ``text``: up to ``limit`` hits of each kind, grouped by kind."""
+def _not_current(s: Session, kind: HitKind, ids: list[int]) -> dict[int, str]:
+    """Of these documents or volumes, the void (作废) and destroyed (已销毁) ones, with that status.
+
+    The index says which are not current (one lookup on its (kind, id) key); only those few are read."""
+    if kind not in (HitKind.DOCUMENT, HitKind.VOLUME):
+        return {}
+    stale = list(
+        s.scalars(
+            select(SearchEntry.ref_id).where(
+                SearchEntry.kind == kind.value, SearchEntry.ref_id.in_(ids), SearchEntry.current.is_(False)
+            )
+        )
+    )
+    if not stale or kind is HitKind.VOLUME:
+        return dict.fromkeys(stale, VOID_MARK)
+    destroyed = set(s.scalars(select(Document.id).where(Document.id.in_(stale), Document.destroyed_in.is_not(None))))
+    return {i: STATUS_DESTROYED if i in destroyed else VOID_MARK for i in stale}
+
+
+def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT, include_void: bool = False) -> list[Hit]:
+    """What the one search field finds for ``text``: up to ``limit`` hits of each kind, grouped by kind.
+
+    Void and destroyed documents and void volumes are left out unless ``include_void`` (A16); then they
+    come with their mark."""
     text = "".join(ch for ch in text if ord(ch) >= 32 and ord(ch) != 127)  # scanner noise; PostgreSQL refuses NUL
     forms = query_forms(text)
     if not forms or limit < 1:
@@ -277,6 +303,12 @@ def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list
             if kind is HitKind.VOLUME and found:  # a volume is as secret as its most secret item
                 visible = clearance.visible_volume_ids(s, actor, list(found))
                 found = {i: f for i, f in found.items() if i in visible}
+            marks = _not_current(s, kind, list(found)) if found else {}
+            if not include_void:
+                found = {i: f for i, f in found.items() if i not in marks}
             if found:
-                hits += _hits(s, kind, found, actor, limit)
+                hits += [
+                    dataclasses.replace(h, void=True, status=marks[h.id]) if h.id in marks else h
+                    for h in _hits(s, kind, found, actor, limit)
+                ]
     return hits

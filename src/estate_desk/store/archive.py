@@ -88,6 +88,11 @@ class Volume(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), nullable=True, index=True)
+    void: Mapped[bool] = mapped_column(Boolean, default=False, index=True)  # 作废 (A16)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    void_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    void_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
@@ -139,6 +144,13 @@ class Document(Base):
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("handover_batches.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    void: Mapped[bool] = mapped_column(Boolean, default=False)  # 作废 (A16)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    void_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    void_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    # 已销毁 (A17): the batch that destroyed it; the row stays as a tombstone, its number never reused
+    destroyed_in: Mapped[int | None] = mapped_column(ForeignKey("destruction_batches.id"), nullable=True, index=True)
+
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper

@@ -25,6 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from estate_desk import paths, workstation
 from estate_desk.domain.errors import DatabaseProblem, EditConflict
+from estate_desk.store import disposal as _no_deletes  # noqa: F401  (registers the guard: records are never deleted)
 from estate_desk.store import migrations
 
 if TYPE_CHECKING:

@@ -25,6 +25,7 @@ from estate_desk.store.desk_records import (
     TicketReturnVisit,
     TicketServiceLine,
 )
+from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem, LegalHold
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
 from estate_desk.store.keys import ArchiveKey, UserKey
 from estate_desk.store.loans import (
@@ -56,9 +57,13 @@ __all__ = [
     "Consultation",
     "DeskCounter",
     "DeskDay",
+    "DestructionBatch",
+    "DestructionFile",
+    "DestructionItem",
     "Document",
     "HandoverBatch",
     "Inspection",
+    "LegalHold",
     "Loan",
     "LoanCopy",
     "LoanDecision",

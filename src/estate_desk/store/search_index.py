@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
+    Boolean,
     ForeignKey,
     Index,
     Integer,
@@ -39,6 +40,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    true,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 
@@ -75,6 +77,9 @@ class SearchEntry(Base):
     title: Mapped[str] = mapped_column(String(400))
     detail: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)  # normalised fields, one per line (trigram-indexed)
+    current: Mapped[bool] = mapped_column(
+        Boolean, server_default=true()
+    )  # False: void or destroyed (no Python default: see _insert)
 
 
 class SearchKey(Base):
@@ -136,6 +141,7 @@ class Entry:
     keys: frozenset[str]
     text: str
     grams: frozenset[str]
+    current: bool = True  # False for a void (作废) or destroyed (已销毁) record, left out of default searches
 
 
 def _entry(
@@ -180,14 +186,16 @@ def room_entry(row: Any) -> Entry:
 
 
 def document_entry(row: Any) -> Entry:
-    """A document (件) by 档号, 文号 and title (题名), at its own grade."""
+    """A document (件) by 档号, 文号 and title (题名), at its own grade; marked when void or destroyed."""
     fields = (row.archive_no, row.doc_number, row.title)
-    return _entry("document", row.id, row.secrecy, row.title or "", row.archive_no or "", fields, fields, (row.title,))
+    entry = _entry("document", row.id, row.secrecy, row.title or "", row.archive_no or "", fields, fields, (row.title,))
+    return replace(entry, current=not getattr(row, "void", False) and getattr(row, "destroyed_in", None) is None)
 
 
 def volume_entry(row: Any) -> Entry:
     fields = (row.code, row.title)
-    return _entry("volume", row.id, int(Grade.PUBLIC), row.title or "", row.code or "", fields, fields, (row.title,))
+    entry = _entry("volume", row.id, int(Grade.PUBLIC), row.title or "", row.code or "", fields, fields, (row.title,))
+    return replace(entry, current=not getattr(row, "void", False))
 
 
 def box_entry(row: Any) -> Entry:
@@ -207,8 +215,13 @@ class Source:
 SOURCES: tuple[Source, ...] = (
     Source(Owner, "owner", ("id", "name", "pinyin", "pinyin_initials"), owner_entry),
     Source(Room, "room", ("id", "code"), room_entry),
-    Source(Document, "document", ("id", "archive_no", "doc_number", "title", "secrecy"), document_entry),
-    Source(Volume, "volume", ("id", "code", "title"), volume_entry),
+    Source(
+        Document,
+        "document",
+        ("id", "archive_no", "doc_number", "title", "secrecy", "void", "destroyed_in"),
+        document_entry,
+    ),
+    Source(Volume, "volume", ("id", "code", "title", "void"), volume_entry),
     Source(ArchiveBox, "box", ("id", "code"), box_entry),
 )
 _BY_TABLE = {s.model.__tablename__: s for s in SOURCES}
@@ -238,28 +251,40 @@ def _drop(connection: Connection, kind: str, ref_ids: Sequence[int]) -> None:
 
 
 def _insert(connection: Connection, entries: Sequence[Entry]) -> None:
-    for chunk in _chunks(entries):
-        rows = [
-            {
-                "kind": e.kind,
-                "ref_id": e.ref_id,
-                "secrecy": e.secrecy,
-                "title": e.title,
-                "detail": e.detail,
-                "text": e.text,
-            }
-            for e in chunk
-        ]
-        ids = connection.execute(insert(_ENTRIES).returning(SearchEntry.id, sort_by_parameter_order=True), rows)
-        keys: list[dict[str, Any]] = []
-        gram_rows: list[dict[str, Any]] = []
-        for entry_id, e in zip(ids.scalars(), chunk, strict=True):
-            keys += [{"kind": e.kind, "key": k, "entry_id": entry_id} for k in e.keys]
-            gram_rows += [{"kind": e.kind, "gram": g, "entry_id": entry_id} for g in e.grams]
-        if keys:
-            connection.execute(insert(_KEYS), keys)
-        if gram_rows:
-            connection.execute(insert(_GRAMS), gram_rows)
+    # ``current`` is written only for records that are not (it defaults to true): migration 0003 builds the
+    # index before migration 0007 adds the column, and everything is current then.
+    current = [e for e in entries if e.current]
+    stale = [e for e in entries if not e.current]
+    for group, extra in ((current, {}), (stale, {"current": False})):
+        for chunk in _chunks(group):
+            _insert_chunk(connection, chunk, extra)
+
+
+def _insert_chunk(connection: Connection, chunk: Sequence[Entry], extra: dict[str, Any]) -> None:
+    if not chunk:
+        return
+    rows = [
+        {
+            "kind": e.kind,
+            "ref_id": e.ref_id,
+            "secrecy": e.secrecy,
+            "title": e.title,
+            "detail": e.detail,
+            "text": e.text,
+            **extra,
+        }
+        for e in chunk
+    ]
+    ids = connection.execute(insert(_ENTRIES).returning(SearchEntry.id, sort_by_parameter_order=True), rows)
+    keys: list[dict[str, Any]] = []
+    gram_rows: list[dict[str, Any]] = []
+    for entry_id, e in zip(ids.scalars(), chunk, strict=True):
+        keys += [{"kind": e.kind, "key": k, "entry_id": entry_id} for k in e.keys]
+        gram_rows += [{"kind": e.kind, "gram": g, "entry_id": entry_id} for g in e.grams]
+    if keys:
+        connection.execute(insert(_KEYS), keys)
+    if gram_rows:
+        connection.execute(insert(_GRAMS), gram_rows)
 
 
 def write_entries(connection: Connection, changes: dict[tuple[str, int], Entry | None]) -> None:
@@ -273,8 +298,10 @@ def write_entries(connection: Connection, changes: dict[tuple[str, int], Entry |
 
 
 def _rows(connection: Connection, source: Source, where: Any = None, size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    """The source's rows, in pages by id (keyset), with only the columns the index needs."""
-    columns = [getattr(source.model, c) for c in source.columns]
+    """The source's rows, in pages by id (keyset), with only the columns the index needs — those the table
+    has yet: migration 0003 builds the index before later migrations add the void columns."""
+    present = {c["name"] for c in inspect(connection).get_columns(source.model.__tablename__)}
+    columns = [getattr(source.model, c) for c in source.columns if c in present]
     pk = _pk(source)
     last = 0
     while True:

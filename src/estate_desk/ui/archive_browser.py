@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from estate_desk.domain.disposal import VOID_MARK
 from estate_desk.services import browse, filing, worklists
 from estate_desk.ui import i18n
 from estate_desk.ui.detail_pane import DetailPane
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
+    QColor,
     QHeaderView,
     QSplitter,
     QStackedWidget,
@@ -40,6 +42,8 @@ TO_DIGITISE = "to_digitise"
 PAPER_MISSING = "paper_missing"
 DOCUMENTS_TAB, VOLUMES_TAB = 0, 1
 TRACK_COLUMN = 10
+TITLE_COLUMN = 1
+VOID_COLOUR = QColor("#c00000")
 
 
 class Listed(NamedTuple):
@@ -141,7 +145,7 @@ class ArchiveBrowser(QWidget):
         lang = i18n.lang_code()
         values = (
             row.archive_no,
-            row.title,
+            f"【{row.status}】{row.title}" if row.status else row.title,
             row.year,
             row.pages,
             row.secrecy.label(lang),
@@ -155,6 +159,8 @@ class ArchiveBrowser(QWidget):
         return Listed(row, track, values)
 
     def _style(self, listed: Listed, column: int, role: int) -> Any:
+        if column == TITLE_COLUMN and listed.row.status and role == Qt.ItemDataRole.ForegroundRole:
+            return VOID_COLOUR  # 作废 / 已销毁 (A16, A17)
         if column != TRACK_COLUMN or listed.track is None:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -165,7 +171,8 @@ class ArchiveBrowser(QWidget):
 
     def _volume_cell(self, volume: VolumeRow, column: int) -> Any:
         state = self.tr("closed") if volume.closed else self.tr("open")
-        return (volume.code, volume.title, volume.year, state, volume.box_code or "", volume.count)[column]
+        title = f"【{VOID_MARK}】{volume.title}" if volume.void else volume.title
+        return (volume.code, title, volume.year, state, volume.box_code or "", volume.count)[column]
 
     # ------------------------------------------------------------------ the tree
 

@@ -15,6 +15,7 @@ from estate_desk.services import attachments, browse, filing, register
 from estate_desk.ui import document_dialog, i18n
 from estate_desk.ui.archive_browser import ArchiveBrowser
 from estate_desk.ui.cabinet_view import CabinetView
+from estate_desk.ui.disposal_dialogs import HoldDialog, VoidDialog
 from estate_desk.ui.document_dialog import DocumentDialog
 from estate_desk.ui.filing_dialogs import BoxDialog, CabinetDialog, PlaceBoxDialog, VolumeDialog
 from estate_desk.ui.owner_view import OwnerView
@@ -93,6 +94,8 @@ class ArchiveSection(QWidget):
         detail.box_requested.connect(lambda d: self.put_in_box(document_id=d))
         detail.box_volume_requested.connect(lambda v: self.put_in_box(volume_id=v))
         detail.close_volume_requested.connect(self.close_volume)
+        detail.void_requested.connect(self.void_record)
+        detail.hold_requested.connect(self.hold_document)
         self.cabinets.place_requested.connect(lambda c, s, p: self.place_box(cabinet_id=c, shelf=s, position=p))
         self.cabinets.move_requested.connect(lambda b: self.place_box(box_id=b))
         self.cabinets.new_cabinet_requested.connect(self.new_cabinet)
@@ -223,6 +226,33 @@ class ArchiveSection(QWidget):
         document_id = self._current_document()
         if document_id is not None:
             self.put_in_box(document_id=document_id)
+
+    def void_record(self, kind: str, record_id: int, lift: bool) -> None:
+        """Mark a document or volume void, or lift the mark (A16), after the dialog's confirmation."""
+        detail = self.browser.detail
+        what = (
+            detail.document.archive_no
+            if kind == "document" and detail.document is not None
+            else detail.volume.code
+            if detail.volume is not None
+            else str(record_id)
+        )
+        dialog = VoidDialog(self._db, self._clock, self._actor, kind, record_id, what, lift=lift, parent=self)
+        self._open_dialog(dialog, lambda: self._voided(kind, record_id, lift))
+
+    def _voided(self, kind: str, record_id: int, lift: bool) -> None:
+        self.status.emit(self.tr("Void mark lifted.") if lift else self.tr("Marked void (作废)."))
+        if kind == "document":
+            self.browser.refresh_after_change(record_id)
+        else:
+            self.browser.refresh_after_change(None)
+            self.browser.select_volume(record_id)
+
+    def hold_document(self, document_id: int) -> None:
+        detail = self.browser.detail.document
+        what = detail.archive_no if detail is not None else str(document_id)
+        dialog = HoldDialog(self._db, self._clock, self._actor, document_id, what, parent=self)
+        self._open_dialog(dialog, lambda: self.browser.refresh_after_change(document_id))
 
     def close_volume(self, volume_id: int) -> None:
         try:

@@ -48,6 +48,14 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 
+def _mark_label(name: str) -> QLabel:
+    """A red banner for a record's void mark, destruction or hold (hidden when there is none)."""
+    label = QLabel(objectName=name, wordWrap=True)
+    label.setStyleSheet("color: #c00000; font-weight: bold; border: 2px solid #c00000; padding: 3px")
+    label.hide()
+    return label
+
+
 def _link(kind: str, record_id: int | None, text: str | None) -> str:
     if not text:
         return "—"
@@ -64,6 +72,8 @@ class DetailPane(QWidget):
     box_requested = Signal(int)
     close_volume_requested = Signal(int)
     box_volume_requested = Signal(int)
+    void_requested = Signal(str, int, bool)  # ("document" | "volume", id, lift): mark void or lift the mark (A16)
+    hold_requested = Signal(int)  # put a document on legal hold (A17)
 
     def __init__(
         self,
@@ -102,6 +112,7 @@ class DetailPane(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.mark = _mark_label("documentMark")
         self.fields = QFormLayout()
         self.field_labels: dict[str, QLabel] = {}
         for key, title in (
@@ -136,16 +147,23 @@ class DetailPane(QWidget):
                 ("attach", self.tr("Attach file…"), self.attach_requested),
                 ("file", self.tr("File into volume…"), self.file_requested),
                 ("box", self.tr("Put in box…"), self.box_requested),
+                ("hold", self.tr("Legal hold…"), self.hold_requested),
             )
         ):
             button = QPushButton(text, objectName=f"detail_{key}")
             button.clicked.connect(lambda _=False, s=signal: self.document and s.emit(self.document.id))
             buttons.addWidget(button, n // 2, n % 2)
             self.buttons[key] = button
+        self.void_button = QPushButton(objectName="detail_void")
+        self.void_button.clicked.connect(
+            lambda: self.document and self.void_requested.emit("document", self.document.id, self.document.void)
+        )
+        buttons.addWidget(self.void_button, 2, 1)
         top = QWidget()
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(head)
+        column.addWidget(self.mark)
         column.addLayout(self.fields)
         column.addWidget(self.paper)
         column.addWidget(self.digital)
@@ -167,6 +185,11 @@ class DetailPane(QWidget):
         page = QWidget(objectName="volumePage")
         self.volume_heading = self._label("volumeHeading")
         self.volume_text = self._label("volumeText")
+        self.volume_mark = _mark_label("volumeMark")
+        self.volume_void_button = QPushButton(objectName="volume_void")
+        self.volume_void_button.clicked.connect(
+            lambda: self.volume and self.void_requested.emit("volume", self.volume.id, self.volume.void)
+        )
         self.volume_model: LazyTableModel[DocumentRow] = LazyTableModel(
             [self.tr("Archive no."), self.tr("Title")],
             lambda row, column: (row.archive_no, row.title)[column],
@@ -188,9 +211,11 @@ class DetailPane(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_volume_button)
         buttons.addWidget(self.box_volume_button)
+        buttons.addWidget(self.volume_void_button)
         buttons.addStretch(1)
         column = QVBoxLayout(page)
         column.addWidget(self.volume_heading)
+        column.addWidget(self.volume_mark)
         column.addWidget(self.volume_text)
         column.addWidget(self.volume_table, 1)
         column.addLayout(buttons)
@@ -223,6 +248,7 @@ class DetailPane(QWidget):
         lang = i18n.lang_code()
         self.heading.setText(f"<b>{detail.archive_no}</b><br>{detail.title}")
         self.badge.show_track(track)
+        self._show_mark(detail)
         category = detail.category_zh if lang == "zh" else detail.category_en
         values = {
             "category": f"{detail.category_code} {category} · {detail.year}",
@@ -282,4 +308,29 @@ class DetailPane(QWidget):
         )
         self.volume_model.set_ids(listings.volume_documents(self._db, self._actor, volume.id))
         self.close_volume_button.setEnabled(not volume.closed)
+        self.volume_mark.setVisible(volume.void)
+        self.volume_mark.setText(self.tr("作废 (void): {reason}").format(reason=volume.void_reason))
+        self.volume_void_button.setText(self.tr("Lift void mark…") if volume.void else self.tr("Mark void…"))
         self.stack.setCurrentIndex(2)
+
+    def _show_mark(self, d: DocumentDetail) -> None:
+        """The record's standing (A16, A17): void with why, when and who; destroyed; on hold."""
+        lines = []
+        if d.destroyed_in:
+            lines.append(
+                self.tr("已销毁 (destroyed) in batch {batch}: only its catalogue entry is kept.").format(
+                    batch=d.destroyed_in
+                )
+            )
+        if d.void:
+            lines.append(
+                self.tr("作废 (void) since {on} by {who}: {reason}").format(
+                    on=d.void_on or "—", who=d.void_by or "—", reason=d.void_reason
+                )
+            )
+        lines += [self.tr("Legal hold (冻结) — {hold}").format(hold=hold) for hold in d.holds]
+        self.mark.setText("<br>".join(lines))
+        self.mark.setVisible(bool(lines))
+        self.void_button.setText(self.tr("Lift void mark…") if d.void else self.tr("Mark void…"))
+        for button in (*self.buttons.values(), self.void_button):
+            button.setEnabled(not d.destroyed_in)

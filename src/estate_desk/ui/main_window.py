@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk import __version__
+from estate_desk.domain.disposal import SUPERVISING_LEADERS
+from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.routines import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
 from estate_desk.services import search
@@ -18,13 +20,16 @@ from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive_section import ArchiveSection
 from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
+from estate_desk.ui.disposal_page import DisposalSection
 from estate_desk.ui.loan_desk import LoanDesk
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,
     QActionGroup,
     QApplication,
+    QCheckBox,
     QCloseEvent,
+    QColor,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -104,6 +109,13 @@ class MainWindow(QMainWindow):
         if actor.role in LEDGER_READERS:  # the loan desk, the ledger and approvals (A12)
             self.loans = LoanDesk(db, clock, actor)
             sections.append((self.tr("Loans"), self.loans))
+        self.disposal: DisposalSection | None = None
+        if actor.role in ARCHIVE_KEEPERS | SUPERVISING_LEADERS:  # appraisal and destruction (A17)
+            self.disposal = DisposalSection(db, actor, clock)
+            self.disposal.open_record.connect(self.open_document)
+            self.disposal.status.connect(self.statusBar().showMessage)
+            self.disposal.changed.connect(self.archive.refresh)
+            sections.append((self.tr("Appraisal & destruction"), self.disposal))
         for n, (title, page) in enumerate(sections):
             item = QListWidgetItem(title)
             item.setToolTip(f"Ctrl+{n + 1}")
@@ -134,6 +146,9 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Search"), objectName="searchBar")
         bar.setMovable(False)
         bar.addWidget(self.search_field)
+        self.include_void = QCheckBox(self.tr("Include void and destroyed"), objectName="includeVoid")
+        self.include_void.toggled.connect(lambda _=False: self.run_search(self.search_field.text()))
+        bar.addWidget(self.include_void)
         self.addToolBar(bar)
         self._menus()
         self.statusBar().addPermanentWidget(
@@ -203,6 +218,14 @@ class MainWindow(QMainWindow):
             return self.archive.open_record("document", ref)
         return False
 
+    def open_document(self, kind: str, record_id: int) -> bool:
+        """A record named elsewhere (a batch's item, its manifest): open it in the archive."""
+        self.nav.setCurrentRow(0)
+        if self.archive.open_record(kind, record_id):
+            return True
+        self.archive.refresh()  # filed since the list was read (a manifest)
+        return self.archive.open_record(kind, record_id)
+
     def open_code(self, code: str) -> bool:
         """A scanned (or typed) box, volume or document code: open it in the archive — or, while the
         loan desk is shown, lend or take it back there."""
@@ -268,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def run_search(self, text: str) -> None:
         self.results.clear()
-        hits = search.search(self._db, self._actor, text)
+        hits = search.search(self._db, self._actor, text, include_void=self.include_void.isChecked())
         self.results.setVisible(bool(text.strip()))
         kind_names = {
             "owner": self.tr("Owners"),
@@ -287,8 +310,11 @@ class MainWindow(QMainWindow):
                 header.setFont(font)
                 self.results.addItem(header)
                 current = hit.kind
-            item = QListWidgetItem(f"    {hit.title}    {hit.detail}")
+            mark = f"【{hit.status}】" if hit.status else ""
+            item = QListWidgetItem(f"    {mark}{hit.title}    {hit.detail}")
             item.setData(HIT, (str(hit.kind), hit.id))
+            if hit.void:
+                item.setForeground(QColor("#c00000"))
             self.results.addItem(item)
         if text.strip() and not hits:
             nothing = QListWidgetItem(self.tr("Nothing found for “{text}”").format(text=text.strip()))

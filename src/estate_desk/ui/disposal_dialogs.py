@@ -1,0 +1,222 @@
+"""Dialogs of A16/A17: marking void and lifting the mark, legal holds, proposing and carrying out a batch.
+
+Each asks for what the rule needs, says plainly what will happen (the confirmation), and calls the service;
+a refusal is shown in the dialog, which stays open. Rules and checks live in the services.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from estate_desk.domain.disposal import HoldKind, Method
+from estate_desk.domain.errors import UserError
+from estate_desk.services import destruction, disposal
+from estate_desk.ui import i18n
+from estate_desk.ui.qt import (
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.services.destruction import DueRow
+    from estate_desk.store.database import Database
+
+
+class _ServiceDialog(QDialog):
+    """A form with a confirmation text, a message line for refusals, OK and Cancel."""
+
+    def __init__(self, db: Database, clock: Clock, actor: Actor, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._db, self._clock, self._actor = db, clock, actor
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.confirm = QLabel(objectName="confirm", wordWrap=True)
+        self.message = QLabel(objectName="message", wordWrap=True)
+        self.message.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def run(self) -> None:  # the service call
+        raise NotImplementedError
+
+    def try_accept(self) -> None:
+        try:
+            self.run()
+        except UserError as exc:
+            self.message.setText(exc.message(i18n.lang_code()))
+            return
+        self.accept()
+
+
+class VoidDialog(_ServiceDialog):
+    """作废 / 撤销作废: a reason (and for voiding, the date), after a plain confirmation."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        actor: Actor,
+        kind: str,
+        record_id: int,
+        what: str,
+        *,
+        lift: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Lift the void mark") if lift else self.tr("Mark void (作废)")
+        super().__init__(db, clock, actor, title, parent)
+        self.kind, self.record_id, self.lift = kind, record_id, lift
+        self.reason = QLineEdit(objectName="reason")
+        self.form.addRow(self.tr("Reason"), self.reason)
+        today = disposal.today(clock)
+        self.on = QDateEdit(QDate(today.year, today.month, today.day), objectName="voidOn", calendarPopup=True)
+        if not lift:
+            self.form.addRow(self.tr("Void since"), self.on)
+            self.confirm.setText(
+                self.tr(
+                    "{what} will be marked 作废 everywhere it is shown and printed, and left out of searches. "
+                    "Only a supervisor can lift the mark."
+                ).format(what=what)
+            )
+        else:
+            self.confirm.setText(self.tr("{what} will be current again. The change is recorded.").format(what=what))
+
+    def run(self) -> None:
+        if self.lift:
+            disposal.lift_void(self._db, self._clock, self._actor, self.kind, self.record_id, reason=self.reason.text())
+            return
+        chosen = self.on.date()
+        on = date(chosen.year(), chosen.month(), chosen.day())
+        disposal.mark_void(
+            self._db, self._clock, self._actor, self.kind, self.record_id, reason=self.reason.text(), on=on
+        )
+
+
+class HoldDialog(_ServiceDialog):
+    """冻结: why a record must not be destroyed for now."""
+
+    def __init__(
+        self, db: Database, clock: Clock, actor: Actor, document_id: int, what: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, clock, actor, self.tr("Legal hold (冻结)"), parent)
+        self.document_id = document_id
+        self.hold_kind = QComboBox(objectName="holdKind")
+        for kind in HoldKind:
+            self.hold_kind.addItem(kind.label(i18n.lang_code()), kind.value)
+        self.reason = QLineEdit(objectName="reason")
+        self.form.addRow(self.tr("Kind"), self.hold_kind)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.confirm.setText(self.tr("{what} cannot be destroyed until the hold is lifted.").format(what=what))
+
+    def run(self) -> None:
+        kind = HoldKind(self.hold_kind.currentData())
+        disposal.place_hold(self._db, self._clock, self._actor, self.document_id, kind, self.reason.text())
+
+
+class LiftHoldDialog(_ServiceDialog):
+    """解除冻结: why the hold is no longer needed."""
+
+    def __init__(
+        self, db: Database, clock: Clock, actor: Actor, hold_id: int, what: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, clock, actor, self.tr("Lift legal hold"), parent)
+        self.hold_id = hold_id
+        self.reason = QLineEdit(objectName="reason")
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.confirm.setText(self.tr("{what} can come up for destruction again once it is due.").format(what=what))
+
+    def run(self) -> None:
+        disposal.lift_hold(self._db, self._clock, self._actor, self.hold_id, self.reason.text())
+
+
+class ProposeDialog(_ServiceDialog):
+    """提出销毁: the chosen records with a reason each (prefilled with why they are due)."""
+
+    def __init__(
+        self, db: Database, clock: Clock, actor: Actor, rows: Sequence[DueRow], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, clock, actor, self.tr("Propose a destruction batch"), parent)
+        self.batch_id: int | None = None
+        self.items = QTreeWidget(objectName="proposedItems")
+        self.items.setHeaderLabels([self.tr("Archive no."), self.tr("Title"), self.tr("Reason for destruction")])
+        self.items.setRootIsDecorated(False)
+        self.reasons: list[tuple[int, QLineEdit]] = []
+        lang = i18n.lang_code()
+        for row in rows:
+            item = QTreeWidgetItem([row.archive_no, row.title, ""])
+            self.items.addTopLevelItem(item)
+            why = row.due.label(lang) + (f"：{row.void_reason}" if row.void_reason else "")
+            edit = QLineEdit(why, objectName=f"reason_{row.id}")
+            self.items.setItemWidget(item, 2, edit)
+            self.reasons.append((row.id, edit))
+        self.items.setColumnWidth(0, 180)
+        self.items.setColumnWidth(1, 220)
+        self.form.addRow(self.items)
+        self.confirm.setText(
+            self.tr("{n} record(s) go to a supervisor for approval, item by item.").format(n=len(self.reasons))
+        )
+        self.resize(720, 380)
+
+    def run(self) -> None:
+        items = [(document_id, edit.text()) for document_id, edit in self.reasons]
+        self.batch_id = destruction.propose(self._db, self._clock, self._actor, items)
+
+
+class CarryOutDialog(_ServiceDialog):
+    """实施销毁: at least two witnesses, the method and the place; then the records become tombstones."""
+
+    def __init__(
+        self, db: Database, clock: Clock, actor: Actor, batch_id: int, code: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, clock, actor, self.tr("Carry out batch {code}").format(code=code), parent)
+        self.batch_id = batch_id
+        self.manifest_id: int | None = None
+        self.witnesses = QPlainTextEdit(objectName="witnesses")
+        self.witnesses.setPlaceholderText(self.tr("One witness (监销人) per line, at least two"))
+        self.witnesses.setFixedHeight(70)
+        self.method = QComboBox(objectName="method")
+        for method in Method:
+            self.method.addItem(method.label(i18n.lang_code()), method.value)
+        self.place = QLineEdit(objectName="place")
+        self.form.addRow(self.tr("Witnesses"), self.witnesses)
+        self.form.addRow(self.tr("Method"), self.method)
+        self.form.addRow(self.tr("Place"), self.place)
+        self.confirm.setText(
+            self.tr(
+                "The approved records become 已销毁 (their catalogue entries stay), their files are deleted "
+                "and the manifest is filed in the archive. This cannot be undone."
+            )
+        )
+
+    def run(self) -> None:
+        self.manifest_id = destruction.carry_out(
+            self._db,
+            self._clock,
+            self._actor,
+            self.batch_id,
+            witnesses=self.witnesses.toPlainText().splitlines(),
+            method=Method(self.method.currentData()),
+            place=self.place.text(),
+        )

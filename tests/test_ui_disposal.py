@@ -1,0 +1,161 @@
+"""A16, A17 in the window: a void document shows its mark in the list and the detail pane, the clerk marks
+one void through the dialog, and a batch goes through the appraisal page to its manifest."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import make_actor
+from estate_desk.domain.disposal import BatchState
+from estate_desk.domain.retention import Retention
+from estate_desk.services import archive, destruction, disposal, register
+from estate_desk.ui.app import make_application
+from estate_desk.ui.disposal_dialogs import CarryOutDialog, ProposeDialog, VoidDialog
+from estate_desk.ui.main_window import MainWindow
+from estate_desk.ui.qt import QColor, Qt
+
+if TYPE_CHECKING:
+    from estate_desk.domain.clock import FakeClock
+    from estate_desk.services.accounts import Actor
+    from estate_desk.store.database import Database
+
+pytestmark = pytest.mark.ui
+
+
+def _document(db: Database, clock: FakeClock, clerk: Actor, title: str, year: int) -> int:
+    return register.register(db, clock, clerk, archive.DocumentDraft("XZ", title, year, retention=Retention.years(10)))
+
+
+@pytest.fixture
+def window(qapp, qtbot, ready_db: Database, clerk: Actor, clock: FakeClock):  # type: ignore[no-untyped-def]
+    make_application()
+    w = MainWindow(ready_db, clerk, clock, "测试物业服务中心")
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _title_cell(window: MainWindow, document_id: int) -> tuple[str, object]:
+    browser = window.archive.browser
+    row = browser.model.row_for_id(document_id)
+    assert row is not None
+    index = browser.model.index(row, 1)
+    return browser.model.data(index), browser.model.data(index, Qt.ItemDataRole.ForegroundRole)
+
+
+def test_a16_a_void_document_shows_its_mark_in_the_window(  # type: ignore[no-untyped-def]
+    window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock, qtbot
+) -> None:
+    void = _document(ready_db, clock, clerk, "停水通知（旧）", 2024)
+    current = _document(ready_db, clock, clerk, "停水通知", 2025)
+    disposal.mark_void(ready_db, clock, clerk, "document", void, reason="已被新通知替代", on=date(2026, 11, 1))
+    window.archive.refresh()
+    assert window.archive.open_record("document", void)
+    text, colour = _title_cell(window, void)
+    assert text == "【作废】停水通知（旧）" and colour == QColor("#c00000")
+    assert _title_cell(window, current)[0] == "停水通知"
+    mark = window.archive.browser.detail.mark
+    qtbot.waitUntil(mark.isVisible)
+    assert "作废" in mark.text() and "已被新通知替代" in mark.text() and "2026-11-01" in mark.text()
+    window.archive.browser.detail.grab().save("/tmp/estate-void-detail.png")
+
+    # searching leaves it out unless asked, then marks it
+    window.search_field.setText("停水通知")
+    listed = [window.results.item(n).text() for n in range(window.results.count())]
+    assert not any("旧" in t for t in listed)
+    window.include_void.setChecked(True)
+    listed = [window.results.item(n).text() for n in range(window.results.count())]
+    assert any("【作废】停水通知（旧）" in t for t in listed)
+
+
+def test_a16_the_clerk_marks_a_document_void_after_confirming(  # type: ignore[no-untyped-def]
+    window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock, qtbot
+) -> None:
+    document = _document(ready_db, clock, clerk, "旧收费标准", 2023)
+    window.archive.refresh()
+    assert window.archive.open_record("document", document)
+    detail = window.archive.browser.detail
+    assert not detail.mark.isVisible()
+    detail.void_button.click()
+    dialog = window.archive.dialog
+    assert isinstance(dialog, VoidDialog) and "作废" in dialog.confirm.text()
+    dialog.buttons.accepted.emit()  # no reason: refused in the dialog, which stays open
+    assert dialog.message.text() and window.archive.dialog is dialog
+    dialog.reason.setText("标准已调整")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: window.archive.dialog is None)
+    assert register.document_detail(ready_db, clerk, document).void
+    qtbot.waitUntil(detail.mark.isVisible)
+    assert "标准已调整" in detail.mark.text()
+
+
+def test_a17_a_batch_goes_through_the_appraisal_page_to_its_manifest(  # type: ignore[no-untyped-def]
+    window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock, qtbot
+) -> None:
+    old = _document(ready_db, clock, clerk, "2015年值班记录", 2015)
+    page = window.disposal
+    assert page is not None
+    page.reload()
+    items = [page.review.topLevelItem(n) for n in range(page.review.topLevelItemCount())]
+    assert [i.text(0) for i in items] and items[0].text(1) == "2015年值班记录"
+    items[0].setCheckState(0, Qt.CheckState.Checked)
+    page.propose_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, ProposeDialog)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    batch_id = page.current_batch_id()
+    assert batch_id is not None and page.items.topLevelItemCount() == 1
+    assert not page.buttons["approve"].isEnabled()  # a clerk does not approve
+    boss = make_actor(ready_db, clock, "boss", "supervisor", 4)
+    item_id = destruction.batch(ready_db, boss, batch_id)[1][0].id
+    destruction.decide(ready_db, clock, boss, item_id, approve=True)
+    page.reload()
+    assert page.buttons["carry_out"].isEnabled()
+    page.buttons["carry_out"].click()
+    carry = page.dialog
+    assert isinstance(carry, CarryOutDialog)
+    carry.witnesses.setPlainText("李监销\n王监销")
+    carry.place.setText("档案室")
+    carry.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert destruction.batch(ready_db, clerk, batch_id)[0].state is BatchState.CARRIED_OUT
+    page.grab().save("/tmp/estate-disposal.png")
+    page.buttons["manifest"].click()
+    manifest = window.archive.browser.detail.document
+    assert manifest is not None and "销毁清册" in manifest.title
+    assert window.archive.open_record("document", old)
+    assert "已销毁" in window.archive.browser.detail.mark.text()
+    assert _title_cell(window, old)[0].startswith("【已销毁】")
+
+
+def test_a17_a_hold_is_placed_from_the_detail_pane_and_lifted_on_the_holds_tab(  # type: ignore[no-untyped-def]
+    window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock, qtbot
+) -> None:
+    from estate_desk.ui.disposal_dialogs import HoldDialog, LiftHoldDialog
+
+    document = _document(ready_db, clock, clerk, "收费争议记录", 2014)
+    window.archive.refresh()
+    assert window.archive.open_record("document", document)
+    window.archive.browser.detail.buttons["hold"].click()
+    dialog = window.archive.dialog
+    assert isinstance(dialog, HoldDialog)
+    dialog.reason.setText("业主诉讼")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: window.archive.dialog is None)
+    assert "业主诉讼" in window.archive.browser.detail.mark.text()
+    page = window.disposal
+    assert page is not None
+    page.reload()
+    assert page.holds.topLevelItemCount() == 1 and page.review.topLevelItemCount() == 0
+    page.holds.setCurrentItem(page.holds.topLevelItem(0))
+    page.lift_hold_button.click()
+    lift = page.dialog
+    assert isinstance(lift, LiftHoldDialog)
+    lift.reason.setText("已结案")
+    lift.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert page.holds.topLevelItemCount() == 0 and page.review.topLevelItemCount() == 1
