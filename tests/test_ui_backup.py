@@ -121,3 +121,10 @@ def test_a5_the_today_pages_archive_check_item_runs_the_check(window: MainWindow
     )
     QApplication.processEvents()
     window.today.grab().save(str(tmp_path / "today.png"))  # looked at: the card says when and what was checked
+
+
+def test_a5_a_closed_window_schedules_nothing(window: MainWindow) -> None:
+    """The schedule's timer stops with the window: a closed window's worker never wakes again."""
+    assert window.backups.timer.isActive()
+    window.close()
+    assert not window.backups.timer.isActive()

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
+        self.backups.timer.stop()  # the schedule must not start a job on a closed window's worker
         self.runner.shutdown()
         self.changes.stop()
         self.desk.shutdown()  # the board's timers, and a board still full screen on a wall monitor
