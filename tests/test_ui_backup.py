@@ -128,3 +128,20 @@ def test_a5_a_closed_window_schedules_nothing(window: MainWindow) -> None:
     assert window.backups.timer.isActive()
     window.close()
     assert not window.backups.timer.isActive()
+
+
+def test_a5_the_schedule_says_so_when_the_archive_cannot_be_reached(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from estate_desk.services import auto_backup
+
+    def gone(_db: object) -> None:
+        raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(auto_backup, "settings", gone)
+    with qtbot.waitSignal(window.backups.status) as said:
+        window.backups.timer.timeout.emit()  # the timer's turn, as after five minutes
+    assert "无法连接档案库" in said.args[0] or "could not be reached" in said.args[0]
+    assert not window.runner.busy

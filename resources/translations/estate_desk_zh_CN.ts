@@ -701,84 +701,89 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="62"/>
         <source>&amp;Back up the archive…</source>
         <translation>备份档案库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="65"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="68"/>
         <source>&amp;Check the archive</source>
         <translation>检查档案库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="96"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未留下任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="122"/>
         <source>Something unexpected went wrong; details are in the log.</source>
         <translation>发生意外错误，详情已写入日志。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="124"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="134"/>
         <source>Back up the archive</source>
         <translation>备份档案库</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="134"/>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="154"/>
         <source>Estate Desk backup (*.edbackup)</source>
         <translation>Estate Desk 备份 (*.edbackup)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="148"/>
         <source>Backed up to {file}.</source>
         <translation>已备份到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="150"/>
         <source>Backing up the archive to {file}…</source>
         <translation>正在把档案库备份到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="152"/>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="162"/>
         <source>The archive in this database and its attachment store will be replaced by the backup {file}; what is there now is emptied first, never mixed with it (the old attachment store is moved aside). Estate Desk closes afterwards. Go on?</source>
         <translation>本数据库中的档案及其附件库将被备份 {file} 替换：现有内容会先清空，绝不与备份混合（原附件库移到一旁保留）。完成后程序将关闭。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="180"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="182"/>
         <source>Checking and restoring {file}…</source>
         <translation>正在校验并恢复 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="195"/>
         <source>Checking the archive…</source>
         <translation>正在检查档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="207"/>
+        <source>The archive could not be reached; the scheduled backup waits for the next turn.</source>
+        <translation>无法连接档案库，定时备份将在下一次再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="225"/>
         <source>Automatic backup: {file}</source>
         <translation>自动备份：{file}</translation>
     </message>
@@ -3104,118 +3109,118 @@ The details were written to the log in {folder}.</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="199"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="200"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="244"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="245"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="250"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="251"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="254"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="257"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="260"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="343"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="344"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="269"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="270"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="274"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="275"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="280"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="297"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="298"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="298"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="299"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="300"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="300"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="320"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="321"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="343"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="344"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="350"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}

@@ -13,6 +13,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.services import auto_backup, backup, integrity
@@ -67,7 +69,7 @@ class BackupActions(QObject):
         self.check_action.triggered.connect(self.check_now)
         self.check_action.setEnabled(keeper)
         self.timer = QTimer(self, interval=SCHEDULE_CHECK_MS)
-        self.timer.timeout.connect(self.run_due)
+        self.timer.timeout.connect(self._scheduled)
         if keeper:
             self.timer.start()
 
@@ -193,6 +195,16 @@ class BackupActions(QObject):
         return self._start(self.tr("Checking the archive…"), job, done)
 
     # ------------------------------------------------------------------ the schedule
+
+    def _scheduled(self) -> None:
+        """The timer's turn: a database out of reach is said on the status bar, and asked again next time."""
+        try:
+            self.run_due()
+        except UserError as exc:
+            self.status.emit(exc.message(i18n.lang_code()))
+        except SQLAlchemyError as exc:
+            log.warning("scheduled backup/check skipped: %s", exc)
+            self.status.emit(self.tr("The archive could not be reached; the scheduled backup waits for the next turn."))
 
     def run_due(self) -> str | None:
         """Start what is due (the scheduled backup first, then the check); returns which, or None."""
