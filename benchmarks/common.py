@@ -65,19 +65,27 @@ def timed_ms(action: Callable[[], Any]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _status_mb(field: str) -> float | None:
+    """A memory figure of this process from /proc/self/status (MB), where there is one."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def peak_rss_mb() -> float:
-    """The process's peak resident memory (MB)."""
+    """The process's peak resident memory (MB). VmHWM where there is one: Linux keeps ``ru_maxrss`` across
+    ``exec``, so a row's child would report the runner's peak (e.g. the estate it just built) as its own."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    found = _status_mb("VmHWM")
+    return found if found is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def rss_mb() -> float:
     """The process's resident memory now (MB), from /proc where there is one."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return peak_rss_mb()
+    found = _status_mb("VmRSS")
+    return found if found is not None else peak_rss_mb()

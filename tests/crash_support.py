@@ -10,8 +10,9 @@ A scenario is a snippet of Python run in a fresh interpreter with these names de
 The parent (:func:`kill_midway`) waits for that word on the child's stdout — never a timer — and
 kills the child with SIGKILL (no cleanup handlers, no ``finally``: the same as pulling the plug).
 Whatever the snippet committed before ``pause()`` must still be there afterwards; whatever it
-was in the middle of must have left nothing. The destruction batch (issue 7) adds its scenario the
-same way.
+was in the middle of must have left nothing. A scenario reaches its middle through the job's own
+``progress`` callback, or by wrapping a module function in the child (the destruction batch's kill between
+its commit and the removal of its files replaces ``destruction.sweep_files`` with ``pause``).
 """
 
 from __future__ import annotations

@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from estate_desk.services import archive, big_estate, search
+from estate_desk.domain.loans import RequestState
+from estate_desk.domain.routines import office_date
+from estate_desk.services import archive, big_estate, loan_approval, loan_desk, loan_ledger, search
 from estate_desk.services.accounts import authenticate
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Building, Owner, Room
+from estate_desk.store.loans import Loan, LoanDecision, LoanRequest, LoanRequestItem
 from estate_desk.store.search_index import SearchEntry, SearchGram, SearchKey, rebuild_search_index
 
 if TYPE_CHECKING:
@@ -50,7 +53,13 @@ def _digest(db: Database) -> str:
             select(Document.archive_no, Document.title, Document.box_id, Document.owner_id).order_by(Document.id)
         ).all()
         names = s.scalars(select(Owner.name).order_by(Owner.id)).all()
-    return hashlib.sha256(repr((rows, names)).encode()).hexdigest()
+        requests = s.execute(
+            select(LoanRequest.number, LoanRequest.state, LoanRequest.borrower_name, LoanRequest.due_on).order_by(
+                LoanRequest.id
+            )
+        ).all()
+        loans = s.execute(select(Loan.document_id, Loan.out_at, Loan.due_on, Loan.returned_at).order_by(Loan.id)).all()
+    return hashlib.sha256(repr((rows, names, requests, loans)).encode()).hexdigest()
 
 
 def test_big_estate_has_all_seven_categories_boxes_in_cabinets_and_2000_open_tickets(
@@ -129,3 +138,77 @@ def test_cli_demo_with_households_and_documents_builds_the_big_estate(tmp_path: 
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == 400
     db.dispose()
+
+
+def test_a12_big_estate_has_a_loan_ledger_the_loan_desk_works_on(db: Database, clock: FakeClock) -> None:
+    big_estate.build(db, clock, households=300, documents=3000)
+    today = office_date(clock.now())
+    with db.session() as s:
+        states = dict(s.execute(select(LoanRequest.state, func.count()).group_by(LoanRequest.state)).all())
+        assert set(states) == {state.value for state in RequestState} and sum(states.values()) == 60
+        out = s.scalars(select(Loan.document_id).where(Loan.original.is_(True), Loan.returned_at.is_(None))).all()
+        assert out and len(out) == len(set(out))  # one open original loan per document (uq_loans_open_original)
+        overdue = set(s.scalars(select(Loan.id).where(Loan.returned_at.is_(None), Loan.due_on < today)))
+        returned = s.scalars(select(Loan).where(Loan.returned_at.is_not(None))).all()
+        assert overdue and returned and all(loan.out_at < loan.returned_at <= clock.now() for loan in returned)
+        for request in s.scalars(select(LoanRequest)):
+            decisions = s.scalars(select(LoanDecision).where(LoanDecision.request_id == request.id)).all()
+            steps = request.chain.split(",")
+            settled = request.state in ("approved", "closed", "refused")
+            assert len(decisions) == (len(steps) if settled else 0), request.number
+            assert all(d.user_id not in (request.requested_by, request.borrower_user_id) for d in decisions)
+            assert all(d.decided_at > request.requested_at for d in decisions)
+            assert request.borrower_clearance >= request.grade
+            lent = s.scalars(select(Loan).where(Loan.request_id == request.id)).all()
+            assert not lent or request.state in ("approved", "closed")
+            assert request.state != "closed" or (lent and all(loan.returned_at for loan in lent))
+            items = s.scalars(select(LoanRequestItem).where(LoanRequestItem.request_id == request.id)).all()
+            documents = {
+                d.id: d for d in s.scalars(select(Document).where(Document.id.in_([i.target_id for i in items])))
+            }
+            assert all(documents[i.target_id].archive_no == i.code for i in items)
+            assert request.grade == max(documents[i.target_id].secrecy for i in items)
+
+    clerk = authenticate(db, clock, "clerk", big_estate.PASSWORD)
+    lines = loan_ledger.overdue(db, clock, clerk)  # what is out past its due date, most overdue first
+    assert {line.loan_id for line in lines} == overdue and all(line.overdue_days > 0 for line in lines)
+    assert [line.overdue_days for line in lines] == sorted((line.overdue_days for line in lines), reverse=True)
+    assert len(loan_ledger.ledger(db, clock, clerk)) == len(returned) + len(out) + len(_copies(db))  # the register
+    # the desk takes the most overdue one back, and the ledger no longer calls it overdue
+    late = lines[0]
+    (back,) = [line for line in loan_desk.to_return(db, clock, clerk, late.archive_no) if line.loan_id == late.loan_id]
+    loan_desk.check_in(db, clock, clerk, [loan_desk.ReturnCheck(back.loan_id or 0, back.pages_out)])
+    assert late.loan_id not in {line.loan_id for line in loan_ledger.overdue(db, clock, clerk)}
+    # the desk lends what an approved request has been waiting for, found by its slip's number
+    with db.session() as s:
+        waiting = s.scalars(
+            select(LoanRequest.id)
+            .where(LoanRequest.state == "approved", LoanRequest.form == "original")
+            .where(~select(Loan.id).where(Loan.request_id == LoanRequest.id).exists())
+            .order_by(LoanRequest.id)
+        ).first()
+    assert waiting is not None and loan_desk.request_for_code(db, clerk, f"JY{waiting:06d}") == waiting
+    lent = loan_desk.check_out(db, clock, clerk, waiting, _first_code(db, waiting))
+    assert lent and all(line.out and line.overdue_days == 0 for line in lent)
+    # and the management office finds the pending requests that wait for it
+    office = authenticate(db, clock, "office", big_estate.PASSWORD)
+    mine = loan_approval.awaiting_decision(db, office)
+    assert mine and all(view.state is RequestState.PENDING for view in mine)
+    decided = loan_approval.decide(db, clock, office, mine[0].id, approve=True)
+    assert decided.state is RequestState.APPROVED
+
+
+def _copies(db: Database) -> list[int]:
+    from estate_desk.store.loans import LoanCopy
+
+    with db.session() as s:
+        return list(s.scalars(select(LoanCopy.id)))
+
+
+def _first_code(db: Database, request_id: int) -> str:
+    with db.session() as s:
+        code = s.scalar(
+            select(LoanRequestItem.code).where(LoanRequestItem.request_id == request_id).order_by(LoanRequestItem.id)
+        )
+    assert code is not None
+    return code

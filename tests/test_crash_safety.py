@@ -1,5 +1,5 @@
-"""Crash safety (A5): SIGKILL in the middle of a roster import, of storing a large attachment and of a
-backup. On restart the database opens, nothing half-written remains after the start-up sweep, and
+"""Crash safety (A5): SIGKILL in the middle of a roster import, of storing a large attachment, of a
+destruction batch (A17) and of a backup. On restart the database opens, nothing half-written remains after the start-up sweep, and
 everything committed before is there. The child processes are driven by ``tests/crash_support.py``."""
 
 from __future__ import annotations
@@ -8,13 +8,29 @@ import csv
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+import pytest
 from sqlalchemy import func, select
 
+from conftest import START, make_actor
 from crash_support import kill_midway
 from estate_desk.domain.clock import FakeClock
-from estate_desk.services import attachments, audit, backup
+from estate_desk.domain.disposal import BatchState, Decision
+from estate_desk.domain.retention import Retention
+from estate_desk.domain.secrecy import Grade
+from estate_desk.services import (
+    accounts,
+    archive,
+    attachments,
+    audit,
+    auto_backup,
+    backup,
+    destruction,
+    filing,
+    register,
+)
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.database import open_database
+from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem
 from estate_desk.store.estate import Owner, Room
 
 if TYPE_CHECKING:
@@ -196,3 +212,128 @@ def test_a5_the_start_up_sweep_clears_both_the_store_and_the_backup_folder(ready
     later = _a_day_after(partial)
     assert auto_backup.sweep_at_start(ready_db, later) == 2
     assert not partial.exists() and not copy.exists()
+
+
+# --------------------------------------------------------------------------- a destruction batch (A17)
+
+# Where the child is killed while it carries out an approved batch: after two of its four records became
+# tombstones inside the unit of work; right after the commit, before any file is removed (the most
+# dangerous point: the records say "destroyed", the files are all still there); after the first file.
+DESTRUCTION_KILLS = {
+    "records": """
+destruction.carry_out(db, clock, actor, BATCH, witnesses=("李监销", "王监销"), method="shred", place="档案室",
+                      progress=lambda done, total: pause() if done == 2 else None)
+""",
+    "commit": """
+destruction.sweep_files = lambda db, clock, progress=None: pause()
+destruction.carry_out(db, clock, actor, BATCH, witnesses=("李监销", "王监销"), method="shred", place="档案室")
+""",
+    "files": """
+sweep = destruction.sweep_files
+destruction.sweep_files = lambda db, clock: sweep(db, clock, lambda done, total: pause() if done == 1 else None)
+destruction.carry_out(db, clock, actor, BATCH, witnesses=("李监销", "王监销"), method="shred", place="档案室")
+""",
+}
+
+
+def _approved_batch(db: Database, tmp: Path) -> tuple[int, set[int], set[int]]:
+    """An approved batch of four expired records (one sealed, one sharing its file's content with a living
+    record, two boxed); returns the batch, the doomed and the living records, each with a file."""
+    clock = FakeClock(START)
+    clerk = make_actor(db, clock, "clerk", "archive_clerk")
+    boss = make_actor(db, clock, "boss", "supervisor", int(Grade.TOP_SECRET))
+    box = filing.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
+
+    def record(title: str, category: str, year: int, content: bytes, grade: Grade | None = None) -> int:
+        document = register.register(db, clock, clerk, archive.DocumentDraft(category, title, year, secrecy=grade))
+        path = tmp / f"{title}.pdf"
+        path.write_bytes(b"%PDF-1.4 " + content * 200)
+        attachments.attach_file(db, clock, clerk, document, path)
+        return document
+
+    doomed = {
+        record("2015年值班记录", "XZ", 2015, b"duty log "),
+        record("2015年巡查记录", "XZ", 2015, b"patrol log "),
+        record("1990年装修申请", "ZX", 1990, b"secret drawing ", Grade.SECRET),
+        record("2014年收费底单", "XZ", 2014, b"shared scan "),
+    }
+    living = {record("2026年收费底单", "XZ", 2026, b"shared scan "), record("2016年巡查记录", "XZ", 2016, b"young ")}
+    for document in sorted(doomed)[:2]:
+        filing.put_in_box(db, clock, clerk, box, document_id=document)
+    batch_id = destruction.propose(db, clock, clerk, [(d, "保管期满，无保存价值") for d in sorted(doomed)])
+    with db.session() as s:
+        items = list(s.scalars(select(DestructionItem.id).where(DestructionItem.batch_id == batch_id)))
+    for item in items:
+        destruction.decide(db, clock, boss, item, approve=True)
+    return batch_id, doomed, living
+
+
+def _wholly_or_not_at_all(db: Database, batch_id: int, doomed: set[int]) -> bool:
+    """True when the batch was carried out in full, False when not at all; anything in between fails."""
+    with db.session() as s:
+        batch = s.get(DestructionBatch, batch_id)
+        assert batch is not None
+        items = {
+            i.document_id: i for i in s.scalars(select(DestructionItem).where(DestructionItem.batch_id == batch_id))
+        }
+        documents = list(s.scalars(select(Document).where(Document.id.in_(doomed))))
+        attached = set(s.scalars(select(Attachment.document_id).where(Attachment.document_id.in_(doomed))))
+        listed = int(s.scalar(select(func.count()).select_from(DestructionFile)) or 0)
+        if batch.state == BatchState.CARRIED_OUT.value:
+            assert all(d.destroyed_in == batch_id and d.box_id is None for d in documents)
+            assert attached == set() and listed == 4 and batch.manifest_document_id is not None
+            return True
+        assert batch.state == BatchState.APPROVED.value
+        assert {i.decision for i in items.values()} == {Decision.APPROVED.value}
+        assert all(d.destroyed_in is None for d in documents) and attached == doomed and listed == 0
+        assert all(destruction.fingerprint(s, d) == items[d.id].fingerprint for d in documents)  # untouched
+        return False
+
+
+def _store_holds_exactly_the_living_files(db: Database) -> None:
+    store = attachments.blob_store()
+    with db.session() as s:
+        living = {
+            store.path_of(sha, sealed=sealed)
+            for sha, sealed in s.execute(select(Attachment.sha256, Attachment.encrypted))
+        }
+    on_disk = {p for p in store.root.rglob("*") if p.is_file()}
+    assert on_disk == living  # no destroyed record's file left, no living record's file removed
+
+
+@pytest.mark.parametrize("moment", sorted(DESTRUCTION_KILLS))
+def test_a17_a_destruction_batch_killed_midway_is_carried_out_wholly_or_not_at_all(
+    ready_db: Database, tmp_path: Path, moment: str
+) -> None:
+    batch_id, doomed, living = _approved_batch(ready_db, tmp_path)
+    said = kill_midway(
+        ready_db.url,
+        tmp_path / "work",
+        COMMIT_BEFORE
+        + f"\nfrom estate_desk.services import destruction\nBATCH = {batch_id}\n"
+        + DESTRUCTION_KILLS[moment]
+        + '\nprint("the batch finished: the test could not kill it midway")\n',
+    )
+
+    db = _reopen(ready_db)
+    try:
+        assert "finished" not in said
+        _committed_before_is_there(db)
+        carried_out = _wholly_or_not_at_all(db, batch_id, doomed)
+        assert carried_out is (moment != "records")  # the commit decides, never a part of the batch
+        later = FakeClock(START + timedelta(days=1))
+        auto_backup.sweep_at_start(db, later)  # the next start of the application finishes the files
+        assert destruction.files_pending(db) == 0
+        _store_holds_exactly_the_living_files(db)
+        if not carried_out:  # still approved: the clerk carries it out after the restart, and it all goes
+            clerk = accounts.authenticate(db, later, "clerk", "clerk-pass-1")
+            destruction.carry_out(
+                db, later, clerk, batch_id, witnesses=("李监销", "王监销"), method="shred", place="档案室"
+            )
+            assert _wholly_or_not_at_all(db, batch_id, doomed)
+            _store_holds_exactly_the_living_files(db)
+        with db.session() as s:
+            assert set(s.scalars(select(Attachment.document_id).where(Attachment.document_id.in_(living)))) == living
+        assert audit.verify(db).ok
+    finally:
+        db.dispose()

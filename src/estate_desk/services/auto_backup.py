@@ -165,7 +165,13 @@ def run_if_due(
 
 def sweep_at_start(db: Database, clock: Clock) -> int:
     """What the application clears when it starts: temporary files a crash left in the attachment
-    store and in the automatic-backup folder, a day old or more. Returns how many."""
+    store and in the automatic-backup folder, a day old or more, and the files of destroyed records a crash
+    left between a destruction batch's commit and their removal (A17). Returns how many."""
+    from estate_desk.services import destruction
     from estate_desk.services.attachments import sweep_leftovers
 
-    return sweep_leftovers(clock) + backup.sweep_partial(settings(db).folder, clock.now() - timedelta(days=1))
+    pending = destruction.files_pending(db)
+    destroyed = pending - destruction.sweep_files(db, clock) if pending else 0
+    return (
+        destroyed + sweep_leftovers(clock) + backup.sweep_partial(settings(db).folder, clock.now() - timedelta(days=1))
+    )

@@ -3,7 +3,9 @@
 What a property company running dozens of estates keeps in one archive, for the benchmarks in
 ``benchmarks/``: buildings of up to 33 floors, owners with realistic Chinese names (common and
 rare surnames, compound ones such as 欧阳 and 亓官), documents in all seven categories — half of
-them owner files (业主档案) — boxes standing in cabinets, and 2,000 open tickets at the front desk.
+them owner files (业主档案) — boxes standing in cabinets, 2,000 open tickets at the front desk, and a
+year's borrowing ledger (``services/big_estate_loans.py``: requests, decisions, loans out, overdue
+and returned).
 
 It is deterministic: the same seed and sizes give the same archive, row for row. It does not go
 through the UI's one-at-a-time path: rows are planned in Python and written in batches with
@@ -12,7 +14,7 @@ index is filled in bulk afterwards (:func:`estate_desk.store.search_index.fill_i
 entries the session hooks write one by one). Numbering counters (档号, box numbers, the desk's
 change counter) are left where the next registration through the services continues.
 
-Other fillers (e.g. loans) extend it through :data:`FILLERS`: each gets the connection and the
+Further fillers (the loans first) extend it through :data:`FILLERS`: each gets the connection and the
 :class:`Plan` after the archive, the estate and the tickets are written, before the index.
 """
 
@@ -36,6 +38,7 @@ from estate_desk.domain.ticket_intake import open_ticket
 from estate_desk.domain.ticket_review import normalize_matter
 from estate_desk.domain.ticket_terms import Channel, TicketKind, TicketStatus
 from estate_desk.services import accounts, estate, setup
+from estate_desk.services.big_estate_loans import loans
 from estate_desk.services.desk_tickets import CHANGES
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document
@@ -55,6 +58,8 @@ PASSWORD = "demo-2024"
 USERS: tuple[tuple[str, str, Role], ...] = (
     ("clerk", "李秀英", Role.ARCHIVE_CLERK),
     ("desk", "王芳", Role.RECEPTIONIST),
+    ("boss", "张建国", Role.SUPERVISOR),  # approves secret loans (A12)
+    ("office", "赵敏", Role.MANAGEMENT_OFFICE),  # approves owner files and special cases (A12)
 )
 BATCH = 10_000  # rows per executemany
 BOX_SIZE = 30  # documents per box
@@ -144,7 +149,7 @@ class Plan:
     timings: dict[str, float] = field(default_factory=dict)  # step → seconds
 
 
-FILLERS: list[Callable[[Connection, Plan], None]] = []  # further fillers (loans …) run in order
+FILLERS: list[Callable[[Connection, Plan], None]] = [loans]  # further fillers run in order
 
 
 @dataclass(frozen=True)
@@ -171,16 +176,16 @@ def person_name(rng: random.Random) -> str:
     return surname + given
 
 
-def _write(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def write_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     for start in range(0, len(rows), BATCH):
         connection.execute(insert(table), rows[start : start + BATCH])
 
 
-def _next_id(connection: Connection, model: Any) -> int:
+def next_id(connection: Connection, model: Any) -> int:
     return int(connection.scalar(select(func.coalesce(func.max(model.id), 0))) or 0) + 1
 
 
-def _table(model: Any) -> Table:
+def table_of(model: Any) -> Table:
     return cast("Table", model.__table__)
 
 
@@ -229,8 +234,8 @@ def build(
         entries = fill_index(connection)
         plan.timings["search index"] = time.perf_counter() - began
         say(f"search index: {plan.timings['search index']:.1f} s")
-        sync_sequences(connection, [_table(m) for m in (Building, Room, Owner, Ownership, Cabinet, ArchiveBox)])
-        sync_sequences(connection, [_table(m) for m in (Document, Ticket)])
+        sync_sequences(connection, [table_of(m) for m in (Building, Room, Owner, Ownership, Cabinet, ArchiveBox)])
+        sync_sequences(connection, [table_of(m) for m in (Document, Ticket)])
     if db.engine.dialect.name == "sqlite":
         with db.engine.connect() as c:
             c.exec_driver_sql("ANALYZE")
@@ -268,8 +273,8 @@ def _buildings(rng: random.Random, households: int) -> Iterator[tuple[int, int, 
 def _estate(connection: Connection, plan: Plan) -> None:
     rng = plan.rng
     now = plan.clock.now()
-    building_id, room_id, owner_id = (_next_id(connection, m) for m in (Building, Room, Owner))
-    ownership_id = _next_id(connection, Ownership)
+    building_id, room_id, owner_id = (next_id(connection, m) for m in (Building, Room, Owner))
+    ownership_id = next_id(connection, Ownership)
     buildings: list[dict[str, Any]] = []
     rooms: list[dict[str, Any]] = []
     owners: list[dict[str, Any]] = []
@@ -329,10 +334,10 @@ def _estate(connection: Connection, plan: Plan) -> None:
                     plan.owner_names.append(name)
                     room_id, owner_id, ownership_id = room_id + 1, owner_id + 1, ownership_id + 1
         building_id += 1
-    _write(connection, _table(Building), buildings)
-    _write(connection, _table(Room), rooms)
-    _write(connection, _table(Owner), owners)
-    _write(connection, _table(Ownership), ownerships)
+    write_rows(connection, table_of(Building), buildings)
+    write_rows(connection, table_of(Room), rooms)
+    write_rows(connection, table_of(Owner), owners)
+    write_rows(connection, table_of(Ownership), ownerships)
 
 
 # --------------------------------------------------------------------------- documents, boxes, cabinets
@@ -350,8 +355,8 @@ def _documents(connection: Connection, plan: Plan) -> None:
     now = plan.clock.now()
     fonds = connection.scalar(select(Office.fonds_code)) or "Z001"
     categories = {c.code: c for c in connection.execute(select(Category)).all()}
-    first_document = document_id = _next_id(connection, Document)
-    first_box = box_id = _next_id(connection, ArchiveBox)
+    first_document = document_id = next_id(connection, Document)
+    first_box = box_id = next_id(connection, ArchiveBox)
     counters: dict[str, int] = dict(connection.execute(select(ArchiveCounter.series, ArchiveCounter.last_item)).all())
     counts = _category_counts(plan.documents)
     households = len(plan.room_ids)
@@ -435,7 +440,7 @@ def _documents(connection: Connection, plan: Plan) -> None:
     _flush_documents(connection, boxes, batch)
     plan.cabinets = _cabinets(connection, plan, first_box, box_id)
     connection.execute(
-        insert(_table(ArchiveCounter)),
+        insert(table_of(ArchiveCounter)),
         [{"series": k, "last_item": v} for k, v in sorted(counters.items()) if k not in _existing_series(connection)],
     )
     plan.document_ids = range(first_document, document_id)
@@ -447,8 +452,8 @@ def _existing_series(connection: Connection) -> set[str]:
 
 
 def _flush_documents(connection: Connection, boxes: list[dict[str, Any]], batch: list[dict[str, Any]]) -> None:
-    _write(connection, _table(ArchiveBox), boxes)  # boxes first: documents point at them
-    _write(connection, _table(Document), batch)
+    write_rows(connection, table_of(ArchiveBox), boxes)  # boxes first: documents point at them
+    write_rows(connection, table_of(Document), batch)
     boxes.clear()
     batch.clear()
 
@@ -457,7 +462,7 @@ def _cabinets(connection: Connection, plan: Plan, first_box: int, end_box: int) 
     """Cabinets of 5 shelves × 10 positions in the archive rooms, the boxes standing in them in order."""
     slots = 50
     count = math.ceil((end_box - first_box) / slots)
-    cabinet_id = _next_id(connection, Cabinet)
+    cabinet_id = next_id(connection, Cabinet)
     rows = [
         {
             "id": cabinet_id + n,
@@ -469,8 +474,8 @@ def _cabinets(connection: Connection, plan: Plan, first_box: int, end_box: int) 
         }
         for n in range(count)
     ]
-    _write(connection, _table(Cabinet), rows)
-    boxes = _table(ArchiveBox)
+    write_rows(connection, table_of(Cabinet), rows)
+    boxes = table_of(ArchiveBox)
     places = [
         {"b_id": box, "c": cabinet_id + (box - first_box) // slots, "sh": (box - first_box) % slots // 10 + 1}
         | {"pos": (box - first_box) % 10 + 1}
@@ -496,7 +501,7 @@ def _tickets(connection: Connection, plan: Plan) -> None:
     """2,000 open tickets received over the last five days, in every state of their clocks."""
     now = plan.clock.now()
     desk = plan.user_ids["desk"]
-    first = _next_id(connection, Ticket)
+    first = next_id(connection, Ticket)
     rows: list[dict[str, Any]] = []
     for n in range(OPEN_TICKETS):
         received = now - timedelta(minutes=(n * 3.6) % (5 * 24 * 60), seconds=n % 60)
@@ -540,11 +545,11 @@ def _tickets(connection: Connection, plan: Plan) -> None:
                 "change_no": n + 1,
             }
         )
-    _write(connection, _table(Ticket), rows)
+    write_rows(connection, table_of(Ticket), rows)
     counter = connection.scalar(select(DeskCounter.value).where(DeskCounter.name == CHANGES))
     if counter is None:
-        connection.execute(insert(_table(DeskCounter)), [{"name": CHANGES, "value": OPEN_TICKETS}])
+        connection.execute(insert(table_of(DeskCounter)), [{"name": CHANGES, "value": OPEN_TICKETS}])
     else:
         connection.execute(
-            _table(DeskCounter).update().where(DeskCounter.name == CHANGES).values(value=counter + OPEN_TICKETS)
+            table_of(DeskCounter).update().where(DeskCounter.name == CHANGES).values(value=counter + OPEN_TICKETS)
         )

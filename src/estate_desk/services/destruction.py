@@ -54,7 +54,7 @@ from estate_desk.store.disposal import DestructionBatch, DestructionFile, Destru
 from estate_desk.store.sealed import HEADER_BYTES
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from datetime import date, datetime
 
     from sqlalchemy.orm import Session
@@ -421,8 +421,13 @@ def carry_out(
     witnesses: Sequence[str],
     method: Method | str,
     place: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Destroy an approved batch (实施销毁) before at least two witnesses; returns the filed manifest's id."""
+    """Destroy an approved batch (实施销毁) before at least two witnesses; returns the filed manifest's id.
+
+    ``progress(done, total)`` is told after each record has become a tombstone, inside the one unit of work
+    (nothing is committed until every record is done); the files follow in :func:`sweep_files`.
+    """
     from estate_desk.services import destruction_manifest
 
     require_role(actor, ARCHIVE_KEEPERS, zh="实施销毁", en="carry out destruction")
@@ -444,8 +449,11 @@ def carry_out(
                 "\n".join(names),
             )
             files: dict[tuple[str, bool], list[str]] = {}
-            for item, document in ready:
+            for done, (item, document) in enumerate(ready, start=1):
                 _destroy(s, clock, actor, batch, item, document, files)
+                if progress is not None:
+                    s.flush()
+                    progress(done, len(ready))
             for (sha256, sealed), file_names in files.items():
                 s.add(
                     DestructionFile(batch_id=batch.id, sha256=sha256, sealed=sealed, names="\n".join(file_names)[:2000])
@@ -522,17 +530,27 @@ def _shred(path: str, sealed: bool) -> None:
     os.unlink(path)
 
 
-def sweep_files(db: Database, clock: Clock) -> int:
+def files_pending(db: Database) -> int:
+    """How many files carried-out batches listed are not yet removed (a crash came between the commit and
+    :func:`sweep_files`)."""
+    with db.session() as s:
+        return int(
+            s.scalar(select(func.count()).select_from(DestructionFile).where(DestructionFile.removed_at.is_(None))) or 0
+        )
+
+
+def sweep_files(db: Database, clock: Clock, progress: Callable[[int, int], None] | None = None) -> int:
     """Remove the files carried-out batches listed and not yet removed; returns how many are still left.
 
     A file whose content another (living) record still has attached stays, and is counted done. Safe to run
-    any time (a crash after the commit just leaves work for the next run).
+    any time (a crash after the commit, or in the middle of this, just leaves work for the next run: a file
+    already gone is counted done). ``progress(done, total)`` is told after each file.
     """
     store = blob_store()
     with db.session() as s:
         pending = list(s.scalars(select(DestructionFile).where(DestructionFile.removed_at.is_(None))))
         left = 0
-        for row in pending:
+        for done, row in enumerate(pending, start=1):
             used = s.scalar(
                 select(func.count())
                 .select_from(Attachment)
@@ -548,6 +566,8 @@ def sweep_files(db: Database, clock: Clock) -> int:
                 row.removed_at = clock.now()
             else:
                 left += 1
+            if progress is not None:
+                progress(done, len(pending))
     return left
 
 
