@@ -388,7 +388,8 @@ class RowFeeder(Flowable):  # type: ignore[misc]
 
     def _more(self) -> bool:
         assert self._table is not None
-        return self._start + self._table._nrows - 1 < len(self._rows)
+        shown: int = self._table._nrows - 1
+        return self._start + shown < len(self._rows)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _part, width, height = self._fit(avail_width, avail_height)
