@@ -225,6 +225,7 @@ def _register(name: str, path: Path) -> bool:
         _refused[path] = f"{type(exc).__name__}: {exc}"
         return False
     _registered[name] = path
+    _coverage.clear()  # the name may now stand for another file
     return True
 
 
@@ -313,6 +314,36 @@ def _chain(fonts: Fonts) -> tuple[str, ...]:
     return tuple(fonts)
 
 
+_coverage: dict[tuple[str, ...], dict[str, str | None]] = {}
+"""Per font chain, the first font that covers each character seen so far (``None``: no font does).
+
+A catalogue of 50,000 rows asks about the same few thousand characters hundreds of thousands
+of times; the answer is a dictionary lookup after the first time. Cleared when a font is registered.
+"""
+
+
+def _font_of(chain: tuple[str, ...], char: str) -> str | None:
+    """The first font of ``chain`` that covers ``char``, or ``None`` (remembered per chain)."""
+    known = _coverage.get(chain)
+    if known is None:
+        known = _coverage[chain] = {}
+    try:
+        return known[char]
+    except KeyError:
+        font = next((name for name in chain if _covers(name, char)), None)
+        known[char] = font
+        return font
+
+
+def covered(text: str, font_name: str) -> bool:
+    """Whether every character of ``text`` is drawn in ``font_name`` itself (no fallback needed)."""
+    chain = (font_name,)
+    known = _coverage.get(chain)
+    if known is not None and all(known.get(char) for char in text):
+        return True
+    return all(_font_of(chain, char) is not None for char in text)
+
+
 def _covers(font_name: str, char: str) -> bool:
     """Whether the registered font ``font_name`` has a real glyph for ``char`` (from its cmap)."""
     font = pdfmetrics.getFont(font_name)  # KeyError if never registered: a programming error
@@ -340,7 +371,7 @@ def missing_glyphs(text: str, font_name: Fonts) -> list[str]:
     chain = _chain(font_name)
     missing: list[str] = []
     for char in dict.fromkeys(text):
-        if _needs_glyph(char) and not any(_covers(name, char) for name in chain):
+        if _font_of(chain, char) is None and _needs_glyph(char):
             missing.append(char)
     return missing
 
@@ -402,13 +433,14 @@ def split_runs(text: str, fonts: Fonts) -> list[TextRun]:
     chain = fonts.hei_chain if isinstance(fonts, FontSet) else _chain(fonts)
     if not chain:
         raise ValueError("no font given")
+    first = chain[0]
+    fonts_of = [_font_of(chain, char) or first for char in text]
     runs: list[TextRun] = []
-    for char in text:
-        font = next((name for name in chain if _covers(name, char)), chain[0])
-        if runs and runs[-1].font_name == font:
-            runs[-1] = TextRun(font, runs[-1].text + char)
-        else:
-            runs.append(TextRun(font, char))
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end == len(text) or fonts_of[end] != fonts_of[start]:
+            runs.append(TextRun(fonts_of[start], text[start:end]))
+            start = end
     return runs
 
 

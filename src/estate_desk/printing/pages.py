@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import uuid
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -142,12 +143,20 @@ class _PagedCanvas(Canvas):  # type: ignore[misc]
         self._held: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # a page's drawing held as one compressed text, not thousands of small strings: a catalogue
+        # of 2,000 pages would otherwise hold hundreds of megabytes until the total is known
+        state["_code"] = zlib.compress("\n".join(self._code).encode("utf-8"), 1) if self._code else None
+        self._held.append(state)
         self._startPage()
 
     def save(self) -> None:
         total = len(self._held)
-        for state in self._held:
+        held, self._held = self._held, []
+        for number, state in enumerate(held):
+            held[number] = {}  # let each page go once it is written out
+            packed = state["_code"]
+            state["_code"] = [zlib.decompress(packed).decode("utf-8")] if packed is not None else []
             self.__dict__.update(state)
             self._decor.draw(self, self._pageNumber, total)
             super().showPage()

@@ -15,6 +15,7 @@ No database and no Qt here: rows come from services.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -42,6 +43,9 @@ VOID_RED = colors.HexColor("#C00000")
 VOID_ROW = colors.HexColor("#FBE9E9")
 VOID_TEXT = colors.HexColor("#707070")
 VOID_MARK = "作废"
+
+_PLAIN = re.compile(r"[^\s&<>]+")
+"""Text that a paragraph shows as it is: no spaces to fold, nothing markup would read."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class Ink:
     def __init__(self, font_set: FontSet, size: float = 9.5) -> None:
         self.fonts = font_set
         self.size = size
+        self._widths: dict[str, float] = {}  # the body font's width of each character at ``size``
+        self._frags: dict[str, Any] = {}
         self._styles: dict[tuple[str, str, float, bool], ParagraphStyle] = {}
 
     def style(
@@ -123,10 +129,21 @@ class Ink:
     def paragraph(
         self, text: str, align: str = "left", *, bold: bool = False, size: float | None = None, void: bool = False
     ) -> Paragraph:
+        style = self.style(align, bold=bold, size=size, void=void)
+        if not void and text and _PLAIN.fullmatch(text) and fontlib.covered(text, style.fontName):
+            return CellParagraph(text, style, frags=[self._frag(style).clone(text=text)])
         body = self.markup(text, bold=bold)
         if void and body:
             body = f"<strike>{body}</strike>"
-        return CellParagraph(body, self.style(align, bold=bold, size=size, void=void))
+        return CellParagraph(body, style)
+
+    def _frag(self, style: ParagraphStyle) -> Any:
+        """The parsed fragment of a one-font paragraph in ``style``, to copy for other texts:
+        what the markup parser makes of plain text, without parsing every cell again."""
+        frag = self._frags.get(style.name)
+        if frag is None:
+            frag = self._frags[style.name] = Paragraph("X", style).frags[0]
+        return frag
 
     def plain(self, text: str, width: float) -> str | None:
         """``text`` itself where the table can draw it as a plain string (much faster than a paragraph):
@@ -135,11 +152,20 @@ class Ink:
             return text
         if "\n" in text or "\t" in text or "\r" in text:
             return None
-        runs = fontlib.split_runs(text, self.fonts.body_chain)
-        if len(runs) != 1 or runs[0].font_name != self.fonts.body:
+        if not fontlib.covered(text, self.fonts.body):
             return None
-        fits: bool = pdfmetrics.stringWidth(text, self.fonts.body, self.size) <= width
-        return text if fits else None
+        return text if self.width(text) <= width else None
+
+    def width(self, text: str) -> float:
+        """The width of ``text`` in the body font at the table's size, from remembered character widths."""
+        widths = self._widths
+        total = 0.0
+        for char in text:
+            step = widths.get(char)
+            if step is None:
+                step = widths[char] = pdfmetrics.stringWidth(char, self.fonts.body, self.size)
+            total += step
+        return total
 
 
 class CellParagraph(Paragraph):  # type: ignore[misc]
@@ -196,6 +222,13 @@ class CatalogueTable(LongTable):  # type: ignore[misc]
 
 def check_rows(columns: Sequence[Column], rows: Sequence[TableRow], font_set: FontSet) -> None:
     """Refuse, before anything is drawn, a character that no font covers, naming row and column."""
+    seen: set[str] = set()
+    for row in rows:
+        for value in row.values:
+            if isinstance(value, str):
+                seen.update(value)
+    if not fontlib.missing_glyphs("".join(c.title for c in columns) + "".join(seen), font_set):
+        return  # dates and numbers print in any font; only a refusal needs to say where
     texts: list[tuple[str, str]] = [(f"表头 / header: {c.title}", c.title) for c in columns]
     for number, row in enumerate(rows, start=1):
         place = row.where or f"第 {number} 行 / row {number}"
@@ -204,6 +237,11 @@ def check_rows(columns: Sequence[Column], rows: Sequence[TableRow], font_set: Fo
             if text:
                 texts.append((f"{place} · {column.title}", text))
     fontlib.ensure_printable(texts, font_set)
+
+
+TOP_PADDING = 2.5
+BOTTOM_PADDING = 3.5
+SIDE_PADDING = 3
 
 
 def table(
@@ -219,29 +257,32 @@ def table(
     """The flowable of a table: header row repeated on each page, rows never split, void rows marked.
 
     A ``counted`` table reports its rows to the progress as its pages fill. A table of more
-    than :data:`FEED_ROWS` rows is fed to the pages by a :class:`RowFeeder`.
+    than :data:`FEED_ROWS` rows is fed to the pages by a :class:`RowFeeder`, a page at a time.
     """
     total = sum(c.weight for c in columns)
     widths = [width * c.weight / total for c in columns]
-    data: list[list[Any]] = [[ink.paragraph(c.title, "center", bold=True) for c in columns]]
+    header = [ink.paragraph(c.title, "center", bold=True) for c in columns]
     stamp_at = stamp_column % len(columns)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), SIDE_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), SIDE_PADDING),
     ]
     align = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
     commands += [("ALIGN", (n, 1), (n, -1), align[c.align]) for n, c in enumerate(columns)]
-    commands.append(("FONT", (0, 1), (-1, -1), ink.fonts.body, ink.size, ink.style().leading))
-    room = [w - 6 for w in widths]  # inside the padding
-    for row in rows:
+    leading = ink.style().leading
+    commands.append(("FONT", (0, 1), (-1, -1), ink.fonts.body, ink.size, leading))
+    room = [w - 2 * SIDE_PADDING for w in widths]  # inside the padding
+
+    def cells(row: TableRow) -> list[Any]:
+        """One row's cells: plain strings where they fit on one line, paragraphs where they wrap."""
         if cancelled is not None and cancelled():
             raise PrintCancelled()
-        cells: list[Any] = []
+        made: list[Any] = []
         for position, (column, value) in enumerate(zip(columns, row.values, strict=True)):
             text = clip(cell_text(value), column.max_chars)
             cell: Any = None if row.void else ink.plain(text, room[position])
@@ -249,75 +290,128 @@ def table(
                 cell = ink.paragraph(text, column.align, void=row.void)
             if row.void and position == stamp_at:
                 cell = [VoidStamp(ink.fonts.hei_bold, ink.size), cell]
-            cells.append(cell)
-        data.append(cells)
-    kind = CatalogueTable if counted else LongTable
-    voids = [n for n, row in enumerate(rows, start=1) if row.void]
+            made.append(cell)
+        return made
 
-    def build(start: int, stop: int) -> LongTable:
-        """Header and data rows ``start`` to ``stop`` (0-based, as in ``rows``) as one table."""
-        part = [data[0], *data[start + 1 : stop + 1]]
-        marks = [("BACKGROUND", (0, n - start), (-1, n - start), VOID_ROW) for n in voids if start < n <= stop]
+    def height(made: list[Any]) -> float:
+        """The row's height as the table lays it out: its tallest cell and the padding."""
+        tallest = 0.0
+        for position, cell in enumerate(made):
+            if isinstance(cell, str):
+                lines = cell.count("\n") + 1 if cell else 0
+                tall = lines * leading
+            else:
+                tall = sum(part.wrap(room[position], 1e9)[1] for part in (cell if isinstance(cell, list) else [cell]))
+            tallest = max(tallest, tall)
+        return tallest + TOP_PADDING + BOTTOM_PADDING
+
+    kind = CatalogueTable if counted else LongTable
+
+    def build(start: int, made: Sequence[list[Any]]) -> LongTable:
+        """The header and the rows ``start`` … (0-based, as in ``rows``) with their cells ``made``."""
+        marks = [("BACKGROUND", (0, n + 1), (-1, n + 1), VOID_ROW) for n in range(len(made)) if rows[start + n].void]
         style = TableStyle(commands + marks)
-        return kind(part, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=0, style=style)
+        return kind([header, *made], colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=0, style=style)
 
     if len(rows) <= FEED_ROWS:
-        return build(0, len(rows))
-    return RowFeeder(build, len(rows))
+        return build(0, [cells(row) for row in rows])
+    return RowFeeder(rows, cells, height, build, height(header))
 
 
 FEED_ROWS = 64
 
 
 class RowFeeder(Flowable):  # type: ignore[misc]
-    """A long table handed to the pages a chunk of rows at a time.
+    """A long table handed to the pages a page at a time.
 
-    Splitting one table of 50,000 rows copies the rows left over on every page (quadratic time);
-    the feeder builds a table of only the next chunk — always more rows than fit on the page —
-    lets it split, keeps the part that fits, and feeds the rest on the next page.
+    Laying out one table of 50,000 rows and splitting it copies the rows left over on every page
+    (quadratic time), and holding every row's cells costs memory in proportion. The feeder makes
+    the cells of the rows that fit on the page in hand, measuring each row once, and builds a
+    table of exactly those rows: no split, no rows laid out twice, only about a page of cells
+    alive at a time. The rest is fed on the next page by a new feeder.
     """
 
     def __init__(
-        self, build: Callable[[int, int], LongTable], count: int, start: int = 0, chunk: int = FEED_ROWS
+        self,
+        rows: Sequence[TableRow],
+        cells: Callable[[TableRow], list[Any]],
+        height: Callable[[list[Any]], float],
+        build: Callable[[int, Sequence[list[Any]]], LongTable],
+        header_height: float,
+        start: int = 0,
+        ahead: tuple[list[Any], float] | None = None,
     ) -> None:
         super().__init__()
+        self._rows = rows
+        self._cells = cells
+        self._height = height
         self._build = build
-        self._count = count
+        self._header_height = header_height
         self._start = start
-        self._chunk = chunk
-        self._built: dict[int, LongTable] = {}
+        self._ahead = ahead  # the cells and height of the first row, made while filling the last page
         self._table: LongTable | None = None
+        self._next: tuple[list[Any], float] | None = None
+        self._fitted: tuple[float, float, float, float] | None = None  # available width, height; width, height
 
-    def _part(self, avail_width: float, avail_height: float) -> tuple[LongTable, float, float]:
-        while True:
-            stop = min(self._start + self._chunk, self._count)
-            part = self._built.get(stop)
-            if part is None:
-                part = self._built[stop] = self._build(self._start, stop)
+    def _measure(self, index: int) -> tuple[list[Any], float]:
+        if index == self._start and self._ahead is not None:
+            return self._ahead
+        made = self._cells(self._rows[index])
+        return made, self._height(made)
+
+    def _fit(self, avail_width: float, avail_height: float) -> tuple[LongTable, float, float]:
+        """The table of the rows from ``start`` that fit in ``avail_height`` (at least one row), and its size."""
+        if self._table is not None and self._fitted is not None and self._fitted[:2] == (avail_width, avail_height):
+            return self._table, self._fitted[2], self._fitted[3]
+        used = self._header_height
+        made: list[list[Any]] = []
+        self._next = None
+        index = self._start
+        while index < len(self._rows):
+            cells, tall = self._measure(index)
+            if made and used + tall > avail_height:
+                self._next = (cells, tall)
+                break
+            made.append(cells)
+            used += tall
+            index += 1
+        part = self._build(self._start, made)
+        width, height = part.wrap(avail_width, avail_height)
+        while len(made) > 1 and height > avail_height:
+            made.pop()  # measured short of what the table lays out: never let a page overflow
+            self._next = None
+            part = self._build(self._start, made)
             width, height = part.wrap(avail_width, avail_height)
-            if stop == self._count or height > avail_height:
-                self._table = part
-                return part, width, height
-            self._chunk *= 2  # the rows are short: a chunk must always be more than a page
+        self._table = part
+        self._fitted = (avail_width, avail_height, width, height)
+        return part, width, height
+
+    def _more(self) -> bool:
+        assert self._table is not None
+        shown: int = self._table._nrows - 1
+        return self._start + shown < len(self._rows)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _part, width, height = self._part(avail_width, avail_height)
+        _part, width, height = self._fit(avail_width, avail_height)
+        if self._more():
+            height = max(height, avail_height) + 1  # more rows than the page holds: ask the frame to split
         self.width, self.height = width, height
         return width, height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        part, _width, _height = self._part(avail_width, avail_height)
-        pieces: list[Flowable] = part.split(avail_width, avail_height)
-        if not pieces:
-            return []
-        used = pieces[0]._nrows - 1
-        if self._start + used >= self._count:
-            return [pieces[0]]
-        chunk = max(FEED_ROWS, 2 * used)  # about two pages: enough to fill the next one
-        return [pieces[0], RowFeeder(self._build, self._count, self._start + used, chunk)]
+        part, _width, height = self._fit(avail_width, avail_height)
+        if height > avail_height:
+            return []  # not even one row fits here: the frame moves on to the next page
+        if not self._more():
+            return [part]
+        rest = self._start + part._nrows - 1
+        return [
+            part,
+            RowFeeder(self._rows, self._cells, self._height, self._build, self._header_height, rest, self._next),
+        ]
 
     def rows_done(self) -> int:
-        """The rows of the last chunk, drawn whole on its page (for progress)."""
+        """The rows of the table last fitted, drawn whole on its page (for progress)."""
         return self._table.rows_done() if isinstance(self._table, CatalogueTable) else 0
 
     def draw(self) -> None:

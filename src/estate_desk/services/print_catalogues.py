@@ -132,14 +132,14 @@ def write_catalogue_xlsx(
                 values.append(value)
         if row.void:
             values[remarks] = f"{VOID_MARK} {cell_text(row.values[remarks])}".strip()
-        append_as_data(sheet, values)
-        for cell in sheet[sheet.max_row]:
+        written = append_as_data(sheet, values)
+        for cell in (sheet.cell(row=written, column=n) for n in range(1, len(values) + 1)):
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
             if row.void:
                 cell.font = Font(strike=True, color="707070")
         if row.void:
-            sheet.cell(row=sheet.max_row, column=remarks + 1).font = Font(bold=True, color="C00000")
+            sheet.cell(row=written, column=remarks + 1).font = Font(bold=True, color="C00000")
         if progress is not None:
             progress(number, total)
     scale = 110 / sum(c.weight for c in kind.columns)
