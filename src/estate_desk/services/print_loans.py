@@ -193,7 +193,7 @@ def _recall_lines(
     db: Database, clock: Clock, actor: Actor, selection: Selection
 ) -> tuple[loans.RequestView, list[LoanLine]]:
     request = _recall_request(db, actor, selection)
-    out = [line for line in loan_ledger.ledger(db, clock, actor) if line.request_id == request.id and line.out]
+    out = [line for line in loan_ledger.request_lines(db, clock, actor, request.id) if line.out]
     return request, out
 
 
