@@ -21,11 +21,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from conftest import PG_URL, START, _pg_create, _pg_drop
+from conftest import ADMIN_PASSWORD, PG_URL, START, _pg_create, _pg_drop
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import accounts, archive, attachments, audit, backup, demo
+from estate_desk.services.backup_crypto import Credentials
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.store import snapshot
 from estate_desk.store.archive import Attachment, Document
@@ -38,8 +39,17 @@ if TYPE_CHECKING:
     from estate_desk.services.accounts import Actor
 
 
+ADMIN = Credentials(username="admin", password=ADMIN_PASSWORD)  # a sign-in of ready_db: opens its backups
+DEMO_ADMIN = Credentials(username="admin", password=DEMO_PASSWORD)
+
+
 def _store() -> BlobStore:
     return attachments.blob_store()
+
+
+def _admin(db: Database, clock: FakeClock, password: str = ADMIN_PASSWORD) -> Actor:
+    """The administrator, signed in: cleared for everything, holding the master key that encrypts backups."""
+    return accounts.authenticate(db, clock, "admin", password)
 
 
 def add_attachments(db: Database, clock: FakeClock, tmp_path: Path) -> None:
@@ -104,11 +114,12 @@ def test_a5_backup_wipe_restore_round_trips_the_demo_estate_exactly(
     demo_db: Database, clock: FakeClock, tmp_path: Path
 ) -> None:
     add_attachments(demo_db, clock, tmp_path)
+    admin = _admin(demo_db, clock, DEMO_PASSWORD)  # signing in is an audit event: before the fingerprint
     before = fingerprint(demo_db, _store())
     seen: list[tuple[int, int]] = []
     file = tmp_path / "out" / "demo.edbackup"
 
-    info = backup.create_backup(demo_db, clock, None, file, progress=lambda d, t: seen.append((d, t)))
+    info = backup.create_backup(demo_db, clock, admin, file, progress=lambda d, t: seen.append((d, t)))
 
     assert file.is_file() and info.path == file and not list(file.parent.glob(".*"))
     assert info.counts == before["counts"] and info.files == len(before["files"])  # type: ignore[arg-type]
@@ -118,7 +129,7 @@ def test_a5_backup_wipe_restore_round_trips_the_demo_estate_exactly(
 
     _move_store(tmp_path / "old-store")  # wipe: a new machine, an empty data folder
     target = _sqlite(tmp_path, "restored")
-    report = backup.restore_backup(target, file)
+    report = backup.restore_backup(target, file, DEMO_ADMIN)
     restored = open_database(target)
     try:
         assert fingerprint(restored, _store()) == before
@@ -143,21 +154,22 @@ def test_a5_a_sqlite_backup_restores_onto_postgresql_and_back(
     source = open_database(source_url)
     demo.fill(source, FakeClock(START))
     add_attachments(source, clock, tmp_path)
+    admin = _admin(source, clock, DEMO_PASSWORD)  # signing in is an audit event: before the fingerprint
     before = fingerprint(source, _store())
     source.dispose()
     first = tmp_path / "from-sqlite.edbackup"
     source = open_database(source_url)
-    backup.create_backup(source, clock, None, first)
+    backup.create_backup(source, clock, admin, first)
     source.dispose()
 
     # onto PostgreSQL, with an empty data folder
     monkeypatch.setenv("ESTATE_DESK_HOME", str(tmp_path / "pg-home"))
-    backup.restore_backup(pg_empty, first)
+    backup.restore_backup(pg_empty, first, DEMO_ADMIN)
     on_pg = open_database(pg_empty)
     try:
         assert fingerprint(on_pg, _store()) == before
         second = tmp_path / "from-postgresql.edbackup"
-        info = backup.create_backup(on_pg, clock, None, second)
+        info = backup.create_backup(on_pg, clock, _admin(on_pg, clock, DEMO_PASSWORD), second)
         assert info.backend == "postgresql"
         with on_pg.session() as s:  # the sequences were moved past the restored rows
             doc = archive.register_document(
@@ -170,7 +182,7 @@ def test_a5_a_sqlite_backup_restores_onto_postgresql_and_back(
     # and back to SQLite
     monkeypatch.setenv("ESTATE_DESK_HOME", str(tmp_path / "back-home"))
     back_url = _sqlite(tmp_path, "back")
-    backup.restore_backup(back_url, second)
+    backup.restore_backup(back_url, second, DEMO_ADMIN)
     back = open_database(back_url)
     try:
         assert fingerprint(back, _store()) == before
@@ -206,7 +218,7 @@ def test_a5_a_backup_with_one_flipped_byte_is_refused_and_nothing_is_written(
     target = _sqlite(tmp_path, "untouched")
 
     with pytest.raises(InputProblem) as info:
-        backup.restore_backup(target, small_backup)
+        backup.restore_backup(target, small_backup, ADMIN)
 
     assert "damaged" in info.value.message("en") and "已损坏" in info.value.message("zh")
     assert not Path(str(target.database)).exists()
@@ -221,7 +233,7 @@ def test_a5_a_truncated_or_foreign_file_is_refused(small_backup: Path, tmp_path:
         zf.writestr("hello.txt", "not a backup")
     for bad in (cut, foreign, tmp_path / "missing.edbackup"):
         with pytest.raises(InputProblem):
-            backup.check_backup(bad)
+            backup.check_file(bad)
 
 
 def test_a5_a_restore_onto_an_archive_with_records_is_refused_unless_forced_and_never_mixes(
@@ -234,12 +246,12 @@ def test_a5_a_restore_onto_an_archive_with_records_is_refused_unless_forced_and_
     before_store = sorted(p.name for p in _store().root.rglob("*") if p.is_file())
 
     with pytest.raises(RuleViolation) as refused:
-        backup.restore_backup(ready_db.url, small_backup)
+        backup.restore_backup(ready_db.url, small_backup, ADMIN)
     assert "--force" in refused.value.message("en")
     with ready_db.session() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == 2
 
-    report = backup.restore_backup(ready_db.url, small_backup, force=True, clock=clock)
+    report = backup.restore_backup(ready_db.url, small_backup, ADMIN, force=True, clock=clock)
 
     with ready_db.session() as s:
         titles = s.scalars(select(Document.title)).all()
@@ -266,7 +278,7 @@ def test_a5_a_forced_restore_that_fails_leaves_the_archive_and_its_files_as_they
 
     monkeypatch.setattr(backup, "_load_rows", fail)
     with pytest.raises(DatabaseProblem):
-        backup.restore_backup(ready_db.url, small_backup, force=True, clock=clock)
+        backup.restore_backup(ready_db.url, small_backup, ADMIN, force=True, clock=clock)
 
     with ready_db.session() as s:
         assert sorted(s.scalars(select(Document.title))) == titles and "留在原处的档案" in titles
@@ -278,7 +290,7 @@ def test_a5_a_restore_into_an_empty_database_with_a_non_empty_store_is_refused(
     small_backup: Path, tmp_path: Path
 ) -> None:
     with pytest.raises(RuleViolation):
-        backup.restore_backup(_sqlite(tmp_path, "fresh"), small_backup)  # the store still holds files
+        backup.restore_backup(_sqlite(tmp_path, "fresh"), small_backup, ADMIN)  # the store still holds files
 
 
 # --------------------------------------------------------------------------- the writing side
@@ -286,15 +298,16 @@ def test_a5_a_restore_into_an_empty_database_with_a_non_empty_store_is_refused(
 
 def test_a5_a_cancelled_or_failed_backup_leaves_no_file(ready_db: Database, clock: FakeClock, tmp_path: Path) -> None:
     out = tmp_path / "b" / "x.edbackup"
+    admin = _admin(ready_db, clock)
     with pytest.raises(backup.BackupCancelled):
-        backup.create_backup(ready_db, clock, None, out, cancel=lambda: True)
+        backup.create_backup(ready_db, clock, admin, out, cancel=lambda: True)
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
 
     def fail(done: int, total: int) -> None:
         raise OSError(28, "No space left on device")
 
     with pytest.raises(InputProblem) as info:
-        backup.create_backup(ready_db, clock, None, out, progress=fail)
+        backup.create_backup(ready_db, clock, admin, out, progress=fail)
     assert "No space left" in info.value.message("en")
     assert list(out.parent.iterdir()) == []
 
@@ -334,22 +347,24 @@ def test_a5_automatic_backups_run_on_schedule_and_keep_the_last_n(
     from estate_desk.services import auto_backup
 
     folder = tmp_path / "auto"
+    admin = _admin(ready_db, clock)
     auto_backup.configure(ready_db, every_hours=24, keep=3, folder=folder)
     hand_made = folder / "before-the-move.edbackup"
     folder.mkdir()
     hand_made.write_bytes(b"kept")
     made = []
     for _ in range(5):
-        made.append(auto_backup.run_if_due(ready_db, clock))
-        assert auto_backup.run_if_due(ready_db, clock) is None  # not again until a day has passed
+        made.append(auto_backup.run_if_due(ready_db, clock, admin))
+        assert auto_backup.run_if_due(ready_db, clock, admin) is None  # not again until a day has passed
         clock.advance(hours=23, minutes=59)
-        assert auto_backup.run_if_due(ready_db, clock) is None
+        assert auto_backup.run_if_due(ready_db, clock, admin) is None
         clock.advance(minutes=1)
     assert all(made)
     left = sorted(p.name for p in folder.iterdir())
     assert left == sorted([hand_made.name] + [p.name for p in made[-3:] if p])  # the oldest two went
-    backup.check_backup(made[-1])  # type: ignore[arg-type]
-    on_exit = auto_backup.run_backup(ready_db, clock, reason="exit")
+    assert admin.keyring is not None
+    backup.check_backup(made[-1], admin.keyring)  # type: ignore[arg-type]
+    on_exit = auto_backup.run_backup(ready_db, clock, admin, reason="exit")
     assert on_exit.name.endswith("-exit.edbackup") and len(list(folder.glob("estate-desk-auto-*"))) == 3
 
 
@@ -378,20 +393,21 @@ def test_a5_the_cli_backs_up_and_restores(
 
     url = ready_db.url.render_as_string(hide_password=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", ADMIN_PASSWORD)
     out = tmp_path / "cli.edbackup"
-    assert main(["backup", "-o", str(out), "--database", url]) == 0
+    assert main(["backup", "-o", str(out), "--database", url, "--user", "admin"]) == 0
     assert "Backed up to" in capsys.readouterr().out and out.is_file()
 
-    assert main(["restore", str(out), "--database", url]) == 1  # an archive is there
+    assert main(["restore", str(out), "--database", url, "--user", "admin"]) == 1  # an archive is there
     assert "--force" in capsys.readouterr().err
     _move_store(tmp_path / "elsewhere")
     target = f"sqlite+pysqlite:///{tmp_path / 'cli-restored.sqlite3'}"
-    assert main(["restore", str(out), "--database", target]) == 0
+    assert main(["restore", str(out), "--database", target, "--user", "admin"]) == 0
     assert "Restored" in capsys.readouterr().out
     damaged = bytearray(out.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
     out.write_bytes(bytes(damaged))
-    assert main(["restore", str(out), "--database", f"sqlite+pysqlite:///{tmp_path / 'x.sqlite3'}"]) == 1
+    assert main(["restore", str(out), "--database", f"sqlite+pysqlite:///{tmp_path / 'x.sqlite3'}", "--user", "admin"]) == 1
     assert "damaged" in capsys.readouterr().err
 
 
@@ -416,11 +432,11 @@ def test_a5_a_200_mb_attachment_is_backed_up_and_restored_in_bounded_memory(
 
     tracemalloc.start()
     try:
-        backup.create_backup(ready_db, clock, None, out)
+        backup.create_backup(ready_db, clock, admin, out)
         _, backup_peak = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
         _move_store(tmp_path / "old-store")
-        backup.restore_backup(_sqlite(tmp_path, "big"), out)
+        backup.restore_backup(_sqlite(tmp_path, "big"), out, ADMIN)
         _, restore_peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -440,12 +456,12 @@ def test_a5_files_in_the_store_that_are_no_attachments_are_neither_backed_up_nor
     (store.root / "ab").mkdir(exist_ok=True)
     (store.root / "ab" / "notes.txt").write_text("someone's notes")
     out = tmp_path / "b.edbackup"
-    backup.create_backup(ready_db, clock, None, out)
+    backup.create_backup(ready_db, clock, _admin(ready_db, clock), out)
     with zipfile.ZipFile(out) as zf:
         assert [n for n in zf.namelist() if n.startswith(backup.FILES)] == []
 
     _move_store(tmp_path / "old")
     store.root.mkdir(parents=True)
     (store.root / ".store-identity").write_text("a new archive's marker")  # a LAN set-up made it first
-    backup.restore_backup(_sqlite(tmp_path, "fresh"), out)
+    backup.restore_backup(_sqlite(tmp_path, "fresh"), out, ADMIN)
     assert (store.root / ".store-identity").read_text() == "a new archive's marker"

@@ -189,7 +189,7 @@ backup.create_backup(db, clock, actor, work / "backups" / "second.edbackup", pro
         _committed_before_is_there(db)
         folder = work / "backups"
         assert not (folder / "second.edbackup").exists()
-        backup.check_backup(folder / "first.edbackup")
+        backup.check_file(folder / "first.edbackup")
         partial = sorted(folder.glob(f"{backup.PARTIAL_PREFIX}*"))
         assert partial  # the interrupted one, under a temporary name only
         assert backup.sweep_partial(folder, _a_day_after(partial[-1]).now() - timedelta(days=1)) == len(partial)

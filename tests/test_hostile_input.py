@@ -171,8 +171,10 @@ def test_a2_formula_injection_in_an_owner_name_is_exported_as_text(
 def test_a5_a_backup_naming_a_file_outside_the_store_is_refused(
     ready_db: Database, clock: FakeClock, tmp_path: Path
 ) -> None:
+    from estate_desk.services.backup_crypto import Credentials
+
     good = tmp_path / "good.edbackup"
-    backup.create_backup(ready_db, clock, None, good)
+    backup.create_backup(ready_db, clock, accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD), good)
     evil = tmp_path / "evil.edbackup"
     members = []
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(evil, "w") as dst:
@@ -187,10 +189,15 @@ def test_a5_a_backup_naming_a_file_outside_the_store_is_refused(
         dst.writestr(backup.MANIFEST, json.dumps({"format": backup.FORMAT, "members": members}))
         dst.comment = backup._COMMENT_PREFIX + b"0" * 64
     backup._seal_file(evil)  # checksums all correct: only the path is hostile
-    backup.check_backup(evil)
+    backup.check_file(evil)
 
     with pytest.raises(InputProblem) as info:
-        backup.restore_backup(f"sqlite+pysqlite:///{tmp_path / 'target.sqlite3'}", evil, force=True)
+        backup.restore_backup(
+            f"sqlite+pysqlite:///{tmp_path / 'target.sqlite3'}",
+            evil,
+            Credentials(username="admin", password=ADMIN_PASSWORD),
+            force=True,
+        )
     assert "escaped.txt" in info.value.en
     assert not list(tmp_path.parent.rglob("escaped.txt"))
 

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ADMIN_PASSWORD
 from estate_desk.services import accounts, auto_backup, backup, integrity
+from estate_desk.services.backup_crypto import Credentials
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QApplication, QMessageBox
@@ -38,7 +39,7 @@ def test_a5_the_file_menu_backs_up_and_checks_on_the_worker(window: MainWindow, 
     out = tmp_path / "手动备份.edbackup"
     with qtbot.waitSignal(window.runner.finished, timeout=20_000):
         window.backups.backup_to(out)
-    backup.check_backup(out)
+    backup.check_file(out)
     assert "已备份到" in window.statusBar().currentMessage() and window.backups.progress is None
 
     with qtbot.waitSignal(window.backups.checked, timeout=20_000) as checked:
@@ -75,7 +76,7 @@ def test_a5_restoring_from_the_window_replaces_the_archive_and_closes_it(  # typ
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
     with qtbot.waitSignal(window.backups.restored, timeout=30_000) as restored:
-        window.backups.restore_from(out)
+        window.backups.restore_from(out, Credentials(username="admin", password=ADMIN_PASSWORD))
     assert restored.args[0].rows > 0
     assert told and "重新启动" in told[0]
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
@@ -91,7 +92,7 @@ def test_a5_a_damaged_backup_is_refused_in_a_message_not_a_traceback(  # type: i
     data[100] ^= 1
     out.write_bytes(bytes(data))
     with qtbot.waitSignal(window.runner.finished, timeout=20_000):
-        window.backups.restore_from(out)
+        window.backups.restore_from(out, Credentials(username="admin", password=ADMIN_PASSWORD))
     box = window.findChild(QMessageBox, "backupProblem")
     assert box is not None and "已损坏" in box.text()
     box.grab().save(str(tmp_path / "backup-problem.png"))  # looked at: the message, in Chinese, names the file

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
+    from estate_desk.services.backup_crypto import Credentials
+
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
 
@@ -36,7 +38,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from estate_desk.services import backup
 
     db = _open_db(args)
-    try:
+    try:  # no user: the service refuses (a backup needs a sign-in cleared for the whole archive)
         actor = _actor(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
         info = backup.create_backup(
             db, SystemClock(), actor, Path(args.output), progress=_progress(say("备份", "Backup"))
@@ -48,12 +50,39 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _credentials(args: argparse.Namespace) -> Credentials:
+    """What opens the backup: a user of the source archive and their password (ESTATE_DESK_PASSWORD or
+    stdin), or the recovery key (stdin)."""
+    from estate_desk.cli import _read_line, say
+    from estate_desk.domain.errors import InputProblem
+    from estate_desk.services.backup_crypto import Credentials
+
+    if args.recovery_key:
+        return Credentials(recovery_key=_read_line(say("恢复密钥：", "Recovery key: ")))
+    username = args.user or os.environ.get("ESTATE_DESK_USER")
+    if not username:
+        raise InputProblem(
+            zh="备份已加密：请用 --user 指定来源档案库的用户（密码取自 ESTATE_DESK_PASSWORD 或标准输入），"
+            "或用 --recovery-key 从标准输入读入恢复密钥。",
+            en="Backups are encrypted: name a user of the source archive with --user (password from "
+            "ESTATE_DESK_PASSWORD or stdin), or give --recovery-key to read the recovery key from stdin.",
+        )
+    password = os.environ.get("ESTATE_DESK_PASSWORD")
+    if password is None:
+        password = _read_line(say(f"{username} 的密码：", f"Password for {username}: "))
+    return Credentials(username=username, password=password)
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from estate_desk.cli import cli_lang, say
     from estate_desk.services import backup
 
     report = backup.restore_backup(
-        args.database, Path(args.file), force=args.force, progress=_progress(say("恢复", "Restore"))
+        args.database,
+        Path(args.file),
+        _credentials(args),
+        force=args.force,
+        progress=_progress(say("恢复", "Restore")),
     )
     lang = cli_lang()
     print(
@@ -93,13 +122,31 @@ def add_backup_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Callable[..., argparse.ArgumentParser]
 ) -> None:
     user_help = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
-    bk = add("backup", cmd_backup, "write one backup file: the database and the attachment store, with checksums")
+    bk = add(
+        "backup",
+        cmd_backup,
+        "write one encrypted backup file: the database and the attachment store, with checksums",
+    )
     bk.add_argument("-o", "--output", required=True, metavar="FILE")
-    bk.add_argument("--user", help=user_help + "; recorded in the audit trail")
+    bk.add_argument(
+        "--user",
+        help=user_help + "; an archive clerk or administrator cleared for the archive's highest grade; audited",
+    )
     rs = add("restore", cmd_restore, "restore a backup file into an empty database and data folder")
     rs.add_argument("file")
     rs.add_argument(
         "--force", action="store_true", help="replace an archive that is there (it is emptied first, never mixed)"
+    )
+    opener = rs.add_mutually_exclusive_group()
+    opener.add_argument(
+        "--user",
+        help="a user of the archive the backup came from (password from "
+        "ESTATE_DESK_PASSWORD or stdin): opens the backup's key",
+    )
+    opener.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="open the backup's key with the source archive's recovery key (stdin)",
     )
     vf = add(
         "verify", cmd_verify, "check the database, every attachment's checksum, encrypted files and the audit chain"

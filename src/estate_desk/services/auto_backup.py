@@ -10,6 +10,10 @@ The settings (office-wide, in the ``settings`` table):
 
 Whether one is due is :func:`backup_due`, a pure function of the last time, the clock and the
 setting — the window asks it on a timer; nothing here sleeps or reads the machine's clock.
+
+An automatic backup is made on behalf of the signed-in session, like any other: only one whose
+user may back up the whole archive (``services/backup_rights.py``) makes it, and its master key
+encrypts the file. In any other session :func:`skipped_because` says why it is not made.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
+    from estate_desk.domain.errors import PermissionDenied
+    from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -128,19 +134,28 @@ def prune(folder: Path, keep: int) -> list[Path]:
     return gone
 
 
+def skipped_because(db: Database, actor: Actor | None) -> PermissionDenied | None:
+    """Why this session's automatic backups are not made (None: they are)."""
+    from estate_desk.services import backup_rights
+
+    return backup_rights.refusal(db, actor)
+
+
 def run_backup(
     db: Database,
     clock: Clock,
+    actor: Actor | None,
     *,
     reason: str,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Path:
-    """Make one automatic backup now (``reason``: "schedule" | "exit"), record when, and prune."""
+    """Make one automatic backup now on behalf of ``actor`` (``reason``: "schedule" | "exit"), record
+    when, and prune. Refused (and audited) as any backup is when ``actor`` may not back up."""
     conf = settings(db)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = conf.folder / f"{AUTO_PREFIX}{stamp}-{reason}{backup.SUFFIX}"
-    backup.create_backup(db, clock, None, target, progress=progress, cancel=cancel)
+    backup.create_backup(db, clock, actor, target, progress=progress, cancel=cancel)
     with db.session() as s:
         _put(s, LAST_AT, clock.now().isoformat())
     prune(conf.folder, conf.keep)
@@ -152,6 +167,7 @@ def run_backup(
 def run_if_due(
     db: Database,
     clock: Clock,
+    actor: Actor | None,
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
@@ -160,7 +176,7 @@ def run_if_due(
     conf = settings(db)
     if not backup_due(conf.last_at, clock.now(), conf.every):
         return None
-    return run_backup(db, clock, reason="schedule", progress=progress, cancel=cancel)
+    return run_backup(db, clock, actor, reason="schedule", progress=progress, cancel=cancel)
 
 
 def sweep_at_start(db: Database, clock: Clock) -> int:

@@ -1,15 +1,23 @@
 """Backup and restore (备份与恢复, A5): one file holding the whole archive, checked before it is trusted.
 
-A backup is a zip file::
+A backup is a zip file, encrypted at rest (``services/backup_crypto.py``; 🔒 = encrypted and
+authenticated under a key derived from the archive's master key, each member on its own)::
 
-    backup.json                    what it is: format, alembic revision, office, 全宗号, the archive key's
-                                   fingerprint, when, from which database, row counts, files
-    tables/NNN-<table>.jsonl       every table's rows, parents first (``store/snapshot.py``)
-    attachments/ab/cd/<sha256>     every file of the attachment store, sealed (``.enc``) and plain, stored as is
-    MANIFEST.json                  size and SHA-256 of every member above
+    header.json                    in clear: format, cipher, the file's salt, the master key's fingerprint,
+                                   when, and the master key's *wrapped* copies (each user's, by password;
+                                   the recovery key's) — what a restore needs to open the key, nothing else
+    backup.json                  🔒 what it is: alembic revision, office, 全宗号, from which database, row
+                                   counts, the table members, the number of files
+    tables/NNN-<table>.jsonl     🔒 every table's rows, parents first (``store/snapshot.py``), deflated
+    attachments/NNNNNNN          🔒 every file of the attachment store, sealed (``.enc``) and plain, as is
+    attachments.jsonl            🔒 which store path (``ab/cd/<sha256>[.enc]``) each of them goes back to
+    MANIFEST.json                  size and SHA-256 of every member above, as stored
 
 and the zip comment ends with the SHA-256 of every byte before it, so one flipped byte anywhere —
-in a member, a header or the directory — is found before anything is written. Rows and files are
+in a member, a header or the directory — is found before anything is written; then every chunk of
+every member is authenticated before anything is written. Only a signed-in user whose role may
+keep the archive and whose clearance covers its highest grade makes one (``backup_rights.py``);
+restoring needs a user name and password of the source archive, or its recovery key. Rows and files are
 streamed (a 200 MB scan never sits in memory). The file is written under a temporary name in the
 target folder and renamed when complete: a cancelled, failed or killed backup leaves no file that
 looks like a backup (:func:`sweep_partial` clears the temporary ones a crash left).
@@ -22,7 +30,10 @@ are never mixed. A backup made on SQLite restores onto PostgreSQL and back.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
+import io
 import json
 import logging
 import os
@@ -31,20 +42,21 @@ import shutil
 import tempfile
 import zipfile
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session as OrmSession
 
 from estate_desk import __version__
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, RuleViolation, UserError
-from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.services import attachments, audit
-from estate_desk.services.audit import Target
-from estate_desk.services.permissions import require_role
+from estate_desk.services import attachments, audit, backup_crypto
+from estate_desk.services.backup_crypto import BackupKey, Credentials, Undecryptable
+from estate_desk.services.backup_rights import BACKUP_TARGET, require_backup_rights
 from estate_desk.store import snapshot
 from estate_desk.store.accounts import Office
 from estate_desk.store.blobs import CHUNK_SIZE, INCOMING_PREFIX, INCOMING_SUFFIX, BlobStore
@@ -56,6 +68,7 @@ from estate_desk.store.database import (
     open_database,
     resolve_url,
     revision_state,
+    sqlite_path,
 )
 from estate_desk.store.keys import ArchiveKey
 from estate_desk.store.migrations import head_revision
@@ -69,15 +82,20 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
+    from estate_desk.services.keyring import Keyring
 
 log = logging.getLogger(__name__)
 
-FORMAT = "estate-desk-backup/1"
+FORMAT = "estate-desk-backup/2"
+UNENCRYPTED_FORMAT = "estate-desk-backup/1"  # before backups were encrypted: refused, see _refuse_old_format
 SUFFIX = ".edbackup"
+HEADER = "header.json"
 DESCRIPTION = "backup.json"
 MANIFEST = "MANIFEST.json"
 TABLES = "tables/"
 FILES = "attachments/"
+FILE_INDEX = "attachments.jsonl"
+IN_CLEAR = frozenset({HEADER, MANIFEST})
 PARTIAL_PREFIX = snapshot.SCRATCH_PREFIX
 PARTIAL_SUFFIX = snapshot.SCRATCH_SUFFIX
 _COMMENT_PREFIX = b"estate-desk-backup sha256="
@@ -104,6 +122,7 @@ class BackupInfo:
     files: int
     file_bytes: int
     description: dict[str, Any] = field(repr=False)
+    key: BackupKey | None = field(default=None, repr=False, compare=False)  # opens the members
 
     def summary(self, lang: str = "zh") -> str:
         rows = sum(self.counts.values())
@@ -215,10 +234,21 @@ def _describe(conn: Any, clock: Clock, db: Database, counts: dict[str, int], fil
         "application": __version__,
         "tables": [t.name for t in snapshot.kept_tables()],
         "counts": counts,
+        "members": [_table_member(i, t.name) for i, t in enumerate(snapshot.kept_tables())],
         "files": len(files),
         "file_bytes": sum(size for _, _, size in files),
         "left_out": sorted(snapshot.DERIVED_TABLES),
     }
+
+
+def _table_member(index: int, name: str) -> str:
+    return f"{TABLES}{index:03d}-{name}.jsonl"
+
+
+def _file_member(index: int) -> str:
+    """Files are named by their place in the backup, not by their checksum (which would say which
+    files an archive holds to anyone holding the same file)."""
+    return f"{FILES}{index:07d}"
 
 
 def _alembic_version() -> Any:
@@ -237,14 +267,15 @@ def create_backup(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> BackupInfo:
-    """Write one backup file of the whole archive to ``out`` (see the module docstring).
+    """Write one encrypted backup file of the whole archive to ``out`` (see the module docstring).
 
-    ``actor`` must be archive staff; None is the machine itself (automatic backups, the CLI run by
-    whoever may read the data folder). Raises :class:`BackupCancelled` when cancelled; in every
-    failure no file is left at ``out``.
+    ``actor`` must be signed in, archive staff, cleared for the archive's highest grade and hold the
+    master key (``backup_rights.py``); a refusal is audited, and so is the backup. Raises
+    :class:`BackupCancelled` when cancelled; in every failure no file is left at ``out``.
     """
-    if actor is not None:
-        require_role(actor, ARCHIVE_KEEPERS, zh="备份档案库", en="back up the archive")
+    signed_in = require_backup_rights(db, actor)
+    keys = signed_in.keyring
+    assert keys is not None  # require_backup_rights refuses a session without the key
     target = Path(out)
     store = store or attachments.blob_store()
     try:
@@ -255,7 +286,7 @@ def create_backup(
         raise _cannot_write(target, exc) from exc
     temp = Path(temp_name)
     try:
-        info = _write(db, clock, store, temp, progress, cancel)
+        info = _write(db, clock, store, temp, keys, progress, cancel)
         with temp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(temp, target)
@@ -264,16 +295,15 @@ def create_backup(
         if isinstance(exc, OSError):
             raise _cannot_write(target, exc) from exc
         raise
-    if actor is not None:
-        with db.session() as s:
-            audit.record(
-                s,
-                actor,
-                AuditAction.EXPORT,
-                Target("archive", None, "备份 backup"),
-                detail={"file": str(target)},
-                clock=clock,
-            )
+    with db.session() as s:
+        audit.record(
+            s,
+            signed_in,
+            AuditAction.EXPORT,
+            BACKUP_TARGET,
+            detail={"file": str(target), "encrypted": backup_crypto.CIPHER},
+            clock=clock,
+        )
     log.info("backup written to %s", target)
     return BackupInfo(**{**info.__dict__, "path": target})
 
@@ -283,45 +313,80 @@ def _write(
     clock: Clock,
     store: BlobStore,
     temp: Path,
+    keys: Keyring,
     progress: Callable[[int, int], None] | None,
     cancel: Callable[[], bool] | None,
 ) -> BackupInfo:
     manifest: list[dict[str, Any]] = []
+    salt = backup_crypto.new_salt()
+    key = BackupKey(keys, salt)
     with zipfile.ZipFile(temp, "w", allowZip64=True) as zf:
-        with snapshot.consistent_connection(db, temp.parent) as conn:
+        with snapshot.consistent_connection(db, _snapshot_scratch(db)) as conn:
             tables = snapshot.kept_tables()
             counts = {t.name: snapshot.count_rows(conn, t) for t in tables}
             files = _store_files(store)
             units = sum(counts.values()) + sum(_file_units(s) for _, _, s in files)
             ticker = _Ticker(units, progress, cancel, "backup")
             description = _describe(conn, clock, db, counts, files)
-            _member(zf, manifest, DESCRIPTION, json.dumps(description, ensure_ascii=False, indent=1).encode())
+            with OrmSession(bind=conn) as s:
+                material = backup_crypto.key_material(s)
+            header = {
+                "format": FORMAT,
+                "cipher": backup_crypto.CIPHER,
+                "kdf": "HKDF-SHA256",
+                "info": backup_crypto.INFO.decode(),
+                "chunk": backup_crypto.CHUNK,
+                "salt": base64.b64encode(salt).decode("ascii"),
+                "key_id": keys.key_id,
+                "created_at": description["created_at"],
+                **material,
+            }
+            _member(zf, manifest, HEADER, json.dumps(header, ensure_ascii=False, indent=1).encode())
+            with _sealed(zf, manifest, key, DESCRIPTION, compress=True) as sink:
+                sink.write(json.dumps(description, ensure_ascii=False, indent=1).encode())
             for index, table in enumerate(tables):
-                name = f"{TABLES}{index:03d}-{table.name}.jsonl"
-                info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                with zf.open(info, "w", force_zip64=True) as raw:
-                    sink = _HashingWriter(raw)
+                with _sealed(zf, manifest, key, _table_member(index, table.name), compress=True) as sink:
                     for row in snapshot.read_rows(conn, table):
                         sink.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
                         ticker.step()
-                manifest.append({"name": name, "size": sink.size, "sha256": sink.hash.hexdigest()})
         buffer = bytearray(CHUNK_SIZE)
         view = memoryview(buffer)
-        for name, path, _size in files:
-            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_STORED
-            with path.open("rb") as src, zf.open(info, "w", force_zip64=True) as raw:
-                sink = _HashingWriter(raw)
+        for index, (_name, path, _size) in enumerate(files):
+            with path.open("rb") as src, _sealed(zf, manifest, key, _file_member(index), compress=False) as sink:
                 while n := src.readinto(view):
                     sink.write(view[:n])
                     ticker.step(n // 65536)
                 ticker.step()
-            manifest.append({"name": name, "size": sink.size, "sha256": sink.hash.hexdigest()})
+        with _sealed(zf, manifest, key, FILE_INDEX, compress=True) as sink:
+            for index, (name, _path, _size) in enumerate(files):
+                sink.write(json.dumps([_file_member(index), name[len(FILES) :]]).encode() + b"\n")
         _member(zf, [], MANIFEST, json.dumps({"format": FORMAT, "members": manifest}, indent=0).encode())
         zf.comment = _COMMENT_PREFIX + b"0" * 64
     _seal_file(temp)
-    return _info(temp, description)
+    return _info(temp, description, key)
+
+
+def _snapshot_scratch(db: Database) -> Path | None:
+    """Where SQLite's consistent copy is made while the backup is written: beside the database, never in
+    the target folder (which may be a USB stick), since the copy is the archive in clear."""
+    path = sqlite_path(db.url) if is_sqlite(db.url) else None
+    return path.parent if path is not None else None
+
+
+@contextmanager
+def _sealed(
+    zf: zipfile.ZipFile, manifest: list[dict[str, Any]], key: BackupKey, name: str, *, compress: bool
+) -> Iterator[backup_crypto.SealedWriter]:
+    """One encrypted member: what is written to the writer is encrypted chunk by chunk, and the
+    manifest gets the size and SHA-256 of what is stored."""
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED
+    with zf.open(info, "w", force_zip64=True) as raw:
+        stored = _HashingWriter(raw)
+        sink = backup_crypto.SealedWriter(stored, key, name, compress=compress)
+        yield sink
+        sink.close()
+    manifest.append({"name": name, "size": stored.size, "sha256": stored.hash.hexdigest()})
 
 
 def _member(zf: zipfile.ZipFile, manifest: list[dict[str, Any]], name: str, data: bytes) -> None:
@@ -354,7 +419,7 @@ def _seal_file(temp: Path) -> None:
         fh.write(digest.encode("ascii"))
 
 
-def _info(path: Path, description: dict[str, Any]) -> BackupInfo:
+def _info(path: Path, description: dict[str, Any], key: BackupKey | None = None) -> BackupInfo:
     return BackupInfo(
         path=path,
         revision=str(description["revision"]),
@@ -367,6 +432,7 @@ def _info(path: Path, description: dict[str, Any]) -> BackupInfo:
         files=int(description.get("files", 0)),
         file_bytes=int(description.get("file_bytes", 0)),
         description=description,
+        key=key,
     )
 
 
@@ -388,15 +454,79 @@ def sweep_partial(folder: Path, older_than: datetime) -> int:
 # --------------------------------------------------------------------------- checking
 
 
-def check_backup(
+@dataclass(frozen=True)
+class SealedBackup:
+    """What a backup says in clear, once its checksums hold: when, and which key opens it."""
+
+    path: Path
+    created_at: str
+    key_id: str
+    usernames: tuple[str, ...]  # the accounts whose password opens it
+    has_recovery: bool
+    header: dict[str, Any] = field(repr=False)
+
+
+def check_file(
     path: Path | str,
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+) -> SealedBackup:
+    """Check every stored byte of a backup file without its key: the whole-file checksum, then each
+    member against the manifest. A damaged file is refused with :class:`InputProblem`."""
+    header, _description, _key = _verify(Path(path), None, progress, cancel)
+    return _sealed_backup(Path(path), header)
+
+
+def check_backup(
+    path: Path | str,
+    keys: Keyring,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> BackupInfo:
-    """Check every byte of a backup file: the whole-file checksum, then each member against the
-    manifest. Returns what it holds; a damaged file is refused with :class:`InputProblem`."""
+    """Check every byte of a backup file of the archive whose master key ``keys`` is (a session's):
+    the checksums, then every chunk of every member decrypted and authenticated."""
+    _header, description, key = _verify(Path(path), lambda _found: keys, progress, cancel)
+    assert description is not None
+    return _info(Path(path), description, key)
+
+
+def open_backup(
+    path: Path | str,
+    credentials: Credentials,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> BackupInfo:
+    """Check a backup file and open it with a sign-in of its source archive or its recovery key
+    (``credentials``): the checksums first, then the key (a wrong password or recovery key is refused
+    with :class:`PermissionDenied`), then every chunk of every member authenticated. Touches nothing."""
     source = Path(path)
+    _header, description, key = _verify(
+        source, lambda found: backup_crypto.unlock(found, credentials, str(source)), progress, cancel
+    )
+    assert description is not None
+    return _info(source, description, key)
+
+
+def _sealed_backup(path: Path, header: dict[str, Any]) -> SealedBackup:
+    return SealedBackup(
+        path,
+        str(header.get("created_at", "")),
+        str(header.get("key_id", "")),
+        tuple(str(a.get("username", "")) for a in header.get("accounts", [])),
+        bool(header.get("recovery")),
+        header,
+    )
+
+
+def _verify(
+    source: Path,
+    unlock: Callable[[dict[str, Any]], Keyring] | None,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> tuple[dict[str, Any], dict[str, Any] | None, BackupKey | None]:
     try:
         size = source.stat().st_size
     except OSError as exc:
@@ -426,15 +556,104 @@ def check_backup(
             present = set(zf.namelist()) - {MANIFEST}
             if present != set(members):
                 raise _damaged(source, "清单与内容不符", "the manifest does not list what the file holds")
+            _refuse_old_format(source, listed.get("format"))
+            if HEADER not in members or _member_hash(zf, HEADER, ticker) != (
+                members[HEADER]["sha256"],
+                members[HEADER]["size"],
+            ):
+                raise _damaged(source, "文件头的校验值不符", "the checksum of the header does not match")
+            header = json.loads(zf.read(HEADER))
+            if header.get("format") != FORMAT or header.get("cipher") != backup_crypto.CIPHER:
+                raise _damaged(source, "格式不认识", "unknown format")
+            key = BackupKey(unlock(header), base64.b64decode(header["salt"], validate=True)) if unlock else None
+            description: dict[str, Any] | None = None
             for name, entry in members.items():
-                if _member_hash(zf, name, ticker) != (entry["sha256"], entry["size"]):
+                if name == HEADER:
+                    continue
+                if key is None or name in IN_CLEAR:
+                    found = _member_hash(zf, name, ticker)
+                else:
+                    found, plain = _member_opened(zf, name, key, ticker, keep=name == DESCRIPTION)
+                    if name == DESCRIPTION:
+                        description = json.loads(plain)
+                if found != (entry["sha256"], entry["size"]):
                     raise _damaged(source, f"“{name}”的校验值不符", f"the checksum of '{name}' does not match")
-            description = json.loads(zf.read(DESCRIPTION))
-    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, OSError) as exc:
+    except Undecryptable as exc:
+        raise _damaged(
+            source, f"“{exc}”无法解密或认证失败", f"'{exc}' does not decrypt or fails its authentication"
+        ) from exc
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, EOFError, OSError, binascii.Error) as exc:
         raise _damaged(source, f"无法读取：{exc}", f"unreadable: {exc}") from exc
-    if description.get("format") != FORMAT:
-        raise _damaged(source, "格式不认识", "unknown format")
-    return _info(source, description)
+    if key is not None:
+        _check_members(source, description, set(members))
+    return header, description, key
+
+
+def _member_opened(
+    zf: zipfile.ZipFile, name: str, key: BackupKey, ticker: _Ticker, *, keep: bool
+) -> tuple[tuple[str, int], bytes]:
+    """The SHA-256 and size of a member as stored, while every chunk of it is decrypted and
+    authenticated (and the index's paths checked); its plaintext when ``keep``."""
+    hasher, size = hashlib.sha256(), [0]
+
+    def stored(piece: bytes) -> None:
+        hasher.update(piece)
+        size[0] += len(piece)
+        ticker.step(len(piece) // 65536)
+
+    kept: list[bytes] = []
+    with zf.open(name) as fh:
+        chunks = backup_crypto.plain_chunks(fh, key, name, compressed=_compressed(name), on_stored=stored)
+        if name == FILE_INDEX:
+            for line in io.BufferedReader(backup_crypto.PlainReader(chunks)):
+                _index_line(zf.filename or "", line)
+        else:
+            for plain in chunks:
+                if keep:
+                    kept.append(plain)
+    return (hasher.hexdigest(), size[0]), b"".join(kept)
+
+
+def _compressed(name: str) -> bool:
+    return not name.startswith(FILES)
+
+
+def _index_line(path: str, line: bytes) -> tuple[str, str]:
+    """(member, store path) of one line of the file index; a path outside the store is refused."""
+    member, rel = json.loads(line)
+    if not isinstance(member, str) or not isinstance(rel, str) or not _BLOB_PATH.fullmatch(rel):
+        raise _damaged(Path(path), f"附件路径不对：{rel}", f"a bad attachment path: {rel}")
+    return member, rel
+
+
+def _check_members(source: Path, description: dict[str, Any] | None, present: set[str]) -> None:
+    """Every member the encrypted description names is there, and nothing else is."""
+    if description is None:
+        raise _damaged(source, "缺少说明", "its description is missing")
+    expected = (
+        {HEADER, DESCRIPTION, FILE_INDEX}
+        | {str(m) for m in description.get("members", [])}
+        | {_file_member(i) for i in range(int(description.get("files", 0)))}
+    )
+    if present != expected:
+        odd = sorted(present ^ expected)
+        raise _damaged(
+            source, f"内容与说明不符：{', '.join(odd[:3])}", f"it does not hold what it says: {', '.join(odd[:3])}"
+        )
+
+
+def _refuse_old_format(source: Path, found: object) -> None:
+    """Backups made before encryption (``estate-desk-backup/1``) are not read: they would restore
+    without any sign-in. Restore one with the version that made it, then back up again."""
+    if found == UNENCRYPTED_FORMAT:
+        raise InputProblem(
+            zh=f"备份文件“{source.name}”是旧格式（未加密，{UNENCRYPTED_FORMAT}），本版本只恢复加密的备份。"
+            "请用制作它的 Estate Desk 版本恢复，再用本版本重新备份。未恢复任何内容。",
+            en=f"The backup file '{source.name}' is in the old, unencrypted format ({UNENCRYPTED_FORMAT}); this "
+            "version restores encrypted backups only. Restore it with the Estate Desk version that made it, then "
+            "back up again with this one. Nothing was restored.",
+            where=str(source),
+        )
 
 
 def _member_hash(zf: zipfile.ZipFile, name: str, ticker: _Ticker) -> tuple[str, int]:
@@ -470,6 +689,7 @@ def _refuse_revision(info: BackupInfo) -> None:
 def restore_backup(
     url: URL | str | None,
     path: Path | str,
+    credentials: Credentials,
     *,
     force: bool = False,
     store: BlobStore | None = None,
@@ -479,12 +699,13 @@ def restore_backup(
 ) -> RestoreReport:
     """Restore a backup into the database at ``url`` and the attachment store (see the module docstring).
 
-    Checks the whole file first. Refuses (:class:`RuleViolation`) when the database or the store
+    Checks the whole file and opens it with ``credentials`` first (a user name and password of the
+    source archive, or its recovery key: :func:`open_backup`); a wrong one touches nothing. Refuses (:class:`RuleViolation`) when the database or the store
     already holds an archive, unless ``force``: then both are emptied first (the old store moved
     aside to ``attachments.replaced-<time>``). The rows go in one transaction; if anything fails,
     the database stays as it was and the files taken out of the backup are removed again.
     """
-    info = check_backup(path, progress=progress, cancel=cancel)
+    info = open_backup(path, credentials, progress=progress, cancel=cancel)
     _refuse_revision(info)
     resolved = url if not isinstance(url, str | None) else resolve_url(url)
     state = revision_state(resolved)
@@ -511,7 +732,7 @@ def restore_backup(
             sum(info.counts.values()) + info.files + _file_units(info.file_bytes), progress, cancel, "restore"
         )
         try:
-            _extract_files(info.path, store, written, ticker)
+            _extract_files(info, store, written, ticker)
             rows = _load_rows(db, info, ticker)
         except BaseException:
             for file in written:
@@ -548,36 +769,43 @@ def _put_store_back(store: BlobStore, aside: Path) -> None:
     log.warning("forced restore failed: the attachment store %s was put back", store.root)
 
 
-def _extract_files(path: Path, store: BlobStore, written: list[Path], ticker: _Ticker) -> None:
+def _extract_files(info: BackupInfo, store: BlobStore, written: list[Path], ticker: _Ticker) -> None:
+    """Decrypt every attachment file of the backup into the store, where the file index says."""
+    assert info.key is not None
+    path, key = info.path, info.key
     buffer = bytearray(CHUNK_SIZE)
     view = memoryview(buffer)
     with zipfile.ZipFile(path) as zf:
-        for name in zf.namelist():
-            if not name.startswith(FILES):
-                continue
-            if not _BLOB_PATH.fullmatch(name[len(FILES) :]):
-                raise _damaged(path, f"附件路径不对：{name}", f"a bad attachment path: {name}")
-            final = store.root / Path(*name[len(FILES) :].split("/"))
-            final.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp_name = tempfile.mkstemp(dir=store.root, prefix=INCOMING_PREFIX, suffix=INCOMING_SUFFIX)
-            temp = Path(temp_name)
-            try:
-                with os.fdopen(fd, "wb") as out, zf.open(name) as src:
-                    while n := src.readinto(view):  # type: ignore[attr-defined]
-                        out.write(view[:n])
-                        ticker.step(n // 65536)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(temp, final)
-            except BaseException:
-                temp.unlink(missing_ok=True)
-                raise
-            written.append(final)
-            ticker.step()
+        try:
+            with backup_crypto.open_plain(zf.open(FILE_INDEX), key, FILE_INDEX, compressed=True) as index:
+                for line in index:
+                    member, rel = _index_line(str(path), line)
+                    final = store.root / Path(*rel.split("/"))
+                    final.parent.mkdir(parents=True, exist_ok=True)
+                    fd, temp_name = tempfile.mkstemp(dir=store.root, prefix=INCOMING_PREFIX, suffix=INCOMING_SUFFIX)
+                    temp = Path(temp_name)
+                    try:
+                        with (
+                            os.fdopen(fd, "wb") as out,
+                            backup_crypto.open_plain(zf.open(member), key, member, compressed=False) as src,
+                        ):
+                            while n := src.readinto(view):
+                                out.write(view[:n])
+                                ticker.step(n // 65536)
+                            out.flush()
+                            os.fsync(out.fileno())
+                        os.replace(temp, final)
+                    except BaseException:
+                        temp.unlink(missing_ok=True)
+                        raise
+                    written.append(final)
+                    ticker.step()
+        except (Undecryptable, KeyError, ValueError) as exc:
+            raise _damaged(path, f"无法读取附件：{exc}", f"an attachment cannot be read: {exc}") from exc
 
 
-def _rows_of(zf: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
-    with zf.open(name) as fh:
+def _rows_of(zf: zipfile.ZipFile, name: str, key: BackupKey) -> Iterator[dict[str, Any]]:
+    with backup_crypto.open_plain(zf.open(name), key, name, compressed=True) as fh:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
@@ -585,6 +813,8 @@ def _rows_of(zf: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
 
 def _load_rows(db: Database, info: BackupInfo, ticker: _Ticker) -> int:
     tables = {t.name: t for t in snapshot.kept_tables()}
+    key = info.key
+    assert key is not None
     total = 0
     try:
         with zipfile.ZipFile(info.path) as zf, db.engine.begin() as conn:
@@ -596,7 +826,7 @@ def _load_rows(db: Database, info: BackupInfo, ticker: _Ticker) -> int:
                 if table is None:
                     raise _damaged(info.path, f"未知的数据表 {table_name}", f"unknown table {table_name}")
                 batch: list[dict[str, Any]] = []
-                for data in _rows_of(zf, name):
+                for data in _rows_of(zf, name, key):
                     batch.append(snapshot.decode_row(table, data))
                     if len(batch) >= _ROW_BATCH:
                         conn.execute(insert(table), batch)

@@ -61,6 +61,11 @@ class Keyring:
     def wrap_for(self, kek: bytes, aad: bytes) -> str:
         return _wrap(self._key, kek, aad)
 
+    def derive(self, salt: bytes, info: bytes) -> bytes:
+        """A key for one purpose (``info``), derived from the master key with HKDF-SHA256 and ``salt``;
+        the master key itself never leaves the keyring."""
+        return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=info).derive(self._key)
+
     def __repr__(self) -> str:
         return f"<Keyring {self.key_id[:8]}… unlocked>"
 
@@ -167,16 +172,38 @@ def issue_recovery(s: Session, clock: Clock, keyring: Keyring) -> str:
 
 def open_with_recovery(s: Session, recovery_key: str) -> Keyring:
     """The master key, opened with the recovery key; PermissionDenied when it is not the right one."""
-    raw = parse_recovery_key(recovery_key)
     row = archive_key(s)
-    master = (
-        _unwrap(row.recovery_wrapped, _recovery_kek(raw), _recovery_aad(row.key_id))
+    keys = (
+        open_recovery_copy(row.key_id, row.recovery_wrapped, recovery_key)
         if row is not None and row.recovery_wrapped
         else None
     )
-    if master is None:
+    if keys is None:
+        parse_recovery_key(recovery_key)  # a malformed key says so
         raise PermissionDenied(zh="恢复密钥不正确。", en="That recovery key is not this archive's.")
-    return Keyring(master)
+    return keys
+
+
+def open_recovery_copy(key_id: str, wrapped: str, recovery_key: str) -> Keyring | None:
+    """The master key from its recovery-wrapped copy (as stored, or as a backup carries it); None when
+    the recovery key does not open it. A malformed recovery key raises :class:`InputProblem`."""
+    raw = parse_recovery_key(recovery_key)
+    master = _unwrap(wrapped, _recovery_kek(raw), _recovery_aad(key_id))
+    if master is None:
+        return None
+    keys = Keyring(master)
+    return keys if keys.key_id == key_id else None
+
+
+def wrapped_copies(s: Session) -> tuple[ArchiveKey | None, list[tuple[UserKey, User]]]:
+    """Every wrapped copy of the master key there is — the recovery copy and each enabled user's — for a
+    backup to carry (wrapped forms only: each needs a password or the recovery key to open)."""
+    from estate_desk.store.accounts import User
+
+    users = s.execute(
+        select(UserKey, User).join(User, User.id == UserKey.user_id).where(User.disabled.is_(False))
+    ).all()
+    return archive_key(s), [(k, u) for k, u in users]
 
 
 # --------------------------------------------------------------------------- users' copies
@@ -199,15 +226,21 @@ def unlock(s: Session, user: User, password: str) -> Keyring | None:
     row = s.get(UserKey, user.id)
     if row is None:
         return None
+    return unlock_copy(user.id, row.key_id, row.kdf, row.wrapped, password)
+
+
+def unlock_copy(user_id: int, key_id: str, kdf: str, wrapped: str, password: str) -> Keyring | None:
+    """The master key from one user's password-wrapped copy (as stored, or as a backup carries it);
+    None when the password does not open it."""
     try:
-        kek = _password_kek(password, row.kdf)
+        kek = _password_kek(password, kdf)
     except (ValueError, TypeError, binascii.Error):
         return None
-    master = _unwrap(row.wrapped, kek, _user_aad(user.id, row.key_id))
+    master = _unwrap(wrapped, kek, _user_aad(user_id, key_id))
     if master is None:
         return None
     keyring = Keyring(master)
-    return keyring if keyring.key_id == row.key_id else None
+    return keyring if keyring.key_id == key_id else None
 
 
 def drop_copy(s: Session, user_id: int) -> None:

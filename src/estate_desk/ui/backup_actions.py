@@ -5,6 +5,9 @@ run on the window's worker with a progress dialog and Cancel. For archive staff 
 runs the automatic backup and the scheduled check when they are due (asked every few minutes;
 the decision is ``services/auto_backup.backup_due`` and ``services/integrity.check_due``, pure
 functions of the clock), and one more backup when the window closes, when the settings ask for it.
+The automatic backups are made only in a session that may back up the whole archive
+(``services/backup_rights.py``); in any other they are skipped with a line on the status bar.
+Restoring asks what opens the backup's key (``ui/backup_unlock.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.services import auto_backup, backup, integrity
 from estate_desk.ui import i18n
+from estate_desk.ui.backup_unlock import BackupUnlockDialog
 from estate_desk.ui.qt import (
     QAction,
     QApplication,
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
+    from estate_desk.services.backup_crypto import Credentials
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 
@@ -58,6 +63,7 @@ class BackupActions(QObject):
         self._window, self._db, self._actor, self._clock, self._runner = parent, db, actor, clock, runner
         self.progress: QProgressDialog | None = None
         self.task: TaskState | None = None
+        self._said_skipped = False  # the status line says once a session why automatic backups are skipped
         keeper = actor.role in ARCHIVE_KEEPERS
         self.backup_action = QAction(self.tr("&Back up the archive…"), self, objectName="backupNow")
         self.backup_action.triggered.connect(self.ask_backup)
@@ -164,15 +170,18 @@ class BackupActions(QObject):
                 "moved aside). Estate Desk closes afterwards. Go on?"
             ).format(file=Path(name).name),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_from(Path(name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        unlock = BackupUnlockDialog(Path(name).name, self._window)
+        if unlock.exec() == BackupUnlockDialog.DialogCode.Accepted:
+            self.restore_from(Path(name), unlock.credentials())
 
-    def restore_from(self, path: Path) -> TaskState:
+    def restore_from(self, path: Path, credentials: Credentials) -> TaskState:
         url, clock = self._db.url, self._clock
 
         def job(state: TaskState) -> backup.RestoreReport:
             return backup.restore_backup(
-                url, path, force=True, clock=clock, progress=state.report, cancel=state.is_cancelled
+                url, path, credentials, force=True, clock=clock, progress=state.report, cancel=state.is_cancelled
             )
 
         def done(report: backup.RestoreReport) -> None:
@@ -212,12 +221,12 @@ class BackupActions(QObject):
             return None
         now = self._clock.now()
         conf = auto_backup.settings(self._db)
-        if auto_backup.backup_due(conf.last_at, now, conf.every):
-            db, clock = self._db, self._clock
+        if auto_backup.backup_due(conf.last_at, now, conf.every) and self._may_back_up():
+            db, clock, actor = self._db, self._clock, self._actor
 
             def job(state: TaskState) -> Path:
                 return auto_backup.run_backup(
-                    db, clock, reason="schedule", progress=state.report, cancel=state.is_cancelled
+                    db, clock, actor, reason="schedule", progress=state.report, cancel=state.is_cancelled
                 )
 
             self._runner.submit(
@@ -238,14 +247,28 @@ class BackupActions(QObject):
             return "check"
         return None
 
+    def _may_back_up(self) -> bool:
+        """Whether this session makes the automatic backups; if not, the status bar says why (once)."""
+        why = auto_backup.skipped_because(self._db, self._actor)
+        if why is None:
+            return True
+        if not self._said_skipped:
+            self._said_skipped = True
+            self.status.emit(self.tr("Automatic backup skipped: {reason}").format(reason=why.message(i18n.lang_code())))
+        return False
+
     def backup_on_exit(self) -> Path | None:
-        """The backup made as the window closes (archive staff only, when the settings ask for it)."""
+        """The backup made as the window closes (in a session that may back up the whole archive, when
+        the settings ask for it)."""
         self.timer.stop()
         if self._actor.role not in ARCHIVE_KEEPERS or not auto_backup.settings(self._db).on_exit:
             return None
+        if auto_backup.skipped_because(self._db, self._actor) is not None:
+            log.info("backup at exit skipped: this session may not back up the whole archive")
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return auto_backup.run_backup(self._db, self._clock, reason="exit")
+            return auto_backup.run_backup(self._db, self._clock, self._actor, reason="exit")
         except UserError as exc:
             log.warning("backup at exit failed: %s", exc.bilingual())
             return None
