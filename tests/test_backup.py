@@ -407,7 +407,10 @@ def test_a5_the_cli_backs_up_and_restores(
     damaged = bytearray(out.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
     out.write_bytes(bytes(damaged))
-    assert main(["restore", str(out), "--database", f"sqlite+pysqlite:///{tmp_path / 'x.sqlite3'}", "--user", "admin"]) == 1
+    assert (
+        main(["restore", str(out), "--database", f"sqlite+pysqlite:///{tmp_path / 'x.sqlite3'}", "--user", "admin"])
+        == 1
+    )
     assert "damaged" in capsys.readouterr().err
 
 

@@ -146,3 +146,43 @@ def test_a5_the_schedule_says_so_when_the_archive_cannot_be_reached(  # type: ig
         window.backups.timer.timeout.emit()  # the timer's turn, as after five minutes
     assert "无法连接档案库" in said.args[0] or "could not be reached" in said.args[0]
     assert not window.runner.busy
+
+
+def test_a6_the_schedule_and_the_exit_backup_skip_a_session_not_cleared_for_the_whole_archive(  # type: ignore[no-untyped-def]
+    qapp, qtbot, ready_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    from conftest import make_actor
+    from estate_desk.domain.secrecy import Grade
+    from estate_desk.services.estate import add_owner
+
+    with ready_db.session() as s:
+        add_owner(s, clock, "王某某")  # an owner file: the archive holds 绝密
+    internal_clerk = make_actor(ready_db, clock, "clerk", "archive_clerk", int(Grade.INTERNAL))
+    auto_backup.configure(ready_db, folder=tmp_path / "auto")
+    w = MainWindow(ready_db, internal_clerk, clock, "测试物业服务中心")
+    qtbot.addWidget(w)
+
+    with qtbot.waitSignal(w.backups.status) as said:
+        due = w.backups.run_due()
+    assert due != "backup"  # the scheduled backup is not made; the check may still run
+    assert "自动备份已跳过" in said.args[0] and "绝密" in said.args[0]
+    if due == "check":
+        qtbot.waitUntil(lambda: not w.runner.busy, timeout=20_000)
+    assert w.backups.backup_on_exit() is None
+    assert not list((tmp_path / "auto").glob("*.edbackup")) and w.findChild(QMessageBox, "backupProblem") is None
+
+
+def test_a6_the_restore_dialog_asks_for_a_sign_in_or_the_recovery_key(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from estate_desk.ui.backup_unlock import BackupUnlockDialog
+
+    make_application()
+    dialog = BackupUnlockDialog("b.edbackup")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    dialog.username.setText("admin")
+    dialog.password.setText(ADMIN_PASSWORD)
+    assert dialog.ok.isEnabled() and dialog.credentials() == Credentials(username="admin", password=ADMIN_PASSWORD)
+    dialog.by_recovery.setChecked(True)
+    assert not dialog.ok.isEnabled() and not dialog.password.isEnabled()
+    dialog.recovery.setText("ABCD-EFGH")
+    assert dialog.credentials() == Credentials(recovery_key="ABCD-EFGH")

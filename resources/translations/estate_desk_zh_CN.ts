@@ -701,91 +701,130 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="68"/>
         <source>&amp;Back up the archive…</source>
         <translation>备份档案库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="71"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="74"/>
         <source>&amp;Check the archive</source>
         <translation>检查档案库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="102"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未留下任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="128"/>
         <source>Something unexpected went wrong; details are in the log.</source>
         <translation>发生意外错误，详情已写入日志。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="130"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="140"/>
         <source>Back up the archive</source>
         <translation>备份档案库</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="136"/>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
         <source>Estate Desk backup (*.edbackup)</source>
         <translation>Estate Desk 备份 (*.edbackup)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="154"/>
         <source>Backed up to {file}.</source>
         <translation>已备份到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="156"/>
         <source>Backing up the archive to {file}…</source>
         <translation>正在把档案库备份到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="154"/>
         <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="166"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="168"/>
         <source>The archive in this database and its attachment store will be replaced by the backup {file}; what is there now is emptied first, never mixed with it (the old attachment store is moved aside). Estate Desk closes afterwards. Go on?</source>
         <translation>本数据库中的档案及其附件库将被备份 {file} 替换：现有内容会先清空，绝不与备份混合（原附件库移到一旁保留）。完成后程序将关闭。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="191"/>
         <source>Checking and restoring {file}…</source>
         <translation>正在校验并恢复 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="204"/>
         <source>Checking the archive…</source>
         <translation>正在检查档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="216"/>
         <source>The archive could not be reached; the scheduled backup waits for the next turn.</source>
         <translation>无法连接档案库，定时备份将在下一次再试。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="234"/>
         <source>Automatic backup: {file}</source>
         <translation>自动备份：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_actions.py" line="258"/>
+        <source>Automatic backup skipped: {reason}</source>
+        <translation>自动备份已跳过：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupUnlockDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="27"/>
+        <source>Open the backup {file}</source>
+        <translation>打开备份 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="30"/>
+        <source>Backups are encrypted with the key of the archive that made them. Sign in as a user of that archive, or give its recovery key.</source>
+        <translation>备份用制作它的档案库的密钥加密。请以该档案库的用户登录，或输入它的恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="35"/>
+        <source>User name and password</source>
+        <translation>用户名和密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="36"/>
+        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="47"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="44"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="45"/>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>

@@ -282,8 +282,8 @@ def unlock(header: dict[str, Any], credentials: Credentials, where: str) -> Keyr
                 return keys
             break
     raise PermissionDenied(
-        zh=f"用户名或密码不正确：制作该备份的档案库中没有能用此密码打开密钥的账户“{username}”。未恢复任何内容。",
-        en=f"Wrong user name or password: the archive that made this backup has no account '{username}' whose key "
-        "this password opens. Nothing was restored.",
+        zh=f"用户名或密码不正确：“{username}”不是制作该备份的档案库的账户，或密码不对。未恢复任何内容。",
+        en=f"Wrong user name or password: '{username}' is not an account of the archive that made this backup, or "
+        "the password is not theirs. Nothing was restored.",
         where=where,
     )

@@ -254,7 +254,8 @@ class BackupActions(QObject):
             return True
         if not self._said_skipped:
             self._said_skipped = True
-            self.status.emit(self.tr("Automatic backup skipped: {reason}").format(reason=why.message(i18n.lang_code())))
+            reason = why.zh if i18n.lang_code().startswith("zh") else why.en
+            self.status.emit(self.tr("Automatic backup skipped: {reason}").format(reason=reason))
         return False
 
     def backup_on_exit(self) -> Path | None:
