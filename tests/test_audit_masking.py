@@ -286,3 +286,17 @@ def test_a6_migration_0011_backfills_target_grades_and_the_chain_verifies_old_an
         assert broken.broken is not None and (broken.broken.seq, broken.broken.kind) == (seq, "edited")
     finally:
         db.dispose()
+
+
+def test_a6_format_2_hashes_cover_the_target_grade_and_format_1_hashes_stay_as_they_were() -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    old = AuditRecord(1, datetime(2026, 1, 1, tzinfo=UTC), 2, "clerk", "view", "owner", 3, "刘建", 4)
+    legacy = record_hash(old, GENESIS)
+    # a row from before 0011: its hash is what it always was, whatever grade was filled in afterwards
+    assert record_hash(replace(old, target_grade=4), GENESIS) == legacy
+    new = replace(old, target_grade=4, chain_format=2)
+    assert record_hash(new, GENESIS) != legacy
+    assert record_hash(replace(new, target_grade=1), GENESIS) != record_hash(new, GENESIS)
+    assert record_hash(replace(new, chain_format=1), GENESIS) != record_hash(new, GENESIS)
