@@ -170,6 +170,27 @@ def test_rare_owner_names_of_the_demo_estate_print_with_embedded_glyphs(
     assert all("+" in name for name in used)  # every character drawn comes from an embedded subset
 
 
+def test_a_rare_name_in_the_owner_catalogue_prints_in_one_weight(
+    demo_db: Database, demo_clerk: Actor, clock: FakeClock, tmp_path: Path
+) -> None:
+    """吉𠮷 in a regular-weight table row: every character of the row, 𠮷 included, from a regular face
+    (it used to come from the bold JP supplement inside a regular name)."""
+    out = tmp_path / "owners.pdf"
+    printout("owner-catalogue").render(demo_db, clock, demo_clerk, Selection(), out)
+    rows: dict[tuple[int, int], list[dict[str, object]]] = {}
+    with pdfplumber.open(out) as pdf:
+        for number, page in enumerate(pdf.pages):
+            for c in page.chars:
+                rows.setdefault((number, round(float(c["top"]))), []).append(c)
+    with_jiyi = [row for row in rows.values() if any(c["text"] == "𠮷" for c in row)]
+    assert with_jiyi
+    for row in with_jiyi:
+        text = "".join(str(c["text"]) for c in row)
+        faces = {str(c["fontname"]).partition("+")[2] for c in row}
+        assert "吉𠮷" in text
+        assert {face.rpartition("-")[2] for face in faces} == {"Regular"}, faces
+
+
 @pytest.mark.parametrize("name", ["NotoSansSC-Bold", "NotoSansSC-Regular"])
 def test_bundled_faces_lack_jiyi_so_a_fallback_draws_it(name: str) -> None:
     font_set = fonts.register_fonts()

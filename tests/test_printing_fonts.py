@@ -108,8 +108,45 @@ def test_category_name_prints_at_26_pt_in_the_embedded_bold_face(font_set: fonts
         # "ABCDEF+NotoSansSC-Bold": the subset tag means the font is embedded in the PDF
         prefix, _, base = char["fontname"].partition("+")
         assert len(prefix) == 6 and base == "NotoSansSC-Bold"
-    assert any("NotoSansJPSupplement-Bold" in c["fontname"] for c in chars)
+    assert any("NotoSansJPSupplement-Regular" in c["fontname"] for c in chars)  # 𠮷 in the body's weight
     assert b"/FontFile2" in pdf_path.read_bytes()  # TrueType outlines embedded
+
+
+def _weight(fontname: str) -> str:
+    """ "ABCDEF+NotoSansJPSupplement-Regular" → "Regular": the weight of an embedded face."""
+    return fontname.partition("+")[2].rpartition("-")[2]
+
+
+def test_one_weight_per_name_a_character_outside_the_bmp_prints_in_the_names_weight(
+    font_set: fonts.FontSet, tmp_path: Path
+) -> None:
+    """吉𠮷 in a regular line is drawn from regular faces only, in a bold line from bold faces only:
+    𠮷 comes from the JP supplement of the same weight, never the bold one inside a regular name."""
+    name = "业主：吉" + KICHI + "先生"
+    pdf_path = tmp_path / "weights.pdf"
+    canvas = Canvas(str(pdf_path), pagesize=(100 * mm, 70 * mm))
+    fonts.draw_text(canvas, 8 * mm, 50 * mm, name, font_set.body_chain, 12)
+    fonts.draw_text(canvas, 8 * mm, 30 * mm, name, font_set.hei_chain, 14)
+    canvas.save()
+    with pdfplumber.open(pdf_path) as pdf:
+        chars = pdf.pages[0].chars
+    regular = [c for c in chars if c["size"] == pytest.approx(12.0)]
+    bold = [c for c in chars if c["size"] == pytest.approx(14.0)]
+    assert "".join(c["text"] for c in regular) == name == "".join(c["text"] for c in bold)
+    assert {_weight(c["fontname"]) for c in regular} == {"Regular"}
+    assert {_weight(c["fontname"]) for c in bold} == {"Bold"}
+    assert [c["fontname"].partition("+")[2] for c in regular if c["text"] == KICHI] == ["NotoSansJPSupplement-Regular"]
+    assert [c["fontname"].partition("+")[2] for c in bold if c["text"] == KICHI] == ["NotoSansJPSupplement-Bold"]
+
+
+def test_each_chain_holds_every_face_its_own_weight_first(font_set: fonts.FontSet) -> None:
+    """A character printable in one chain is printable in the other; a face of the other weight is
+    reached only for what no face of the chain's own weight has."""
+    for chain, weight in ((font_set.body_chain, "Regular"), (font_set.hei_chain, "Bold")):
+        assert set(chain) == set(font_set.names)
+        bundled = [name for name in chain if name.startswith("NotoSans")]
+        own = [name for name in bundled if name.endswith(weight)]
+        assert bundled[: len(own)] == own and len(own) == 3  # SC, the JP and the TC supplement
 
 
 def test_draw_text_anchors(font_set: fonts.FontSet, tmp_path: Path) -> None:
@@ -152,5 +189,5 @@ def test_font_report_lists_the_bundled_fonts() -> None:
     report = fonts.font_report()
     assert report[0][1] == str(fonts.bundled_bold_font_path())
     values = [value for _name, value in report]
-    assert sum(value.endswith("Supplement.ttf") for value in values) == 2
+    assert sum(value.endswith("Supplement.ttf") for value in values) == 4  # JP and TC, bold and regular
     assert all(value == "missing" or Path(value.split(" (")[0]).is_file() for value in values)

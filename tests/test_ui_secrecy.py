@@ -74,6 +74,41 @@ def test_a12_the_audit_viewer_filters_checks_the_chain_and_exports(  # type: ign
     assert view.table.rowCount() == 1 and view.table.item(0, 6).text() == "年度检查"
 
 
+def test_a6_a12_the_audit_viewer_masks_rows_above_the_readers_clearance(  # type: ignore[no-untyped-def]
+    app, qtbot, demo_db: Database, clock: FakeClock
+) -> None:
+    """A management-office reader cleared to 内部 sees that the clerk opened an owner's file (who, when,
+    what, 绝密), never whose; nor can the record filter confirm a name."""
+    from estate_desk.domain.roles import Role
+    from estate_desk.services import owners
+    from estate_desk.services.audit_log import MASKED
+    from estate_desk.store.estate import Owner
+
+    with demo_db.session() as s:
+        owner = s.query(Owner).order_by(Owner.id).first()
+        assert owner is not None
+        owner_id, name = owner.id, owner.name
+    owners.owner_file(demo_db, accounts.authenticate(demo_db, clock, "clerk", demo.DEMO_PASSWORD), owner_id)
+    admin = accounts.authenticate(demo_db, clock, "admin", demo.DEMO_PASSWORD)
+    accounts.create_user(
+        demo_db, clock, username="mo", password="neibu-pass-1", role=Role.MANAGEMENT_OFFICE,
+        clearance=Grade.INTERNAL, actor=admin,
+    )  # fmt: skip
+    section = AdminSection(demo_db, accounts.authenticate(demo_db, clock, "mo", "neibu-pass-1"), clock)
+    qtbot.addWidget(section)
+    view = section.audit
+    assert view is not None
+    view.person.setText("clerk")
+    view.reload()
+    model = view.table.model()
+    cells = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert not any(name in cell for row in cells for cell in row)
+    assert [row[3:6] for row in cells if row[3] == "查看"] == [["查看", MASKED[0], "绝密"]]
+    view.record.setText(name)
+    view.reload()
+    assert view.table.model().rowCount() == 0
+
+
 def test_a6_a11_the_secrecy_settings_save_through_the_services(  # type: ignore[no-untyped-def]
     app, qtbot, demo_db: Database, clock: FakeClock
 ) -> None:

@@ -4,7 +4,7 @@ Why: reportlab embeds only TrueType (glyf) outlines, and no Debian font it can e
 true bold Hei weight. ``justmytype-intl-cjk`` ships Noto Sans SC/JP/TC as *variable* glyf
 fonts (SIL OFL 1.1) whose default instance is Thin, so we pin the weight axis at 700.
 
-Outputs (all static, wght=700):
+Outputs (all static, wght=700 unless named Regular):
 
 - ``NotoSansSC-Bold.ttf`` — the full Noto Sans SC character set, not subset (reportlab
   subsets on embedding). The Hei face of box labels (rule A8: 黑体 一号 = 26 pt).
@@ -12,6 +12,8 @@ Outputs (all static, wght=700):
   (e.g. 𠮷 U+20BB7, a character of people's names outside the BMP).
 - ``NotoSansTC-Bold-Supplement.ttf`` — only the code points Noto Sans TC has and neither
   SC nor JP has (mostly Hong Kong supplementary characters, outside the BMP).
+- ``NotoSansJP-Regular-Supplement.ttf`` and ``NotoSansTC-Regular-Supplement.ttf`` — the same
+  two supplements at wght=400, for text in the regular body face (one weight per name).
 - ``OFL.txt`` — the licence shipped with the fonts (identical for SC, JP and TC).
 - with ``--with-regular`` also ``NotoSansSC-Regular.ttf`` (wght=400, about 10.5 MB more),
   which ``estate_desk.printing.fonts`` then uses as the body face of tables instead of the bold.
@@ -38,6 +40,7 @@ from fontTools.varLib import instancer
 
 BOLD = 700
 REGULAR = 400
+STYLES = {BOLD: "Bold", REGULAR: "Regular"}
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -68,13 +71,13 @@ def codepoints(path: Path) -> set[int]:
         font.close()
 
 
-def rename(font: TTFont, family: str, postscript: str) -> None:
+def rename(font: TTFont, family: str, postscript: str, style: str = "Bold") -> None:
     """Give a supplement its own family name so it is never mistaken for the full font."""
     for record in font["name"].names:
         if record.nameID in (1, 16):
             record.string = family
         elif record.nameID == 4:
-            record.string = f"{family} Bold"
+            record.string = f"{family} {style}"
         elif record.nameID == 6:
             record.string = postscript
         elif record.nameID == 3:
@@ -87,10 +90,10 @@ def save(font: TTFont, path: Path) -> None:
     print(f"{path.name}: {path.stat().st_size:,} bytes, sha256 {digest}")
 
 
-def make_supplement(lang: str, exclude: set[int], out: Path) -> set[int]:
-    """Instance ``lang`` at bold, keep only code points not in ``exclude``; return them."""
+def make_supplement(lang: str, exclude: set[int], out: Path, weight: int = BOLD) -> set[int]:
+    """Instance ``lang`` at ``weight``, keep only code points not in ``exclude``; return them."""
     wanted = codepoints(variable_font(lang)) - exclude
-    font = static_instance(lang)
+    font = static_instance(lang, weight)
     options = subset.Options()
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
@@ -99,7 +102,8 @@ def make_supplement(lang: str, exclude: set[int], out: Path) -> set[int]:
     subsetter = subset.Subsetter(options=options)
     subsetter.populate(unicodes=sorted(wanted))
     subsetter.subset(font)
-    rename(font, f"Noto Sans {lang.upper()} Supplement", f"NotoSans{lang.upper()}Supplement-Bold")
+    style = STYLES[weight]
+    rename(font, f"Noto Sans {lang.upper()} Supplement", f"NotoSans{lang.upper()}Supplement-{style}", style)
     save(font, out)
     return wanted
 
@@ -117,9 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.with_regular:
         save(static_instance("SC", REGULAR), out / "NotoSansSC-Regular.ttf")
 
-    covered = codepoints(variable_font("SC"))
-    covered |= make_supplement("JP", covered, out / "NotoSansJP-Bold-Supplement.ttf")
-    make_supplement("TC", covered, out / "NotoSansTC-Bold-Supplement.ttf")
+    # The supplements at both weights, cut to the same code points, so that a name prints in one
+    # weight: a regular name's 𠮷 from the regular JP supplement, a bold one's from the bold.
+    for weight in (BOLD, REGULAR):
+        style = STYLES[weight]
+        covered = codepoints(variable_font("SC"))
+        covered |= make_supplement("JP", covered, out / f"NotoSansJP-{style}-Supplement.ttf", weight)
+        make_supplement("TC", covered, out / f"NotoSansTC-{style}-Supplement.ttf", weight)
 
     shutil.copyfile(source_dir() / "notosanssc" / "OFL.txt", out / "OFL.txt")
     print(f"OFL.txt copied from {source_dir() / 'notosanssc'}")

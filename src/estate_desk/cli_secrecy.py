@@ -5,6 +5,7 @@ and reading one record from the command line — through the same services, chec
 * ``audit list [--person NAME] [--action A] [--record TEXT] [--since D] [--until D] --user NAME``
   — the trail, newest first (management office and administrators only); ``--export FILE`` writes
   ``.xlsx``/``.csv``. ``--person`` filters; ``--user`` is who signs in, as for every other command.
+  Rows about a record above the user's clearance are masked (``services/audit_log``).
 * ``keys recovery --user NAME`` — issue a new recovery key (shown once; the old one stops working).
 * ``keys recover USERNAME`` — with the recovery key (first line of stdin) give an account a new
   password (second line) and the master key again.

@@ -99,10 +99,27 @@ class AuditRecord:
     reason: str = ""  # why (printing, exporting), or why it was refused
     detail: str = ""  # JSON with sorted keys: anything else worth keeping
     workstation: str = ""  # the computer it happened at (A12: several workstations share one archive)
+    target_grade: int | None = None  # how secret the target was then: a reader below it sees the row masked
+    chain_format: int = 1  # 1: rows written before target_grade was hashed (their target_grade is backfilled)
+
+
+CHAIN_FORMAT = 2
+"""The format new rows are written in: their hash covers ``target_grade`` (and says it does)."""
+
+
+def hidden_from(target_grade: int | None, clearance: int) -> bool:
+    """Whether a row's target is above the reader's clearance: then the row shows who, when, what action
+    and the grade, never the target's number, title or name, nor the reason and details (A6, A12)."""
+    return target_grade is not None and int(target_grade) > int(clearance)
 
 
 def canonical(record: AuditRecord, prev_hash: str) -> bytes:
-    """The bytes a record's hash is taken over: its content and the previous hash, as sorted-key JSON."""
+    """The bytes a record's hash is taken over: its content and the previous hash, as sorted-key JSON.
+
+    From format 2 the target's grade is part of it, so lowering it to unmask a row breaks the chain.
+    A format-1 row (written before migration 0011) is hashed as it always was; its ``target_grade``
+    was filled in afterwards from its target and is not covered by the chain.
+    """
     content = {
         "seq": record.seq,
         "at": record.at.astimezone(UTC).isoformat(timespec="microseconds"),
@@ -118,6 +135,9 @@ def canonical(record: AuditRecord, prev_hash: str) -> bytes:
         "workstation": record.workstation,
         "prev_hash": prev_hash,
     }
+    if record.chain_format >= 2:  # older rows were hashed without these keys, and still verify
+        content["chain_format"] = record.chain_format
+        content["target_grade"] = record.target_grade
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 

@@ -5,8 +5,9 @@ reportlab embeds only TrueType (glyf) outlines, so the app bundles a static bold
 Noto Sans SC (``resources/fonts/NotoSansSC-Bold.ttf``, SIL OFL 1.1; see ``tools/make_font.py``).
 
 Noto Sans SC lacks a few characters of people's names, such as 𠮷 (U+20BB7, outside the BMP).
-They are printed from a *fallback chain*: small bold supplements cut from Noto Sans JP and
-Noto Sans TC (bundled), then system fonts when present (SimSun-ExtB on Windows, Hanazono
+They are printed from a *fallback chain*: small supplements cut from Noto Sans JP and
+Noto Sans TC (bundled, bold and regular, so a name prints in the weight of its text), then system
+fonts when present (SimSun-ExtB on Windows, Hanazono
 on Linux). Text is drawn as runs, one per font (:func:`split_runs`, :func:`draw_text`).
 
 A character no available font covers is never printed as an empty box: documents call
@@ -41,9 +42,15 @@ HEI_SIZE_PT = 26.0
 
 BUNDLED_BOLD = "NotoSansSC-Bold.ttf"
 BUNDLED_REGULAR = "NotoSansSC-Regular.ttf"  # optional: tools/make_font.py --with-regular
-BUNDLED_SUPPLEMENTS: tuple[tuple[str, str], ...] = (
-    ("NotoSansJPSupplement-Bold", "NotoSansJP-Bold-Supplement.ttf"),
-    ("NotoSansTCSupplement-Bold", "NotoSansTC-Bold-Supplement.ttf"),
+BOLD = "bold"
+REGULAR = "regular"
+BUNDLED_SUPPLEMENTS: tuple[tuple[str, str, str], ...] = (
+    # reportlab name, file, weight. Each weight has both, cut to the same code points (tools/make_font.py),
+    # so a name prints in one weight: 𠮷 in a regular name from the regular JP supplement.
+    ("NotoSansJPSupplement-Bold", "NotoSansJP-Bold-Supplement.ttf", BOLD),
+    ("NotoSansTCSupplement-Bold", "NotoSansTC-Bold-Supplement.ttf", BOLD),
+    ("NotoSansJPSupplement-Regular", "NotoSansJP-Regular-Supplement.ttf", REGULAR),
+    ("NotoSansTCSupplement-Regular", "NotoSansTC-Regular-Supplement.ttf", REGULAR),
 )
 
 # reportlab font names. The embedded PDF font name comes from the file (e.g. "NotoSansSC-Bold").
@@ -82,11 +89,13 @@ class TextRun(NamedTuple):
 
 @dataclass(frozen=True)
 class FontFace:
-    """One registered font: its reportlab name, file and role ("hei", "body" or "fallback")."""
+    """One registered font: its reportlab name, file, role ("hei", "body" or "fallback") and weight
+    (:data:`BOLD`, :data:`REGULAR`, or "" for a system font whose weight is not ours to choose)."""
 
     name: str
     path: Path
     role: str
+    weight: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,9 @@ class FontSet:
     ``hei_bold`` is for category names on labels (黑体, rule A8), ``body`` for tables and
     ordinary text; ``fallbacks`` (in order) supply characters the main faces lack.
     Every chain contains every face, so a character is printable in one chain exactly when
-    it is printable in any.
+    it is printable in any. A chain lists the faces of its primary's weight first, so a name
+    prints in one weight: a regular name's 𠮷 comes from the regular supplement, a bold one's
+    from the bold; a face of the other weight is reached only for what none of its own has.
     """
 
     hei_bold: str
@@ -109,8 +120,11 @@ class FontSet:
         return tuple(face.name for face in self.faces)
 
     def chain(self, primary: str) -> tuple[str, ...]:
-        """``primary`` first, then the other faces in order."""
-        return (primary, *(name for name in self.names if name != primary))
+        """``primary`` first, then the other faces of its weight, then the rest, each group in order."""
+        weight = next((face.weight for face in self.faces if face.name == primary), "")
+        same = [face.name for face in self.faces if face.name != primary and weight and face.weight == weight]
+        rest = [face.name for face in self.faces if face.name != primary and face.name not in same]
+        return (primary, *same, *rest)
 
     @property
     def hei_chain(self) -> tuple[str, ...]:
@@ -254,19 +268,19 @@ def register_fonts(prefer_simhei: bool = False) -> FontSet:
         faces: list[FontFace] = []
         simhei = find_simhei() if prefer_simhei else None
         if simhei is not None and _register(SIMHEI, simhei):
-            faces.append(FontFace(SIMHEI, simhei, "hei"))
-            faces.append(FontFace(NOTO_BOLD, bold_path, "fallback"))
+            faces.append(FontFace(SIMHEI, simhei, "hei", BOLD))  # 黑体 is the bold face of labels
+            faces.append(FontFace(NOTO_BOLD, bold_path, "fallback", BOLD))
         else:
-            faces.append(FontFace(NOTO_BOLD, bold_path, "hei"))
+            faces.append(FontFace(NOTO_BOLD, bold_path, "hei", BOLD))
         regular = _bundled(BUNDLED_REGULAR)
         body = NOTO_BOLD
         if regular is not None and _register(NOTO_REGULAR, regular):
-            faces.append(FontFace(NOTO_REGULAR, regular, "body"))
+            faces.append(FontFace(NOTO_REGULAR, regular, "body", REGULAR))
             body = NOTO_REGULAR
-        for name, file_name in BUNDLED_SUPPLEMENTS:
+        for name, file_name, weight in BUNDLED_SUPPLEMENTS:
             path = _bundled(file_name)
             if path is not None and _register(name, path):
-                faces.append(FontFace(name, path, "fallback"))
+                faces.append(FontFace(name, path, "fallback", weight))
         for name, file_names in _SYSTEM_EXTRAS:
             path = _find_extra(file_names)
             if path is not None and _register(name, path):
@@ -295,7 +309,7 @@ def font_report() -> list[tuple[str, str]]:
         ("Noto Sans SC Bold (bundled 黑体, labels)", shown(_bundled(BUNDLED_BOLD))),
         ("Noto Sans SC Regular (bundled, tables; optional)", shown(_bundled(BUNDLED_REGULAR))),
     ]
-    for name, file_name in BUNDLED_SUPPLEMENTS:
+    for name, file_name, _weight in BUNDLED_SUPPLEMENTS:
         rows.append((f"{name} (bundled fallback)", shown(_bundled(file_name))))
     rows.append(("SimHei 黑体 (system, optional)", shown(find_simhei())))
     for name, file_names in _SYSTEM_EXTRAS:

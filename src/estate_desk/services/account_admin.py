@@ -116,7 +116,7 @@ def reset_password(db: Database, clock: Clock, actor: Actor, username: str, new_
 
 def set_clearance(db: Database, clock: Clock, actor: Actor, username: str, clearance: Grade) -> None:
     """An administrator sets a user's clearance. Nobody changes their own (A6): refused and audited."""
-    target = Target("user", None, username, int(clearance))
+    target = Target("user", None, username, granted=int(clearance))
     _require_manager(db, actor, "修改密级权限", "change clearances", target)
     if username.strip() == actor.username:
         lower = clearance < actor.clearance
@@ -138,7 +138,7 @@ def set_clearance(db: Database, clock: Clock, actor: Actor, username: str, clear
             s,
             actor,
             AuditAction.CHANGE,
-            Target("user", user.id, user.username, int(clearance)),
+            Target("user", user.id, user.username, granted=int(clearance)),
             detail={"clearance_before": before, "clearance_after": int(clearance)},
             clock=clock,
         )

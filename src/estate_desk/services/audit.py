@@ -22,6 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from estate_desk.domain.audit import (
+    CHAIN_FORMAT,
     GENESIS,
     AuditAction,
     AuditRecord,
@@ -71,12 +72,19 @@ def _clock(actor: Actor | None, clock: Clock | None) -> Clock:
 
 @dataclass(frozen=True)
 class Target:
-    """What an event is about: a kind, an id and the text a reader recognises (档号, a user name …)."""
+    """What an event is about: a kind, an id and the text a reader recognises (档号, a user name …).
+
+    ``grade`` is how secret the target is (a record's grade, an owner file's 绝密, the most secret
+    record a printout, loan or destruction batch names): a reader cleared below it sees the row
+    masked. ``granted`` is a clearance the event gives a user: shown in the grade column, it makes
+    nothing secret.
+    """
 
     kind: str = ""
     id: int | None = None
     text: str = ""
     grade: int | None = None
+    granted: int | None = None
 
 
 NO_TARGET = Target()
@@ -136,10 +144,12 @@ def _append(
         target_kind=target.kind[:20],
         target_id=target.id,
         target_text=target.text[:400],
-        grade=target.grade,
+        grade=target.grade if target.grade is not None else target.granted,
         reason=reason,
         detail=detail,
         workstation=workstation(),
+        target_grade=target.grade,
+        chain_format=CHAIN_FORMAT,
     )
     digest = record_hash(entry, last_hash)
     s.add(
@@ -156,6 +166,8 @@ def _append(
             reason=entry.reason,
             detail=entry.detail,
             workstation=entry.workstation,
+            target_grade=entry.target_grade,
+            chain_format=entry.chain_format,
             prev_hash=last_hash,
             hash=digest,
         )
@@ -291,6 +303,8 @@ def _stored(s: Session) -> Iterator[StoredRecord]:
                     reason=row.reason,
                     detail=row.detail,
                     workstation=row.workstation,
+                    target_grade=row.target_grade,
+                    chain_format=row.chain_format,
                 ),
                 row.prev_hash,
                 row.hash,

@@ -3,6 +3,13 @@
 The trail is visible only to the management office (管理处) and administrators (A12); anyone else
 is refused, and the attempt is itself recorded. Exporting the trail is an export like any other:
 recorded, with the filter used. Times are shown in the office's zone (China Standard Time).
+
+**Masked above the reader's clearance (A6, A12).** A row whose target was more secret, when it
+happened, than the reader is cleared for (``target_grade``) keeps who, when, what action, the grade
+and the workstation; its target's number, title or name, its id, the reason and the details are
+never read out of this module (:func:`_row`) — not in the list, the window or an export. The
+``record`` filter matches only rows the reader sees unmasked, so searching for a title one is not
+cleared for finds nothing rather than confirming, row by row, that it is there.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
-from estate_desk.domain.audit import AuditAction
+from estate_desk.domain.audit import AuditAction, hidden_from
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.roles import Role
@@ -37,6 +44,7 @@ AUDIT_READERS = frozenset({Role.MANAGEMENT_OFFICE, Role.ADMINISTRATOR})
 """Who reads the audit trail: the management office and administrators."""
 DEFAULT_LIMIT = 500
 HEADERS = ("序号", "时间", "用户", "动作", "对象", "密级", "原因", "详情", "工作站")
+MASKED = ("（高于本人密级，不显示）", "(above your clearance: not shown)")
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class AuditRow:
     reason: str
     detail: str
     workstation: str
+    masked: bool = False  # the target was above the reader's clearance: target, reason and details withheld
 
     def action_label(self, lang: str = "zh") -> str:
         return self.action.label(lang) if isinstance(self.action, AuditAction) else str(self.action)
@@ -71,13 +80,18 @@ class AuditRow:
         """The row as text cells, each on one line, in the order of :data:`HEADERS`."""
         return [" ".join(cell.split()) for cell in self._cells(lang)]
 
+    def target_label(self, lang: str = "zh") -> str:
+        if self.masked:
+            return MASKED[0] if lang.startswith("zh") else MASKED[1]
+        return self.target_text or (f"{self.target_kind} {self.target_id}" if self.target_kind else "")
+
     def _cells(self, lang: str) -> list[str]:
         return [
             str(self.seq),
             f"{self.at:%Y-%m-%d %H:%M:%S}",
             self.username,
             self.action_label(lang),
-            self.target_text or (f"{self.target_kind} {self.target_id}" if self.target_kind else ""),
+            self.target_label(lang),
             self.grade.label(lang) if self.grade is not None else "",
             self.reason,
             self.detail,
@@ -99,12 +113,31 @@ def require_reader(db: Database, actor: Actor) -> None:
         )
 
 
-def _row(e: AuditEvent) -> AuditRow:
+def _grade(value: int | None) -> Grade | None:
+    return Grade(value) if value is not None and value in set(Grade) else None
+
+
+def _row(e: AuditEvent, clearance: int) -> AuditRow:
+    """One row as this reader may read it: masked when its target was above the reader's clearance."""
     try:
         action: AuditAction | str = AuditAction(e.action)
     except ValueError:
         action = e.action
-    grade = Grade(e.grade) if e.grade is not None and e.grade in set(Grade) else None
+    if hidden_from(e.target_grade, clearance):
+        return AuditRow(
+            e.seq,
+            e.at.astimezone(CHINA_TZ),
+            e.username,
+            action,
+            e.target_kind,
+            None,
+            "",
+            _grade(e.target_grade),
+            "",
+            "",
+            e.workstation,
+            masked=True,
+        )
     return AuditRow(
         e.seq,
         e.at.astimezone(CHINA_TZ),
@@ -113,18 +146,29 @@ def _row(e: AuditEvent) -> AuditRow:
         e.target_kind,
         e.target_id,
         e.target_text,
-        grade,
+        _grade(e.grade),
         e.reason,
         e.detail,
         e.workstation,
     )
 
 
+def _within(clearance: int) -> ColumnElement[bool]:
+    """Rows the reader sees unmasked: no secret target, or one no higher than the clearance."""
+    return or_(AuditEvent.target_grade.is_(None), AuditEvent.target_grade <= clearance)
+
+
 def events(
     db: Database, actor: Actor, wanted: AuditFilter | None = None, *, limit: int = DEFAULT_LIMIT
 ) -> list[AuditRow]:
-    """The newest events first that match ``wanted`` (at most ``limit``)."""
+    """The newest events first that match ``wanted`` (at most ``limit``), masked by the reader's clearance."""
+    return [row for row, _ in _events(db, actor, wanted, limit=limit)]
+
+
+def _events(db: Database, actor: Actor, wanted: AuditFilter | None, *, limit: int) -> list[tuple[AuditRow, int | None]]:
+    """The rows as the reader may read them, each with its target's recorded grade."""
     require_reader(db, actor)
+    clearance = int(actor.clearance)
     wanted = wanted or AuditFilter()
     query = select(AuditEvent).order_by(AuditEvent.seq.desc())
     if wanted.person:
@@ -137,7 +181,9 @@ def events(
         clauses: list[ColumnElement[bool]] = [AuditEvent.target_text.like(f"%{escaped}%", escape="\\")]
         if text.isdigit():
             clauses.append(AuditEvent.target_id == int(text))
-        query = query.where(or_(*clauses))
+        # Only rows the reader may read are searched by their target: a masked row never answers
+        # "yes, this title is in the trail".
+        query = query.where(or_(*clauses), _within(clearance))
     if wanted.since is not None:
         query = query.where(AuditEvent.at >= wanted.since)
     if wanted.until is not None:
@@ -145,7 +191,16 @@ def events(
     if limit > 0:
         query = query.limit(limit)
     with db.session() as s:
-        return [_row(e) for e in s.scalars(query)]
+        return [(_row(e, clearance), e.target_grade) for e in s.scalars(query)]
+
+
+def _exported(found: list[tuple[AuditRow, int | None]], actor: Actor, wanted: AuditFilter) -> Target:
+    """The export as a target: as secret as the most secret row it holds readable, and — when a record
+    was searched for — as the exporter's clearance (the text searched for may be that secret)."""
+    grades = [grade for row, grade in found if grade is not None and not row.masked]
+    if wanted.record:
+        grades.append(int(actor.clearance))
+    return Target("audit", None, "审计记录", max(grades, default=None))
 
 
 def export_events(
@@ -155,7 +210,8 @@ def export_events(
 
     The export itself is recorded in the trail, with the filter and the reason.
     """
-    rows = list(reversed(events(db, actor, wanted, limit=0)))
+    found = list(reversed(_events(db, actor, wanted, limit=0)))
+    rows = [row for row, _ in found]
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputProblem(
@@ -197,7 +253,7 @@ def export_events(
                 s,
                 actor,
                 AuditAction.EXPORT,
-                Target("audit", None, "审计记录"),
+                _exported(found, actor, wanted),
                 reason=reason,
                 detail={
                     "file": out.name,

@@ -42,6 +42,7 @@ from estate_desk.domain.disposal import (
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation, UserError
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.domain.secrecy import most_secret
 from estate_desk.services import audit, clearance, disposal
 from estate_desk.services.archive import next_in_series
 from estate_desk.services.attachments import blob_store
@@ -253,7 +254,7 @@ def propose(db: Database, clock: Clock, actor: Actor, items: Sequence[tuple[int,
                 s,
                 actor,
                 AuditAction.CHANGE,
-                Target("destruction", batch.id, batch.code),
+                Target("destruction", batch.id, batch.code, most_secret(d.secrecy for d, _ in checked)),
                 detail={"proposed": [d.archive_no for d, _ in checked]},
                 clock=clock,
             )
@@ -369,7 +370,7 @@ def renew(db: Database, clock: Clock, actor: Actor, item_id: int, reason: str | 
             s,
             actor,
             AuditAction.CHANGE,
-            Target("destruction", batch.id, batch.code),
+            Target("destruction", batch.id, batch.code, document.secrecy),
             detail={"renewed": document.archive_no},
             clock=clock,
         )
@@ -465,7 +466,7 @@ def carry_out(
                 s,
                 actor,
                 AuditAction.CHANGE,
-                Target("destruction", batch.id, batch.code),
+                Target("destruction", batch.id, batch.code, most_secret(d.secrecy for _, d in ready)),
                 detail={
                     "destroyed": [d.archive_no for _, d in ready],
                     "witnesses": list(names),

@@ -89,10 +89,10 @@ def _record(
     raise InputProblem(zh="只能作废文件或案卷。", en="Only a document or a volume can be marked void.")
 
 
-def _target(record: Document | Volume) -> Target:
+def _target(s: Session, record: Document | Volume) -> Target:
     if isinstance(record, Document):
         return Target("document", record.id, record.archive_no, record.secrecy)
-    return Target("volume", record.id, record.code)
+    return Target("volume", record.id, record.code, clearance.volume_grades(s, [record.id])[record.id])
 
 
 def mark_void(
@@ -119,7 +119,7 @@ def mark_void(
             s,
             actor,
             AuditAction.CHANGE,
-            _target(record),
+            _target(s, record),
             reason=why,
             detail={"void": True, "on": day.isoformat()},
             clock=clock,
@@ -143,7 +143,13 @@ def lift_void(db: Database, clock: Clock, actor: Actor, kind: str, record_id: in
         was = {"reason": record.void_reason, "on": record.void_on.isoformat() if record.void_on else None}
         record.void, record.void_reason, record.void_on, record.void_by = False, "", None, None
         audit.record(
-            s, actor, AuditAction.CHANGE, _target(record), reason=why, detail={"void": False, "was": was}, clock=clock
+            s,
+            actor,
+            AuditAction.CHANGE,
+            _target(s, record),
+            reason=why,
+            detail={"void": False, "was": was},
+            clock=clock,
         )
 
 
@@ -218,7 +224,7 @@ def place_hold(db: Database, clock: Clock, actor: Actor, document_id: int, kind:
         s.add(hold)
         s.flush()
         audit.record(
-            s, actor, AuditAction.CHANGE, _target(document), reason=why, detail={"hold": kind.value}, clock=clock
+            s, actor, AuditAction.CHANGE, _target(s, document), reason=why, detail={"hold": kind.value}, clock=clock
         )
         return hold.id
 
@@ -234,7 +240,7 @@ def lift_hold(db: Database, clock: Clock, actor: Actor, hold_id: int, reason: st
         document = clearance.visible_document(s, actor, hold.document_id)
         hold.lifted_by, hold.lifted_at, hold.lift_reason = actor.user_id, clock.now(), why
         audit.record(
-            s, actor, AuditAction.CHANGE, _target(document), reason=why, detail={"hold_lifted": hold.id}, clock=clock
+            s, actor, AuditAction.CHANGE, _target(s, document), reason=why, detail={"hold_lifted": hold.id}, clock=clock
         )
 
 

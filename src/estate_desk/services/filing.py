@@ -62,6 +62,14 @@ def _box_place(s: Session, box: ArchiveBox | None) -> str:
     return f"{box.code}（{place_text(cabinet, box.shelf, box.position) or '未上架'}）"
 
 
+def _moved(s: Session, box_id: int | None, document_id: int | None) -> Target:
+    """What a movement is about: a box (its code and place are seen by everyone), or a document at its grade."""
+    if box_id is not None:
+        return Target("box", box_id)
+    document = s.get(Document, document_id) if document_id is not None else None
+    return Target("document", document_id, grade=document.secrecy if document is not None else None)
+
+
 def _record(
     s: Session,
     clock: Clock,
@@ -88,7 +96,7 @@ def _record(
         s,
         actor,
         AuditAction.CHANGE,
-        Target("box" if box_id is not None else "document", box_id if box_id is not None else document_id),
+        _moved(s, box_id, document_id),
         reason=reason[:200],
         detail={"from": from_place[:200], "to": to_place[:200]},
         clock=clock,
@@ -539,7 +547,10 @@ def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
             if clearance.visible_volume_ids(s, actor, [volume_id]):
                 return CodeHit("volume", volume_id)
             audit.refused(
-                s, actor, NotFound(zh=f"没有案卷 {text}。", en=f"No volume {text}."), Target("volume", volume_id, text)
+                s,
+                actor,
+                NotFound(zh=f"没有案卷 {text}。", en=f"No volume {text}."),
+                Target("volume", volume_id, text, clearance.volume_grades(s, [volume_id])[volume_id]),
             )
             return None
         found = s.execute(

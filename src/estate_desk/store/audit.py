@@ -37,6 +37,9 @@ class AuditEvent(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     workstation: Mapped[str] = mapped_column(String(120), default="")
+    # How secret the target was when the event happened: a reader cleared below it sees the row masked.
+    target_grade: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    chain_format: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
