@@ -19,6 +19,7 @@ with numbers) is ordered with :func:`natural_key`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -231,19 +232,15 @@ def room_readings(text: str, *, where: str | None = None) -> tuple[RoomCode, ...
         plain = exc
     readings = [] if isinstance(plain, InputProblem) else [plain]
     if unit is None and len(building) == 4:  # 0302-2002: 03栋02单元2002 too
-        try:
+        with contextlib.suppress(InputProblem):  # 0300-2002 has no unit 00: the plain reading only
             readings.append(_checked(_number(building[:2]), _number(building[2:]), _number(room), text, where))
-        except InputProblem:
-            pass
     if not readings:
         assert isinstance(plain, InputProblem)
         raise plain
     return tuple(readings)
 
 
-def parse_room_code(
-    text: str, *, where: str | None = None, fits: Callable[[RoomCode], bool] | None = None
-) -> RoomCode:
+def parse_room_code(text: str, *, where: str | None = None, fits: Callable[[RoomCode], bool] | None = None) -> RoomCode:
     """Read a room code as the office writes it (the forms of :func:`room_readings`).
 
     A code that reads two ways is the reading that ``fits`` the estate (see :class:`KnownRooms`)
