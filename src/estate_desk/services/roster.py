@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.owner_history import ChangeSource, normalise
 from estate_desk.domain.phones import phone_digits
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.rooms import KnownRooms
 from estate_desk.domain.roster import (
     ColumnMapping,
     Field,
@@ -183,7 +182,7 @@ def _run(
     report.excluded = sorted(exclude & set(data_rows))
     ticker = _Ticker(2 * len(data_rows), progress, cancelled)
     with db.session() as s:
-        known = known_rooms(s)
+        known = estate.known_rooms(s)
     good, problems = check_rows(ticker.each(roster.rows), mapping, exclude=exclude, known=known)
     problems += _unknown_exclusions(roster, exclude)
     with db.session() as s:
@@ -200,22 +199,6 @@ def _run(
     ticker.finish()
     log.info("%s imported %s: %s", actor.username, path, report.summary("en"))
     return report
-
-
-def known_rooms(s: Session) -> KnownRooms:
-    """The estate's buildings and the units each has (``None``: rooms without a unit) — what settles a
-    room code that reads two ways. One grouped query: a few hundred pairs even on a big estate."""
-    units: dict[int, set[int | None]] = {}
-    query = (
-        select(Building.number, Room.unit, func.count(Room.id))
-        .join(Room, Room.building_id == Building.id, isouter=True)
-        .group_by(Building.number, Room.unit)
-    )
-    for number, unit, rooms in s.execute(query):
-        found = units.setdefault(number, set())
-        if rooms:
-            found.add(unit)
-    return KnownRooms({number: frozenset(found) for number, found in units.items()})
 
 
 def _new_building(row: RosterRow, mapping: ColumnMapping) -> Notice:
