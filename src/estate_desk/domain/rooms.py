@@ -263,6 +263,15 @@ def try_parse_room_code(text: str) -> RoomCode | None:
         return None
 
 
+def reads_as_room(text: str) -> bool:
+    """Whether ``text`` is a room code in some reading (``0302-2002`` is, though which room needs the estate)."""
+    try:
+        room_readings(text)
+    except InputProblem:
+        return False
+    return True
+
+
 def format_room_code(code: RoomCode) -> str:
     """The canonical form ``3栋2单元1502`` (``3栋1502`` without a unit)."""
     return _describe(code.building, code.unit, code.room)
