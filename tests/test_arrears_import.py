@@ -130,3 +130,22 @@ def test_a15_a_gbk_csv_with_one_room_column_imports_from_the_cli(
     assert _count(ready_db) == 0 and "Dry run" in capsys.readouterr().out
     assert main(["import", "arrears", str(path), "--user", "admin", "--database", url]) == 0
     assert _count(ready_db) == 1
+
+
+def test_issue16_an_arrears_row_for_0302_2002_is_the_room_the_estate_has(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
+) -> None:
+    _estate(ready_db, clock)
+    with ready_db.session() as s:
+        add_room(s, ensure_building(s, 3, 33), 2, 2002)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["房屋编号", "费用类型", "欠费金额", "欠费起始日期"])
+    sheet.append(["0302-2002", "物业费", 300, "2026/9/1"])  # 3栋2单元2002, not a building 302
+    sheet.append(["三栋二单元1502", "水费", 20, "2026/9/1"])
+    sheet.append(["0310-1502", "水费", 20, "2026/9/1"])  # 310栋1502 or 3栋10单元1502: neither is here
+    book.save(tmp_path / "欠费.xlsx")
+    report = import_arrears(ready_db, clock, clerk, tmp_path / "欠费.xlsx", dry_run=True)
+    assert [(p.row, p.value) for p in report.problems] == [(4, "0310-1502")]
+    assert "310栋1502" in report.problems[0].message_zh and "3栋10单元1502" in report.problems[0].message_zh

@@ -54,3 +54,33 @@ def test_opening_an_empty_database_migrates_it(empty_url: URL) -> None:
     db = open_database(empty_url)
     db.dispose()
     assert revision_state(empty_url).status is RevisionStatus.CURRENT
+
+
+def test_issue16_0012_backfills_phone_digits_upper_cases_id_x_and_indexes_phones(demo_url: URL) -> None:
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    before_0012 = script.get_revision("0012_owner_phone_id").down_revision
+    assert isinstance(before_0012, str)
+    engine = create_engine(demo_url)
+    migrations.downgrade_engine(engine, before_0012)
+    with engine.begin() as conn:
+        owner_id = conn.scalar(text("SELECT MIN(id) FROM owners"))
+        conn.execute(
+            text("UPDATE owners SET phone = '+86 138-0013-8000', id_number = '11010519491231002x' WHERE id = :id"),
+            {"id": owner_id},
+        )
+    migrations.upgrade_engine(engine)
+    with engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT phone, phone_digits, id_number FROM owners WHERE id = :id"), {"id": owner_id}
+        ).one()
+        assert tuple(row) == ("+86 138-0013-8000", "13800138000", "11010519491231002X")
+        assert conn.scalar(text("SELECT COUNT(*) FROM owners WHERE phone_digits = '' AND phone <> ''")) == 0
+        keys = conn.scalars(
+            text(
+                "SELECT k.key FROM search_keys k JOIN search_entries e ON e.id = k.entry_id "
+                "WHERE e.kind = 'owner' AND e.ref_id = :id"
+            ),
+            {"id": owner_id},
+        ).all()
+        assert "tel:13800138000" in keys
+    engine.dispose()

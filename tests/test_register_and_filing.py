@@ -10,6 +10,7 @@ import pytest
 
 from estate_desk.domain.archive_numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
+from estate_desk.domain.rooms import AmbiguousRoom
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import filing, register
 from estate_desk.services.archive import DocumentDraft
@@ -206,3 +207,15 @@ def test_room_codes_in_any_form_find_the_room_and_its_owner(ready_db: Database, 
         register.room_by_code(ready_db, "9栋101")
     with pytest.raises(InputProblem):
         register.room_by_code(ready_db, "not a room")
+
+
+def test_issue16_a_room_typed_two_ways_is_the_room_the_estate_has_or_refused_naming_both(
+    ready_db: Database, clock: FakeClock
+) -> None:
+    with pytest.raises(AmbiguousRoom) as caught:  # neither 302栋2002 nor 3栋2单元2002 is here
+        register.room_by_code(ready_db, "0302-2002")
+    assert "302栋2002" in caught.value.zh and "3栋2单元2002" in caught.value.zh
+    rooms = _households(ready_db, clock, [(302, 2002)])
+    match = register.room_by_code(ready_db, "0302-2002")
+    assert (match.room_id, match.code) == (rooms[(302, 2002)], "302栋2002")
+    assert register.room_by_code(ready_db, "三百零二栋二〇〇二").code == "302栋2002"

@@ -11,10 +11,13 @@ from hypothesis import strategies as st
 
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.rooms import (
+    AmbiguousRoom,
+    KnownRooms,
     RoomCode,
     format_room_code,
     natural_key,
     parse_room_code,
+    room_readings,
     room_sort_key,
     try_parse_room_code,
 )
@@ -97,7 +100,13 @@ def test_spaces_and_full_width_input(text: str) -> None:
         "-1502",
         "3楼1502",
         "3栋2单元1502室室",
-        "三栋1502",
+        "三十十栋1502",
+        "十2栋1502",
+        "3十栋1502",
+        "百三栋1502",
+        "3#",
+        "3栋2单元15楼1602",
+        "3栋2单元100楼02",
         "0栋101",
         "1000栋101",
         "3栋0单元101",
@@ -172,7 +181,7 @@ def test_format_then_parse_is_the_same_room(code: RoomCode) -> None:
     assert parse_room_code(format_room_code(code)) == code
 
 
-_office_alphabet = st.sampled_from(list("0123456789０１２３栋幢座号楼单元室房-－—– 　\t#abc三"))
+_office_alphabet = st.sampled_from(list("0123456789０１２３栋幢座号楼层单元室房-－—– 　\t#＃abc三十百两〇零"))
 
 
 @given(st.text() | st.text(alphabet=_office_alphabet, max_size=20))
@@ -274,3 +283,105 @@ def test_natural_key_sorts_any_list(items: list[str]) -> None:
     ordered = sorted(items, key=natural_key)
     keys = [natural_key(item) for item in ordered]
     assert all(x <= y for x, y in itertools.pairwise(keys))
+
+
+# --- Chinese numerals, 3#楼, and the form that reads two ways (issue 16) ---------------
+
+_CN = "〇一二三四五六七八九"
+
+
+def _positional(n: int) -> str:
+    """n (1–9999) as it is said: 十二, 一百零三, 一千五百零二."""
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            if zero and out:
+                out += "零"
+            out += ("" if unit == "十" and digit == 1 and not out else _CN[digit]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _digit_by_digit(n: int) -> str:
+    return "".join(_CN[int(d)] for d in str(n))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三栋二单元1502", RoomCode.of(3, 2, 1502)),
+        ("十二栋2单元1502室", RoomCode.of(12, 2, 1502)),
+        ("九十九栋1502", RoomCode.of(99, None, 1502)),
+        ("两栋两单元301", RoomCode.of(2, 2, 301)),
+        ("三栋二单元二〇三", RoomCode.of(3, 2, 203)),
+        ("三栋二单元一五零二室", RoomCode.of(3, 2, 1502)),
+        ("三栋二单元一千五百零二", RoomCode.of(3, 2, 1502)),
+        ("叁栋贰单元1502", RoomCode.of(3, 2, 1502)),
+        ("3#1502", RoomCode.of(3, None, 1502)),
+        ("3#楼1502", RoomCode.of(3, None, 1502)),
+        ("3＃楼2单元1502", RoomCode.of(3, 2, 1502)),
+        ("3#楼2-1502", RoomCode.of(3, 2, 1502)),
+        ("３＃楼２－１５０２", RoomCode.of(3, 2, 1502)),
+        ("3栋2单元15楼02室", RoomCode.of(3, 2, 1502)),
+        ("3栋2单元15层1502", RoomCode.of(3, 2, 1502)),
+        ("三栋二单元十五楼零二", RoomCode.of(3, 2, 1502)),
+    ],
+)
+def test_issue16_chinese_numerals_and_number_signs_are_read(text: str, expected: RoomCode) -> None:
+    assert parse_room_code(text) == expected
+
+
+@given(room_codes, st.booleans())
+def test_issue16_every_canonical_code_in_chinese_numerals_is_the_same_room(code: RoomCode, by_digit: bool) -> None:
+    spell = _digit_by_digit if by_digit else _positional
+    unit = "" if code.unit is None else f"{spell(code.unit)}单元"
+    written = f"{spell(code.building)}栋{unit}{spell(code.room)}"
+    assert parse_room_code(written) == code
+    assert parse_room_code(f"{code.building}#楼{'' if code.unit is None else f'{code.unit}-'}{code.room}") == code
+
+
+def test_issue16_0302_2002_reads_two_ways_and_is_never_guessed() -> None:
+    assert room_readings("0302-2002") == (RoomCode.of(302, None, 2002), RoomCode.of(3, 2, 2002))
+    with pytest.raises(AmbiguousRoom) as caught:
+        parse_room_code("0302-2002")
+    assert "302栋2002" in caught.value.zh and "3栋2单元2002" in caught.value.zh
+    assert "302栋2002" in caught.value.en and "3栋2单元2002" in caught.value.en
+    assert try_parse_room_code("0302-2002") is None
+
+
+def test_issue16_the_reading_that_fits_the_estate_wins() -> None:
+    with_unit = KnownRooms({3: {1, 2}, 5: {None}})
+    assert parse_room_code("0302-2002", fits=with_unit.fits) == RoomCode.of(3, 2, 2002)
+    plain = KnownRooms({302: {None}})
+    assert parse_room_code("0302-2002", fits=plain.fits) == RoomCode.of(302, None, 2002)
+    neither = KnownRooms({3: {1}, 7: {2}})
+    with pytest.raises(AmbiguousRoom):
+        parse_room_code("0302-2002", fits=neither.fits)
+    both = KnownRooms({3: {2}, 302: {None}})
+    with pytest.raises(AmbiguousRoom):
+        parse_room_code("0302-2002", fits=both.fits)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03-1502", RoomCode.of(3, None, 1502)),  # two digits: a building
+        ("302-2002", RoomCode.of(302, None, 2002)),  # three digits: a building
+        ("1202-1502", RoomCode.of(12, 2, 1502)),  # no building 1202: only the padded reading is a room
+        ("0300-2002", RoomCode.of(300, None, 2002)),  # no unit 00: only the plain reading
+        ("0302-02-2002", RoomCode.of(302, 2, 2002)),  # the unit is written: one reading
+    ],
+)
+def test_issue16_other_dashed_forms_read_one_way(text: str, expected: RoomCode) -> None:
+    assert room_readings(text) == (expected,)
+
+
+@given(st.integers(1, 99), st.integers(1, 99), _room_numbers)
+def test_issue16_padded_building_unit_is_always_one_of_the_readings(building: int, unit: int, room: int) -> None:
+    readings = room_readings(f"{building:02d}{unit:02d}-{room}")
+    assert RoomCode.of(building, unit, room) in readings
+    if len(readings) == 1:  # unambiguous only when no building has that four-digit number
+        assert building * 100 + unit > 999

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.rooms import RoomCode
+from estate_desk.domain.rooms import KnownRooms, RoomCode
 from estate_desk.domain.roster import (
     EXPORT_HEADERS,
     ColumnMapping,
@@ -339,7 +339,7 @@ GOOD = {
 
 
 def test_a2_a_good_row_combines_building_unit_and_room() -> None:
-    result = check_row(2, row(**GOOD, 面积="89.5", 身份证号="110101199001011234", 联系地址="翠湖苑3栋"), MAPPING)
+    result = check_row(2, row(**GOOD, 面积="89.5", 身份证号="110101199001011237", 联系地址="翠湖苑3栋"), MAPPING)
     assert result == RosterRow(
         2,
         RoomCode.of(3, 2, 1502),
@@ -347,7 +347,7 @@ def test_a2_a_good_row_combines_building_unit_and_room() -> None:
         "13812345678",
         OCT_9,
         Decimal("89.50"),
-        "110101199001011234",
+        "110101199001011237",
         "翠湖苑3栋",
     )
     assert isinstance(result, RosterRow) and result.room_code == "3栋2单元1502"
@@ -374,8 +374,9 @@ def test_a2_a_whole_room_code_column() -> None:
             7,
             "房屋编号",
             "3栋2单元15a02",
-            "无法识别房号「3栋2单元15a02」，请按「3栋2单元1502」「3-2-1502」「3号楼1502室」等格式填写",
-            "Cannot read the room code '3栋2单元15a02': write it like 3栋2单元1502, 3-2-1502 or 3号楼1502室",
+            "无法识别房号「3栋2单元15a02」，请按「3栋2单元1502」「3-2-1502」「3号楼1502室」「三栋二单元1502」等格式填写",
+            "Cannot read the room code '3栋2单元15a02': write it like 3栋2单元1502, 3-2-1502, 3号楼1502室 "
+            "or 三栋二单元1502",
         )
     ]
 
@@ -401,7 +402,8 @@ def test_a2_whole_code_and_parts_must_agree() -> None:
         ({"楼栋": "9" * 5000}, "楼栋"),
         ({"房号": "٣٠١"}, "房号"),
         ({"单元": "100"}, "单元"),
-        ({"单元": "二"}, "单元"),
+        ({"单元": "十十"}, "单元"),
+        ({"楼栋": "3十"}, "楼栋"),
         ({"业主姓名": ""}, "业主姓名"),
         ({"联系电话": "12ab"}, "联系电话"),
         ({"入住日期": "2023-13-45"}, "入住日期"),
@@ -473,3 +475,46 @@ def test_a2_report_lines_give_row_column_value_problem_in_the_language() -> None
     assert done.lines("zh") == ["2\t3栋2单元1502\t王堃\t联系电话: — → 13812345678", done.summary("zh")]
     assert "已全部写入" in done.summary("zh")
     assert "Dry run" in ImportReport("x", dry_run=True).summary("en")
+
+
+# --- issue 16: the building/unit/room cells as offices write them ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("building", "unit", "room", "code"),
+    [
+        ("三栋", "二单元", "1502", "3栋2单元1502"),
+        ("十二栋", "2", "1502室", "12栋2单元1502"),
+        ("3#", "2", "1502", "3栋2单元1502"),
+        ("3#楼", "2单元", "1502", "3栋2单元1502"),
+        ("3＃", "两单元", "一五〇二", "3栋2单元1502"),
+        ("九十九栋", "", "二〇三室", "99栋203"),
+        ("０３栋", "０２", "０３０１", "3栋2单元301"),
+        (3, 2, 1502, "3栋2单元1502"),  # numbers from Excel
+    ],
+)
+def test_issue16_cells_in_chinese_numerals_and_with_number_signs_are_read(
+    building: object, unit: object, room: object, code: str
+) -> None:
+    result = check_row(2, row(**{**GOOD, "楼栋": building, "单元": unit, "房号": room}), MAPPING)
+    assert isinstance(result, RosterRow) and result.room_code == code
+
+
+def test_issue16_a_whole_code_that_reads_two_ways_names_both_unless_the_estate_settles_it() -> None:
+    mapping = guess_mapping(["房屋编号", "业主姓名"])
+    problems = check_row(4, ["0302-2002", "黄磊"], mapping)
+    assert isinstance(problems, list) and [(p.row, p.column, p.value) for p in problems] == [
+        (4, "房屋编号", "0302-2002")
+    ]
+    assert "302栋2002" in problems[0].message_zh and "3栋2单元2002" in problems[0].message_zh
+    settled = check_row(4, ["0302-2002", "黄磊"], mapping, KnownRooms({3: frozenset({1, 2})}))
+    assert isinstance(settled, RosterRow) and settled.room_code == "3栋2单元2002"
+
+
+def test_issue16_id_numbers_upper_case_x_and_a_wrong_check_character_is_a_notice_not_a_problem() -> None:
+    right = check_row(2, row(**GOOD, 身份证号="11010519491231002x"), MAPPING)
+    assert isinstance(right, RosterRow) and right.id_number == "11010519491231002X" and right.notices == ()
+    wrong = check_row(2, row(**GOOD, 身份证号="110105194912310021"), MAPPING)
+    assert isinstance(wrong, RosterRow) and wrong.id_number == "110105194912310021"
+    assert [(n.row, n.column, n.value) for n in wrong.notices] == [(2, "身份证号", "110105194912310021")]
+    assert wrong.notices[0].message("zh").startswith("提示：")

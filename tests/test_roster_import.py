@@ -244,8 +244,9 @@ def test_a2_the_cli_prints_the_same_report(
         out = capsys.readouterr().out.splitlines()
         assert code == 1
         problem_lines = [line for line in out if line.count("\t") == 3][1:]  # after the header line
-        assert problem_lines == [p.line(lang) for p in report.problems]
-        assert len(problem_lines) == len(faulty)
+        assert problem_lines == [p.line(lang) for p in [*report.problems, *report.notices]]
+        assert len(report.problems) == len(faulty)
+        assert report.notices  # the buildings the import would create (issue 16)
         assert out[-1] == report.summary(lang)
     assert counts(ready_db) == EMPTY
 

@@ -322,3 +322,20 @@ def test_search_hits_for_a_box_and_a_room_open_them(window: MainWindow, qtbot, d
     window.open_first_hit()
     assert window.archive.tabs.currentIndex() == OWNERS_TAB
     assert window.archive.owners.file is not None
+
+
+def test_issue16_registration_takes_a_room_in_chinese_numerals_and_names_both_readings(  # type: ignore[no-untyped-def]
+    qapp, qtbot, demo_db, demo_clerk, clock
+) -> None:
+    make_application()
+    dialog = DocumentDialog(demo_db, clock, demo_clerk, category_code="YZ")
+    qtbot.addWidget(dialog)
+    dialog.title.insert("业主入住验房表")
+    home = next(h for h in listings.households(demo_db, demo_clerk) if h.unit is not None and h.building < 10)
+    dialog.room_code.setText(f"{home.building}#楼{home.unit}-{home.number}")
+    assert dialog.room is not None and dialog.room.room_id == home.room_id
+    dialog.room_code.setText(f"0{home.building}0{home.unit}-{home.number}")  # the estate has no building {b}0{u}
+    assert dialog.room is not None and dialog.room.room_id == home.room_id
+    dialog.room_code.setText("0905-9999")  # neither 905栋9999 nor 9栋5单元9999 is here
+    assert dialog.room is None and not dialog.ok.isEnabled()
+    assert "两种读法" in dialog.room_hint.text()

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from estate_desk.domain.roster import Field
+from estate_desk.domain.roster import Field, Notice
 from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.ui.app import make_application
 from estate_desk.ui.import_wizard import ImportWizard, RosterActions
@@ -93,8 +93,15 @@ def wait_checked(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untype
 
 
 def report_rows(wizard: ImportWizard) -> list[tuple[int, str, bool]]:
+    """The problems the report table shows (row, column, excluded)."""
     model = wizard.check_page.model
-    return [(p.row, p.column, excluded) for p, excluded in model.rows()]
+    return [(p.row, p.column, excluded) for p, excluded in model.rows() if not isinstance(p, Notice)]
+
+
+def notice_rows(wizard: ImportWizard) -> list[tuple[int, str]]:
+    """The notices the report table shows beside the problems, which block nothing: (row, what)."""
+    model = wizard.check_page.model
+    return [(p.row, p.message("zh")) for p, _ in model.rows() if isinstance(p, Notice)]
 
 
 def test_a2_gbk_csv_shows_exactly_the_faulty_rows_and_imports_only_once_they_are_excluded(  # type: ignore[no-untyped-def]
@@ -123,6 +130,9 @@ def test_a2_gbk_csv_shows_exactly_the_faulty_rows_and_imports_only_once_they_are
     check.exclude.setChecked(True)
     wait_checked(qtbot, wizard)
     assert report_rows(wizard) == [(7, "房号", True), (19, "入住日期", True)]  # still shown, marked excluded
+    # the buildings the import creates are listed before committing (issue 16), and block nothing
+    assert [(row, "新建楼栋" in text) for row, text in notice_rows(wizard)] == [(2, True), (3, True), (4, True)]
+    assert [text.split("「")[1].split("」")[0] for _, text in notice_rows(wizard)] == ["1栋", "2栋", "3栋"]
     assert wizard.excluded == (7, 19) and commit.isEnabled()
     assert counts(ready_db) == (0, 0, 0)
     with qtbot.waitSignal(wizard.imported, timeout=10000) as done:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
-    from estate_desk.domain.rooms import RoomCode
+    from estate_desk.domain.rooms import KnownRooms, RoomCode
     from estate_desk.domain.roster_cells import Cell
 
 
@@ -106,15 +106,19 @@ class ArrearsLine:
     note: str
 
 
-def check_arrears_row(row: int, cells: Sequence[Cell], mapping: ArrearsMapping) -> ArrearsLine | list[Problem]:
-    """One row read: the arrear it states, or every problem in it (one per column)."""
+def check_arrears_row(
+    row: int, cells: Sequence[Cell], mapping: ArrearsMapping, known: KnownRooms | None = None
+) -> ArrearsLine | list[Problem]:
+    """One row read: the arrear it states, or every problem in it (one per column).
+
+    ``known`` (the estate's buildings and units) settles a room code that reads two ways (0302-2002)."""
     problems: list[Problem] = []
 
     def raw(column: ArrearsColumn) -> Cell:
         index = mapping.columns.get(column)
         return cells[index] if index is not None and index < len(cells) else None
 
-    room = room_in_row(cells, mapping.rooms, row)
+    room = room_in_row(cells, mapping.rooms, row, known)
     if isinstance(room, Problem):
         problems.append(room)
     fee: FeeType | None = None

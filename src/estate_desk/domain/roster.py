@@ -18,16 +18,24 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.rooms import MAX_BUILDING, MAX_UNIT, RoomCode, format_room_code, parse_room_code
+from estate_desk.domain.id_numbers import id_number_warning, normalise_id_number
+from estate_desk.domain.rooms import (
+    MAX_BUILDING,
+    MAX_UNIT,
+    KnownRooms,
+    RoomCode,
+    format_room_code,
+    parse_room_code,
+)
 from estate_desk.domain.roster_cells import (
     Cell,
     cell_text,
     check_text,
     normalise_name,
+    number_in_cell,
     parse_area,
     parse_date,
     parse_phone,
-    strip_number_suffix,
 )
 
 if TYPE_CHECKING:
@@ -210,6 +218,15 @@ class Problem:
         return f"{row}\t{self.column}\t{self.value}\t{self.message(lang)}"
 
 
+@dataclass(frozen=True)
+class Notice(Problem):
+    """A line of the report the clerk should see before committing, which does not stop the import:
+    a new building, an ID number whose check character is wrong."""
+
+    def message(self, lang: str = "zh") -> str:
+        return f"提示：{self.message_zh}" if lang.startswith("zh") else f"Note: {self.message_en}"
+
+
 def problem_header(lang: str = "zh") -> str:
     return "行\t列\t值\t问题" if lang.startswith("zh") else "row\tcolumn\tvalue\tproblem"
 
@@ -226,6 +243,7 @@ class RosterRow:
     area_m2: Decimal | None = None
     id_number: str = ""
     address: str = ""
+    notices: tuple[Notice, ...] = ()
 
     @property
     def room_code(self) -> str:
@@ -237,8 +255,11 @@ def _bounded(digits: str) -> int:
     return int(digits) if len(digits) <= 9 else 10**9
 
 
-def _room(cells: Sequence[Cell], mapping: ColumnMapping, row: int) -> RoomCode | Problem:
-    """The room a row names: the whole-code column, else 楼栋 + 单元 + 房号 combined."""
+def _room(cells: Sequence[Cell], mapping: ColumnMapping, row: int, known: KnownRooms | None) -> RoomCode | Problem:
+    """The room a row names: the whole-code column, else 楼栋 + 单元 + 房号 combined.
+
+    A whole code that reads two ways (0302-2002) is the reading that fits ``known`` (the estate's
+    buildings and units), or a problem naming both readings — never a guess."""
 
     def text(f: Field) -> str:
         index = mapping.column(f)
@@ -253,17 +274,17 @@ def _room(cells: Sequence[Cell], mapping: ColumnMapping, row: int) -> RoomCode |
     if any(parts.values()) and Field.BUILDING in mapping.columns and Field.ROOM in mapping.columns:
         numbers: dict[Field, str] = {}
         for f, value in parts.items():
-            number = strip_number_suffix(value)
-            if (value or f is not Field.UNIT) and not number.isdecimal():
+            number = number_in_cell(value) if value else ""
+            if (value or f is not Field.UNIT) and not number:
                 what = f.label("zh")
                 return Problem(
                     row,
                     mapping.header(f),
                     value,
-                    f"{what}应为数字" + ("" if value else "，不能为空"),
+                    f"{what}应为数字（如 3、03、三、3#楼）" + ("" if value else "，不能为空"),
                     f"The {f.label('en').lower()} must be a number" + ("" if value else " and cannot be empty"),
                 )
-            numbers[f] = number
+            numbers[f] = number or ""
         unit = f"{numbers[Field.UNIT]}单元" if numbers[Field.UNIT] else ""
         written = f"{numbers[Field.BUILDING]}栋{unit}{numbers[Field.ROOM]}"
         try:
@@ -277,7 +298,7 @@ def _room(cells: Sequence[Cell], mapping: ColumnMapping, row: int) -> RoomCode |
             return problem(blamed, parts[blamed], exc)
     if whole:
         try:
-            code = parse_room_code(whole)
+            code = parse_room_code(whole, fits=None if known is None else known.fits)
         except InputProblem as exc:
             return problem(Field.ROOM_CODE, whole, exc)
         if combined is not None and combined != code:
@@ -295,20 +316,26 @@ def _room(cells: Sequence[Cell], mapping: ColumnMapping, row: int) -> RoomCode |
     return Problem(row, mapping.header(f), "", "缺少房号", "The room is missing")
 
 
-def room_in_row(cells: Sequence[Cell], mapping: ColumnMapping, row: int) -> RoomCode | Problem:
+def room_in_row(
+    cells: Sequence[Cell], mapping: ColumnMapping, row: int, known: KnownRooms | None = None
+) -> RoomCode | Problem:
     """The room a row of any sheet names (rosters, arrears lists): whole-code column, else 楼栋 + 单元 + 房号."""
-    return _room(cells, mapping, row)
+    return _room(cells, mapping, row, known)
 
 
-def check_row(row: int, cells: Sequence[Cell], mapping: ColumnMapping) -> RosterRow | list[Problem]:
-    """Read one row: the :class:`RosterRow`, or every problem found in it (one per column)."""
+def check_row(
+    row: int, cells: Sequence[Cell], mapping: ColumnMapping, known: KnownRooms | None = None
+) -> RosterRow | list[Problem]:
+    """Read one row: the :class:`RosterRow`, or every problem found in it (one per column).
+
+    ``known`` (the estate's buildings and units) settles a room code that reads two ways."""
     problems: list[Problem] = []
 
     def raw(f: Field) -> Cell:
         index = mapping.column(f)
         return cells[index] if index is not None and index < len(cells) else None
 
-    room = _room(cells, mapping, row)
+    room = _room(cells, mapping, row, known)
     if isinstance(room, Problem):
         problems.append(room)
     name = normalise_name(cell_text(raw(Field.OWNER_NAME)))
@@ -335,17 +362,29 @@ def check_row(row: int, cells: Sequence[Cell], mapping: ColumnMapping) -> Roster
     phone = attempt(Field.PHONE, parse_phone)
     move_in = attempt(Field.MOVE_IN, lambda c: parse_date(c) if cell_text(c) else None)
     area = attempt(Field.AREA, parse_area)
-    id_number = attempt(Field.ID_NUMBER, lambda c: check_text(cell_text(c), 40, "证件号", "ID number"))
+    id_number = attempt(
+        Field.ID_NUMBER, lambda c: check_text(normalise_id_number(cell_text(c)), 40, "证件号", "ID number")
+    )
     address = attempt(Field.ADDRESS, lambda c: check_text(cell_text(c), 200, "地址", "address"))
     if problems or isinstance(room, Problem):
         return problems
-    return RosterRow(row, room, name, phone or "", move_in, area, id_number or "", address or "")
+    notices: tuple[Notice, ...] = ()
+    warning = id_number_warning(id_number or "")
+    if warning is not None:
+        notices = (Notice(row, mapping.header(Field.ID_NUMBER), cell_text(raw(Field.ID_NUMBER)), *warning),)
+    return RosterRow(row, room, name, phone or "", move_in, area, id_number or "", address or "", notices)
 
 
 def check_rows(
-    rows: Iterable[tuple[int, Sequence[Cell]]], mapping: ColumnMapping, *, exclude: Collection[int] = ()
+    rows: Iterable[tuple[int, Sequence[Cell]]],
+    mapping: ColumnMapping,
+    *,
+    exclude: Collection[int] = (),
+    known: KnownRooms | None = None,
 ) -> tuple[list[RosterRow], list[Problem]]:
     """Read every numbered row (blank ones are skipped, excluded ones not read at all).
+
+    ``known`` is the estate's buildings and units, which settle a room code that reads two ways.
 
     A room named a second time is a problem on the later row — the same owner again (a duplicate)
     or another owner (one room has one current owner; a transfer is recorded in the owner's file).
@@ -356,7 +395,7 @@ def check_rows(
     for number, cells in rows:
         if number in exclude or not any(cell_text(c) for c in cells):
             continue
-        result = check_row(number, cells, mapping)
+        result = check_row(number, cells, mapping, known)
         if isinstance(result, list):
             problems.extend(result)
             continue

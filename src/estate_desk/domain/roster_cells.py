@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from estate_desk.domain.errors import InputProblem
+from estate_desk.domain.numerals import chinese_digits
 
 Cell = str | int | float | Decimal | date | time | None
 """A cell as openpyxl or the CSV reader hands it over (datetime is a date)."""
@@ -32,7 +33,7 @@ _DATE_FORMS_EN = "write it like 2023-10-09, 2023/10/9, 2023.10.9 or 2023年10月
 
 _PHONE = re.compile(r"\+?[0-9][0-9 \-]*[0-9]")
 _AREA_UNITS = ("平方米", "平米", "平", "sqm", "m2", "m")
-_NUMBER_SUFFIXES = ("号楼", "单元", "栋", "幢", "座", "楼", "室", "号", "房")
+_NUMBER_SUFFIXES = ("#楼", "号楼", "单元", "栋", "幢", "座", "楼", "室", "号", "房", "#")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
@@ -167,12 +168,21 @@ def parse_area(value: Cell) -> Decimal | None:
 
 
 def strip_number_suffix(text: str) -> str:
-    """The number in a building/unit/room cell: "3号楼" → "3", "2单元" → "2", "１５０２室" → "1502"."""
+    """The number in a building/unit/room cell: "3号楼" → "3", "3#楼" → "3", "2单元" → "2", "１５０２室" → "1502"."""
     cleaned = _SPACES.sub("", unicodedata.normalize("NFKC", text))
     for suffix in _NUMBER_SUFFIXES:
         if cleaned.endswith(suffix):
             return cleaned[: -len(suffix)]
     return cleaned
+
+
+def number_in_cell(text: str) -> str | None:
+    """The digits a building/unit/room cell holds, in ASCII: "3#楼" → "3", "三栋" → "3", "十二栋" → "12",
+    "二〇三室" → "203", "１５０２" → "1502"; None when it holds no number."""
+    number = strip_number_suffix(text)
+    if number.isascii() and number.isdigit():
+        return number
+    return chinese_digits(number)
 
 
 def normalise_name(text: str) -> str:

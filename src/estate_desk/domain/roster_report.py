@@ -1,5 +1,9 @@
 """The import report (导入报告) of an owner roster (A2): problems by row, column and value, and the plan.
 
+Besides the problems (which stop the import) it carries notices the clerk should see before
+committing but which stop nothing: every building the import creates, and ID numbers whose check
+character is wrong.
+
 The wizard shows it as a table; the CLI prints :meth:`ImportReport.lines` in the locale's language.
 """
 
@@ -7,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from estate_desk.domain.roster import Field, Problem, problem_header
+from estate_desk.domain.roster import Field, Notice, Problem, problem_header
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class ImportReport:
     rows_total: int = 0
     rows_ok: int = 0
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     excluded: list[int] = field(default_factory=list)
     new_buildings: int = 0
     new_rooms: int = 0
@@ -73,6 +78,7 @@ class ImportReport:
         )
 
     def lines(self, lang: str = "zh") -> list[str]:
-        """The report as the CLI prints it: problems (row, column, value, problem), changes, summary."""
-        out = [problem_header(lang), *(p.line(lang) for p in self.problems)] if self.problems else []
+        """The report as the CLI prints it: problems and notices (row, column, value, what), changes, summary."""
+        shown = [*self.problems, *self.notices]
+        out = [problem_header(lang), *(p.line(lang) for p in shown)] if shown else []
         return [*out, *(c.line(lang) for c in self.changes), self.summary(lang)]

@@ -18,6 +18,7 @@ from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.rooms import format_room_code
 from estate_desk.domain.roster import Problem, problem_header
 from estate_desk.domain.routines import ROUTINE_KEEPERS
+from estate_desk.services import estate
 from estate_desk.services.arrears import enter_arrear
 from estate_desk.services.permissions import require_role
 from estate_desk.services.roster_files import read_roster
@@ -92,11 +93,13 @@ def import_arrears(
     mapping.require(where=str(path))
     report = ArrearsImportReport(file=path.name)
     lines: list[ArrearsLine] = []
+    with db.session() as s:
+        known = estate.known_rooms(s)
     for number, cells in sheet.rows:
         if number not in sheet.data_rows:
             continue
         report.rows_total += 1
-        result = check_arrears_row(number, cells, mapping)
+        result = check_arrears_row(number, cells, mapping, known)
         if isinstance(result, list):
             report.problems.extend(result)
         else:

@@ -309,7 +309,8 @@ def _estate(connection: Connection, plan: Plan) -> None:
                             "id": owner_id,
                             "name": name,
                             "kind": "company" if name.endswith("公司") else "person",
-                            "phone": f"13{rng.randint(0, 9)}{rng.randint(10**7, 10**8 - 1)}",
+                            "phone": (phone := f"13{rng.randint(0, 9)}{rng.randint(10**7, 10**8 - 1)}"),
+                            "phone_digits": phone,  # digits already: the normalised form is the number
                             "address": "",
                             "id_number": "",
                             "pinyin": full,

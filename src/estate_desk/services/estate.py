@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from estate_desk.domain.rooms import KnownRooms
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
 if TYPE_CHECKING:
@@ -59,3 +60,19 @@ def add_ownership(s: Session, room: Room, owner: Owner, start: date, move_in: da
     ownership = Ownership(room=room, owner=owner, start_date=start, move_in_date=move_in)
     s.add(ownership)
     return ownership
+
+
+def known_rooms(s: Session) -> KnownRooms:
+    """The estate's buildings and the units each has (``None``: rooms without a unit) — what settles a
+    room code that reads two ways. One grouped query: a few hundred pairs even on a big estate."""
+    units: dict[int, set[int | None]] = {}
+    query = (
+        select(Building.number, Room.unit, func.count(Room.id))
+        .join(Room, Room.building_id == Building.id, isouter=True)
+        .group_by(Building.number, Room.unit)
+    )
+    for number, unit, rooms in s.execute(query):
+        found = units.setdefault(number, set())
+        if rooms:
+            found.add(unit)
+    return KnownRooms({number: frozenset(found) for number, found in units.items()})

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
+from estate_desk.domain.id_numbers import normalise_id_number
 from estate_desk.domain.owner_history import CONTACT_FIELDS, ChangeSource, OwnerField, normalise
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy import OWNER_FILE_GRADE
@@ -51,6 +52,8 @@ def change_owner(
         if field is None or field not in CONTACT_FIELDS:
             raise InputProblem(zh=f"业主档案没有这一项：{key}", en=f"An owner's file has no field {key!r}.")
         new = normalise(raw)
+        if field is OwnerField.ID_NUMBER:
+            new = normalise_id_number(new)  # 身份证 as GB 11643 writes it: upper-case X
         if field is OwnerField.NAME and not new:
             raise InputProblem(zh="业主姓名/名称不能为空。", en="The owner's name cannot be empty.")
         if field is OwnerField.KIND and new not in OWNER_KINDS:

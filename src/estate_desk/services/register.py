@@ -12,7 +12,7 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.rooms import format_room_code, parse_room_code
+from estate_desk.domain.rooms import AmbiguousRoom, format_room_code, room_readings
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import audit, clearance, conflicts, sealing
 from estate_desk.services.archive import category_by_code, register_document
@@ -310,9 +310,14 @@ def room_by_code(db: Database, text: str) -> RoomMatch:
     This is the *room card* of ``services/clearance.py``: for one room the caller names, who owns it
     now, at any clearance — what the desk and the registration form need. Never a list, never by name.
     """
-    canonical = format_room_code(parse_room_code(text))
+    readings = room_readings(text)
     with db.session() as s:
-        room = s.scalar(select(Room).where(Room.code == canonical))
+        codes = [format_room_code(r) for r in readings]
+        found = list(s.scalars(select(Room).where(Room.code.in_(codes))))
+        if len(readings) > 1 and len(found) != 1:  # 0302-2002: only a room the estate has settles it
+            raise AmbiguousRoom(text, readings)
+        canonical = codes[0]
+        room = found[0] if found else None
         if room is None:
             raise InputProblem(
                 zh=f"本小区没有房间 {canonical}。", en=f"The estate has no room {canonical}.", where=text

@@ -22,10 +22,12 @@ from sqlalchemy.orm import joinedload
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.owner_history import ChangeSource, normalise
+from estate_desk.domain.phones import phone_digits
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.roster import (
     ColumnMapping,
     Field,
+    Notice,
     Problem,
     RosterRow,
     check_rows,
@@ -179,10 +181,13 @@ def _run(
     report = ImportReport(path.name, dry_run=clock is None, rows_total=len(data_rows))
     report.excluded = sorted(exclude & set(data_rows))
     ticker = _Ticker(2 * len(data_rows), progress, cancelled)
-    good, problems = check_rows(ticker.each(roster.rows), mapping, exclude=exclude)
+    with db.session() as s:
+        known = estate.known_rooms(s)
+    good, problems = check_rows(ticker.each(roster.rows), mapping, exclude=exclude, known=known)
     problems += _unknown_exclusions(roster, exclude)
     with db.session() as s:
         steps = _plan(s, good, mapping, report, problems)
+        report.notices = sorted([*report.notices, *(n for r in good for n in r.notices)], key=lambda n: n.row or 0)
         report.problems = sorted(problems, key=lambda p: p.row or 0)
         good_rows = {r.row for r in good}
         report.rows_ok = len(good_rows - {p.row for p in problems})
@@ -194,6 +199,19 @@ def _run(
     ticker.finish()
     log.info("%s imported %s: %s", actor.username, path, report.summary("en"))
     return report
+
+
+def _new_building(row: RosterRow, mapping: ColumnMapping) -> Notice:
+    """The report line for a building the import creates: the clerk sees it before committing."""
+    column = mapping.header(Field.ROOM_CODE if Field.ROOM_CODE in mapping.columns else Field.BUILDING)
+    number = row.room.building
+    return Notice(
+        row.row,
+        column,
+        row.room_code,
+        f"将新建楼栋「{number}栋」（小区现无此楼栋；如非新楼，请核对房号）",
+        f"Creates building {number}栋, which the estate does not have yet (if it is no new building, check the room)",
+    )
 
 
 def _unknown_exclusions(roster: RosterFile, exclude: set[int]) -> list[Problem]:
@@ -258,6 +276,7 @@ def _plan(
             if row.room.building not in buildings:
                 buildings.add(row.room.building)
                 report.new_buildings += 1
+                report.notices.append(_new_building(row, mapping))
         elif row.area_m2 is not None and _area(step.room.area_m2) != row.area_m2:
             step.area = True
             old = _area(step.room.area_m2)
@@ -306,6 +325,14 @@ def _plan(
     return steps
 
 
+def _same(f: Field, old: str, new: str) -> bool:
+    """Whether two values of a detail are the same: phones by their digits (138 0013 8000 is
+    +86 138-0013-8000), so re-typing a number another way is neither a change nor a conflict."""
+    if f is Field.PHONE:
+        return phone_digits(old) == phone_digits(new)
+    return old == new
+
+
 def _claim(
     step: _Step,
     claims: dict[Field, tuple[int, str]],
@@ -322,7 +349,7 @@ def _claim(
             continue
         earlier = claims.get(f)
         if earlier is not None:
-            if earlier[1] != value:
+            if not _same(f, earlier[1], value):
                 problems.append(
                     Problem(
                         row.row,
@@ -336,7 +363,7 @@ def _claim(
         claims[f] = (row.row, value)
         if step.owner is not None:
             old = normalise(getattr(step.owner, f.value))
-            if old != value:
+            if not _same(f, old, value):
                 step.owner_fields[f.value] = value
                 report.changes.append(PlannedChange(row.row, row.room_code, row.owner_name, f, old, value))
 

@@ -9,8 +9,10 @@ index lookup with a LIMIT — never a scan of the archive's tables:
 * three characters or more anywhere in those fields: the trigram index (FTS5 on SQLite, pg_trgm
   on PostgreSQL).
 
-A room code in any form the parser reads (``3-2-1502``, ``3号楼1502室``, ``３栋２单元１５０２``)
-is searched in its canonical form too (``3栋2单元1502``). Hits come grouped by kind; within a
+A room code in any form the parser reads (``3-2-1502``, ``3号楼1502室``, ``３栋２单元１５０２``,
+``三栋二单元1502``, ``3#楼2-1502``) is searched in its canonical form too (``3栋2单元1502``); a form
+that reads two ways (``0302-2002``) in both. A query that looks like a phone number is searched
+among owners' phones in their normalised form, so ``13800138000`` finds ``+86 138-0013-8000``. Hits come grouped by kind; within a
 kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
 of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
 clearance allows, by the rules of ``services/clearance.py``: a record's grade (密级) at most the
@@ -20,7 +22,9 @@ owners — by name, pinyin or initials — and who owns a room only for 绝密.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import re
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
@@ -28,11 +32,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import column, literal, literal_column, select, table, union_all
 
 from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
-from estate_desk.domain.rooms import format_room_code, natural_key, room_sort_key, try_parse_room_code
+from estate_desk.domain.errors import InputProblem
+from estate_desk.domain.phones import phone_digits
+from estate_desk.domain.rooms import format_room_code, natural_key, room_readings, room_sort_key, try_parse_room_code
 from estate_desk.services import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
-from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise
+from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise, phone_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -49,6 +55,8 @@ if TYPE_CHECKING:
 LIMIT = 20  # hits per kind
 MAX_QUERY = 100  # characters of a query that count
 _FETCH = 3  # candidates fetched per hit wanted, so ordering has some room
+# A query that is (part of) a phone number: digits with the separators people type, 5 digits at least
+_PHONE_QUERY = re.compile(r"(?=(?:\D*\d){5})\+?[0-9][0-9 \-()]*")
 
 
 class HitKind(StrEnum):
@@ -104,9 +112,11 @@ def query_forms(text: str) -> list[str]:
     if not query:
         return []
     forms = [query]
-    room = try_parse_room_code(text)
-    if room is not None:
-        forms.append(normalise(format_room_code(room)))
+    with contextlib.suppress(InputProblem):  # every room the text can mean: 0302-2002 as 302栋2002 and 3栋2单元2002
+        forms += [normalise(format_room_code(room)) for room in room_readings(text)]
+    phone = phone_key(phone_digits(text)) if _PHONE_QUERY.fullmatch(query) else None
+    if phone is not None:
+        forms.append(phone)
     if " " in query and query.replace(" ", "").isascii() and query.replace(" ", "").isalpha():
         forms.append(query.replace(" ", ""))  # "zhang san"
     return list(dict.fromkeys(forms))

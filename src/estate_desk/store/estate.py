@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from estate_desk.domain.phones import phone_digits
 from estate_desk.store.base import Base, UTCDateTime
 
 
@@ -48,7 +50,9 @@ class Owner(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")  # person | company
-    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)  # as typed: "+86 138-0013-8000"
+    # the normalised phone (13800138000) that search and duplicate checks use; kept by _keep_phone_digits
+    phone_digits: Mapped[str] = mapped_column(String(40), default="", server_default="", index=True)
     address: Mapped[str] = mapped_column(String(200), default="")  # contact address
     id_number: Mapped[str] = mapped_column(String(40), default="")  # 证件号 (ID card / licence)
     pinyin: Mapped[str] = mapped_column(String(400), default="", index=True)
@@ -57,6 +61,13 @@ class Owner(Base):
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # LAN edit conflicts (issue 9)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - read once by the mapper
+
+
+@event.listens_for(Owner, "before_insert", propagate=True)
+@event.listens_for(Owner, "before_update", propagate=True)
+def _keep_phone_digits(mapper: Any, connection: Any, owner: Owner) -> None:
+    """Whoever writes an owner's phone through the ORM, the normalised form follows it."""
+    owner.phone_digits = phone_digits(owner.phone)
 
 
 class Ownership(Base):

@@ -168,13 +168,25 @@ def _pinyin(name: str) -> tuple[str, str]:
     return full.lower(), initials.lower()
 
 
+PHONE_KEY = "tel:"
+"""What an owner's phone key starts with (``tel:13800138000``): a query is looked up among phones only when
+it looks like one, so typing ``15`` for a room does not list every owner whose phone starts with 15."""
+
+
+def phone_key(digits: str) -> str | None:
+    """The search key of a normalised phone number (:func:`estate_desk.domain.phones.phone_digits`)."""
+    return PHONE_KEY + digits if digits else None
+
+
 def owner_entry(row: Any) -> Entry:
-    """An owner's file is 绝密 (A12): found by name, pinyin (``zhangsan``) and initials (``zs``)."""
+    """An owner's file is 绝密 (A12): found by name, pinyin (``zhangsan``), initials (``zs``) and the phone
+    in its normalised form (``tel:13800138000``, however it was typed)."""
     name = row.name or ""
     full, initials = row.pinyin or "", row.pinyin_initials or ""
     if not full and name:  # written without pinyin: derive it as services.estate.name_pinyin does
         full, initials = _pinyin(name)
-    return _entry("owner", row.id, int(OWNER_FILE_GRADE), name, "", (name, full, initials), (name,), (name,))
+    phone = phone_key(getattr(row, "phone_digits", "") or "")  # the column came with migration 0012
+    return _entry("owner", row.id, int(OWNER_FILE_GRADE), name, "", (name, full, initials, phone), (name,), (name,))
 
 
 def room_entry(row: Any) -> Entry:
@@ -213,7 +225,7 @@ class Source:
 
 
 SOURCES: tuple[Source, ...] = (
-    Source(Owner, "owner", ("id", "name", "pinyin", "pinyin_initials"), owner_entry),
+    Source(Owner, "owner", ("id", "name", "pinyin", "pinyin_initials", "phone_digits"), owner_entry),
     Source(Room, "room", ("id", "code"), room_entry),
     Source(
         Document,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.retention import Retention
-from estate_desk.domain.rooms import try_parse_room_code
+from estate_desk.domain.rooms import reads_as_room
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import browse, register
 from estate_desk.services.archive import DocumentDraft
@@ -211,7 +211,7 @@ class DocumentDialog(QDialog):
         if not text.strip():
             self.room_hint.setText(self.tr("No room: the record is not about one household."))
             self.room_hint.setStyleSheet("")
-        elif try_parse_room_code(text) is None:
+        elif not reads_as_room(text):  # 0302-2002 reads as a room: the estate settles which one
             self.room_hint.setText(self.tr("Not a room code yet: write it like 3栋2单元1502, 3-2-1502 or 3号楼1502室."))
             self.room_hint.setStyleSheet(HINT_STYLE)
         else:

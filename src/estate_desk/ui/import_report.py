@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
+from estate_desk.domain.roster import Notice
 from estate_desk.services import roster
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from estate_desk.ui.worker import TaskState
 
 STEPS = 1000  # the progress bars count in thousandths
-Shown = tuple["Problem", bool]  # a problem, and whether its row is excluded
+Shown = tuple["Problem", bool]  # a problem (or a notice that blocks nothing), and whether its row is excluded
 
 
 def progress_bar(name: str) -> QProgressBar:
@@ -101,6 +102,8 @@ class CheckPage(QWizardPage):
         return (problem.column, problem.value)[column - 1]
 
     def _style(self, shown: Shown, column: int, role: int) -> Any:
+        if isinstance(shown[0], Notice):  # a new building, an ID check character: seen, but blocks nothing
+            return QColor("#8a5a00") if role == Qt.ItemDataRole.ForegroundRole and column == 3 else None
         if not shown[1]:
             return QColor("#b00020") if role == Qt.ItemDataRole.ForegroundRole and column == 3 else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -199,7 +202,7 @@ class CheckPage(QWizardPage):
         if not excluded:
             self.base = report
         w.report, w.excluded = report, excluded
-        shown: list[Shown] = [(p, False) for p in report.problems]
+        shown: list[Shown] = [(p, False) for p in [*report.problems, *report.notices]]
         if excluded and self.base is not None:
             shown += [(p, True) for p in self.base.problems if p.row in excluded]
         shown.sort(key=lambda s: (s[0].row or 0, s[1]))
