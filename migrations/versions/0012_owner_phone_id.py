@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_owner_phone_id"
-down_revision: str | None = "0010_big_estate_indexes"
+down_revision: str | None = "0011_audit_grades"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
