@@ -77,7 +77,9 @@ gc.collect()
 after = counts()
 lost = [b - a for a, b in zip(after, before)]
 print("references lost (None, True, False):", lost)
-assert all(n <= 0 for n in lost), lost  # 6.12.0 loses one None per call: 40,000 here, if it lives that long
+# a handful go with the objects freed on the way (the same on every release); 6.12.0 loses one None per call,
+# 30,000 here, if it lives that long
+assert all(n < 50 for n in lost), lost
 print({DONE!r})
 """
 

@@ -9,9 +9,9 @@ colours and alignment through ``style(row, column, role)``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from estate_desk.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from estate_desk.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -245,3 +245,48 @@ class TickableLazyTableModel(LazyTableModel[Row]):
     def ticked_ids(self) -> list[int]:
         """The ticked ids, in the list's order."""
         return [i for i in self._ids if i in self._ticked] if self._ticked else []
+
+
+class Choice(NamedTuple):
+    """One entry of a combo box: what it shows, the value ``currentData()`` gives, and a tool tip."""
+
+    text: str
+    value: Any = None
+    tip: str | None = None
+
+
+class ChoiceListModel(QAbstractListModel):
+    """The entries of a combo box that can run into thousands (every household, every box): one Python
+    tuple each, answered on demand, instead of an ``addItem`` call and a Qt item per entry.
+    ``combo.setModel(model)``; ``findData``/``currentData``/``findText`` and the completer work as before."""
+
+    def __init__(self, choices: Sequence[Choice] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._choices = list(choices)
+
+    def set_choices(self, choices: Sequence[Choice]) -> None:
+        self.beginResetModel()
+        self._choices = list(choices)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._choices)):
+            return None
+        choice = self._choices[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return choice.text
+        if role == Qt.ItemDataRole.UserRole:
+            return choice.value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return choice.tip
+        return None
+
+
+def set_choices(combo: Any, choices: Sequence[Choice]) -> ChoiceListModel:
+    """Give ``combo`` its entries through a :class:`ChoiceListModel` (kept as the combo's child)."""
+    model = ChoiceListModel(choices, combo)
+    combo.setModel(model)
+    return model

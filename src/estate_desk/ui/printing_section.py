@@ -18,7 +18,7 @@ from estate_desk.services import browse, filing, print_labels, printouts
 from estate_desk.services.printouts import Scope, Selection
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.label_options import LabelOptionsPanel
-from estate_desk.ui.models import RowsTableModel
+from estate_desk.ui.models import Choice, RowsTableModel, set_choices
 from estate_desk.ui.pdf_printer import print_pdf
 from estate_desk.ui.qt import (
     QAbstractItemView,
@@ -212,9 +212,9 @@ class PrintingSection(QWidget):
         for node in browse.categories(self._db, self._actor):
             name = node.name_zh if self._lang == "zh" else node.name_en
             self.category.addItem(f"{node.code} {name}", node.code)
-        self.volume.addItem(any_text, None)
-        for volume in filing.volumes(self._db, self._actor):
-            self.volume.addItem(f"{volume.code} {volume.title}", volume.id)
+        volumes = [Choice(any_text, None)]
+        volumes += [Choice(f"{v.code} {v.title}", v.id) for v in filing.volumes(self._db, self._actor)]
+        set_choices(self.volume, volumes)
 
     def current_printout(self) -> Printout:
         return printouts.printout(str(self.choice.currentData()))
