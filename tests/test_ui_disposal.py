@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
+    from estate_desk.ui.disposal_page import DisposalSection
 
 pytestmark = pytest.mark.ui
 
@@ -36,6 +37,14 @@ def window(qapp, qtbot, ready_db: Database, clerk: Actor, clock: FakeClock):  # 
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+def _show_disposal(window: MainWindow) -> DisposalSection:
+    page = window.disposal
+    assert page is not None
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    assert page.isVisible()
+    return page
 
 
 def _title_cell(window: MainWindow, document_id: int) -> tuple[str, object]:
@@ -96,19 +105,22 @@ def test_a17_a_batch_goes_through_the_appraisal_page_to_its_manifest(  # type: i
     window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock, qtbot
 ) -> None:
     old = _document(ready_db, clock, clerk, "2015年值班记录", 2015)
-    page = window.disposal
-    assert page is not None
-    page.reload()
-    items = [page.review.topLevelItem(n) for n in range(page.review.topLevelItemCount())]
-    assert [i.text(0) for i in items] and items[0].text(1) == "2015年值班记录"
-    items[0].setCheckState(0, Qt.CheckState.Checked)
+    page = _show_disposal(window)
+    model = page.review_model
+    assert model.rowCount() == 1 and model.data(model.index(0, 1)) == "2015年值班记录"
+    first = model.index(0, 0)
+    assert model.flags(first) & Qt.ItemFlag.ItemIsUserCheckable
+    page.review.setCurrentIndex(first)
+    qtbot.keyClick(page.review, Qt.Key.Key_Space)  # ticked as the clerk ticks it, in the view
+    assert model.data(first, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     page.propose_button.click()
     dialog = page.dialog
     assert isinstance(dialog, ProposeDialog)
+    assert dialog.model.items() == [(old, "保管期满")]
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: page.dialog is None)
     batch_id = page.current_batch_id()
-    assert batch_id is not None and page.items.topLevelItemCount() == 1
+    assert batch_id is not None and page.item_model.rowCount() == 1
     assert not page.buttons["approve"].isEnabled()  # a clerk does not approve
     boss = make_actor(ready_db, clock, "boss", "supervisor", 4)
     item_id = destruction.batch(ready_db, boss, batch_id)[1][0].id
@@ -147,15 +159,66 @@ def test_a17_a_hold_is_placed_from_the_detail_pane_and_lifted_on_the_holds_tab( 
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: window.archive.dialog is None)
     assert "业主诉讼" in window.archive.browser.detail.mark.text()
-    page = window.disposal
-    assert page is not None
-    page.reload()
-    assert page.holds.topLevelItemCount() == 1 and page.review.topLevelItemCount() == 0
-    page.holds.setCurrentItem(page.holds.topLevelItem(0))
+    page = _show_disposal(window)
+    assert page.hold_model.rowCount() == 1 and page.review_model.rowCount() == 0
+    page.holds.setCurrentIndex(page.hold_model.index(0, 0))
     page.lift_hold_button.click()
     lift = page.dialog
     assert isinstance(lift, LiftHoldDialog)
     lift.reason.setText("已结案")
     lift.buttons.accepted.emit()
     qtbot.waitUntil(lambda: page.dialog is None)
-    assert page.holds.topLevelItemCount() == 0 and page.review.topLevelItemCount() == 1
+    page.tabs.setCurrentIndex(0)
+    assert page.hold_model.rowCount() == 0 and page.review_model.rowCount() == 1
+
+
+def test_a17_the_review_list_is_read_only_when_its_page_is_first_shown_a_page_at_a_time(  # type: ignore[no-untyped-def]
+    qapp, qtbot, ready_db: Database, clerk: Actor, clock: FakeClock, monkeypatch
+) -> None:
+    """Issue 16 part 0: the appraisal page read the whole review list into item widgets at start-up (126,314
+    rows on the big estate, and an abort). Now nothing is read until the page is shown, then ids only, and rows
+    a page at a time."""
+    from estate_desk.ui import models
+
+    for n in range(models.PAGE + 30):
+        _document(ready_db, clock, clerk, f"{2000 + n % 10}年旧记录{n}", 2000 + n % 10)
+    calls: list[str] = []
+    for name in ("review_list", "review_ids", "review_rows"):
+        real = getattr(destruction, name, None)
+        if real is None:
+            continue
+        monkeypatch.setattr(
+            destruction, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
+        )
+    make_application()
+    window = MainWindow(ready_db, clerk, clock, "测试物业服务中心")
+    qtbot.addWidget(window)
+    window.show()
+    assert calls == []  # signed in: nothing of the review list read
+    page = _show_disposal(window)
+    model = page.review_model
+    assert calls[0] == "review_ids" and "review_list" not in calls
+    assert model.rowCount() == models.PAGE + 30
+    shown = model.fetches
+    assert shown <= 1  # at most the page on screen
+    assert "旧记录" in model.data(model.index(model.rowCount() - 1, 1))
+    assert model.fetches == shown + 1  # the last page, fetched when asked for
+    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(0)
+    assert calls.count("review_ids") == 1  # shown again: not read again until something changed
+
+
+def test_the_review_list_model_passes_the_model_tester(  # type: ignore[no-untyped-def]
+    qtmodeltester, window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock
+) -> None:
+    for n in range(12):
+        _document(ready_db, clock, clerk, f"旧记录{n}", 2010)
+    page = _show_disposal(window)
+    model = page.review_model
+    assert model.rowCount() == 12
+    model.tick(model.id_at(3))
+    qtmodeltester.check(model)
+    assert model.ticked_ids() == [model.id_at(3)]
+    qtmodeltester.check(page.batch_model)
+    qtmodeltester.check(page.hold_model)
+    qtmodeltester.check(page.item_model)

@@ -82,8 +82,8 @@ def test_save_as_pdf_writes_the_labels_and_remembers_the_sheet(  # type: ignore[
 
 def test_chosen_boxes_are_the_selection(qtbot, section: PrintingSection, demo_db, demo_clerk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     section.choose("labels")
-    section.boxes.setRangeSelected(_range(section, 0), True)
-    section.boxes.setRangeSelected(_range(section, 2), True)
+    _select_row(section, 0)
+    _select_row(section, 2)
     chosen = section.selection().box_ids
     codes = {b.id: b.code for b in browse.boxes(demo_db, demo_clerk)}
     assert len(chosen) == 2 and all(i in codes for i in chosen)
@@ -94,10 +94,11 @@ def test_chosen_boxes_are_the_selection(qtbot, section: PrintingSection, demo_db
         assert [codes[i] in page.extract_text() for i, page in zip(chosen, pdf.pages, strict=True)] == [True, True]
 
 
-def _range(section: PrintingSection, row: int):  # type: ignore[no-untyped-def]
-    from estate_desk.ui.qt import QTableWidgetSelectionRange
+def _select_row(section: PrintingSection, row: int) -> None:
+    from estate_desk.ui.qt import QItemSelectionModel
 
-    return QTableWidgetSelectionRange(row, 0, row, section.boxes.columnCount() - 1)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    section.boxes.selectionModel().select(section.box_model.index(row, 0), flags)
 
 
 def test_a_selection_problem_is_shown_not_raised(qtbot, section: PrintingSection) -> None:  # type: ignore[no-untyped-def]
@@ -147,3 +148,15 @@ def test_cancel_keeps_nothing(qtbot, section: PrintingSection, demo_db, demo_cle
     assert finish(qtbot, section, start_and_cancel) == "cancelled"
     assert list(folder.iterdir()) == []
     assert section.message.text() == section.tr("Cancelled; no file was written.")
+
+
+def test_the_box_list_is_a_model_not_table_items(  # type: ignore[no-untyped-def]
+    qtmodeltester, section: PrintingSection, demo_db, demo_clerk
+) -> None:
+    """Issue 16: 33,000 boxes were 130,000 QTableWidgetItems; now one row object each, in a model."""
+    section.choose("labels")
+    section.show()
+    boxes = browse.boxes(demo_db, demo_clerk)
+    assert section.box_model.rowCount() == len(boxes) > 0
+    assert section.box_model.data(section.box_model.index(0, 0)) == boxes[0].code
+    qtmodeltester.check(section.box_model)

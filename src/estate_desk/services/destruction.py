@@ -1,6 +1,6 @@
 """Appraisal and destruction (鉴定销毁, A17): the review list, batches, approval, carrying out.
 
-* :func:`review_list` — what is due: expired records, void records past the office's grace period, minus
+* :func:`review_ids` / :func:`review_rows` (:func:`review_list` whole) — what is due: expired records, void records past the office's grace period, minus
   those on legal hold (``domain/disposal.due_for_review``).
 * :func:`propose` — the clerk (鉴定人) makes a batch from it, a reason per item; a record on hold or not due
   is refused with the reason. Each item keeps the record's fingerprint.
@@ -99,49 +99,85 @@ def _standing(document: Document, held: set[int]) -> Standing:
     )
 
 
-def _proposed(s: Session) -> dict[int, str]:
-    """Documents in a batch not yet carried out (and not rejected there), with the batch's code."""
-    rows = s.execute(
+def _proposed(s: Session, document_ids: Sequence[int] | None = None) -> dict[int, str]:
+    """Documents in a batch not yet carried out (and not rejected there), with the batch's code; of
+    ``document_ids`` only, when given."""
+    query = (
         select(DestructionItem.document_id, DestructionBatch.code)
         .join(DestructionBatch, DestructionBatch.id == DestructionItem.batch_id)
         .where(DestructionBatch.state.in_(OPEN_STATES), DestructionItem.decision != Decision.REJECTED.value)
     )
+    if document_ids is not None:
+        query = query.where(DestructionItem.document_id.in_(document_ids))
+    rows = s.execute(query)
     return {document_id: code for document_id, code in rows}
 
 
-def review_list(db: Database, clock: Clock, actor: Actor) -> list[DueRow]:
-    """Every record due for appraisal today that the reader may see, in archive-number order."""
+def review_ids(db: Database, clock: Clock, actor: Actor) -> list[int]:
+    """The ids of every record due for appraisal today that the reader may see, in archive-number order.
+
+    Reads only the columns the rule needs (no row objects), so the window can hold the list of a
+    million-document archive as ids and fetch the rows of the page on screen with :func:`review_rows`."""
     today = disposal.today(clock)
     with db.session() as s:
         grace = disposal.grace_days(s)
         held = disposal.held_ids(s)
-        proposed = _proposed(s)
-        rows: list[DueRow] = []
         query = (
-            select(Document)
+            select(Document.id, Document.retention, Document.year, Document.void, Document.void_on)
             .where(Document.destroyed_in.is_(None), clearance.documents_visible(actor), _maybe_due(s, today, grace))
             .order_by(Document.archive_no)
         )
+        retentions: dict[str, Retention] = {}
+        ids: list[int] = []
+        for document_id, retention, year, void, void_on in s.execute(query):
+            period = retentions.get(retention) or retentions.setdefault(retention, Retention.parse(retention))
+            standing = Standing(period, year, void_on if void else None, document_id in held, False)
+            if due_for_review(standing, today, grace) is not None:
+                ids.append(document_id)
+        return ids
+
+
+def review_rows(db: Database, clock: Clock, actor: Actor, ids: Sequence[int]) -> dict[int, DueRow]:
+    """The review-list rows of ``ids`` (one page of :func:`review_ids`), by id. A record the reader may not
+    see, or that is no longer due (destroyed, held, its void mark lifted since the ids were read), is left out."""
+    today = disposal.today(clock)
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    with db.session() as s:
+        grace = disposal.grace_days(s)
+        held = disposal.held_ids(s)
+        proposed = _proposed(s, wanted)
+        rows: dict[int, DueRow] = {}
+        query = select(Document).where(Document.id.in_(wanted), clearance.documents_visible(actor))
         for document in s.scalars(query):
             standing = _standing(document, held)
             due = due_for_review(standing, today, grace)
             if due is None:
                 continue
-            rows.append(
-                DueRow(
-                    document.id,
-                    document.archive_no,
-                    document.title,
-                    document.year,
-                    standing.retention,
-                    document.pages,
-                    due,
-                    standing.retention.expires_on(document.year),
-                    document.void_reason,
-                    proposed.get(document.id),
-                )
+            rows[document.id] = DueRow(
+                document.id,
+                document.archive_no,
+                document.title,
+                document.year,
+                standing.retention,
+                document.pages,
+                due,
+                standing.retention.expires_on(document.year),
+                document.void_reason,
+                proposed.get(document.id),
             )
         return rows
+
+
+def review_list(db: Database, clock: Clock, actor: Actor) -> list[DueRow]:
+    """Every record due for appraisal today that the reader may see, in archive-number order (whole: for
+    tests and small archives; the window pages through :func:`review_ids` / :func:`review_rows`)."""
+    ids = review_ids(db, clock, actor)
+    rows: dict[int, DueRow] = {}
+    for start in range(0, len(ids), 500):
+        rows.update(review_rows(db, clock, actor, ids[start : start + 500]))
+    return [rows[i] for i in ids if i in rows]
 
 
 def _maybe_due(s: Session, today: date, grace: int) -> ColumnElement[bool]:

@@ -16,8 +16,8 @@ from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import UserError
 from estate_desk.services import audit, audit_log
 from estate_desk.ui import i18n
+from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -27,14 +27,14 @@ from estate_desk.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE
+from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE, table_view
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
     from estate_desk.store.database import Database
@@ -70,8 +70,7 @@ class AuditView(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.ask_export)
 
-        self.table = QTableWidget(0, len(audit_log.HEADERS), objectName="auditTable")
-        self.table.setHorizontalHeaderLabels(
+        self.model: RowsTableModel[Sequence[str]] = RowsTableModel(
             [
                 self.tr("No."),
                 self.tr("Time"),
@@ -82,12 +81,12 @@ class AuditView(QWidget):
                 self.tr("Why"),
                 self.tr("Details"),
                 self.tr("Workstation"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+            ],
+            lambda cells, column: cells[column],
+            self,
+        )  # a model over the rows' cells, not a table item per cell
+        self.table = table_view("auditTable")
+        self.table.setModel(self.model)
         self.message = QLabel(objectName="auditMessage", wordWrap=True)
 
         filters = QHBoxLayout()
@@ -137,13 +136,10 @@ class AuditView(QWidget):
         try:
             rows = audit_log.events(self._db, self._actor, self.current_filter(), limit=SHOWN)
         except UserError as exc:
-            self.table.setRowCount(0)
+            self.model.set_rows([])
             self._say(exc.message(self._lang), ok=False)
             return
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row.cells(self._lang)):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.model.set_rows([row.cells(self._lang) for row in rows])
         self.table.resizeColumnsToContents()
         shown = self.tr("{count} rows (the newest {limit} at most).").format(count=len(rows), limit=SHOWN)
         self._say(shown, ok=True)

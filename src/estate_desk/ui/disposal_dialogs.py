@@ -7,13 +7,15 @@ a refusal is shown in the dialog, which stays open. Rules and checks live in the
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.disposal import HoldKind, Method
 from estate_desk.domain.errors import UserError
 from estate_desk.services import destruction, disposal
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
     QComboBox,
     QDate,
     QDateEdit,
@@ -22,9 +24,10 @@ from estate_desk.ui.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QModelIndex,
     QPlainTextEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
+    Qt,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -151,6 +154,51 @@ class LiftHoldDialog(_ServiceDialog):
         disposal.lift_hold(self._db, self._clock, self._actor, self.hold_id, self.reason.text())
 
 
+class ProposedItems(QAbstractTableModel):
+    """The records of a proposal, with the reason for each one editable in the last column (a model, not a
+    line edit per row: a clerk may propose thousands of records at once)."""
+
+    REASON = 2
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[DueRow], lang: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows = list(rows)
+        self.reasons = [row.due.label(lang) + (f"：{row.void_reason}" if row.void_reason else "") for row in rows]
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        row = self._rows[index.row()]
+        return (row.archive_no, row.title, self.reasons[index.row()])[index.column()]
+
+    def setData(self, index: Any, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != self.REASON or role != Qt.ItemDataRole.EditRole:
+            return False
+        self.reasons[index.row()] = str(value)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True
+
+    def flags(self, index: Any) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() == self.REASON else flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def items(self) -> list[tuple[int, str]]:
+        """(document id, reason) for each record, as ``destruction.propose`` takes them."""
+        return [(row.id, reason) for row, reason in zip(self._rows, self.reasons, strict=True)]
+
+
 class ProposeDialog(_ServiceDialog):
     """提出销毁: the chosen records with a reason each (prefilled with why they are due)."""
 
@@ -159,29 +207,28 @@ class ProposeDialog(_ServiceDialog):
     ) -> None:
         super().__init__(db, clock, actor, self.tr("Propose a destruction batch"), parent)
         self.batch_id: int | None = None
-        self.items = QTreeWidget(objectName="proposedItems")
-        self.items.setHeaderLabels([self.tr("Archive no."), self.tr("Title"), self.tr("Reason for destruction")])
-        self.items.setRootIsDecorated(False)
-        self.reasons: list[tuple[int, QLineEdit]] = []
-        lang = i18n.lang_code()
-        for row in rows:
-            item = QTreeWidgetItem([row.archive_no, row.title, ""])
-            self.items.addTopLevelItem(item)
-            why = row.due.label(lang) + (f"：{row.void_reason}" if row.void_reason else "")
-            edit = QLineEdit(why, objectName=f"reason_{row.id}")
-            self.items.setItemWidget(item, 2, edit)
-            self.reasons.append((row.id, edit))
+        self.model = ProposedItems(
+            [self.tr("Archive no."), self.tr("Title"), self.tr("Reason for destruction")], rows, i18n.lang_code(), self
+        )
+        self.items = QTableView(objectName="proposedItems")
+        self.items.setModel(self.model)
+        self.items.verticalHeader().hide()
+        self.items.horizontalHeader().setStretchLastSection(True)
+        self.items.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.items.setColumnWidth(0, 180)
         self.items.setColumnWidth(1, 220)
         self.form.addRow(self.items)
         self.confirm.setText(
-            self.tr("{n} record(s) go to a supervisor for approval, item by item.").format(n=len(self.reasons))
+            self.tr("{n} record(s) go to a supervisor for approval, item by item.").format(n=len(rows))
         )
         self.resize(720, 380)
 
     def run(self) -> None:
-        items = [(document_id, edit.text()) for document_id, edit in self.reasons]
-        self.batch_id = destruction.propose(self._db, self._clock, self._actor, items)
+        self.batch_id = destruction.propose(self._db, self._clock, self._actor, self.model.items())
 
 
 class CarryOutDialog(_ServiceDialog):

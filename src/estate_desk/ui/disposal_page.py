@@ -7,7 +7,7 @@ opens in the archive. Everything goes through ``services/destruction.py`` and ``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.disposal import SUPERVISING_LEADERS, BatchState
 from estate_desk.domain.errors import UserError
@@ -15,45 +15,50 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services import destruction, disposal
 from estate_desk.ui import i18n
 from estate_desk.ui.disposal_dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
+from estate_desk.ui.models import RowsTableModel, TickableLazyTableModel
 from estate_desk.ui.qt import (
     QColor,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QModelIndex,
     QPushButton,
+    QShowEvent,
     QSplitter,
     Qt,
+    QTableView,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from estate_desk.ui.widgets import local_time
+from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
-    from estate_desk.services.destruction import DueRow
+    from estate_desk.services.destruction import BatchRow, DueRow, ItemRow
+    from estate_desk.services.disposal import HoldRow
     from estate_desk.store.database import Database
 
-ID = Qt.ItemDataRole.UserRole
 CHANGED = QColor("#b00020")
+REVIEW_TAB = 0
 
 
-def _tree(name: str, headers: list[str]) -> QTreeWidget:
-    tree = QTreeWidget(objectName=name)
-    tree.setRootIsDecorated(False)
-    tree.setHeaderLabels(headers)
-    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    tree.setAlternatingRowColors(True)
-    return tree
+def _table(name: str, model: Any) -> QTableView:
+    view = table_view(name)
+    view.setModel(model)
+    return view
 
 
 class DisposalSection(QWidget):
-    """Review list, batches and holds in tabs."""
+    """Review list, batches and holds in tabs.
+
+    Nothing is read at start-up: the batches and holds when the section is first shown, the review list
+    (hundreds of thousands of records on a large archive) when its tab is first shown, and then as ids,
+    a page of rows at a time (``destruction.review_ids`` / ``review_rows``)."""
 
     open_record = Signal(str, int)  # a document (the manifest, a record in a batch) to show in the archive
     status = Signal(str)
@@ -63,16 +68,23 @@ class DisposalSection(QWidget):
         super().__init__(parent, objectName="disposalSection")
         self._db, self._actor, self._clock = db, actor, clock
         self.dialog: QDialog | None = None
-        self.due_rows: dict[int, DueRow] = {}
+        self._lists_stale = True  # batches and holds: read when the section is next shown
+        self._review_stale = True  # the review list: read when its tab is next shown
         keeper, leader = actor.role in ARCHIVE_KEEPERS, actor.role in SUPERVISING_LEADERS
         self.tabs = QTabWidget(objectName="disposalTabs")
 
         # the review list
-        self.review = _tree(
-            "reviewList",
+        self.review_model: TickableLazyTableModel[DueRow] = TickableLazyTableModel(
             [self.tr("Archive no."), self.tr("Title"), self.tr("Year"), self.tr("Retention"), self.tr("Expires"),
              self.tr("Why due"), self.tr("In batch")],
+            self._due_cell,
+            self._fetch_due,
+            lambda row: row.in_batch is None,
+            self,
         )  # fmt: skip
+        self.review = _table("reviewList", self.review_model)
+        self.review.setColumnWidth(0, 190)
+        self.review.setColumnWidth(1, 300)
         self.propose_button = QPushButton(self.tr("Propose batch from ticked records…"), objectName="proposeBatch")
         self.propose_button.setEnabled(keeper or leader)
         self.propose_button.clicked.connect(self.propose)
@@ -86,12 +98,13 @@ class DisposalSection(QWidget):
         self.tabs.addTab(review_page, self.tr("Due for review"))
 
         # batches
-        self.batch_list = _tree(
-            "batchList",
+        self.batch_model: RowsTableModel[BatchRow] = RowsTableModel(
             [self.tr("Batch"), self.tr("State"), self.tr("Items"), self.tr("Proposed by"), self.tr("Approved by")],
+            self._batch_cell,
+            self,
         )
-        self.items = _tree(
-            "batchItems",
+        self.batch_list = _table("batchList", self.batch_model)
+        self.item_model: RowsTableModel[ItemRow] = RowsTableModel(
             [
                 self.tr("No."),
                 self.tr("Archive no."),
@@ -100,9 +113,15 @@ class DisposalSection(QWidget):
                 self.tr("Decision"),
                 self.tr("Note"),
             ],
+            self._item_cell,
+            self,
+            style=self._item_style,
         )
-        self.batch_list.currentItemChanged.connect(lambda *_: self.show_batch())
-        self.items.itemDoubleClicked.connect(lambda item, _c: self.open_record.emit("document", int(item.data(1, ID))))
+        self.items = _table("batchItems", self.item_model)
+        self.batch_list.selectionModel().currentRowChanged.connect(lambda *_: self.show_batch())
+        self.items.doubleClicked.connect(
+            lambda index: self.open_record.emit("document", self.item_model.row_of(index.row()).document_id)
+        )
         self.buttons: dict[str, QPushButton] = {}
         self._allowed: dict[str, bool] = {}
         bar = QHBoxLayout()
@@ -135,11 +154,15 @@ class DisposalSection(QWidget):
         self.tabs.addTab(split, self.tr("Destruction batches"))
 
         # holds
-        self.holds = _tree(
-            "holdList",
+        self.hold_model: RowsTableModel[HoldRow] = RowsTableModel(
             [self.tr("Archive no."), self.tr("Kind"), self.tr("Reason"), self.tr("Set by"), self.tr("Since")],
+            self._hold_cell,
+            self,
         )
-        self.holds.itemDoubleClicked.connect(lambda item, _c: self.open_record.emit("document", int(item.data(1, ID))))
+        self.holds = _table("holdList", self.hold_model)
+        self.holds.doubleClicked.connect(
+            lambda index: self.open_record.emit("document", self.hold_model.row_of(index.row()).document_id)
+        )
         self.lift_hold_button = QPushButton(self.tr("Lift hold…"), objectName="liftHold")
         self.lift_hold_button.setEnabled(keeper or leader)
         self.lift_hold_button.clicked.connect(self.lift_hold)
@@ -151,57 +174,105 @@ class DisposalSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.reload()
+        self.tabs.currentChanged.connect(lambda _=0: self._load_shown())
+        self.show_batch()
+
+    # ------------------------------------------------------------------ cells
+
+    def _fetch_due(self, ids: Sequence[int]) -> dict[int, DueRow]:
+        try:
+            return destruction.review_rows(self._db, self._clock, self._actor, ids)
+        except UserError as exc:
+            self.status.emit(exc.message(i18n.lang_code()))
+            return {}
+
+    def _due_cell(self, row: DueRow, column: int) -> Any:
+        lang = i18n.lang_code()
+        return (
+            row.archive_no, row.title, row.year, row.retention.label(lang), str(row.expires_on or "—"),
+            row.due.label(lang), row.in_batch or "",
+        )[column]  # fmt: skip
+
+    def _batch_cell(self, batch: BatchRow, column: int) -> Any:
+        lang = i18n.lang_code()
+        return (
+            batch.code, batch.state.label(lang), f"{batch.approved_items}/{batch.items}", batch.proposed_by,
+            batch.approved_by or "",
+        )[column]  # fmt: skip
+
+    def _item_cell(self, row: ItemRow, column: int) -> Any:
+        note = self.tr("changed since proposed: renew") if row.changed else ""
+        return (row.seq, row.archive_no, row.title, row.reason, row.decision.label(i18n.lang_code()), note)[column]
+
+    def _item_style(self, row: ItemRow, column: int, role: int) -> Any:
+        if column == 5 and row.changed and role == Qt.ItemDataRole.ForegroundRole:
+            return CHANGED
+        return None
+
+    def _hold_cell(self, hold: HoldRow, column: int) -> Any:
+        lang = i18n.lang_code()
+        return (hold.archive_no, hold.kind.label(lang), hold.reason, hold.set_by or "", local_time(hold.set_at))[column]
 
     # ------------------------------------------------------------------ loading
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._load_shown()
+
     def reload(self) -> None:
-        lang = i18n.lang_code()
+        """Everything may have changed: read what is on screen now, the rest when it is next shown."""
+        self._lists_stale = self._review_stale = True
+        self._load_shown()
+
+    def _load_shown(self) -> None:
+        if not self.isVisible():
+            return
+        if self._lists_stale:
+            self._lists_stale = False
+            self._load_lists()
+        if self._review_stale and self.tabs.currentIndex() == REVIEW_TAB:
+            self._review_stale = False
+            self._load_review()
+
+    def _load_review(self) -> None:
         try:
-            due = destruction.review_list(self._db, self._clock, self._actor)
+            ids = destruction.review_ids(self._db, self._clock, self._actor)
+        except UserError as exc:
+            self.status.emit(exc.message(i18n.lang_code()))
+            return
+        self.review_model.set_ids(ids)
+
+    def _load_lists(self) -> None:
+        try:
             batches = destruction.batches(self._db, self._actor)
             holds = disposal.holds(self._db, self._actor)
         except UserError as exc:
-            self.status.emit(exc.message(lang))
+            self.status.emit(exc.message(i18n.lang_code()))
             return
-        self.review.clear()
-        self.due_rows = {row.id: row for row in due}
-        for row in due:
-            item = QTreeWidgetItem(
-                [row.archive_no, row.title, str(row.year), row.retention.label(lang), str(row.expires_on or "—"),
-                 row.due.label(lang), row.in_batch or ""]
-            )  # fmt: skip
-            item.setData(0, ID, row.id)
-            if row.in_batch is None:
-                item.setCheckState(0, Qt.CheckState.Unchecked)
-            self.review.addTopLevelItem(item)
         chosen = self.current_batch_id()
-        self.batch_list.clear()
-        for batch in batches:
-            item = QTreeWidgetItem(
-                [batch.code, batch.state.label(lang), f"{batch.approved_items}/{batch.items}", batch.proposed_by,
-                 batch.approved_by or ""]
-            )  # fmt: skip
-            item.setData(0, ID, batch.id)
-            self.batch_list.addTopLevelItem(item)
-            if batch.id == chosen:
-                self.batch_list.setCurrentItem(item)
-        self.holds.clear()
-        for hold in holds:
-            item = QTreeWidgetItem(
-                [hold.archive_no, hold.kind.label(lang), hold.reason, hold.set_by or "", local_time(hold.set_at)]
-            )
-            item.setData(0, ID, hold.id)
-            item.setData(1, ID, hold.document_id)
-            self.holds.addTopLevelItem(item)
+        self.batch_model.set_rows(batches)
+        self.hold_model.set_rows(holds)
+        if chosen is not None:
+            self.choose_batch(chosen)
         self.show_batch()
 
+    def choose_batch(self, batch_id: int) -> bool:
+        row = self.batch_model.find(lambda b: b.id == batch_id)
+        if row is None:
+            return False
+        self.batch_list.setCurrentIndex(self.batch_model.index(row, 0))
+        return True
+
+    def current_batch(self) -> BatchRow | None:
+        index = self.batch_list.currentIndex() if hasattr(self, "batch_list") else QModelIndex()
+        return self.batch_model.row_of(index.row()) if index.isValid() else None
+
     def current_batch_id(self) -> int | None:
-        item = self.batch_list.currentItem() if hasattr(self, "batch_list") else None
-        return int(item.data(0, ID)) if item is not None else None
+        batch = self.current_batch()
+        return batch.id if batch is not None else None
 
     def show_batch(self) -> None:
-        self.items.clear()
+        self.item_model.set_rows([])
         batch_id = self.current_batch_id()
         if batch_id is None:
             self.batch_info.setText(self.tr("Choose a batch."))
@@ -218,16 +289,7 @@ class DisposalSection(QWidget):
         if batch.files_left:
             info += " " + self.tr("{n} file(s) still to delete.").format(n=batch.files_left)
         self.batch_info.setText(info)
-        for row in items:
-            note = self.tr("changed since proposed: renew") if row.changed else ""
-            item = QTreeWidgetItem(
-                [str(row.seq), row.archive_no, row.title, row.reason, row.decision.label(lang), note]
-            )
-            item.setData(0, ID, row.id)
-            item.setData(1, ID, row.document_id)
-            if row.changed:
-                item.setForeground(5, CHANGED)
-            self.items.addTopLevelItem(item)
+        self.item_model.set_rows(items)
         done = batch.state is BatchState.CARRIED_OUT
         self.buttons["manifest"].setEnabled(batch.manifest_document_id is not None)
         self.buttons["sweep"].setVisible(batch.files_left > 0)
@@ -246,12 +308,12 @@ class DisposalSection(QWidget):
         dialog.open()
 
     def ticked(self) -> list[DueRow]:
-        rows = []
-        for n in range(self.review.topLevelItemCount()):
-            item = self.review.topLevelItem(n)
-            if item.checkState(0) == Qt.CheckState.Checked:
-                rows.append(self.due_rows[int(item.data(0, ID))])
-        return rows
+        """The ticked records, read afresh (a page that scrolled out of the cache is fetched again)."""
+        ids = self.review_model.ticked_ids()
+        rows: dict[int, DueRow] = {}
+        for start in range(0, len(ids), 500):
+            rows.update(self._fetch_due(ids[start : start + 500]))
+        return [rows[i] for i in ids if i in rows]
 
     def propose(self) -> None:
         rows = self.ticked()
@@ -264,18 +326,16 @@ class DisposalSection(QWidget):
     def _proposed(self, dialog: ProposeDialog) -> None:
         self.reload()
         self.tabs.setCurrentIndex(1)
-        for n in range(self.batch_list.topLevelItemCount()):
-            item = self.batch_list.topLevelItem(n)
-            if int(item.data(0, ID)) == dialog.batch_id:
-                self.batch_list.setCurrentItem(item)
+        if dialog.batch_id is not None:
+            self.choose_batch(dialog.batch_id)
         self.status.emit(self.tr("Batch proposed; a supervisor approves it item by item."))
 
     def _current_item(self) -> int | None:
-        item = self.items.currentItem()
-        if item is None:
+        index = self.items.currentIndex()
+        if not index.isValid():
             self.status.emit(self.tr("Choose an item first."))
             return None
-        return int(item.data(0, ID))
+        return self.item_model.row_of(index.row()).id
 
     def _call(self, action: object) -> None:
         try:
@@ -296,11 +356,10 @@ class DisposalSection(QWidget):
             self._call(lambda: destruction.renew(self._db, self._clock, self._actor, item_id))
 
     def carry_out(self) -> None:
-        batch_id = self.current_batch_id()
-        item = self.batch_list.currentItem()
-        if batch_id is None or item is None:
+        batch = self.current_batch()
+        if batch is None:
             return
-        dialog = CarryOutDialog(self._db, self._clock, self._actor, batch_id, item.text(0), parent=self)
+        dialog = CarryOutDialog(self._db, self._clock, self._actor, batch.id, batch.code, parent=self)
         self._open_dialog(dialog, lambda: self._carried_out(dialog))
 
     def _carried_out(self, dialog: CarryOutDialog) -> None:
@@ -309,11 +368,12 @@ class DisposalSection(QWidget):
         self.status.emit(self.tr("Batch carried out; the manifest is filed in the archive."))
 
     def lift_hold(self) -> None:
-        item = self.holds.currentItem()
-        if item is None:
+        index = self.holds.currentIndex()
+        if not index.isValid():
             self.status.emit(self.tr("Choose a hold first."))
             return
-        dialog = LiftHoldDialog(self._db, self._clock, self._actor, int(item.data(0, ID)), item.text(0), parent=self)
+        hold = self.hold_model.row_of(index.row())
+        dialog = LiftHoldDialog(self._db, self._clock, self._actor, hold.id, hold.archive_no, parent=self)
         self._open_dialog(dialog, self.reload)
 
     def sweep(self) -> None:

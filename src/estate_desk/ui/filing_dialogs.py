@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.services import browse, filing, listings
 from estate_desk.ui import i18n
+from estate_desk.ui.models import Choice, set_choices
 from estate_desk.ui.qt import (
     QComboBox,
     QDialog,
@@ -22,7 +23,6 @@ from estate_desk.ui.qt import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -92,9 +92,10 @@ class VolumeDialog(_FormDialog):
         self.use_new = QRadioButton(self.tr("A new volume"), objectName="useNew")
         self.volumes = QComboBox(objectName="volumes")
         category_id = category_id_of(db, actor, category_code)
-        for v in filing.volumes(db, actor, category_id):
-            if not v.closed:
-                self.volumes.addItem(f"{v.code}  {v.title}", v.id)
+        set_choices(
+            self.volumes,
+            [Choice(f"{v.code}  {v.title}", v.id) for v in filing.volumes(db, actor, category_id) if not v.closed],
+        )
         self.title = QLineEdit(objectName="volumeTitle")
         self.year = QSpinBox(objectName="volumeYear", minimum=1949, maximum=2999, value=year)
         self.form.addRow(self.use_existing, self.volumes)
@@ -156,11 +157,8 @@ class BoxDialog(_FormDialog):
         self.use_new = QRadioButton(self.tr("A new box"), objectName="useNew")
         self.boxes = QComboBox(objectName="boxes", editable=True)
         self.choices = listings.box_choices(db, actor, category_code)
-        for b in self.choices:
-            self.boxes.addItem(b.code, b.id)
-            self.boxes.setItemData(
-                self.boxes.count() - 1, b.place or self.tr("not shelved"), Qt.ItemDataRole.ToolTipRole
-            )
+        not_shelved = self.tr("not shelved")
+        set_choices(self.boxes, [Choice(b.code, b.id, b.place or not_shelved) for b in self.choices])
         self.boxes.setCurrentIndex(-1)
         self.box_hint = QLabel(objectName="boxHint")
         self.year = QSpinBox(objectName="boxYear", minimum=1949, maximum=2999, value=year)
@@ -238,9 +236,8 @@ class PlaceBoxDialog(_FormDialog):
         self.setWindowTitle(self.tr("Put a box in a cabinet"))
         self.box = QComboBox(objectName="box", editable=True)
         unplaced = sorted(browse.boxes(db, actor), key=lambda b: (b.place is not None, b.code))
-        for b in unplaced:
-            self.box.addItem(b.code, b.id)
-            self.box.setItemData(self.box.count() - 1, b.place or self.tr("not shelved"), Qt.ItemDataRole.ToolTipRole)
+        not_shelved = self.tr("not shelved")
+        set_choices(self.box, [Choice(b.code, b.id, b.place or not_shelved) for b in unplaced])  # 33,000 boxes
         self.box.setCurrentIndex(max(0, self.box.findData(box_id)) if box_id is not None else 0)
         self.cabinets = filing.cabinets(db, actor)
         self.cabinet = QComboBox(objectName="cabinet")

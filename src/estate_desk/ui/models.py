@@ -9,9 +9,9 @@ colours and alignment through ``style(row, column, role)``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from estate_desk.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from estate_desk.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -185,3 +185,108 @@ class RowsTableModel(_TableBase, Generic[Row]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+
+class TickableLazyTableModel(LazyTableModel[Row]):
+    """A lazy table whose first column carries a tick box on the rows ``tickable(row)`` allows (the review
+    list's records not yet in a batch). Ticks are kept by id, so they survive paging and refetching."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        cell: Callable[[Row, int], Any],
+        fetch: Callable[[Sequence[int]], dict[int, Row]],
+        tickable: Callable[[Row], bool],
+        parent: Any = None,
+        *,
+        style: Callable[[Row, int, int], Any] | None = None,
+    ) -> None:
+        super().__init__(headers, cell, fetch, parent, style=style)
+        self._tickable = tickable
+        self._ticked: set[int] = set()
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self._ticked.clear()
+        super().set_ids(ids)
+
+    def _can_tick(self, index: Index) -> bool:
+        if not index.isValid() or index.column() != 0 or not (0 <= index.row() < self.rowCount()):
+            return False
+        row = self.row_of(index.row())
+        return row is not None and self._tickable(row)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if self._can_tick(index) else flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if not self._can_tick(index):
+                return None
+            ticked = self.id_at(index.row()) in self._ticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not self._can_tick(index):
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
+        self.tick(self.id_at(index.row()), state == Qt.CheckState.Checked)
+        return True
+
+    def tick(self, record_id: int, ticked: bool = True) -> None:
+        """Tick (or untick) the row of ``record_id``."""
+        (self._ticked.add if ticked else self._ticked.discard)(record_id)
+        row = self.row_for_id(record_id)
+        if row is not None:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+
+    def ticked_ids(self) -> list[int]:
+        """The ticked ids, in the list's order."""
+        return [i for i in self._ids if i in self._ticked] if self._ticked else []
+
+
+class Choice(NamedTuple):
+    """One entry of a combo box: what it shows, the value ``currentData()`` gives, and a tool tip."""
+
+    text: str
+    value: Any = None
+    tip: str | None = None
+
+
+class ChoiceListModel(QAbstractListModel):
+    """The entries of a combo box that can run into thousands (every household, every box): one Python
+    tuple each, answered on demand, instead of an ``addItem`` call and a Qt item per entry.
+    ``combo.setModel(model)``; ``findData``/``currentData``/``findText`` and the completer work as before."""
+
+    def __init__(self, choices: Sequence[Choice] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._choices = list(choices)
+
+    def set_choices(self, choices: Sequence[Choice]) -> None:
+        self.beginResetModel()
+        self._choices = list(choices)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._choices)):
+            return None
+        choice = self._choices[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return choice.text
+        if role == Qt.ItemDataRole.UserRole:
+            return choice.value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return choice.tip
+        return None
+
+
+def set_choices(combo: Any, choices: Sequence[Choice]) -> ChoiceListModel:
+    """Give ``combo`` its entries through a :class:`ChoiceListModel` (kept as the combo's child)."""
+    model = ChoiceListModel(choices, combo)
+    combo.setModel(model)
+    return model

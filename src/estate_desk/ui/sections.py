@@ -15,20 +15,14 @@ from estate_desk.services.grades import SETTERS
 from estate_desk.ui import i18n
 from estate_desk.ui.audit_view import AuditView
 from estate_desk.ui.desk_section import DeskSection
-from estate_desk.ui.qt import (
-    QAbstractItemView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from estate_desk.ui.models import RowsTableModel
+from estate_desk.ui.qt import QLabel, QTabWidget, QVBoxLayout, QWidget
 from estate_desk.ui.secrecy_settings import SecrecySettings
+from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts import Actor, UserRow
     from estate_desk.store.database import Database
 
 __all__ = ["AdminSection", "DeskSection"]
@@ -50,12 +44,13 @@ class AdminSection(QWidget):
         if self.secrecy is not None:
             self.tabs.addTab(self.secrecy, self.tr("Secrecy"))
         QVBoxLayout(self).addWidget(self.tabs)
-        self.table = QTableWidget(0, 5, objectName="userTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("User"), self.tr("Name"), self.tr("Role"), self.tr("Clearance"), self.tr("State")]
+        self.model: RowsTableModel[UserRow] = RowsTableModel(
+            [self.tr("User"), self.tr("Name"), self.tr("Role"), self.tr("Clearance"), self.tr("State")],
+            self._user_cell,
+            self,
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = table_view("userTable")
+        self.table.setModel(self.model)
         layout = QVBoxLayout(users_page)
         layout.addWidget(QLabel(self.tr("Users")))
         layout.addWidget(self.table)
@@ -65,8 +60,9 @@ class AdminSection(QWidget):
         except UserError as exc:
             layout.addWidget(QLabel(exc.message(lang)))
             users = []
-        self.table.setRowCount(len(users))
-        for r, u in enumerate(users):
-            state = self.tr("disabled") if u.disabled else (self.tr("locked") if u.locked else self.tr("active"))
-            for c, value in enumerate((u.username, u.display_name, u.role.label(lang), u.clearance.label(lang), state)):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.model.set_rows(users)
+
+    def _user_cell(self, user: UserRow, column: int) -> str:
+        lang = i18n.lang_code()
+        state = self.tr("disabled") if user.disabled else (self.tr("locked") if user.locked else self.tr("active"))
+        return (user.username, user.display_name, user.role.label(lang), user.clearance.label(lang), state)[column]
