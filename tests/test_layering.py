@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tool_support import find_tool
+
 ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = find_tool("lint-imports")
 
 
 def test_core_packages_import_with_qt_blocked() -> None:
@@ -27,7 +29,7 @@ def test_core_packages_import_with_qt_blocked() -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.skipif(shutil.which("lint-imports") is None, reason="import-linter not installed")
+@pytest.mark.skipif(LINT_IMPORTS is None, reason="import-linter not installed")
 def test_import_linter_contracts_hold() -> None:
-    result = subprocess.run(["lint-imports", "--no-cache"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([str(LINT_IMPORTS), "--no-cache"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -23,6 +23,19 @@ def test_exactly_one_head() -> None:
     assert len(script.get_heads()) == 1
 
 
+def test_the_history_read_from_the_files_is_alembics() -> None:
+    """Opening an archive reads the head from the revision files without alembic: it must be alembic's."""
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    by_alembic = {}
+    for rev in script.walk_revisions():
+        down = rev.down_revision
+        by_alembic[rev.revision] = tuple([down] if isinstance(down, str) else down or ())
+    assert migrations.history().parents == by_alembic
+    assert migrations.head_revision() == script.get_current_head()
+    assert all(migrations.is_known_revision(rev) for rev in by_alembic)
+    assert not migrations.is_known_revision("0099_from_a_newer_version")
+
+
 def test_models_and_migrations_agree(database_url: URL) -> None:
     engine = create_engine(database_url)
     with engine.connect() as conn:

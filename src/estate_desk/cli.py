@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from estate_desk import __version__, paths
+from estate_desk import paths
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import InputProblem, UserError
 from estate_desk.logs import setup_logging
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
 
 
 def cli_lang() -> str:
@@ -360,10 +361,23 @@ def run_window(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked (it costs tens of milliseconds)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from estate_desk import __version__
+
+        print(f"estate-desk {__version__}")
+        parser.exit()
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command's parser; the ``print`` subcommands (which load reportlab) only when ``argv`` asks to print."""
     p = argparse.ArgumentParser(prog="estate-desk", description="Estate Desk 物业档案与前台")
-    p.add_argument("--version", action="version", version=f"estate-desk {__version__}")
+    p.add_argument("--version", action=_VersionAction)
     p.add_argument(
         "--database", metavar="URL", help="SQLite file URL or postgresql+psycopg://… (default: the data folder)"
     )
@@ -463,6 +477,22 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return p
 
 
+def _output_closed() -> int:
+    """The reader of our output went away (``estate-desk search … | head``): stop quietly, as Unix tools do.
+
+    Python's recipe (library/signal, "Note on SIGPIPE"): point stdout at devnull so that the final flush
+    at exit cannot fail again, and exit with the status of a process ended by SIGPIPE (128 + 13).
+    """
+    log.info("output closed by its reader; stopped")
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor behind stdout (embedded, tests)
+        pass
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
@@ -472,7 +502,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if handler is None:
             return run_window(args)
-        return int(handler(args))
+        code = int(handler(args))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a reader that has gone shows here, inside the try, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _output_closed()
     except UserError as exc:
         log.info("refused: %s", exc.bilingual())
         print(exc.message(cli_lang()), file=sys.stderr)
