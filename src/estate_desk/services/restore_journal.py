@@ -34,7 +34,7 @@ database did: it **asks the database** whether the restore id is there.
 * not committed → roll back: the staging folder removed, the old store put back if it was moved.
 
 Both are repeatable, so a kill during recovery is recovered by the next opening. The journal is
-removed last. A journal that names another database than the one opened refuses the opening (the
+removed once the files are settled (and only then the restore id). A journal that names another database than the one opened refuses the opening (the
 other database alone can say whether the restore was committed), so the store is never bound
 half-swapped.
 
