@@ -160,13 +160,33 @@ class Templates:
             url = _pg_create(name)
         else:
             url = URL.create("sqlite+pysqlite", database=str(self.folder / f"template-{kind}.sqlite3"))
-        db = open_database(url)
-        if kind == "demo":
-            from estate_desk.services import demo
+        from estate_desk.store import attachment_home
 
-            demo.fill(db, FakeClock(START))
-        db.dispose()
+        before = os.environ.get("ESTATE_DESK_HOME")
+        os.environ["ESTATE_DESK_HOME"] = str(self.home_of(kind))  # the files it stores stay with the template
+        attachment_home.unbind()
+        try:
+            db = open_database(url)
+            if kind == "demo":
+                from estate_desk.services import demo
+
+                demo.fill(db, FakeClock(START))
+            db.dispose()
+        finally:
+            if before is None:
+                os.environ.pop("ESTATE_DESK_HOME", None)
+            else:
+                os.environ["ESTATE_DESK_HOME"] = before
+            attachment_home.unbind()
         return name if PG_URL else str(url.database)
+
+    def home_of(self, kind: str) -> Path:
+        return self.folder / f"home-{kind}"
+
+    def files_of(self, kind: str) -> Path:
+        """The attachment store the template's files went to (the demo's daily-review reports)."""
+        self.get(kind)
+        return self.home_of(kind) / "data" / "attachments"
 
     def clone(self, kind: str, target: Path) -> tuple[URL, str | None]:
         source = self.get(kind)

@@ -48,7 +48,7 @@ def pause():
 
 db = open_database({url!r})
 clock = FakeClock(START)
-actor = accounts.authenticate(db, clock, "admin", ADMIN_PASSWORD)
+actor = accounts.authenticate(db, clock, "admin", {password})
 work = Path({work!r})
 """
 
@@ -57,11 +57,16 @@ class ChildDidNotPause(AssertionError):
     """The child ended, or never reached ``pause()``: its output says why."""
 
 
-def kill_midway(url: URL, work: Path, scenario: str) -> str:
-    """Run ``scenario`` in a child process, SIGKILL it once it calls ``pause()``; returns what it printed."""
+def kill_midway(url: URL, work: Path, scenario: str, *, password: str | None = None) -> str:
+    """Run ``scenario`` in a child process, SIGKILL it once it calls ``pause()``; returns what it printed.
+
+    ``password`` is the ``admin``'s when it is not the tests' own (the demo estate's)."""
     work.mkdir(parents=True, exist_ok=True)
     script = _PRELUDE.format(
-        midway=MIDWAY, url=url.render_as_string(hide_password=False), work=str(work)
+        midway=MIDWAY,
+        url=url.render_as_string(hide_password=False),
+        work=str(work),
+        password="ADMIN_PASSWORD" if password is None else repr(password),
     ) + textwrap.dedent(scenario)
     env = dict(os.environ)
     tests = str(Path(__file__).parent)
@@ -76,16 +81,23 @@ def kill_midway(url: URL, work: Path, scenario: str) -> str:
     )
     assert child.stdout is not None
     seen: list[str] = []
+    pending = b""  # read from the pipe itself: a buffered readline could hold the word while select waits
     with selectors.DefaultSelector() as sel:
         sel.register(child.stdout, selectors.EVENT_READ)
         try:
             while True:
-                if not sel.select(timeout=WAIT_SECONDS):
-                    raise ChildDidNotPause("no word from the child:\n" + "".join(seen))
-                line = child.stdout.readline().decode("utf-8", "replace")
-                if not line:
-                    child.wait()
-                    raise ChildDidNotPause(f"the child ended ({child.returncode}) before pausing:\n" + "".join(seen))
+                if b"\n" not in pending:
+                    if not sel.select(timeout=WAIT_SECONDS):
+                        raise ChildDidNotPause("no word from the child:\n" + "".join(seen))
+                    chunk = os.read(child.stdout.fileno(), 65536)
+                    if not chunk:
+                        child.wait()
+                        said = "".join(seen) + pending.decode("utf-8", "replace")
+                        raise ChildDidNotPause(f"the child ended ({child.returncode}) before pausing:\n" + said)
+                    pending += chunk
+                    continue
+                raw, pending = pending.split(b"\n", 1)
+                line = raw.decode("utf-8", "replace") + "\n"
                 seen.append(line)
                 if line.strip() == MIDWAY:
                     break

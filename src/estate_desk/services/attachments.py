@@ -108,7 +108,14 @@ def blob_store() -> BlobStore:
 
 def open_store(db: Database) -> BlobStore:
     """Check, when the archive is opened, that this workstation's attachment folder is reachable and
-    belongs to this archive (marking a new one); refused with a :class:`DatabaseProblem` otherwise."""
+    belongs to this archive (marking a new one); refused with a :class:`DatabaseProblem` otherwise.
+
+    First a restore that was stopped part-way beside that folder is finished or undone, as the
+    database says (``services/restore_journal.recover``): the window and every CLI command that
+    opens the archive come through here, before the folder is checked against the archive."""
+    from estate_desk.services import restore_journal
+
+    restore_journal.recover(db, attachment_home.configured_folder())
     return attachment_home.bind(db)
 
 

@@ -24,8 +24,12 @@ looks like a backup (:func:`sweep_partial` clears the temporary ones a crash lef
 
 Restoring goes into an empty database (migrated to the backup's revision) and an empty attachment
 store; every checksum is checked first. An archive that already holds records is refused unless
-forced, and forcing wipes it first (its attachment store is moved aside, not deleted): two archives
-are never mixed. A backup made on SQLite restores onto PostgreSQL and back.
+forced, and forcing replaces it (its attachment store is moved aside, not deleted): two archives
+are never mixed. A backup made on SQLite restores onto PostgreSQL and back. The replacing is a
+journalled operation (``services/restore_journal.py``): the files are staged beside the store, the
+rows go in one transaction that also records the restore's id, and only then is the staged store
+swapped in — so a restore killed at any moment leaves, once the archive is next opened, the old
+archive entire or the new one entire, database and files alike.
 """
 
 from __future__ import annotations
@@ -38,7 +42,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import tempfile
 import zipfile
 import zlib
@@ -54,7 +57,7 @@ from sqlalchemy.orm import Session as OrmSession
 from estate_desk import __version__
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, RuleViolation, UserError
-from estate_desk.services import attachments, audit, backup_crypto
+from estate_desk.services import attachments, audit, backup_crypto, restore_journal
 from estate_desk.services.backup_crypto import BackupKey, Credentials, Undecryptable
 from estate_desk.services.backup_rights import BACKUP_TARGET, require_backup_rights
 from estate_desk.store import snapshot
@@ -700,10 +703,12 @@ def restore_backup(
     """Restore a backup into the database at ``url`` and the attachment store (see the module docstring).
 
     Checks the whole file and opens it with ``credentials`` first (a user name and password of the
-    source archive, or its recovery key: :func:`open_backup`); a wrong one touches nothing. Refuses (:class:`RuleViolation`) when the database or the store
-    already holds an archive, unless ``force``: then both are emptied first (the old store moved
-    aside to ``attachments.replaced-<time>``). The rows go in one transaction; if anything fails,
-    the database stays as it was and the files taken out of the backup are removed again.
+    source archive, or its recovery key: :func:`open_backup`); a wrong one touches nothing. Refuses
+    (:class:`RuleViolation`) when the database or the store already holds an archive, unless
+    ``force``: then both are replaced (the old store kept aside as ``attachments.replaced-<time>``).
+    The files are staged beside the store and the rows go in one transaction
+    (``services/restore_journal.py``); if anything fails, the database says whether the restore went
+    in, and the files follow it: the old archive entire, or the new one entire.
     """
     info = open_backup(path, credentials, progress=progress, cancel=cancel)
     _refuse_revision(info)
@@ -714,6 +719,7 @@ def restore_backup(
     store = store or attachments.blob_store()
     db = open_database(resolved)
     try:
+        restore_journal.recover(db, store.root)  # a restore stopped part-way is finished or undone first
         with db.engine.connect() as conn:
             occupied = snapshot.holds_an_archive(conn)
         if (occupied or _store_has_files(store)) and not force:
@@ -726,47 +732,44 @@ def restore_backup(
                 rule="A5",
                 where=mask_url(resolved),
             )
-        moved = _move_store_aside(store, clock) if _store_has_files(store) else None
         written: list[Path] = []
         ticker = _Ticker(
             sum(info.counts.values()) + info.files + _file_units(info.file_bytes), progress, cancel, "restore"
         )
         try:
-            _extract_files(info, store, written, ticker)
-            rows = _load_rows(db, info, ticker)
+            job = restore_journal.ReplaceJob.begin(db, store.root, info.path, clock)
+            _extract_files(info, job.staging_store, written, ticker)
+            job.staged()
+            rows = _load_rows(db, info, ticker, job.mark_committed)
         except BaseException:
-            for file in written:
-                file.unlink(missing_ok=True)
-            if moved is not None:  # the archive's own files go back where they were, as the database does
-                _put_store_back(store, moved)
+            _settle(db, store)
             raise
+        try:
+            moved = job.finish(db)
+        except OSError as exc:  # the rows are in: the journal stays, and the next opening swaps the files in
+            raise DatabaseProblem(
+                zh=f"备份已恢复到数据库，但附件库未能换入（{exc.strerror or exc}）。下次打开档案库时会自动完成；"
+                "在此之前请勿使用该档案库。",
+                en=f"The backup was restored into the database, but the attachment store could not be swapped in "
+                f"({exc.strerror or exc}). The next opening of the archive finishes it; do not use the archive "
+                "until then.",
+                where=str(store.root),
+            ) from exc
     finally:
         db.dispose()
     log.info("restored %s (%d rows, %d files) into %s", info.path, rows, len(written), mask_url(resolved))
+    if moved is not None:
+        log.warning("forced restore: the previous attachment store was kept aside at %s", moved)
     return RestoreReport(info, rows, len(written), moved)
 
 
-def _move_store_aside(store: BlobStore, clock: Clock | None) -> Path:
-    from datetime import UTC
-    from datetime import datetime as dt
-
-    stamp = (clock.now() if clock else dt.now(UTC)).strftime("%Y%m%d-%H%M%S")
-    aside = store.root.with_name(f"{store.root.name}.replaced-{stamp}")
-    n = 1
-    while aside.exists():
-        aside = store.root.with_name(f"{store.root.name}.replaced-{stamp}-{n}")
-        n += 1
-    store.root.rename(aside)
-    log.warning("forced restore: the attachment store was moved aside to %s", aside)
-    return aside
-
-
-def _put_store_back(store: BlobStore, aside: Path) -> None:
-    """Undo :func:`_move_store_aside` after a failed forced restore (what was extracted is already removed)."""
-    if store.root.exists():
-        shutil.rmtree(store.root)
-    aside.rename(store.root)
-    log.warning("forced restore failed: the attachment store %s was put back", store.root)
+def _settle(db: Database, store: BlobStore) -> None:
+    """After a failure: the database decides whether the restore went in (finish it) or not (undo it).
+    Should even that fail, the journal stays, and the next opening of the archive settles it."""
+    try:
+        restore_journal.recover(db, store.root)
+    except (OSError, UserError, SQLAlchemyError):
+        log.exception("a failed restore could not be settled now; the next opening of the archive will")
 
 
 def _extract_files(info: BackupInfo, store: BlobStore, written: list[Path], ticker: _Ticker) -> None:
@@ -800,6 +803,7 @@ def _extract_files(info: BackupInfo, store: BlobStore, written: list[Path], tick
                         raise
                     written.append(final)
                     ticker.step()
+                    restore_journal.checkpoint("staging-file")
         except (Undecryptable, KeyError, ValueError) as exc:
             raise _damaged(path, f"无法读取附件：{exc}", f"an attachment cannot be read: {exc}") from exc
 
@@ -811,7 +815,9 @@ def _rows_of(zf: zipfile.ZipFile, name: str, key: BackupKey) -> Iterator[dict[st
                 yield json.loads(line)
 
 
-def _load_rows(db: Database, info: BackupInfo, ticker: _Ticker) -> int:
+def _load_rows(
+    db: Database, info: BackupInfo, ticker: _Ticker, before_commit: Callable[[Any], None] | None = None
+) -> int:
     tables = {t.name: t for t in snapshot.kept_tables()}
     key = info.key
     assert key is not None
@@ -841,6 +847,8 @@ def _load_rows(db: Database, info: BackupInfo, ticker: _Ticker) -> int:
                     raise _damaged(info.path, f"{table_name} 行数不符", f"the row count of {table_name} differs")
             snapshot.reset_sequences(conn)
             rebuild_on(conn)
+            if before_commit is not None:
+                before_commit(conn)  # the restore's id, committed with the rows or not at all
     except SQLAlchemyError as exc:
         raise DatabaseProblem(
             zh=f"恢复时数据库出错，已撤销，数据库保持原样（{exc.__class__.__name__}: {str(exc).splitlines()[0]}）。",
