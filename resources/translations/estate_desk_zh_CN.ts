@@ -4,58 +4,58 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="45"/>
-        <location filename="../../src/estate_desk/ui/sections.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="39"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="42"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="45"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="67"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="67"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/sections.py" line="67"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
@@ -317,42 +317,42 @@
 <context>
     <name>ArrearDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="117"/>
         <source>Enter an arrear</source>
         <translation>登记欠费</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="136"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="137"/>
         <source>Fee</source>
         <translation>费用类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="138"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="139"/>
         <source>Unpaid since</source>
         <translation>欠费起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="140"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="145"/>
         <source>Enter arrear</source>
         <translation>登记欠费</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="156"/>
         <source>Choose a household from the list.</source>
         <translation>请从列表中选择住户。</translation>
     </message>
@@ -625,75 +625,75 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="75"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="76"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="78"/>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="94"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="78"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="80"/>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="96"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="80"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="81"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="82"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="83"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="144"/>
         <source>{count} rows (the newest {limit} at most).</source>
         <translation>共 {count} 条（最多显示最新的 {limit} 条）。</translation>
     </message>
     <message>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="154"/>
         <location filename="../../src/estate_desk/ui/audit_view.py" line="158"/>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="162"/>
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="154"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="158"/>
         <source>Why is it exported?</source>
         <translation>导出原因：</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/audit_view.py" line="172"/>
         <source>{count} rows exported to {file}.</source>
         <translation>已导出 {count} 条到 {file}。</translation>
     </message>
@@ -1042,42 +1042,42 @@
 <context>
     <name>BoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="155"/>
         <source>Put {what} in a box</source>
         <translation>将 {what} 装盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="156"/>
         <source>A box (choose, type or scan its code)</source>
         <translation>已有档案盒（选择、输入或扫描盒号）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="157"/>
         <source>A new box</source>
         <translation>新建档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="160"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="169"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="167"/>
         <source>{mm} mm</source>
         <translation>{mm} 毫米</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="172"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="173"/>
         <source>Spine width</source>
         <translation>盒脊宽度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="190"/>
         <source>No box of this category has that code.</source>
         <translation>本门类没有这个盒号的档案盒。</translation>
     </message>
@@ -1158,42 +1158,42 @@
 <context>
     <name>CabinetDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="301"/>
         <source>New cabinet</source>
         <translation>新建档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="306"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="303"/>
         <source>e.g. 5号档案柜</source>
         <translation>例如：5号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="307"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="304"/>
         <source>e.g. 档案室</source>
         <translation>例如：档案室</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="307"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="308"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="309"/>
         <source>Location</source>
         <translation>所在位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="310"/>
         <source>Shelves</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="311"/>
         <source>Positions per shelf</source>
         <translation>每层格数</translation>
     </message>
@@ -1227,32 +1227,32 @@
 <context>
     <name>CarryOutDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="240"/>
         <source>Carry out batch {code}</source>
         <translation>实施销毁：批次 {code}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="244"/>
         <source>One witness (监销人) per line, at least two</source>
         <translation>每行一名监销人，至少两名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="250"/>
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="251"/>
         <source>Method</source>
         <translation>销毁方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="252"/>
         <source>Place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="255"/>
         <source>The approved records become 已销毁 (their catalogue entries stay), their files are deleted and the manifest is filed in the archive. This cannot be undone.</source>
         <translation>经批准的档案将标记为“已销毁”（保留目录信息），其电子文件将被删除，销毁清册归档保存。此操作不可撤销。</translation>
     </message>
@@ -1441,74 +1441,74 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="61"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="62"/>
         <source>Nothing is written yet. Fix the file, or exclude the rows with problems.</source>
         <translation>尚未写入任何数据。请修改文件，或排除有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="64"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="68"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="70"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="82"/>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="215"/>
         <source>Exclude the rows with problems</source>
         <translation>排除有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="101"/>
         <source>{problem} (row excluded)</source>
         <translation>{problem}（已排除此行）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="147"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="167"/>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="178"/>
         <source>Check cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="213"/>
         <source>Exclude the {n} rows with problems</source>
         <translation>排除有问题的 {n} 行</translation>
     </message>
@@ -1842,206 +1842,206 @@ Purpose: {purpose}</source>
 <context>
     <name>DisposalSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="97"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="111"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
         <source>Expires</source>
         <translation>期满日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="79"/>
         <source>Why due</source>
         <translation>到期原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="79"/>
         <source>In batch</source>
         <translation>所在批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="88"/>
         <source>Propose batch from ticked records…</source>
         <translation>以勾选的档案提出销毁批次…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="94"/>
         <source>Expired records and void records past the grace period, minus those on legal hold.</source>
         <translation>保管期满的档案，以及作废超过宽限期的档案（冻结中的除外）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="98"/>
         <source>Due for review</source>
         <translation>到期鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
         <source>Proposed by</source>
         <translation>鉴定人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="109"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="99"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="113"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="114"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="129"/>
         <source>Approve item</source>
         <translation>同意销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="130"/>
         <source>Reject item</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="131"/>
         <source>Renew proposal</source>
         <translation>更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="132"/>
         <source>Carry out…</source>
         <translation>实施销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="133"/>
         <source>Open manifest</source>
         <translation>打开销毁清册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="134"/>
         <source>Delete remaining files</source>
         <translation>删除剩余文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="154"/>
         <source>Destruction batches</source>
         <translation>销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
         <source>Set by</source>
         <translation>冻结人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
         <source>Since</source>
         <translation>冻结时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="166"/>
         <source>Lift hold…</source>
         <translation>解除冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="173"/>
         <source>Legal holds</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="278"/>
         <source>Choose a batch.</source>
         <translation>请选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="286"/>
         <source>{code}: {state}. Proposed by {who} on {when}.</source>
         <translation>{code}：{state}。鉴定人 {who}，提出时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="219"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="290"/>
         <source>{n} file(s) still to delete.</source>
         <translation>尚有 {n} 个文件待删除。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="222"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="204"/>
         <source>changed since proposed: renew</source>
         <translation>提出后已修改，须更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="259"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="321"/>
         <source>Tick the records to propose first.</source>
         <translation>请先勾选要提出销毁的档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="331"/>
         <source>Batch proposed; a supervisor approves it item by item.</source>
         <translation>已提出销毁批次，请主管领导逐件审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="336"/>
         <source>Choose an item first.</source>
         <translation>请先选择一个条目。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="309"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="368"/>
         <source>Batch carried out; the manifest is filed in the archive.</source>
         <translation>已实施销毁，销毁清册已归档。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/disposal_page.py" line="373"/>
         <source>Choose a hold first.</source>
         <translation>请先选择一条冻结记录。</translation>
     </message>
@@ -2412,32 +2412,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="59"/>
         <source>Record a follow-up: {room}</source>
         <translation>登记跟进：{room}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="64"/>
         <source>What was said: the owner&apos;s answer, a promised date …</source>
         <translation>沟通内容：业主的答复、承诺的缴费日期……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="66"/>
         <source>{owner} owes ¥{total} since {since}</source>
         <translation>{owner} 自 {since} 起欠费 ¥{total}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="73"/>
         <source>How</source>
         <translation>跟进方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="74"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="79"/>
         <source>Record follow-up</source>
         <translation>登记跟进</translation>
     </message>
@@ -2464,22 +2464,22 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="126"/>
         <source>Legal hold (冻结)</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="132"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="133"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="134"/>
         <source>{what} cannot be destroyed until the hold is lifted.</source>
         <translation>解除冻结前，{what} 不能销毁。</translation>
     </message>
@@ -2487,58 +2487,58 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="232"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="230"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="233"/>
         <source>All rows are written together, or none at all.</source>
         <translation>所有行一并写入，或全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="237"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="241"/>
         <source>New buildings</source>
         <translation>新楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="242"/>
         <source>New rooms</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="243"/>
         <source>New owners</source>
         <translation>新业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="241"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="244"/>
         <source>New ownerships</source>
         <translation>新产权登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="245"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="246"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="269"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="272"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="295"/>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="298"/>
+        <location filename="../../src/estate_desk/ui/import_report.py" line="305"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何数据。</translation>
     </message>
@@ -2816,17 +2816,17 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LiftHoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
         <source>Lift legal hold</source>
         <translation>解除冻结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="150"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="151"/>
         <source>{what} can come up for destruction again once it is due.</source>
         <translation>{what} 解除冻结后，到期即可重新鉴定销毁。</translation>
     </message>
@@ -3616,42 +3616,42 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PlaceBoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="236"/>
         <source>Put a box in a cabinet</source>
         <translation>档案盒上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="239"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="250"/>
         <source>e.g. shelved after boxing</source>
         <translation>例如：装盒后上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="254"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="251"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="252"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="253"/>
         <source>Shelf</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="257"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="254"/>
         <source>Position</source>
         <translation>格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="255"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3713,7 +3713,7 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="118"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
@@ -3728,162 +3728,162 @@ Archive and front desk of the service centre.</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="96"/>
         <source>Clear box choice</source>
         <translation>清除所选档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="103"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="109"/>
         <source>why (kept in the audit trail)</source>
         <translation>原因（记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="112"/>
         <source>What to print</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="117"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="119"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="120"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="121"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="122"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="123"/>
         <source>Reason</source>
         <translation>打印原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="134"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="135"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="136"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="137"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="201"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="307"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，没有生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="338"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="340"/>
         <source>{pages} page(s), {items} item(s).</source>
         <translation>共 {pages} 页，{items} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="341"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="343"/>
         <source>Making the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="347"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="349"/>
         <source>Saved {pages} page(s) to {path}.</source>
         <translation>已将 {pages} 页保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="351"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="355"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="357"/>
         <source>Exported {items} row(s) to {path}.</source>
         <translation>已将 {items} 行导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="357"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="359"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="371"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="375"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="386"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="388"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="386"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="388"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="391"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="393"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="391"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="393"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="399"/>
+        <location filename="../../src/estate_desk/ui/printing_section.py" line="401"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
     </message>
@@ -3891,27 +3891,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="208"/>
         <source>Propose a destruction batch</source>
         <translation>提出销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="211"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="211"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="211"/>
         <source>Reason for destruction</source>
         <translation>销毁原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="226"/>
         <source>{n} record(s) go to a supervisor for approval, item by item.</source>
         <translation>共 {n} 件档案，提交主管领导逐件审批。</translation>
     </message>
@@ -4452,22 +4452,22 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="184"/>
         <source>Settle an arrear</source>
         <translation>登记结清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="186"/>
         <source>{room}: {fee} ¥{amount} unpaid since {since}</source>
         <translation>{room}：{fee} ¥{amount}，自 {since} 起未缴</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="191"/>
         <source>Paid on</source>
         <translation>缴清日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="196"/>
         <source>Settle</source>
         <translation>结清</translation>
     </message>
@@ -4797,32 +4797,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="91"/>
         <source>Lift the void mark</source>
         <translation>撤销作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="91"/>
         <source>Mark void (作废)</source>
         <translation>标记作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="95"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="99"/>
         <source>Void since</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="102"/>
         <source>{what} will be marked 作废 everywhere it is shown and printed, and left out of searches. Only a supervisor can lift the mark.</source>
         <translation>{what} 将在所有列表和打印件上标记“作废”，检索时默认不显示。只有主管可以撤销作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="107"/>
         <source>{what} will be current again. The change is recorded.</source>
         <translation>{what} 将恢复为现行档案，此操作会被记录。</translation>
     </message>
@@ -4845,12 +4845,12 @@ Archive and front desk of the service centre.</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="103"/>
         <source>Volume title</source>
         <translation>案卷题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="104"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
