@@ -23,7 +23,7 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import NotFound, PermissionDenied
 from estate_desk.domain.roles import USER_MANAGERS, Role
 from estate_desk.services import audit, keyring
-from estate_desk.services.accounts import _check_password_rules
+from estate_desk.services.accounts import check_password_rules
 from estate_desk.services.audit import Target
 from estate_desk.services.passwords import hash_password, verify_password
 from estate_desk.store.accounts import User
@@ -48,7 +48,7 @@ def _user(s: Session, username: str) -> User:
 
 def change_password(db: Database, clock: Clock, actor: Actor, old_password: str, new_password: str) -> None:
     """The signed-in user changes their own password; their copy of the master key follows it."""
-    _check_password_rules(new_password)
+    check_password_rules(new_password)
     with db.session() as s:
         user = _user(s, actor.username)
         if not verify_password(old_password, user.password_hash):
@@ -95,7 +95,7 @@ def reset_password(db: Database, clock: Clock, actor: Actor, username: str, new_
             ),
             target,
         )
-    _check_password_rules(new_password)
+    check_password_rules(new_password)
     with db.session() as s:
         user = _user(s, username)
         user.password_hash = hash_password(new_password)
@@ -175,7 +175,7 @@ def issue_recovery_key(db: Database, clock: Clock, actor: Actor) -> str:
 
 def recover_with(db: Database, clock: Clock, recovery_key: str, username: str, new_password: str) -> None:
     """Use the recovery key: ``username`` gets ``new_password`` and a fresh copy of the master key."""
-    _check_password_rules(new_password)
+    check_password_rules(new_password)
     target = Target("user", None, username)
     with db.session() as s:
         try:

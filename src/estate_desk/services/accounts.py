@@ -67,7 +67,8 @@ class UserRow:
     locked: bool
 
 
-def _check_password_rules(password: str) -> None:
+def check_password_rules(password: str) -> None:
+    """Refuse a password that breaks the rules for every account (set-up, adding, changing, resetting)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InputProblem(
             zh=f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符。",
@@ -75,7 +76,8 @@ def _check_password_rules(password: str) -> None:
         )
 
 
-def _check_username(username: str) -> str:
+def check_username(username: str) -> str:
+    """The user name as it is stored (trimmed); refused when empty, too long or containing spaces."""
     name = username.strip()
     if not name or len(name) > 80 or any(ch.isspace() for ch in name):
         raise InputProblem(
@@ -147,8 +149,8 @@ def add_user(
 
     With ``keys`` (the master key of the session adding the user) the new user gets a wrapped copy.
     """
-    name = _check_username(username)
-    _check_password_rules(password)
+    name = check_username(username)
+    check_password_rules(password)
     if s.scalar(select(User).where(User.username == name)) is not None:
         raise InputProblem(zh=f"用户名已存在：{name}", en=f"The user name is taken: {name}")
     grade = clearance if clearance is not None else default_clearance(role)

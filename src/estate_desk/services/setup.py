@@ -35,6 +35,7 @@ class SetupResult:
 
     recovery_key: str = field(repr=False)
     keys: Keyring = field(repr=False)
+    admin_username: str = ""  # as stored (trimmed): the name the first sign-in fills in
 
 
 def is_initialised(db: Database) -> bool:
@@ -45,6 +46,25 @@ def is_initialised(db: Database) -> bool:
 def office(db: Database) -> Office | None:
     with db.session() as s:
         return s.scalar(select(Office))
+
+
+def check_office_name(office_name: str) -> str:
+    """The service centre's name as it is stored (trimmed); refused when empty."""
+    name = office_name.strip()
+    if not name:
+        raise InputProblem(zh="请填写物业服务中心名称。", en="Please give the service centre's name.")
+    return name
+
+
+def check_fonds_code(fonds_code: str) -> str:
+    """The fonds code (全宗号) as it is stored (trimmed, upper case); refused unless 1–20 letters or digits."""
+    fonds = fonds_code.strip().upper()
+    if not _FONDS.match(fonds):
+        raise InputProblem(
+            zh=f"全宗号只能由字母和数字组成（1–20 位）：{fonds_code}",
+            en=f"The fonds code must be 1–20 letters or digits: {fonds_code}",
+        )
+    return fonds
 
 
 def initialise(
@@ -58,21 +78,14 @@ def initialise(
     admin_display_name: str | None = None,
 ) -> SetupResult:
     """Set up an empty archive. Refused when one is already set up. Returns the recovery key."""
-    name = office_name.strip()
-    if not name:
-        raise InputProblem(zh="请填写物业服务中心名称。", en="Please give the service centre's name.")
-    fonds = fonds_code.strip().upper()
-    if not _FONDS.match(fonds):
-        raise InputProblem(
-            zh=f"全宗号只能由字母和数字组成（1–20 位）：{fonds_code}",
-            en=f"The fonds code must be 1–20 letters or digits: {fonds_code}",
-        )
+    name = check_office_name(office_name)
+    fonds = check_fonds_code(fonds_code)
     if is_initialised(db):
         raise InputProblem(zh="该档案库已经设置过了。", en="This archive is already set up.")
     with db.session() as s:
         keys, recovery = keyring.create_archive_key(s, clock)
         assert recovery is not None
-        accounts.add_user(
+        admin = accounts.add_user(
             s,
             clock,
             username=admin_username,
@@ -87,7 +100,7 @@ def initialise(
             None,
             AuditAction.KEY,
             Target("key", None, "设置档案库：建立主密钥并签发恢复密钥"),
-            username=admin_username.strip(),
+            username=admin.username,
             detail={"office": name, "fonds": fonds},
             clock=clock,
         )
@@ -105,4 +118,4 @@ def initialise(
                     suggestions="\n".join(cat.suggestions),
                 )
             )
-    return SetupResult(recovery, keys)
+    return SetupResult(recovery, keys, admin.username)
