@@ -113,7 +113,8 @@ def test_setup_wizard_sets_up_an_empty_archive(app, qtbot, db: Database, clock: 
     wizard.password.setText("admin-pass-1")
     wizard.password2.setText("admin-pass-2")
     assert not wizard.validateCurrentPage()
-    assert wizard.message.text() == "两次输入的密码不一致。"
+    differ = wizard.findChild(QLabel, "password2Problem")
+    assert differ is not None and differ.text() == "两次输入的密码不一致。"
     assert not setup.is_initialised(db)
     wizard.password2.setText("admin-pass-1")
     assert wizard.validateCurrentPage()

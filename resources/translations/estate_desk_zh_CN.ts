@@ -63,7 +63,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/estate_desk/ui/app.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/app.py" line="75"/>
         <source>The archive cannot be opened</source>
         <translation>无法打开档案库</translation>
     </message>
@@ -3065,27 +3065,27 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="47"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="49"/>
         <source>Sign in — {office}</source>
         <translation>登录 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="55"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="54"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="56"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="58"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="66"/>
         <source>Demo logins (user / password):</source>
         <translation>演示账户（用户名 / 密码）：</translation>
     </message>
@@ -4475,82 +4475,82 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="165"/>
         <source>Set up Estate Desk</source>
         <translation>设置物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="166"/>
         <source>e.g. 翠湖苑物业服务中心</source>
         <translation>例如：翠湖苑物业服务中心</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="176"/>
         <source>The service centre</source>
         <translation>物业服务中心</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="178"/>
         <source>The name printed on catalogues and the fonds code (全宗号) that starts every archive number.</source>
         <translation>印在目录上的名称，以及每个档号开头的全宗号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="181"/>
         <source>Service centre name</source>
         <translation>服务中心名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="184"/>
         <source>Fonds code</source>
         <translation>全宗号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="188"/>
         <source>The first administrator</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="189"/>
         <source>This account adds the other users. Keep the password safe.</source>
         <translation>此账户用于添加其他用户，请妥善保管密码。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="191"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="194"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="196"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="199"/>
         <source>Set up</source>
         <translation>完成设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="208"/>
         <source>The recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="211"/>
         <source>Attachments of confidential records are stored encrypted. If every administrator forgets their password, this key opens them again. It is shown only now.</source>
         <translation>涉密档案的附件加密保存。所有管理员都忘记密码时，凭此密钥可重新打开。它只在此时显示一次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="205"/>
         <source>I have written the recovery key down for the management office to keep safe.</source>
         <translation>我已抄下恢复密钥，交管理处妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/dialogs.py" line="224"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

@@ -19,6 +19,9 @@ from estate_desk.ui.qt import QApplication, QDialog, QIcon
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.accounts import Actor
+
 log = logging.getLogger(__name__)
 
 
@@ -41,6 +44,27 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+def set_up_and_sign_in(
+    db: Database, clock: Clock, demo_logins: Sequence[tuple[str, str, str]] | None
+) -> tuple[Actor, str] | None:
+    """The set-up wizard on an empty archive, then the sign-in (filled in with the administrator set-up
+    just made). The signed-in actor and the office's name, or None when either was cancelled."""
+    from estate_desk.ui.dialogs import LoginDialog, SetupWizard
+
+    username = ""
+    if not setup.is_initialised(db):
+        wizard = SetupWizard(db, clock)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.made is None:
+            return None
+        username = wizard.made.admin_username
+    office = setup.office(db)
+    office_name = office.name if office else ""
+    login = LoginDialog(db, clock, office_name, demo_logins, username=username)
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return None
+    return login.actor, office_name
+
+
 def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | None = None) -> int:
     app = make_application()
     errors.install_excepthook()
@@ -51,26 +75,18 @@ def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | 
         errors.show_problem(None, exc, app.translate("App", "The archive cannot be opened"))
         return 1
     clock = workstation_clock(db, SystemClock())  # on PostgreSQL the server's time decides (issue 9)
-    if not setup.is_initialised(db):
-        from estate_desk.ui.dialogs import SetupWizard
-
-        if SetupWizard(db, clock).exec() != QDialog.DialogCode.Accepted:
-            return 0
-    from estate_desk.ui.dialogs import LoginDialog
-    from estate_desk.ui.main_window import MainWindow
-
-    office = setup.office(db)
-    office_name = office.name if office else ""
-    login = LoginDialog(db, clock, office_name, demo_logins)
-    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+    signed_in = set_up_and_sign_in(db, clock, demo_logins)
+    if signed_in is None:
         return 0
+    actor, office_name = signed_in
     from estate_desk.services.auto_backup import sweep_at_start
+    from estate_desk.ui.main_window import MainWindow
 
     sweep_at_start(db, clock)  # temp files of copies and backups a crash interrupted
     from estate_desk.ui.gc_guard import MainThreadCollector
 
     collector = MainThreadCollector(app)  # garbage is collected on this thread only, never on the worker
-    window = MainWindow(db, login.actor, clock, office_name)
+    window = MainWindow(db, actor, clock, office_name)
     window.show()
     code = app.exec()
     window.backups.backup_on_exit()  # the automatic backup at exit (A5), when the settings ask for it

@@ -22,7 +22,7 @@ from estate_desk.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
@@ -40,6 +40,8 @@ class LoginDialog(QDialog):
         office_name: str,
         demo_logins: Sequence[tuple[str, str, str]] | None = None,
         parent: QWidget | None = None,
+        *,
+        username: str = "",
     ) -> None:
         super().__init__(parent)
         self._db, self._clock = db, clock
@@ -65,6 +67,9 @@ class LoginDialog(QDialog):
             layout.addWidget(hint)
             self.username.setText(demo_logins[1][0] if len(demo_logins) > 1 else demo_logins[0][0])
             self.password.setFocus()
+        if username:  # the administrator set-up has just made
+            self.username.setText(username)
+            self.password.setFocus()
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -79,9 +84,80 @@ class LoginDialog(QDialog):
         self.accept()
 
 
+class _CheckedPage(QWizardPage):
+    """A wizard page checked as it is filled: each field has a check (the services' own rule) and the
+    reason it fails stands under the field. Next/Finish is enabled exactly when every check passes
+    (``isComplete``), never through Qt's mandatory fields, which take an untouched default for empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._checks: list[tuple[QLineEdit, QLabel, Callable[[], str]]] = []
+        self._filled: set[QLineEdit] = set()
+
+    def add_checked_row(self, label: str, edit: QLineEdit, check: Callable[[], str]) -> None:
+        """A row for ``edit``; ``check`` gives the reason its text is refused, "" when it is fine."""
+        problem = QLabel(objectName=f"{edit.objectName()}Problem", wordWrap=True)
+        problem.setStyleSheet("color: #b00020")
+        problem.hide()
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(edit)
+        column.addWidget(problem)
+        name = QLabel(label)
+        name.setBuddy(edit)
+        name.setFixedHeight(edit.sizeHint().height())  # level with the field, with or without a reason under it
+        self.form.addRow(name, cell)
+        self._checks.append((edit, problem, check))
+        edit.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show each field's reason (once it has been typed in) and tell the wizard whether it may go on."""
+        for edit, problem, check in self._checks:
+            if edit.text():
+                self._filled.add(edit)  # from now on, emptied, it says why it is needed
+            reason = check() if edit in self._filled else ""
+            problem.setText(reason)
+            problem.setVisible(bool(reason))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return all(not check() for _edit, _problem, check in self._checks)
+
+    def cleanupPage(self) -> None:
+        """Back keeps what was typed on this page (Qt's default puts registered fields back)."""
+
+
+def _reason(check: Callable[[str], object], text: str) -> str:
+    """The reason a service's check refuses ``text``, in the window's language; "" when it passes."""
+    try:
+        check(text)
+    except UserError as exc:
+        return exc.message(i18n.lang_code())
+    return ""
+
+
+class _KeptPage(QWizardPage):
+    """The recovery key: Finish waits until the box saying it was written down is ticked."""
+
+    def __init__(self, kept: QCheckBox) -> None:
+        super().__init__()
+        self._kept = kept
+        kept.toggled.connect(lambda _on: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:
+        return self._kept.isChecked()
+
+
 class SetupWizard(QWizard):
     """First run (首次设置): the office, its fonds code (全宗号), the first administrator — and then,
-    once, the recovery key of the archive's master key for the management office to keep (A6)."""
+    once, the recovery key of the archive's master key for the management office to keep (A6).
+
+    Each field is checked as it is typed, by the same service rules ``estate-desk setup`` applies."""
 
     def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,35 +168,43 @@ class SetupWizard(QWizard):
         self.admin = QLineEdit("admin", objectName="admin")
         self.password = QLineEdit(objectName="password", echoMode=QLineEdit.EchoMode.Password)
         self.password2 = QLineEdit(objectName="password2", echoMode=QLineEdit.EchoMode.Password)
-        self.message = QLabel(objectName="message", wordWrap=True)
+        self.message = QLabel(objectName="message", wordWrap=True)  # what set-up itself refused
         self.message.setStyleSheet("color: #b00020")
         self.made: SetupResult | None = None
 
-        office_page = QWizardPage()
+        office_page = _CheckedPage()
         office_page.setTitle(self.tr("The service centre"))
         office_page.setSubTitle(
             self.tr("The name printed on catalogues and the fonds code (全宗号) that starts every archive number.")
         )
-        form = QFormLayout(office_page)
-        form.addRow(self.tr("Service centre name"), self.office)
-        form.addRow(self.tr("Fonds code"), self.fonds)
-        office_page.registerField("office*", self.office)
-        office_page.registerField("fonds*", self.fonds)
+        office_page.add_checked_row(
+            self.tr("Service centre name"), self.office, lambda: _reason(setup.check_office_name, self.office.text())
+        )
+        office_page.add_checked_row(
+            self.tr("Fonds code"), self.fonds, lambda: _reason(setup.check_fonds_code, self.fonds.text())
+        )
 
-        admin_page = QWizardPage()
+        admin_page = _CheckedPage()
         admin_page.setTitle(self.tr("The first administrator"))
         admin_page.setSubTitle(self.tr("This account adds the other users. Keep the password safe."))
-        form2 = QFormLayout(admin_page)
-        form2.addRow(self.tr("User name"), self.admin)
-        form2.addRow(self.tr("Password"), self.password)
-        form2.addRow(self.tr("Password again"), self.password2)
-        form2.addRow(self.message)
-        admin_page.registerField("admin*", self.admin)
-        admin_page.registerField("password*", self.password)
+        admin_page.add_checked_row(
+            self.tr("User name"), self.admin, lambda: _reason(accounts.check_username, self.admin.text())
+        )
+        admin_page.add_checked_row(
+            self.tr("Password"), self.password, lambda: _reason(accounts.check_password_rules, self.password.text())
+        )
+        admin_page.add_checked_row(self.tr("Password again"), self.password2, self._passwords_differ)
+        admin_page.form.addRow(self.message)
         admin_page.setCommitPage(True)  # the archive is made here; there is no going back
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Set up"))
 
-        recovery_page = QWizardPage()
+        self.recovery_key = QLabel(objectName="recoveryKey")
+        self.recovery_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery_key.setStyleSheet("font-family: monospace; font-size: 16px; padding: 8px")
+        self.kept = QCheckBox(
+            self.tr("I have written the recovery key down for the management office to keep safe."), objectName="kept"
+        )
+        recovery_page = _KeptPage(self.kept)
         recovery_page.setTitle(self.tr("The recovery key"))
         recovery_page.setSubTitle(
             self.tr(
@@ -128,27 +212,23 @@ class SetupWizard(QWizard):
                 "their password, this key opens them again. It is shown only now."
             )
         )
-        self.recovery_key = QLabel(objectName="recoveryKey")
-        self.recovery_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recovery_key.setStyleSheet("font-family: monospace; font-size: 16px; padding: 8px")
-        self.kept = QCheckBox(
-            self.tr("I have written the recovery key down for the management office to keep safe."), objectName="kept"
-        )
         column = QVBoxLayout(recovery_page)
         column.addWidget(self.recovery_key)
         column.addWidget(self.kept)
         column.addStretch(1)
-        recovery_page.registerField("kept*", self.kept)
         self.addPage(office_page)
         self._admin_page = self.addPage(admin_page)
         self.addPage(recovery_page)
 
+    def _passwords_differ(self) -> str:
+        return "" if self.password2.text() == self.password.text() else self.tr("The two passwords differ.")
+
     def validateCurrentPage(self) -> bool:
+        page = self.currentPage()
+        if page is None or not page.isComplete():
+            return False
         if self.currentId() != self._admin_page or self.made is not None:
             return True
-        if self.password.text() != self.password2.text():
-            self.message.setText(self.tr("The two passwords differ."))
-            return False
         try:
             self.made = setup.initialise(
                 self._db,
@@ -161,5 +241,6 @@ class SetupWizard(QWizard):
         except UserError as exc:
             self.message.setText(exc.message(i18n.lang_code()))
             return False
+        self.message.clear()
         self.recovery_key.setText(self.made.recovery_key)
         return True
