@@ -177,7 +177,9 @@ def test_box_and_volume_codes(ready_db: Database, estate_ids: dict[str, int], cl
     hits = search.search(ready_db, clerk, "Z001-GC-2024-H001")  # what the box label's barcode carries
     assert hits[0] == search.Hit(HitKind.BOX, estate_ids["box"], "Z001-GC-2024-H001", "")
     hits = search.search(ready_db, clerk, "z001-gc-2024")
-    assert _kinds(hits) == [HitKind.BOX, HitKind.VOLUME]
+    # the beginning of the box and volume codes, and of the 档号 Z001-GC·2024-… typed without its "·" (issue 20)
+    assert _kinds(hits) == [HitKind.BOX, HitKind.VOLUME, HitKind.DOCUMENT]
+    assert all(h.detail.startswith("Z001-GC·2024-") for h in hits if h.kind is HitKind.DOCUMENT)
     assert search.search(ready_db, clerk, "J001")[0].id == estate_ids["volume"]
     assert _titles(search.search(ready_db, clerk, "资料汇编"), HitKind.VOLUME) == ["电梯设备资料汇编"]
 
@@ -403,7 +405,18 @@ def test_on_postgresql_every_search_query_uses_an_index_never_a_scan_of_document
 
     event.listen(demo_db.engine, "before_cursor_execute", record)
     try:
-        for query in ("张", "王堃", "zs", "wangkun", "业主公约", "Z001-YZ", "3-2-1102", "翠物〔2019〕1号", "1502"):
+        for query in (
+            "张",
+            "王堃",
+            "zs",
+            "wangkun",
+            "业主公约",
+            "Z001-YZ",
+            "Z001-YZ-2017-Y-0",
+            "3-2-1102",
+            "翠物〔2019〕1号",
+            "1502",
+        ):
             search.search(demo_db, demo_clerk, query)
     finally:
         event.remove(demo_db.engine, "before_cursor_execute", record)

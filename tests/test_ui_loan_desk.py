@@ -183,3 +183,26 @@ def test_a12_a_request_withdrawn_at_the_desk_cannot_then_be_lent(window: MainWin
     window.findChild(QAction, "loanDeskAction").trigger()
     _scan(qtbot, window, no)
     assert desk.lines.rowCount() == 0 and desk.message.text()
+
+
+def test_a_request_and_the_desk_take_a_number_typed_without_the_dot(
+    window: MainWindow, archive: Archive, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20: the request dialog's codes field and the desk's scan field read "Z001-GC-2024-Y-0002" as the 档号."""
+    no = archive.by_grade[Grade.INTERNAL]
+    typed = no.replace("·", "-").lower()
+    window.findChild(QAction, "loanDeskAction").trigger()
+    desk = window.loans
+    assert desk is not None
+    dialog = desk.new_request()
+    assert isinstance(dialog, RequestDialog)
+    dialog.choose_borrower(archive.staff.user_id)
+    dialog.codes.setPlainText(f"{typed}\n{no.replace('·', '－')}")
+    dialog.purpose.setText("核对竣工图")
+    _ok(qtbot, dialog)
+    assert dialog.made is not None, dialog.message.text()
+    assert [i.code for i in dialog.made.items] == [no]  # one item, under its stored number
+    request = archive.approved(no)
+    _scan(qtbot, window, request.number)
+    _scan(qtbot, window, typed)
+    assert desk.lines.rowCount() == 1 and no in desk.message.text()

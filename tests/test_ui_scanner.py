@@ -185,3 +185,20 @@ def test_an_unknown_code_is_a_message_in_the_status_bar_not_a_dialog(window: Mai
     assert window.statusBar().currentMessage() == "扫描到“NOPE-0000”：没有档案盒、案卷或档案使用此编号。"
     assert QApplication.activeModalWidget() is None
     assert window.search_field.text() == ""
+
+
+def test_a_number_scanned_or_typed_without_the_dot_opens_the_document(
+    window: MainWindow, qtbot, demo_db, demo_clerk
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20: a keyboard-wedge scanner or a person types "-" (or a full-width "－", lower case) for the "·"."""
+    document_id = window.archive.browser.model.id_at(100)
+    number = window.archive.browser.model.row_of(100).row.archive_no  # Z001-YZ·2017-Y-0042
+    assert "·" in number
+    qtbot.keyClicks(window.search_field, number.replace("·", "-").lower())
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    detail = window.archive.browser.detail
+    assert detail.document is not None and detail.document.id == document_id
+    other_id = window.archive.browser.model.id_at(101)
+    other = window.archive.browser.model.row_of(101).row.archive_no
+    assert window.open_code(other.replace("·", "－").replace("-", "－"))  # the scan slot, fed full-width dashes
+    assert detail.document is not None and detail.document.id == other_id

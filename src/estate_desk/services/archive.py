@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from estate_desk.domain.archive_numbers import DEFAULT_PATTERN, NumberingKey, format_archive_number
+from estate_desk.domain.archive_numbers import (
+    BOX_PATTERN,
+    DEFAULT_PATTERN,
+    NumberingKey,
+    code_forms,
+    format_archive_number,
+)
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
@@ -46,6 +52,16 @@ class DocumentDraft:
     batch_id: int | None = None  # the handover batch it came in (A1)
 
 
+def number_pattern(s: Session) -> str:
+    """The office's archive number pattern (档号规则): its own if set, else the DA/T 22 default."""
+    return s.scalar(select(Setting.value).where(Setting.key == PATTERN_SETTING)) or DEFAULT_PATTERN
+
+
+def code_forms_in(s: Session, code: str) -> list[str]:
+    """What a typed or scanned code is looked up as, read by the office's pattern (:func:`code_forms`)."""
+    return code_forms(code, number_pattern(s))
+
+
 def category_by_code(s: Session, code: str) -> Category:
     category = s.scalar(select(Category).where(Category.code == code))
     if category is None:
@@ -81,7 +97,7 @@ def register_document(s: Session, clock: Clock, draft: DocumentDraft, *, created
     category = category_by_code(s, draft.category_code)
     retention = draft.retention or Retention.parse(category.default_retention)
     grade = draft.secrecy if draft.secrecy is not None else Grade(category.default_grade)
-    pattern = s.scalar(select(Setting.value).where(Setting.key == PATTERN_SETTING)) or DEFAULT_PATTERN
+    pattern = number_pattern(s)
     key = NumberingKey(office.fonds_code, category.code, draft.year, retention)
     item = next_item_number(s, key)
     document = Document(
@@ -127,7 +143,7 @@ def add_box(
             zh=f"盒脊宽度只能是 20/30/40/50 毫米：{spine_mm}", en=f"Spine width must be 20/30/40/50 mm: {spine_mm}"
         )
     box = ArchiveBox(
-        code=f"{office.fonds_code}-{category.code}-{year}-H{number:03d}",
+        code=BOX_PATTERN.format(fonds=office.fonds_code, category=category.code, year=year, number=number),
         number=number,
         category_id=category.id,
         year=year,

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import bindparam, func, insert, select
 
-from estate_desk.domain.archive_numbers import DEFAULT_PATTERN, NumberingKey, format_archive_number
+from estate_desk.domain.archive_numbers import BOX_PATTERN, DEFAULT_PATTERN, NumberingKey, format_archive_number
 from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
@@ -383,7 +383,7 @@ def _documents(connection: Connection, plan: Plan) -> None:
                     boxes.append(
                         {
                             "id": box_id,
-                            "code": f"{fonds}-{code}-{year}-H{number:03d}",
+                            "code": BOX_PATTERN.format(fonds=fonds, category=code, year=year, number=number),
                             "number": number,
                             "category_id": category.id,
                             "year": year,

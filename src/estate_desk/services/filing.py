@@ -8,19 +8,19 @@ the rest; a volume above the reader's clearance is not listed nor found by its c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import func, select
 
-from estate_desk.domain.archive_numbers import archive_number_forms
+from estate_desk.domain.archive_numbers import BOX_PATTERN, VOLUME_PATTERN
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.services import audit, clearance
-from estate_desk.services.archive import category_by_code, next_in_series
+from estate_desk.services.archive import category_by_code, code_forms_in, next_in_series
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.register import place_text
@@ -125,7 +125,7 @@ def create_volume(
         category = category_by_code(s, category_code)
         number = next_in_series(s, f"volume|{office.fonds_code}|{category.code}|{year}")
         volume = Volume(
-            code=f"{office.fonds_code}-{category.code}-{year}-J{number:03d}",
+            code=VOLUME_PATTERN.format(fonds=office.fonds_code, category=category.code, year=year, number=number),
             category_id=category.id,
             title=title.strip(),
             year=year,
@@ -219,7 +219,7 @@ def create_box(
             s.flush()
         number = next_in_series(s, series)
         box = ArchiveBox(
-            code=f"{office.fonds_code}-{category.code}-{year}-H{number:03d}",
+            code=BOX_PATTERN.format(fonds=office.fonds_code, category=category.code, year=year, number=number),
             number=number,
             category_id=category.id,
             year=year,
@@ -527,25 +527,29 @@ def volumes(db: Database, actor: Actor, category_id: int | None = None) -> list[
 class CodeHit:
     kind: str  # box | volume | document
     id: int
+    code: str = field(default="", compare=False)  # as stored: the box or volume code, the 档号
 
 
 def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
     """What a scanned code names: a box, a volume or a document (within the actor's clearance).
 
     A box is always found (it then lists only what the reader may see); a volume or a document above
-    the reader's clearance is not, and the attempt is audited.
+    the reader's clearance is not, and the attempt is audited. The code is read however it was typed or
+    scanned (``Z001-YZ-2016-Y-0001``, full-width, lower case: :func:`~estate_desk.domain.archive_numbers.normalise_code`).
     """
     text = code.strip()
     if not text or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
         return None  # scanner noise: no code holds control characters (and PostgreSQL refuses NUL in text)
     with db.session() as s:
-        box_id = s.scalar(select(ArchiveBox.id).where(ArchiveBox.code == text))
-        if box_id is not None:
-            return CodeHit("box", box_id)
-        volume_id = s.scalar(select(Volume.id).where(Volume.code == text))
-        if volume_id is not None:
+        forms = code_forms_in(s, text)
+        box = s.execute(select(ArchiveBox.id, ArchiveBox.code).where(ArchiveBox.code.in_(forms))).first()
+        if box is not None:
+            return CodeHit("box", box.id, box.code)
+        volume = s.execute(select(Volume.id, Volume.code).where(Volume.code.in_(forms))).first()
+        if volume is not None:
+            volume_id = volume.id
             if clearance.visible_volume_ids(s, actor, [volume_id]):
-                return CodeHit("volume", volume_id)
+                return CodeHit("volume", volume_id, volume.code)
             audit.refused(
                 s,
                 actor,
@@ -554,7 +558,7 @@ def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
             )
             return None
         found = s.execute(
-            select(Document.id, Document.secrecy).where(Document.archive_no.in_(archive_number_forms(text)))
+            select(Document.id, Document.secrecy, Document.archive_no).where(Document.archive_no.in_(forms))
         ).first()
         if found is None:
             return None
@@ -566,7 +570,7 @@ def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
                 Target("document", found.id, text, found.secrecy),
             )
             return None
-        return CodeHit("document", found.id)
+        return CodeHit("document", found.id, found.archive_no)
 
 
 @dataclass(frozen=True)

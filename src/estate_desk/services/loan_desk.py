@@ -120,7 +120,7 @@ def check_out(
     desk_only(actor, "办理借出", "lend records")
     hit = hit_of(db, actor, code)
     document_id = 0
-    archive_no = code.strip()
+    archive_no = hit.code or code.strip()
     try:
         with db.session() as s:
             request = request_in(s, actor, request_id)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import PermissionDenied
@@ -19,6 +19,7 @@ from estate_desk.domain.loans import Form, Place, days_overdue
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import clearance
+from estate_desk.services.archive import code_forms_in
 from estate_desk.services.loans import LEDGER_READERS, view_in
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
@@ -208,12 +209,11 @@ def ledger(
         who = LoanRequest.borrower_name.contains(borrower.strip())
         loans.append(who)
         copies.append(who)
-    if record:
-        text = record.strip()
-        matches = or_(Document.archive_no == text, Document.archive_no == text.replace(".", "·"))
-        loans.append(matches)
-        copies.append(matches)
     with db.session() as s:
+        if record and record.strip():  # the 档号 however it was typed or scanned (normalise_code)
+            matches = Document.archive_no.in_(code_forms_in(s, record))
+            loans.append(matches)
+            copies.append(matches)
         lines = _lines(s, clock, actor, *loans) + _copy_lines(s, actor, *copies)
     return sorted(lines, key=lambda line: (line.out_at, line.loan_id or 0))
 

@@ -64,7 +64,7 @@ class Borrower:
 @dataclass(frozen=True)
 class RequestDraft:
     borrower: Borrower
-    codes: tuple[str, ...]  # documents' 档号 (or their barcode form), volume and box codes
+    codes: tuple[str, ...]  # documents' 档号 (as typed or scanned: normalise_code), volume and box codes
     purpose: str  # 借阅事由
     form: Form = Form.ORIGINAL
     place: Place = Place.READING_ROOM
@@ -133,7 +133,7 @@ def _item(db: Database, actor: Actor, code: str) -> tuple[ItemKind, int, str]:
         raise NotFound(
             zh=f"没有编号为 {code} 的档案、案卷或档案盒。", en=f"No record, volume or box with code {code}.", where=code
         )
-    return ItemKind(hit.kind), hit.id, code.strip()
+    return ItemKind(hit.kind), hit.id, hit.code or code.strip()
 
 
 def documents_of(s: Session, kind: ItemKind, target_id: int) -> list[Document]:
@@ -199,7 +199,10 @@ def request_loan(db: Database, clock: Clock, actor: Actor, draft: RequestDraft) 
     codes = list(dict.fromkeys(c.strip() for c in draft.codes if c.strip()))
     if not codes:
         raise InputProblem(zh="请至少列出一件要借阅的档案。", en="Name at least one item to borrow.", where="档号")
-    items = [_item(db, actor, code) for code in codes]
+    # one item per record, under its stored code, however it was typed (Z001-YZ-2016-Y-0001 is Z001-YZ·2016-Y-0001)
+    named = [_item(db, actor, code) for code in codes]
+    items = list({(kind, target): (kind, target, stored) for kind, target, stored in named}.values())
+    codes = [stored for _, _, stored in items]
     with db.session() as s:
         name, org, phone, id_no, cleared, user_id = _borrower(s, actor, draft.borrower)
         grade = _grade(s, items)

@@ -11,7 +11,10 @@ index lookup with a LIMIT — never a scan of the archive's tables:
 
 A room code in any form the parser reads (``3-2-1502``, ``3号楼1502室``, ``３栋２单元１５０２``,
 ``三栋二单元1502``, ``3#楼2-1502``) is searched in its canonical form too (``3栋2单元1502``); a form
-that reads two ways (``0302-2002``) in both. A query that looks like a phone number is searched
+that reads two ways (``0302-2002``) in both. An archive number (档号) — whole or its beginning — and a box
+or volume code are searched as stored too, however they were typed: ``Z001-YZ-2016-Y-0`` (no "·", which
+is on no keyboard), full-width, with a barcode's "." finds ``Z001-YZ·2016-Y-0…`` by the same key range
+(:func:`~estate_desk.domain.archive_numbers.normalise_code`). A query that looks like a phone number is searched
 among owners' phones in their normalised form, so ``13800138000`` finds ``+86 138-0013-8000``. Hits come grouped by kind; within a
 kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
 of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
@@ -31,11 +34,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import column, literal, literal_column, select, table, union_all
 
+from estate_desk.domain.archive_numbers import DEFAULT_PATTERN, normalise_code
 from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.phones import phone_digits
 from estate_desk.domain.rooms import format_room_code, natural_key, room_readings, room_sort_key, try_parse_room_code
 from estate_desk.services import clearance
+from estate_desk.services.archive import number_pattern
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise, phone_key
@@ -106,12 +111,17 @@ class _Found:
     detail: str
 
 
-def query_forms(text: str) -> list[str]:
-    """The normalised forms a query is searched in: as typed, the canonical room code, pinyin without spaces."""
+def query_forms(text: str, pattern: str = DEFAULT_PATTERN) -> list[str]:
+    """The normalised forms a query is searched in: as typed, the archive number or box/volume code as
+    stored (whole or its beginning, read by the office's ``pattern``), the canonical room code, pinyin
+    without spaces."""
     query = normalise(text)[:MAX_QUERY]
     if not query:
         return []
     forms = [query]
+    code = normalise_code(text, pattern)
+    if code is not None:  # Z001-YZ-2016-Y-0 → z001-yz·2016-y-0, the key the index holds
+        forms.append(normalise(code)[:MAX_QUERY])
     with contextlib.suppress(InputProblem):  # every room the text can mean: 0302-2002 as 302栋2002 and 3栋2单元2002
         forms += [normalise(format_room_code(room)) for room in room_readings(text)]
     phone = phone_key(phone_digits(text)) if _PHONE_QUERY.fullmatch(query) else None
@@ -301,12 +311,12 @@ def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT, include
     Void and destroyed documents and void volumes are left out unless ``include_void`` (A16); then they
     come with their mark."""
     text = "".join(ch for ch in text if ord(ch) >= 32 and ord(ch) != 127)  # scanner noise; PostgreSQL refuses NUL
-    forms = query_forms(text)
-    if not forms or limit < 1:
+    if not normalise(text) or limit < 1:
         return []
     level = int(actor.clearance)
     hits: list[Hit] = []
     with db.session() as s:
+        forms = query_forms(text, number_pattern(s))
         candidates = _find(s, forms, level, limit)
         for kind in HitKind:
             found = candidates[kind]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from estate_desk.domain.archive_numbers import code_forms
 from estate_desk.domain.errors import UserError
 from estate_desk.services import browse, filing, listings
 from estate_desk.ui import i18n
@@ -177,8 +178,8 @@ class BoxDialog(_FormDialog):
         self.validate()
 
     def chosen_box(self) -> int | None:
-        text = self.boxes.currentText().strip()
-        return next((b.id for b in self.choices if b.code == text), None)
+        forms = code_forms(self.boxes.currentText())  # z001-yz-2016-h001 and Ｈ００１ name the box too
+        return next((b.id for b in self.choices if b.code in forms), None)
 
     def validate(self, *_: Any) -> None:
         new = self.use_new.isChecked()
