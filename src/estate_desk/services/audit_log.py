@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
@@ -123,22 +123,7 @@ def _row(e: AuditEvent, clearance: int) -> AuditRow:
         action: AuditAction | str = AuditAction(e.action)
     except ValueError:
         action = e.action
-    if hidden_from(e.target_grade, clearance):
-        return AuditRow(
-            e.seq,
-            e.at.astimezone(CHINA_TZ),
-            e.username,
-            action,
-            e.target_kind,
-            None,
-            "",
-            _grade(e.target_grade),
-            "",
-            "",
-            e.workstation,
-            masked=True,
-        )
-    return AuditRow(
+    row = AuditRow(
         e.seq,
         e.at.astimezone(CHINA_TZ),
         e.username,
@@ -151,6 +136,11 @@ def _row(e: AuditEvent, clearance: int) -> AuditRow:
         e.detail,
         e.workstation,
     )
+    if hidden_from(e.target_grade, clearance):  # who, when, what action and the grade stay; the target goes
+        return replace(
+            row, target_id=None, target_text="", grade=_grade(e.target_grade), reason="", detail="", masked=True
+        )
+    return row
 
 
 def _within(clearance: int) -> ColumnElement[bool]:
