@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.services import routines
+from estate_desk.services import arrears
 from estate_desk.services.arrears_import import import_arrears
 from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store.routines import Arrear
@@ -70,7 +70,7 @@ def test_a15_an_arrears_list_imports_and_feeds_the_followup_list(
     path = _xlsx(tmp_path / "欠费明细.xlsx", _rows())
     report = import_arrears(ready_db, clock, clerk, path)
     assert (report.problems, report.added, report.written) == ([], 3, True)
-    households = {h.room_code: h for h in routines.arrears_households(ready_db, clock, clerk)}
+    households = {h.room_code: h for h in arrears.arrears_households(ready_db, clock, clerk)}
     assert households["3栋2单元1502"].total == Decimal("1280.50")
     assert households["3栋2单元1501"].oldest_since == date(2026, 8, 15)
     # the same list again changes nothing

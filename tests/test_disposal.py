@@ -420,8 +420,8 @@ def test_a17_no_service_and_no_command_deletes_a_record(office: Office, capsys: 
     import estate_desk.services as services_package
     from estate_desk.cli import main
 
-    for module in pkgutil.iter_modules(services_package.__path__):
-        loaded = importlib.import_module(f"estate_desk.services.{module.name}")
+    for module in pkgutil.walk_packages(services_package.__path__, "estate_desk.services."):
+        loaded = importlib.import_module(module.name)
         names = [n for n in dir(loaded) if getattr(getattr(loaded, n), "__module__", None) == loaded.__name__]
         verbs, things = ("delete", "remove", "purge", "drop", "erase"), ("document", "record", "volume", "archive")
         assert not [n for n in names if n.startswith(verbs) and any(t in n for t in things)], module.name
