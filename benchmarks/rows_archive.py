@@ -120,7 +120,7 @@ _STARTUP = """
 import sys, time
 from estate_desk.ui.app import make_application
 from estate_desk.domain.clock import SystemClock
-from estate_desk.services import accounts, setup
+from estate_desk.services.accounts import users as accounts, setup
 from estate_desk.store.database import open_database
 app = make_application()
 from estate_desk.ui.gc_guard import MainThreadCollector

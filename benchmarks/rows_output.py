@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from benchmarks.common import Context, Line, peak_rss_mb, percentile, row, timed_ms
 from benchmarks.rows_search import admin
 from estate_desk.domain.clock import FakeClock, SystemClock
-from estate_desk.services import accounts, big_estate, printouts
+from estate_desk.services import big_estate, printouts
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.printouts import Selection
 from estate_desk.store.archive import ArchiveBox, Cabinet
 from estate_desk.store.database import open_database
@@ -192,7 +193,8 @@ def board_row(context: Context) -> list[Line]:
 
 @row("roster", "import a 50,000-row roster .xlsx")
 def roster_row(context: Context) -> list[Line]:
-    from estate_desk.services import estate, roster, roster_export, setup
+    from estate_desk.services import estate, roster, roster_export
+    from estate_desk.services.accounts import setup
 
     big = open_database(context.url)
     actor = admin(big)

@@ -9,13 +9,14 @@ from sqlalchemy import event, func, select, text
 from benchmarks.common import Context, Line, percentile, row, timed_ms
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.rooms import try_parse_room_code
-from estate_desk.services import accounts, big_estate, search
+from estate_desk.services import big_estate, search
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store.archive import Document
 from estate_desk.store.database import open_database
 from estate_desk.store.estate import Owner, Room
 
 if TYPE_CHECKING:
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 TARGET = "p95 ≤ 20 ms; ≥ 10× naive"

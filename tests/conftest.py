@@ -249,7 +249,7 @@ def db(database_url: URL) -> Iterator[Database]:
 @pytest.fixture
 def ready_db(db: Database, clock: FakeClock) -> Database:
     """A set-up archive with an administrator ``admin`` / ADMIN_PASSWORD and the seven categories."""
-    from estate_desk.services import setup
+    from estate_desk.services.accounts import setup
 
     setup.initialise(
         db,
@@ -273,7 +273,7 @@ def make_actor(db: Database, clock: FakeClock, username: str, role: str, clearan
     """Add a user (as the ``admin`` of ``ready_db``) and return them signed in, as an Actor."""
     from estate_desk.domain.roles import Role
     from estate_desk.domain.secrecy import Grade
-    from estate_desk.services import accounts
+    from estate_desk.services.accounts import users as accounts
 
     admin = accounts.authenticate(db, clock, "admin", ADMIN_PASSWORD)
     password = f"{username}-pass-1"
@@ -305,7 +305,7 @@ def receptionist(ready_db: Database, clock: FakeClock):  # type: ignore[no-untyp
 @pytest.fixture
 def demo_clerk(demo_db: Database, clock: FakeClock):  # type: ignore[no-untyped-def]
     """The demo estate's archive clerk, signed in."""
-    from estate_desk.services import accounts
+    from estate_desk.services.accounts import users as accounts
     from estate_desk.services.demo import DEMO_PASSWORD
 
     return accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)

@@ -36,7 +36,7 @@ _PRELUDE = """
 import sys, threading
 from pathlib import Path
 from estate_desk.domain.clock import FakeClock
-from estate_desk.services import accounts
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store import models  # noqa: F401 - every table mapped, as in the app
 from estate_desk.store.database import open_database
 from conftest import ADMIN_PASSWORD, START

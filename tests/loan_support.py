@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import FakeClock
     from estate_desk.domain.errors import UserError
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.loans import RequestView
     from estate_desk.store.database import Database
 

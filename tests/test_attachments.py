@@ -19,7 +19,8 @@ from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import accounts, archive, attachments
+from estate_desk.services import archive, attachments
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.attachments import CopyCancelled
 from estate_desk.store import blobs
 from estate_desk.store.accounts import User
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 MIB = 1024 * 1024

@@ -24,7 +24,8 @@ from estate_desk.domain.audit import (
     record_hash,
 )
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.services import accounts, audit, audit_log
+from estate_desk.services import audit, audit_log
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit import Target
 from estate_desk.services.audit_log import AuditFilter
 from estate_desk.store.audit import AuditChain, AuditEvent
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 

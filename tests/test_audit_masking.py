@@ -22,7 +22,9 @@ from estate_desk.domain.audit import GENESIS, AuditAction, AuditRecord, record_h
 from estate_desk.domain.errors import NotFound
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import account_admin, accounts, audit, audit_log, owners, register
+from estate_desk.services import audit, audit_log, owners, register
+from estate_desk.services.accounts import admin as account_admin
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit_log import MASKED, AuditFilter
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.store import migrations
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 READER_PASSWORD = "neibu-pass-1"

@@ -25,7 +25,8 @@ from conftest import ADMIN_PASSWORD, PG_URL, START, _pg_create, _pg_drop
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import accounts, archive, attachments, audit, backup, demo
+from estate_desk.services import archive, attachments, audit, backup, demo
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.backup_crypto import Credentials
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.store import snapshot
@@ -36,7 +37,7 @@ from estate_desk.store.database import Database, open_database
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
 
 
 ADMIN = Credentials(username="admin", password=ADMIN_PASSWORD)  # a sign-in of ready_db: opens its backups

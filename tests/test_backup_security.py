@@ -23,7 +23,8 @@ from sqlalchemy import func, select
 from conftest import ADMIN_PASSWORD, make_actor
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import accounts, archive, attachments, backup, backup_crypto, keyring
+from estate_desk.services import archive, attachments, backup, backup_crypto, keyring
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.backup_crypto import Credentials
 from estate_desk.services.estate import add_owner
 from estate_desk.store.archive import Document
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.blobs import BlobStore
     from estate_desk.store.database import Database
 

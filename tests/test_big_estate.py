@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.routines import office_date
 from estate_desk.services import archive, big_estate, loan_approval, loan_desk, loan_ledger, search
-from estate_desk.services.accounts import authenticate
+from estate_desk.services.accounts.users import authenticate
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.desk import Ticket

@@ -17,17 +17,8 @@ from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.disposal import BatchState, Decision
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import (
-    accounts,
-    archive,
-    attachments,
-    audit,
-    auto_backup,
-    backup,
-    destruction,
-    filing,
-    register,
-)
+from estate_desk.services import archive, attachments, audit, auto_backup, backup, destruction, filing, register
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem

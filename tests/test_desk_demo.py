@@ -11,7 +11,8 @@ from sqlalchemy import create_engine, func, select, text
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
 from estate_desk.domain.countdown import CountdownState
 from estate_desk.domain.ticket_terms import TicketKind
-from estate_desk.services import accounts, desk_board, desk_review, desk_settings
+from estate_desk.services import desk_board, desk_review, desk_settings
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.store import migrations
 from estate_desk.store.desk import Ticket

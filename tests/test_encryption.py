@@ -19,7 +19,10 @@ from conftest import ADMIN_PASSWORD, make_actor
 from estate_desk import paths
 from estate_desk.domain.errors import InputProblem, PermissionDenied, UserError
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import account_admin, accounts, archive, attachments, audit, grades, register, sealing, setup
+from estate_desk.services import archive, attachments, audit, grades, register, sealing
+from estate_desk.services.accounts import admin as account_admin
+from estate_desk.services.accounts import setup
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store import sealed
 from estate_desk.store.archive import Attachment
 from estate_desk.store.audit import AuditEvent
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 MIB = 1024 * 1024

@@ -21,7 +21,8 @@ from conftest import ADMIN_PASSWORD, PG_URL
 from estate_desk.domain.errors import DatabaseProblem, InputProblem
 from estate_desk.domain.roster import ColumnMapping, Field, check_rows
 from estate_desk.domain.roster_cells import parse_date
-from estate_desk.services import accounts, archive, backup, filing, roster, roster_export, roster_files
+from estate_desk.services import archive, backup, filing, roster, roster_export, roster_files
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store import database as database_module
 from estate_desk.store.archive import Document
@@ -30,7 +31,7 @@ from estate_desk.store.estate import Owner
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
 
 HEADERS = ["楼栋", "单元", "房号", "业主姓名", "联系电话", "入住日期", "面积"]
 

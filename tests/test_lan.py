@@ -28,7 +28,8 @@ from conftest import PG_URL, make_actor
 from estate_desk.domain.clock import CHINA_TZ, FakeClock, SystemClock
 from estate_desk.domain.errors import EditConflict
 from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import accounts, demo, desk, estate, register
+from estate_desk.services import demo, desk, estate, register
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import DocumentDraft
 from estate_desk.store import change_feed
 from estate_desk.store.accounts import Setting
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import URL
 
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 ON_POSTGRES = pytest.mark.skipif(

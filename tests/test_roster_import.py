@@ -21,7 +21,8 @@ from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.domain.roster import EXPORT_HEADERS, Field
 from estate_desk.domain.roster_cells import excel_serial
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import accounts, estate, roster
+from estate_desk.services import estate, roster
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 CLERK_PASSWORD = "clerk-pass-1"

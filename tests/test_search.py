@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 DOC_NUMBER = "翠物〔2024〕7号"
@@ -244,7 +244,7 @@ def test_a6_documents_above_the_readers_clearance_are_not_found(
 
 
 def test_demo_receptionist_finds_no_owner_files(demo_db: Database, clock: FakeClock) -> None:
-    from estate_desk.services import accounts
+    from estate_desk.services.accounts import users as accounts
     from estate_desk.services.demo import DEMO_PASSWORD
 
     desk = accounts.authenticate(demo_db, clock, "desk", DEMO_PASSWORD)
@@ -384,7 +384,7 @@ def test_migration_0003_indexes_what_is_already_there(demo_url: URL, clock: Fake
             kinds = ("owners", "rooms", "documents", "boxes", "volumes")
             records = sum(s.scalar(select(func.count()).select_from(table(t))) or 0 for t in kinds)
         assert entries == records > 0
-        from estate_desk.services import accounts
+        from estate_desk.services.accounts import users as accounts
         from estate_desk.services.demo import DEMO_PASSWORD
 
         clerk = accounts.authenticate(db, clock, "clerk", DEMO_PASSWORD)

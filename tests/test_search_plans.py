@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 from benchmarks.rows_search import plans, queries, scans_documents
 
-from estate_desk.services import accounts, demo
+from estate_desk.services import demo
+from estate_desk.services.accounts import users as accounts
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock

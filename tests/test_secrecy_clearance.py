@@ -15,7 +15,6 @@ from estate_desk.domain.errors import NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import (
-    accounts,
     attachments,
     browse,
     filing,
@@ -27,6 +26,7 @@ from estate_desk.services import (
     today,
     worklists,
 )
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.services.printouts import Selection, printout
 from estate_desk.services.search import HitKind
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 

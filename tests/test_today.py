@@ -12,14 +12,15 @@ from estate_desk.domain.census import CensusProgress, Quarter
 from estate_desk.domain.inspections import Check
 from estate_desk.domain.owner_history import ChangeSource
 from estate_desk.domain.routines import RoutineStatus
-from estate_desk.services import accounts, archive, arrears, census, demo, inspections, today
+from estate_desk.services import archive, arrears, census, demo, inspections, today
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store.estate import OwnerChange
 from estate_desk.store.routines import Arrear, CensusTask, Inspection
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 OK, DUE, OVERDUE = RoutineStatus.OK, RoutineStatus.DUE, RoutineStatus.OVERDUE

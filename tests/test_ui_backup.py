@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import ADMIN_PASSWORD
-from estate_desk.services import accounts, auto_backup, backup, integrity
+from estate_desk.services import auto_backup, backup, integrity
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.backup_crypto import Credentials
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow

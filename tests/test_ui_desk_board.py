@@ -10,7 +10,8 @@ import pytest
 
 from estate_desk.domain.countdown import CountdownState
 from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import accounts, demo, desk
+from estate_desk.services import demo, desk
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application
 from estate_desk.ui.desk_board_model import STATE_ROLE, TICKET_ID_ROLE, Column
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
     from estate_desk.ui.desk_board import BoardWidget
 

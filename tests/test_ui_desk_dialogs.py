@@ -11,7 +11,8 @@ import pytest
 from PIL import Image
 
 from estate_desk.domain.ticket_terms import Confirmation, Satisfaction, TicketKind, TicketStatus
-from estate_desk.services import accounts, demo, desk_actions, desk_detail, desk_figures
+from estate_desk.services import demo, desk_actions, desk_detail, desk_figures
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.attachments import stored_path
 from estate_desk.ui.app import make_application
 from estate_desk.ui.desk_board_model import Column
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui

@@ -12,7 +12,8 @@ import pytest
 
 from estate_desk.domain.ticket_review import BlockReason
 from estate_desk.domain.ticket_terms import NotifyMethod
-from estate_desk.services import accounts, demo, desk_actions, desk_review
+from estate_desk.services import demo, desk_actions, desk_review
+from estate_desk.services.accounts import users as accounts
 from estate_desk.ui.app import make_application
 from estate_desk.ui.desk_figures import FiguresPage
 from estate_desk.ui.desk_handling import NoteDialog
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui

@@ -91,7 +91,7 @@ def test_ten_thousand_tree_items_leave_none_true_and_false_alone() -> None:
 _WINDOW_TWENTY_TIMES = f"""
 import gc, sys
 from estate_desk.domain.clock import FakeClock
-from estate_desk.services import accounts
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store import models  # noqa: F401 - every table mapped, as in the app
 from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application
@@ -140,7 +140,8 @@ def test_the_main_window_opens_and_closes_twenty_times_in_one_process(demo_url: 
 _SIGNED_IN_START = f"""
 import sys
 from estate_desk.domain.clock import SystemClock
-from estate_desk.services import accounts, destruction, setup
+from estate_desk.services import destruction
+from estate_desk.services.accounts import users as accounts, setup
 from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow

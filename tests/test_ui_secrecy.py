@@ -9,10 +9,12 @@ import pytest
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.secrecy import Grade, set_office_names
-from estate_desk.services import accounts, archive, attachments, demo, setup
+from estate_desk.services import archive, attachments, demo
+from estate_desk.services.accounts import setup
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.register import register
+from estate_desk.ui.accounts.dialogs import SetupWizard
 from estate_desk.ui.app import make_application
-from estate_desk.ui.dialogs import SetupWizard
 from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import QApplication, QColor, QImage, QWizard

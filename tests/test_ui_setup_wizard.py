@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.services import setup
+from estate_desk.services.accounts import setup
+from estate_desk.ui.accounts.dialogs import LoginDialog, SetupWizard
 from estate_desk.ui.app import make_application
-from estate_desk.ui.dialogs import LoginDialog, SetupWizard
 from estate_desk.ui.qt import QApplication, QDialog, QLabel, QPoint, Qt, QWizard
 
 if TYPE_CHECKING:

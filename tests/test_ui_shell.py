@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.services import accounts, demo
+from estate_desk.services import demo
+from estate_desk.services.accounts import users as accounts
+from estate_desk.ui.accounts.dialogs import LoginDialog, SetupWizard
 from estate_desk.ui.app import make_application
-from estate_desk.ui.dialogs import LoginDialog, SetupWizard
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QAction, QApplication, QDialog, QKeySequence, QLabel, Qt
 
@@ -101,7 +102,7 @@ def test_login_dialog_wrong_then_right_password(app, qtbot, demo_db: Database, c
 
 
 def test_setup_wizard_sets_up_an_empty_archive(app, qtbot, db: Database, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    from estate_desk.services import setup
+    from estate_desk.services.accounts import setup
 
     wizard = SetupWizard(db, clock)
     qtbot.addWidget(wizard)

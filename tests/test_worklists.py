@@ -12,7 +12,8 @@ from estate_desk.domain.dual_track import Track, needs_digitising, track_of
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import accounts, archive, attachments, worklists
+from estate_desk.services import archive, attachments, worklists
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import Attachment, Document, Volume
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 

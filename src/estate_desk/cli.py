@@ -22,7 +22,7 @@ from estate_desk.logs import setup_logging
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def _open_db(args: argparse.Namespace) -> Database:
 
 def _actor(args: argparse.Namespace, db: Database) -> Actor:
     """Sign in the CLI's user exactly as the window would."""
-    from estate_desk.services import accounts
+    from estate_desk.services.accounts import users as accounts
 
     username = args.user or os.environ.get("ESTATE_DESK_USER")
     if not username:
@@ -133,7 +133,7 @@ def cmd_db_current(args: argparse.Namespace) -> int:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from estate_desk.services import setup
+    from estate_desk.services.accounts import setup
 
     db = _open_db(args)
     password = _read_line(say("管理员密码：", "Administrator password: "))
@@ -165,7 +165,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     from estate_desk.domain.roles import parse_role
     from estate_desk.domain.secrecy import parse_grade
-    from estate_desk.services import accounts
+    from estate_desk.services.accounts import users as accounts
 
     role = parse_role(args.role)
     clearance = parse_grade(args.clearance) if args.clearance else None
@@ -197,7 +197,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    from estate_desk.services import accounts
+    from estate_desk.services.accounts import users as accounts
 
     db = _open_db(args)
     actor = _actor(args, db)

@@ -88,7 +88,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 def cmd_keys_recovery(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
-    from estate_desk.services import account_admin
+    from estate_desk.services.accounts import admin as account_admin
 
     db = _open_db(args)
     key = account_admin.issue_recovery_key(db, cli_clock(), _actor(args, db))
@@ -104,7 +104,7 @@ def cmd_keys_recovery(args: argparse.Namespace) -> int:
 
 def cmd_keys_recover(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _open_db, _read_line, cli_clock, say
-    from estate_desk.services import account_admin
+    from estate_desk.services.accounts import admin as account_admin
 
     db = _open_db(args)
     recovery = _read_line(say("恢复密钥：", "Recovery key: "))

@@ -84,7 +84,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.keyring import Keyring
 
 log = logging.getLogger(__name__)

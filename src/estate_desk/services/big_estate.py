@@ -37,7 +37,9 @@ from estate_desk.domain.rooms import RoomCode, format_room_code
 from estate_desk.domain.ticket_intake import open_ticket
 from estate_desk.domain.ticket_review import normalize_matter
 from estate_desk.domain.ticket_terms import Channel, TicketKind, TicketStatus
-from estate_desk.services import accounts, estate, setup
+from estate_desk.services import estate
+from estate_desk.services.accounts import setup
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.big_estate_loans import loans
 from estate_desk.services.desk_tickets import CHANGES
 from estate_desk.store.accounts import Office, User

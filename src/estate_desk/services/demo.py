@@ -18,7 +18,9 @@ from sqlalchemy import select
 from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
-from estate_desk.services import accounts, archive, demo_routines, desk_demo, estate, setup
+from estate_desk.services import archive, demo_routines, desk_demo, estate
+from estate_desk.services.accounts import setup
+from estate_desk.services.accounts import users as accounts
 from estate_desk.store.accounts import Office
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from estate_desk.domain.office_hours import OnCallContact, Team
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.ticket_terms import Channel, Confirmation, NotifyMethod, TicketKind
 from estate_desk.services import desk_actions, desk_completion, desk_review, desk_settings
-from estate_desk.services.accounts import Actor
+from estate_desk.services.accounts.users import Actor
 from estate_desk.services.desk import TicketDraft, open_ticket
 from estate_desk.store.accounts import User
 

@@ -34,7 +34,8 @@ from estate_desk.printing import fonts
 from estate_desk.printing.label_sheets import SheetGrid, render_sheets, render_thermal
 from estate_desk.printing.labels import BoxLabel, LabelKind, plan_labels
 from estate_desk.printing.pages import PrintCancelled
-from estate_desk.services import clearance, printouts, setup
+from estate_desk.services import clearance, printouts
+from estate_desk.services.accounts import setup
 from estate_desk.services.permissions import require_role
 from estate_desk.services.printouts import Printout, PrintResult, Scope
 from estate_desk.services.register import place_text
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.printouts import Progress, Selection
     from estate_desk.store.database import Database
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import UserError
-from estate_desk.services import setup
+from estate_desk.services.accounts import setup
 from estate_desk.services.attachments import open_store
 from estate_desk.store.database import Database, open_database
 from estate_desk.store.server_clock import workstation_clock
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def set_up_and_sign_in(
 ) -> tuple[Actor, str] | None:
     """The set-up wizard on an empty archive, then the sign-in (filled in with the administrator set-up
     just made). The signed-in actor and the office's name, or None when either was cancelled."""
-    from estate_desk.ui.dialogs import LoginDialog, SetupWizard
+    from estate_desk.ui.accounts.dialogs import LoginDialog, SetupWizard
 
     username = ""
     if not setup.is_initialised(db):

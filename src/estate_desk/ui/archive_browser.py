@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from estate_desk.domain.dual_track import Track
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.browse import CategoryNode, DocumentRow
     from estate_desk.services.filing import VolumeRow
     from estate_desk.store.database import Database

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
     from estate_desk.services.listings import Household
     from estate_desk.store.database import Database

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.desk_board import Board, BoardFilter, BoardRow
     from estate_desk.services.desk_settings import OnCallBoard
     from estate_desk.store.database import Database

@@ -33,7 +33,7 @@ from estate_desk.ui.routine_widgets import MessageLine, lang, ok_cancel
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.loan_ledger import LoanLine
     from estate_desk.services.loans import RequestView
     from estate_desk.store.database import Database

@@ -30,7 +30,7 @@ from estate_desk.ui.qt import (
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.browse import DocumentRow
     from estate_desk.services.listings import Household
     from estate_desk.services.owners import OwnerFile

@@ -2,7 +2,7 @@
 
 The grades' names, the grade from which attachments are stored encrypted, who may print and export
 up to which grade (A11), and a new recovery key for the archive's master key. The widgets only
-collect values; ``services/grades.py`` and ``services/account_admin.py`` check, save and audit them.
+collect values; ``services/grades.py`` and ``services/accounts/admin.py`` check, save and audit them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from estate_desk.domain.errors import UserError
 from estate_desk.domain.output_rights import Output
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade, default_label
-from estate_desk.services import account_admin, grades
+from estate_desk.services import grades
+from estate_desk.services.accounts import admin as account_admin
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QComboBox,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 

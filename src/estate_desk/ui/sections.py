@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import accounts
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit_log import AUDIT_READERS
 from estate_desk.services.grades import SETTERS
 from estate_desk.ui import i18n
@@ -22,7 +22,7 @@ from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor, UserRow
+    from estate_desk.services.accounts.users import Actor, UserRow
     from estate_desk.store.database import Database
 
 __all__ = ["AdminSection", "DeskSection"]

@@ -36,7 +36,7 @@ from estate_desk.ui.routine_widgets import STATUS_COLOURS, MessageLine, StatusBa
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.services.today import TodayItem, TodaySection
     from estate_desk.store.database import Database
     from estate_desk.ui.models import Index

@@ -14,7 +14,8 @@ from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import accounts, audit, keyring
+from estate_desk.services import audit, keyring
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit import Target
 from estate_desk.store import attachment_home
 from estate_desk.store.accounts import Office

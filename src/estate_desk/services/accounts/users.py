@@ -3,7 +3,7 @@
 Signing in also unlocks the user's copy of the archive's master key (``services/keyring.py``): the
 :class:`Actor` carries it for the session, with the session's clock, and shows neither in its repr.
 Every sign-in, failed sign-in and change to an account is written to the audit trail; a refusal too.
-Changing a password, setting a clearance and resetting a password live in ``services/account_admin.py``.
+Changing a password, setting a clearance and resetting a password live in ``services/accounts/admin.py``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import USER_MANAGERS, Role
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import audit, keyring
+from estate_desk.services.accounts.passwords import hash_password, verify_password
 from estate_desk.services.audit import Target
-from estate_desk.services.passwords import hash_password, verify_password
 from estate_desk.store.accounts import User
 
 if TYPE_CHECKING:

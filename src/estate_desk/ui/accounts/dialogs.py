@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import accounts, setup
+from estate_desk.services.accounts import setup
+from estate_desk.services.accounts import users as accounts
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QCheckBox,
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts import Actor
-    from estate_desk.services.setup import SetupResult
+    from estate_desk.services.accounts.setup import SetupResult
+    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 

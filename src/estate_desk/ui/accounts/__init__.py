@@ -1,0 +1,1 @@
+"""Sign-in and first-run set-up in the window, over ``services/accounts``."""
