@@ -272,7 +272,7 @@ def demo_db(demo_url: URL) -> Iterator[Database]:
 def make_actor(db: Database, clock: FakeClock, username: str, role: str, clearance: int | None = None):  # type: ignore[no-untyped-def]
     """Add a user (as the ``admin`` of ``ready_db``) and return them signed in, as an Actor."""
     from estate_desk.domain.roles import Role
-    from estate_desk.domain.secrecy import Grade
+    from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.accounts import users as accounts
 
     admin = accounts.authenticate(db, clock, "admin", ADMIN_PASSWORD)

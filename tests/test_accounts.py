@@ -10,7 +10,7 @@ import pytest
 from conftest import ADMIN_PASSWORD
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.roles import Role, parse_role
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.accounts.passwords import hash_password, verify_password
 

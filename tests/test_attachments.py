@@ -18,7 +18,7 @@ from estate_desk import paths
 from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import archive, attachments
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.attachments import CopyCancelled

@@ -24,10 +24,11 @@ from estate_desk.domain.audit import (
     record_hash,
 )
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.services import audit, audit_log
+from estate_desk.services import audit
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit import Target
-from estate_desk.services.audit_log import AuditFilter
+from estate_desk.services.secrecy import audit_log
+from estate_desk.services.secrecy.audit_log import AuditFilter
 from estate_desk.store.audit import AuditChain, AuditEvent
 
 if TYPE_CHECKING:

@@ -21,12 +21,13 @@ from estate_desk.cli import main
 from estate_desk.domain.audit import GENESIS, AuditAction, AuditRecord, record_hash
 from estate_desk.domain.errors import NotFound
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import audit, audit_log, owners, register
+from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.services import audit, owners, register
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.audit_log import MASKED, AuditFilter
 from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.secrecy import audit_log
+from estate_desk.services.secrecy.audit_log import MASKED, AuditFilter
 from estate_desk.store import migrations
 from estate_desk.store.archive import Category, Document
 from estate_desk.store.audit import AuditEvent

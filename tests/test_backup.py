@@ -24,7 +24,7 @@ from sqlalchemy.engine import URL
 from conftest import ADMIN_PASSWORD, PG_URL, START, _pg_create, _pg_drop
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import archive, attachments, audit, backup, demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.backup_crypto import Credentials

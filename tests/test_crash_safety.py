@@ -16,7 +16,7 @@ from crash_support import kill_midway
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.disposal import BatchState, Decision
 from estate_desk.domain.retention import Retention
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import archive, attachments, audit, auto_backup, backup, destruction, filing, register
 from estate_desk.services.accounts import users as accounts
 from estate_desk.store.archive import Attachment, Document

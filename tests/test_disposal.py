@@ -19,10 +19,11 @@ from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.disposal import BatchState, Decision, Due, HoldKind, Method
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation, UserError
 from estate_desk.domain.retention import Retention
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.destruction_manifest import COLUMNS
-from estate_desk.services import archive, attachments, destruction, disposal, filing, register, sealing, search
+from estate_desk.services import archive, attachments, destruction, disposal, filing, register, search
 from estate_desk.services.printouts import Selection
+from estate_desk.services.secrecy import sealing
 from estate_desk.store.archive import ArchiveBox, Attachment, Document, Movement, Volume
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem

@@ -10,7 +10,7 @@ from estate_desk.domain.archive_numbers import NumberingKey, format_archive_numb
 from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.retention import Retention
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 
 
 def test_A7_default_archive_number_is_dat22_style() -> None:

@@ -11,7 +11,7 @@ from benchmarks.rows_search import captured_statements, plans, scans_documents
 from sqlalchemy import select
 
 from estate_desk.cli import main
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import demo, filing, loan_ledger, search
 from estate_desk.services.search import HitKind
 from estate_desk.store.archive import ArchiveBox, Document, Volume

@@ -12,7 +12,7 @@ from conftest import make_actor
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import DEFAULT_RULES, ApprovalRules, LoanPeriod, RequestState, check_rules
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import loan_approval, loan_rules, loans
 from estate_desk.services.loans import Borrower, RequestDraft
 from estate_desk.store.audit import AuditEvent

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from estate_desk.domain.archive_numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import Form, LoanPeriod, RequestState
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import loan_desk, loan_due, loan_ledger, loan_rules, loans
 from estate_desk.services.loan_desk import ReturnCheck
 from estate_desk.store.loans import Loan, LoanRecall
@@ -185,9 +185,9 @@ def test_a11_a_copy_passes_the_print_authorisation_and_is_recorded_against_the_r
 
 
 def test_a11_a_copy_above_what_the_role_may_print_is_refused(archive: Archive) -> None:
-    from estate_desk.domain.output_rights import Output
     from estate_desk.domain.roles import Role
-    from estate_desk.services import grades
+    from estate_desk.domain.secrecy.output_rights import Output
+    from estate_desk.services.secrecy import grades
 
     no = archive.by_grade[Grade.CONFIDENTIAL]
     request = archive.approved(no, borrower=archive.office2, form=Form.COPY)

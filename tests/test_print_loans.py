@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from conftest import ADMIN_PASSWORD
 from estate_desk.cli import main
 from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import printouts
 from estate_desk.services.loan_desk import ReturnCheck, check_in
 from estate_desk.services.printouts import Selection

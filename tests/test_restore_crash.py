@@ -21,7 +21,7 @@ from conftest import ADMIN_PASSWORD, START
 from crash_support import kill_midway
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import archive, attachments, audit, backup, integrity, restore_journal
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.backup_crypto import Credentials

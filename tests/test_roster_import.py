@@ -20,7 +20,7 @@ from estate_desk.domain.roles import Role
 from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.domain.roster import EXPORT_HEADERS, Field
 from estate_desk.domain.roster_cells import excel_serial
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import estate, roster
 from estate_desk.services.accounts import users as accounts
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, delete, event, func, insert, select, table
 from conftest import PG_URL, make_actor
 from estate_desk.domain.errors import RuleViolation
 from estate_desk.domain.retention import Retention
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import archive, owners, search
 from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.services.search import HitKind

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from estate_desk.cli import main
 from estate_desk.domain.errors import NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import (
     attachments,
     browse,

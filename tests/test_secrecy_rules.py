@@ -13,16 +13,16 @@ from sqlalchemy import select
 
 from conftest import ADMIN_PASSWORD, make_actor
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.domain.output_rights import DEFAULT_LIMITS, Output, OutputRights
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
-from estate_desk.domain.secrecy import Grade, default_label, most_secret, parse_grade, set_office_names
-from estate_desk.services import approvals, grades
+from estate_desk.domain.secrecy.grades import Grade, default_label, most_secret, parse_grade, set_office_names
+from estate_desk.domain.secrecy.output_rights import DEFAULT_LIMITS, Output, OutputRights
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit import Target
 from estate_desk.services.demo import DEMO_PASSWORD
-from estate_desk.services.print_rights import REASON_REQUIRED
 from estate_desk.services.printouts import Selection, printout
+from estate_desk.services.secrecy import approvals, grades
+from estate_desk.services.secrecy.print_rights import REASON_REQUIRED
 from estate_desk.store.accounts import Setting
 from estate_desk.store.audit import AuditEvent
 

@@ -11,7 +11,7 @@ import pytest
 
 from estate_desk.domain.dual_track import Track
 from estate_desk.domain.rooms import RoomCode, room_sort_key
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import attachments, browse, demo, filing, listings, owners, worklists
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import DocumentDraft

@@ -153,7 +153,7 @@ def test_a6_the_schedule_and_the_exit_backup_skip_a_session_not_cleared_for_the_
     qapp, qtbot, ready_db: Database, clock: FakeClock, tmp_path: Path
 ) -> None:
     from conftest import make_actor
-    from estate_desk.domain.secrecy import Grade
+    from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.estate import add_owner
 
     with ready_db.session() as s:

@@ -9,7 +9,7 @@ import pytest
 from estate_desk.domain.archive_numbers import barcode_form
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import loan_rules, loans
 from estate_desk.ui.app import make_application
 from estate_desk.ui.loan_desk import LoanDesk

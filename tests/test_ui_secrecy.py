@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from estate_desk.domain.audit import AuditAction
-from estate_desk.domain.secrecy import Grade, set_office_names
+from estate_desk.domain.secrecy.grades import Grade, set_office_names
 from estate_desk.services import archive, attachments, demo
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
@@ -87,7 +87,7 @@ def test_a6_a12_the_audit_viewer_masks_rows_above_the_readers_clearance(  # type
     what, 绝密), never whose; nor can the record filter confirm a name."""
     from estate_desk.domain.roles import Role
     from estate_desk.services import owners
-    from estate_desk.services.audit_log import MASKED
+    from estate_desk.services.secrecy.audit_log import MASKED
     from estate_desk.store.estate import Owner
 
     with demo_db.session() as s:
@@ -118,9 +118,9 @@ def test_a6_a12_the_audit_viewer_masks_rows_above_the_readers_clearance(  # type
 def test_a6_a11_the_secrecy_settings_save_through_the_services(  # type: ignore[no-untyped-def]
     app, qtbot, demo_db: Database, clock: FakeClock
 ) -> None:
-    from estate_desk.domain.output_rights import Output
     from estate_desk.domain.roles import Role
-    from estate_desk.services import grades
+    from estate_desk.domain.secrecy.output_rights import Output
+    from estate_desk.services.secrecy import grades
 
     office = _admin(app, qtbot, demo_db, clock, "office")
     settings = office.secrecy

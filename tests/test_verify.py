@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from conftest import ADMIN_PASSWORD
 from estate_desk.cli import main
 from estate_desk.domain.routines import RoutineStatus
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import archive, attachments, integrity, today
 from estate_desk.services.accounts import users as accounts
 from estate_desk.store.audit import AuditEvent

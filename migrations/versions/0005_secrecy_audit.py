@@ -8,7 +8,7 @@ New tables only. ``archive_keys`` holds the master key's fingerprint and its rec
 ``user_keys`` each user's copy wrapped by their password; ``audit_events`` is the append-only
 trail and ``audit_chain`` its head (one row, written here so the first two workstations to
 append have a row to queue on). An archive upgraded from 0004 has no master key yet: the first
-administrator to sign in creates it (services/keyring.py).
+administrator to sign in creates it (services/secrecy/keyring.py).
 """
 
 from collections.abc import Sequence

@@ -29,7 +29,7 @@ down_revision: str | None = "0010_big_estate_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-OWNER_FILE_GRADE = 4  # estate_desk.domain.secrecy.OWNER_FILE_GRADE (绝密) at the time of writing
+OWNER_FILE_GRADE = 4  # estate_desk.domain.secrecy.grades.OWNER_FILE_GRADE (绝密) at the time of writing
 RECORDED = ("document", "attachment", "owner", "loan", "printout", "volume", "destruction")
 """Target kinds whose ``grade`` column was the target's own grade (for "user" it was a clearance granted)."""
 

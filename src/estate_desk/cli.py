@@ -164,7 +164,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     from estate_desk.domain.roles import parse_role
-    from estate_desk.domain.secrecy import parse_grade
+    from estate_desk.domain.secrecy.grades import parse_grade
     from estate_desk.services.accounts import users as accounts
 
     role = parse_role(args.role)

@@ -62,7 +62,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, cli_lang, say
     from estate_desk.domain.audit import parse_action
-    from estate_desk.services import audit_log
+    from estate_desk.services.secrecy import audit_log
 
     db = _open_db(args)
     actor = _actor(args, db)
@@ -121,7 +121,7 @@ def cmd_keys_recover(args: argparse.Namespace) -> int:
 
 def cmd_keys_reseal(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
-    from estate_desk.services import sealing
+    from estate_desk.services.secrecy import sealing
 
     db = _open_db(args)
     changed = sealing.bring_into_line(db, cli_clock(), _actor(args, db))

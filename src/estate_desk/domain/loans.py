@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 
 RULES_SETTING = "loans.approval_rules"
 PERIOD_SETTING = "loans.period"

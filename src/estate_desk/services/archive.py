@@ -16,7 +16,7 @@ from estate_desk.domain.archive_numbers import (
 )
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.retention import Retention
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.store.accounts import Office, Setting
 from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document
 

@@ -8,7 +8,7 @@ not doubled; the same content on two records is stored once on disk.
 
 Who may see a record may see its attachments (clearance ≥ the record's grade, A6);
 attaching is archive work (档案管理员, administrator). Attachments of records at or above the
-office's encryption grade are sealed on the way in (``services/sealing.py``) and previewed by
+office's encryption grade are sealed on the way in (``services/secrecy/sealing.py``) and previewed by
 decrypting them in memory, never to disk; a tampered file is refused, nothing of it shown, and
 the refusal audited. Opening an attachment of a classified record is recorded in the audit trail,
 and logged as a consultation of the record (查阅, A12; ``loan_ledger.record_history``).
@@ -30,10 +30,11 @@ from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.secrecy import is_classified
-from estate_desk.services import audit, clearance, disposal, loan_ledger, sealing
+from estate_desk.domain.secrecy.grades import is_classified
+from estate_desk.services import audit, disposal, loan_ledger
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
+from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store import attachment_home
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Attachment, Document

@@ -85,7 +85,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.keyring import Keyring
+    from estate_desk.services.secrecy.keyring import Keyring
 
 log = logging.getLogger(__name__)
 

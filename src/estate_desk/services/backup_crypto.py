@@ -33,14 +33,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.services import keyring as keyring_service
+from estate_desk.services.secrecy import keyring as keyring_service
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from sqlalchemy.orm import Session
 
-    from estate_desk.services.keyring import Keyring
+    from estate_desk.services.secrecy.keyring import Keyring
 
 INFO = b"estate-desk backup v2"
 CIPHER = "AES-256-GCM"

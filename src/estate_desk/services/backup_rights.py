@@ -19,7 +19,7 @@ from sqlalchemy import exists, func, select
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.secrecy import OWNER_FILE_GRADE, Grade
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE, Grade
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.store.archive import Document

@@ -30,7 +30,7 @@ from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.loans import DEFAULT_RULES, Form, ItemKind, Place, RequestState
 from estate_desk.domain.roles import Role
 from estate_desk.domain.routines import office_date
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
 from estate_desk.store.loans import (

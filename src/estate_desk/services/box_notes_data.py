@@ -18,7 +18,7 @@ from estate_desk.domain.rooms import natural_key
 from estate_desk.printing.box_notes import BoxChange, BoxNotes
 from estate_desk.services import filing
 from estate_desk.services.catalogue_scope import any_confidential, resolved, void_column
-from estate_desk.services.clearance import documents_visible, may_see
+from estate_desk.services.secrecy.clearance import documents_visible, may_see
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import ArchiveBox, Document, Movement
 

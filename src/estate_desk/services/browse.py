@@ -1,6 +1,6 @@
 """Reading the archive for lists: ids first, rows by page (for thin item models), within clearance.
 
-Every query carries :func:`estate_desk.services.clearance.documents_visible`; owners are named in
+Every query carries :func:`estate_desk.services.secrecy.clearance.documents_visible`; owners are named in
 document rows only for readers cleared for owner files (A12); a box says its grade (that of the most
 secret item in it) and how many of its items the reader may not see.
 """
@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.retention import Retention
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import clearance
-from estate_desk.services.clearance import documents_visible
+from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.services.secrecy import clearance
+from estate_desk.services.secrecy.clearance import documents_visible
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Owner, Room

@@ -32,7 +32,7 @@ from estate_desk.printing.catalogues import (
     register_rows,
     volume_rows,
 )
-from estate_desk.services import clearance, filing
+from estate_desk.services import filing
 from estate_desk.services.catalogue_scope import (
     Resolved,
     any_confidential,
@@ -42,6 +42,7 @@ from estate_desk.services.catalogue_scope import (
     retention_label,
     void_column,
 )
+from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Category, Document, Volume
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
@@ -292,7 +293,7 @@ def volume_catalogue(db: Database, actor: Actor, selection: Selection) -> Catalo
     """The volume catalogue (案卷目录): each volume with its dates, pages and retention.
 
     A volume is as secret as its most secret item: one above the reader's clearance is left out
-    (``services/clearance.py``); dates, pages and counts are of the items the reader may see.
+    (``services/secrecy/clearance.py``); dates, pages and counts are of the items the reader may see.
     """
     scope = resolved(db, selection)
     query = select(Volume, ArchiveBox.code).outerjoin(ArchiveBox, ArchiveBox.id == Volume.box_id)

@@ -16,9 +16,9 @@ from sqlalchemy import false, select
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.rooms import natural_key
-from estate_desk.domain.secrecy import Grade, is_classified
-from estate_desk.services.clearance import documents_visible
+from estate_desk.domain.secrecy.grades import Grade, is_classified
 from estate_desk.services.printouts import Scope, Selection
+from estate_desk.services.secrecy.clearance import documents_visible
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document, Volume
 from estate_desk.store.estate import Building, Room

@@ -24,9 +24,10 @@ from estate_desk.domain.disposal import DEFAULT_VOID_GRACE_DAYS, SUPERVISING_LEA
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.retention import Retention, offered_periods
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
-from estate_desk.services import audit, clearance
+from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
+from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Setting, User
 from estate_desk.store.archive import Category, Document, Volume
 from estate_desk.store.disposal import LegalHold

@@ -2,7 +2,7 @@
 
 A box's first and last item numbers come from what is in it, never typed. Owner files in a box
 are listed by building → floor → room (A9) whatever order they were added in. Reading is within
-the reader's clearance (``services/clearance.py``): a box lists what the reader may see and counts
+the reader's clearance (``services/secrecy/clearance.py``): a box lists what the reader may see and counts
 the rest; a volume above the reader's clearance is not listed nor found by its code.
 """
 
@@ -19,11 +19,12 @@ from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import RoomCode, room_sort_key
-from estate_desk.services import audit, clearance
+from estate_desk.services import audit
 from estate_desk.services.archive import category_by_code, code_forms_in, next_in_series
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.register import place_text
+from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document, Movement, Volume
 from estate_desk.store.estate import Building, Room

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.keyring import Keyring
+    from estate_desk.services.secrecy.keyring import Keyring
     from estate_desk.store.blobs import BlobStore
     from estate_desk.store.database import Database
 

@@ -15,14 +15,15 @@ from sqlalchemy import select
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.loans import RequestState, renewed_due
-from estate_desk.domain.output_rights import Output
 from estate_desk.domain.routines import office_date
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import audit, loan_rules, print_rights
+from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.domain.secrecy.output_rights import Output
+from estate_desk.services import audit, loan_rules
 from estate_desk.services.audit import Target
 from estate_desk.services.loan_desk import covers, desk_only, hit_of
 from estate_desk.services.loan_ledger import LoanLine, ledger, loan_lines
 from estate_desk.services.loans import request_in
+from estate_desk.services.secrecy import print_rights
 from estate_desk.store.loans import Loan, LoanCopy, LoanRecall, LoanRenewal, LoanRequest, LoanRequestItem
 
 if TYPE_CHECKING:

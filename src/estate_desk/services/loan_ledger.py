@@ -1,7 +1,7 @@
 """Reading the borrowing ledger (借阅登记簿, A12): loans by period, borrower or record, what is out,
 what is overdue, and a record's history of paper loans and on-screen consultations.
 
-Lines above the reader's clearance are left out, like every other list (``services/clearance.py``).
+Lines above the reader's clearance are left out, like every other list (``services/secrecy/clearance.py``).
 The whole ledger is for the desk and the approvers; anyone may see their own loans.
 """
 
@@ -17,10 +17,10 @@ from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.loans import Form, Place, days_overdue
 from estate_desk.domain.routines import office_date
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import clearance
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import code_forms_in
 from estate_desk.services.loans import LEDGER_READERS, view_in
+from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
 from estate_desk.store.loans import Consultation, Loan, LoanCopy, LoanRequest

@@ -24,9 +24,10 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.loans import Form, ItemKind, Place, RequestState, due_date
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.domain.routines import office_date
-from estate_desk.domain.secrecy import Grade, most_secret
-from estate_desk.services import audit, clearance, filing, loan_rules
+from estate_desk.domain.secrecy.grades import Grade, most_secret
+from estate_desk.services import audit, filing, loan_rules
 from estate_desk.services.audit import Target
+from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
 from estate_desk.store.loans import LoanDecision, LoanRequest, LoanRequestItem

@@ -12,11 +12,12 @@ from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.id_numbers import normalise_id_number
 from estate_desk.domain.owner_history import CONTACT_FIELDS, ChangeSource, OwnerField, normalise
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.secrecy import OWNER_FILE_GRADE
-from estate_desk.services import audit, clearance, conflicts
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
+from estate_desk.services import audit, conflicts
 from estate_desk.services.audit import Target
 from estate_desk.services.estate import name_pinyin
 from estate_desk.services.permissions import require_role
+from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
 from estate_desk.store.estate import Owner, OwnerChange, Ownership, Room

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.routines import office_date
-from estate_desk.domain.secrecy import Grade, is_classified, most_secret
+from estate_desk.domain.secrecy.grades import Grade, is_classified, most_secret
 from estate_desk.printing import fonts
 from estate_desk.printing.catalogues import Catalogue, catalogue_pdf
 from estate_desk.printing.loan_register import (

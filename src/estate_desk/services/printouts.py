@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.secrecy import Grade
+    from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
@@ -113,8 +113,8 @@ _loaded = False
 
 def register(printout: Printout) -> Printout:
     """Add a printout; its render and export are wrapped so every use checks the right to print or
-    export it and is audited (A11, ``services/print_rights.py``). Returns the registered printout."""
-    from estate_desk.services.print_rights import guarded
+    export it and is audited (A11, ``services/secrecy/print_rights.py``). Returns the registered printout."""
+    from estate_desk.services.secrecy.print_rights import guarded
 
     printout = guarded(printout)
     _REGISTRY[printout.key] = printout

@@ -13,12 +13,13 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import AmbiguousRoom, format_room_code, room_readings
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import audit, clearance, conflicts, sealing
+from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.services import audit, conflicts
 from estate_desk.services.archive import category_by_code, register_document
 from estate_desk.services.audit import Target
 from estate_desk.services.disposal import require_not_destroyed
 from estate_desk.services.permissions import require_role
+from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document, HandoverBatch, Volume
 from estate_desk.store.desk import Ticket
@@ -307,7 +308,7 @@ class RoomMatch:
 def room_by_code(db: Database, text: str) -> RoomMatch:
     """The room a code in any written form names (3栋2单元1502, 3-2-1502, ３栋…), with its owner now.
 
-    This is the *room card* of ``services/clearance.py``: for one room the caller names, who owns it
+    This is the *room card* of ``services/secrecy/clearance.py``: for one room the caller names, who owns it
     now, at any clearance — what the desk and the registration form need. Never a list, never by name.
     """
     readings = room_readings(text)

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, select
 
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.domain.output_rights import Output
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.domain.roster import EXPORT_HEADERS, Field
-from estate_desk.domain.secrecy import OWNER_FILE_GRADE
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
+from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
-from estate_desk.services.clearance import may_see_owner_files
 from estate_desk.services.permissions import require_role
-from estate_desk.services.print_rights import record_output, require_output
 from estate_desk.services.roster_files import write_xlsx
+from estate_desk.services.secrecy.clearance import may_see_owner_files
+from estate_desk.services.secrecy.print_rights import record_output, require_output
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
 if TYPE_CHECKING:

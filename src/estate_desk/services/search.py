@@ -18,7 +18,7 @@ is on no keyboard), full-width, with a barcode's "." finds ``Z001-YZ·2016-Y-0�
 among owners' phones in their normalised form, so ``13800138000`` finds ``+86 138-0013-8000``. Hits come grouped by kind; within a
 kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
 of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
-clearance allows, by the rules of ``services/clearance.py``: a record's grade (密级) at most the
+clearance allows, by the rules of ``services/secrecy/clearance.py``: a record's grade (密级) at most the
 reader's clearance; a volume as secret as its most secret item; owner files are 绝密 (A12), so
 owners — by name, pinyin or initials — and who owns a room only for 绝密.
 """
@@ -39,8 +39,8 @@ from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.phones import phone_digits
 from estate_desk.domain.rooms import format_room_code, natural_key, room_readings, room_sort_key, try_parse_room_code
-from estate_desk.services import clearance
 from estate_desk.services.archive import number_pattern
+from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise, phone_key

@@ -45,7 +45,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 
 from estate_desk.domain.rooms import RoomCode, format_room_code, try_parse_room_code
-from estate_desk.domain.secrecy import OWNER_FILE_GRADE, Grade
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE, Grade
 from estate_desk.store.archive import ArchiveBox, Document, Volume
 from estate_desk.store.base import Base
 from estate_desk.store.estate import Owner, Room

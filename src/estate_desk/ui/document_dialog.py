@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.rooms import reads_as_room
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import browse, register
 from estate_desk.services.archive import DocumentDraft
 from estate_desk.ui import i18n

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.loans import Form, Place
 from estate_desk.domain.routines import office_date
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import loan_approval, loan_desk, loan_rules, loans
 from estate_desk.services.loan_desk import ReturnCheck
 from estate_desk.services.loans import Borrower, RequestDraft

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.audit_log import AUDIT_READERS
-from estate_desk.services.grades import SETTERS
+from estate_desk.services.secrecy.audit_log import AUDIT_READERS
+from estate_desk.services.secrecy.grades import SETTERS
 from estate_desk.ui import i18n
-from estate_desk.ui.audit_view import AuditView
 from estate_desk.ui.desk_section import DeskSection
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import QLabel, QTabWidget, QVBoxLayout, QWidget
-from estate_desk.ui.secrecy_settings import SecrecySettings
+from estate_desk.ui.secrecy.audit_view import AuditView
+from estate_desk.ui.secrecy.settings import SecrecySettings
 from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:

@@ -22,17 +22,18 @@ from sqlalchemy import select
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import NotFound, PermissionDenied
 from estate_desk.domain.roles import USER_MANAGERS, Role
-from estate_desk.services import audit, keyring
+from estate_desk.services import audit
 from estate_desk.services.accounts.passwords import hash_password, verify_password
 from estate_desk.services.accounts.users import check_password_rules
 from estate_desk.services.audit import Target
+from estate_desk.services.secrecy import keyring
 from estate_desk.store.accounts import User
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.secrecy import Grade
+    from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 

@@ -13,17 +13,18 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import audit, keyring
+from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.services import audit
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit import Target
+from estate_desk.services.secrecy import keyring
 from estate_desk.store import attachment_home
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import Category
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.keyring import Keyring
+    from estate_desk.services.secrecy.keyring import Keyring
     from estate_desk.store.database import Database
 
 _FONDS = re.compile(r"^[A-Za-z0-9]{1,20}$")

@@ -1,6 +1,6 @@
 """Accounts: adding users, signing in with lock-out, disabling (never deleting).
 
-Signing in also unlocks the user's copy of the archive's master key (``services/keyring.py``): the
+Signing in also unlocks the user's copy of the archive's master key (``services/secrecy/keyring.py``): the
 :class:`Actor` carries it for the session, with the session's clock, and shows neither in its repr.
 Every sign-in, failed sign-in and change to an account is written to the audit trail; a refusal too.
 Changing a password, setting a clearance and resetting a password live in ``services/accounts/admin.py``.
@@ -17,17 +17,18 @@ from sqlalchemy import func, select
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import USER_MANAGERS, Role
-from estate_desk.domain.secrecy import Grade
-from estate_desk.services import audit, keyring
+from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.services import audit
 from estate_desk.services.accounts.passwords import hash_password, verify_password
 from estate_desk.services.audit import Target
+from estate_desk.services.secrecy import keyring
 from estate_desk.store.accounts import User
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.keyring import Keyring
+    from estate_desk.services.secrecy.keyring import Keyring
     from estate_desk.store.database import Database
 
 MAX_FAILED_ATTEMPTS = 5
@@ -209,7 +210,7 @@ def authenticate(db: Database, clock: Clock, username: str, password: str) -> Ac
     has no master key yet (one upgraded from before encryption) gets one at an administrator's
     sign-in; its recovery key is then issued with ``estate-desk keys recovery``.
     """
-    from estate_desk.services import grades
+    from estate_desk.services.secrecy import grades
 
     now = clock.now()
     with db.session() as s:

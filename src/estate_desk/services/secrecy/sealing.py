@@ -21,8 +21,9 @@ from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import PermissionDenied
-from estate_desk.services import audit, grades
+from estate_desk.services import audit
 from estate_desk.services.audit import Target
+from estate_desk.services.secrecy import grades
 from estate_desk.store import attachment_home
 from estate_desk.store.archive import Attachment, Document
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.keyring import Keyring
+    from estate_desk.services.secrecy.keyring import Keyring
     from estate_desk.store.blobs import BlobStore
     from estate_desk.store.database import Database
 

@@ -5,7 +5,7 @@ administrator, every change audited:
 
 * ``secrecy.names`` — the display names of the five grades (some offices say 普通商密/核心商密);
 * ``secrecy.encrypt_from`` — attachments of records at or above this grade are stored encrypted
-  (default 秘密); changing it brings every stored file into line (``services/sealing.py``);
+  (default 秘密); changing it brings every stored file into line (``services/secrecy/sealing.py``);
 * ``secrecy.output_rights`` — for each role, the most secret grade it may print and export (A11).
 
 A category's default grade (owner files 绝密, staff records 机密 …) lives on the category itself.
@@ -17,9 +17,15 @@ import json
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.audit import AuditAction
-from estate_desk.domain.output_rights import Output, OutputRights
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import DEFAULT_ENCRYPT_FROM, Grade, check_office_names, default_label, set_office_names
+from estate_desk.domain.secrecy.grades import (
+    DEFAULT_ENCRYPT_FROM,
+    Grade,
+    check_office_names,
+    default_label,
+    set_office_names,
+)
+from estate_desk.domain.secrecy.output_rights import Output, OutputRights
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
@@ -119,7 +125,7 @@ def encrypt_from(s: Session) -> Grade:
 
 def set_encrypt_from(db: Database, clock: Clock, actor: Actor, grade: Grade) -> int:
     """Encrypt attachments from ``grade`` up; the stored files are brought into line. Returns files changed."""
-    from estate_desk.services import sealing
+    from estate_desk.services.secrecy import sealing
 
     require_role(actor, SETTERS, zh="修改加密密级", en="change which grades are encrypted")
     sealing.require_keyring(actor)

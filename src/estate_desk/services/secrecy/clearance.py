@@ -38,7 +38,7 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import NotFound
-from estate_desk.domain.secrecy import OWNER_FILE_GRADE, Grade, is_classified, most_secret
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE, Grade, is_classified, most_secret
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.store.archive import Document

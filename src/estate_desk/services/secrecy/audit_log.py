@@ -25,7 +25,7 @@ from estate_desk.domain.audit import AuditAction, hidden_from
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.store.audit import AuditEvent

@@ -27,11 +27,12 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.domain.output_rights import Output
-from estate_desk.domain.secrecy import OWNER_FILE_GRADE, Grade, is_classified, most_secret
-from estate_desk.services import audit, clearance, grades
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE, Grade, is_classified, most_secret
+from estate_desk.domain.secrecy.output_rights import Output
+from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.printouts import Scope
+from estate_desk.services.secrecy import clearance, grades
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Document
 

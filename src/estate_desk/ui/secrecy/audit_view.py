@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import UserError
-from estate_desk.services import audit, audit_log
+from estate_desk.services import audit
+from estate_desk.services.secrecy import audit_log
 from estate_desk.ui import i18n
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (

@@ -2,7 +2,7 @@
 
 The five levels are fixed (公开 < 内部 < 秘密 < 机密 < 绝密); their display names are the office's
 to choose (some offices say 普通商密/核心商密): :func:`set_office_names` puts the names the office
-saved (``services/grades.py``) in force for the whole application, and every label, list and
+saved (``services/secrecy/grades.py``) in force for the whole application, and every label, list and
 printout follows through :meth:`Grade.label`.
 
 A box or a volume is as secret as the most secret thing in it (:func:`most_secret`). Owner files are

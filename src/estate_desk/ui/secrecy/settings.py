@@ -2,7 +2,7 @@
 
 The grades' names, the grade from which attachments are stored encrypted, who may print and export
 up to which grade (A11), and a new recovery key for the archive's master key. The widgets only
-collect values; ``services/grades.py`` and ``services/accounts/admin.py`` check, save and audit them.
+collect values; ``services/secrecy/grades.py`` and ``services/accounts/admin.py`` check, save and audit them.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.output_rights import Output
 from estate_desk.domain.roles import Role
-from estate_desk.domain.secrecy import Grade, default_label
-from estate_desk.services import grades
+from estate_desk.domain.secrecy.grades import Grade, default_label
+from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services.accounts import admin as account_admin
+from estate_desk.services.secrecy import grades
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QComboBox,
