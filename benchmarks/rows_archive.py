@@ -37,7 +37,7 @@ def _paint(widget: Any) -> None:
 @row("archive", "open a category with 500,000 documents, jump to its end")
 def archive_row(context: Context) -> list[Line]:
     from estate_desk.ui.app import make_application
-    from estate_desk.ui.archive_browser import ArchiveBrowser
+    from estate_desk.ui.archive.browser import ArchiveBrowser
     from estate_desk.ui.models import RowsTableModel
 
     app = make_application()
@@ -78,7 +78,7 @@ def archive_row(context: Context) -> list[Line]:
     # naive: every row of the category fetched into a plain model, then shown
     naive_open: list[float] = []
     naive_mb = 0.0
-    from estate_desk.services import browse
+    from estate_desk.services.archive import browse
 
     def load_all() -> None:
         nonlocal naive_mb

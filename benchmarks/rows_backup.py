@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from benchmarks.common import Context, Line, peak_rss_mb, row, rss_mb, timed_ms
 from benchmarks.rows_search import admin
 from estate_desk.domain.clock import SystemClock
-from estate_desk.services import attachments, backup
+from estate_desk.services import backup
+from estate_desk.services.archive import attachments
 from estate_desk.store.database import is_sqlite, open_database, sqlite_path
 
 if TYPE_CHECKING:

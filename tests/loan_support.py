@@ -12,8 +12,9 @@ import pytest
 from conftest import make_actor
 from estate_desk.domain.loans import Form, Place
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import filing, loan_approval, loan_desk, loans, register
-from estate_desk.services.archive import DocumentDraft
+from estate_desk.services import loan_approval, loan_desk, loans
+from estate_desk.services.archive import filing, register
+from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.loans import Borrower, RequestDraft
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estate_desk.domain.archive_numbers import (
+from estate_desk.domain.archive.numbers import (
     BOX_PATTERN,
     VOLUME_PATTERN,
     NumberingKey,

@@ -15,13 +15,14 @@ import pytest
 from sqlalchemy import func, select, update
 
 from estate_desk import paths
-from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
+from estate_desk.domain.archive.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import archive, attachments
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.attachments import CopyCancelled
+from estate_desk.services.archive import attachments
+from estate_desk.services.archive import numbering as archive
+from estate_desk.services.archive.attachments import CopyCancelled
 from estate_desk.store import blobs
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Attachment, Document

@@ -9,8 +9,10 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.routines import office_date
-from estate_desk.services import archive, big_estate, loan_approval, loan_desk, loan_ledger, search
+from estate_desk.services import big_estate, loan_approval, loan_desk, loan_ledger
 from estate_desk.services.accounts.users import authenticate
+from estate_desk.services.archive import numbering as archive
+from estate_desk.services.archive import search
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.desk import Ticket

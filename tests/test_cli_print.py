@@ -10,7 +10,8 @@ import pdfplumber
 import pytest
 
 from estate_desk.cli import main
-from estate_desk.services import browse, filing, printouts
+from estate_desk.services import printouts
+from estate_desk.services.archive import browse, filing
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.services.printouts import Printout, PrintResult, Scope, Selection
 

@@ -17,8 +17,10 @@ from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.disposal import BatchState, Decision
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import archive, attachments, audit, auto_backup, backup, destruction, filing, register
+from estate_desk.services import audit, auto_backup, backup, destruction
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import attachments, filing, register
+from estate_desk.services.archive import numbering as archive
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 COMMIT_BEFORE = """
-from estate_desk.services import archive
+from estate_desk.services.archive import numbering as archive
 with db.session() as s:
     archive.register_document(s, clock, archive.DocumentDraft("YZ", "崩溃前已保存", 2024), created_by=None)
 """
@@ -121,7 +123,7 @@ def test_a5_storing_a_large_attachment_killed_midway_leaves_no_orphan_after_the_
         COMMIT_BEFORE
         + """
 from sqlalchemy import select
-from estate_desk.services import attachments
+from estate_desk.services.archive import attachments
 from estate_desk.store.archive import Document
 with db.session() as s:
     doc = s.scalar(select(Document.id).where(Document.title == "崩溃前已保存"))
@@ -162,7 +164,8 @@ def test_a5_a_backup_killed_midway_leaves_no_backup_file_and_the_earlier_one_int
         COMMIT_BEFORE
         + """
 from sqlalchemy import select
-from estate_desk.services import attachments, backup
+from estate_desk.services import backup
+from estate_desk.services.archive import attachments
 from estate_desk.store.archive import Document
 with db.session() as s:
     doc = s.scalar(select(Document.id).where(Document.title == "崩溃前已保存"))

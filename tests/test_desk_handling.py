@@ -20,7 +20,8 @@ from estate_desk.domain.ticket_terms import (
     TicketKind,
     TicketStatus,
 )
-from estate_desk.services import attachments, desk_actions, desk_completion, desk_detail, desk_settings
+from estate_desk.services import desk_actions, desk_completion, desk_detail, desk_settings
+from estate_desk.services.archive import attachments
 from estate_desk.services.desk_tickets import EventKind
 from estate_desk.store.desk_records import TicketEvent, TicketPostponement
 

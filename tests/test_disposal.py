@@ -21,7 +21,9 @@ from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolat
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.destruction_manifest import COLUMNS
-from estate_desk.services import archive, attachments, destruction, disposal, filing, register, search
+from estate_desk.services import destruction, disposal
+from estate_desk.services.archive import attachments, filing, register, search
+from estate_desk.services.archive import numbering as archive
 from estate_desk.services.printouts import Selection
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.archive import ArchiveBox, Attachment, Document, Movement, Volume

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from estate_desk.domain.archive_numbers import NumberingKey, format_archive_number, validate_pattern
-from estate_desk.domain.categories import SEVEN_CATEGORIES
+from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
+from estate_desk.domain.archive.numbers import NumberingKey, format_archive_number, validate_pattern
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade

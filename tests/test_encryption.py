@@ -19,10 +19,12 @@ from conftest import ADMIN_PASSWORD, make_actor
 from estate_desk import paths
 from estate_desk.domain.errors import InputProblem, PermissionDenied, UserError
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import archive, attachments, audit, register
+from estate_desk.services import audit
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import attachments, register
+from estate_desk.services.archive import numbering as archive
 from estate_desk.services.secrecy import grades, sealing
 from estate_desk.store import sealed
 from estate_desk.store.archive import Attachment

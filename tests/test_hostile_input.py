@@ -21,8 +21,10 @@ from conftest import ADMIN_PASSWORD, PG_URL
 from estate_desk.domain.errors import DatabaseProblem, InputProblem
 from estate_desk.domain.roster import ColumnMapping, Field, check_rows
 from estate_desk.domain.roster_cells import parse_date
-from estate_desk.services import archive, backup, filing, roster, roster_export, roster_files
+from estate_desk.services import backup, roster, roster_export, roster_files
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import filing
+from estate_desk.services.archive import numbering as archive
 from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store import database as database_module
 from estate_desk.store.archive import Document
@@ -332,7 +334,7 @@ def test_every_test_the_hostile_input_catalogue_names_exists() -> None:
 def test_a8_control_characters_from_a_scanner_in_the_search_field_find_what_the_rest_names(
     demo_db: Database, clock: FakeClock
 ) -> None:
-    from estate_desk.services import search
+    from estate_desk.services.archive import search
     from estate_desk.services.demo import DEMO_PASSWORD
 
     clerk = accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)

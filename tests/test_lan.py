@@ -28,9 +28,10 @@ from conftest import PG_URL, make_actor
 from estate_desk.domain.clock import CHINA_TZ, FakeClock, SystemClock
 from estate_desk.domain.errors import EditConflict
 from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import demo, desk, estate, register
+from estate_desk.services import demo, desk, estate
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import DocumentDraft
+from estate_desk.services.archive import register
+from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.store import change_feed
 from estate_desk.store.accounts import Setting
 from estate_desk.store.audit import AuditEvent
@@ -167,7 +168,7 @@ def test_lan_a_and_b_edit_one_record_the_second_save_is_refused_with_the_differe
     qapp, qtbot, ready_db: Database, clock: FakeClock, clerk: Actor, workstation_b
 ) -> None:  # type: ignore[no-untyped-def]
     from estate_desk.ui.app import make_application
-    from estate_desk.ui.document_dialog import DocumentDialog
+    from estate_desk.ui.archive.document_dialog import DocumentDialog
 
     make_application()
     make_actor(ready_db, clock, "clerk2", "archive_clerk")

@@ -17,8 +17,9 @@ from conftest import ADMIN_PASSWORD
 from estate_desk import workstation
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import archive, attachments, register
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import attachments, register
+from estate_desk.services.archive import numbering as archive
 from estate_desk.store import attachment_home
 from estate_desk.store.database import open_database
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import func, select
 
-from estate_desk.domain.archive_numbers import barcode_form
+from estate_desk.domain.archive.numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import Form, LoanPeriod, RequestState
 from estate_desk.domain.secrecy.grades import Grade

@@ -8,7 +8,8 @@ import pytest
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import attachments, loan_desk, loan_ledger
+from estate_desk.services import loan_desk, loan_ledger
+from estate_desk.services.archive import attachments
 from estate_desk.services.loan_desk import ReturnCheck
 from loan_support import Archive, make_archive
 

@@ -19,9 +19,9 @@ from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.rooms import parse_room_code, room_sort_key
 from estate_desk.printing.catalogues import ITEM_CATALOGUE, OWNER_CATALOGUE, REGISTER, VOLUME_CATALOGUE
 from estate_desk.printing.pages import PrintCancelled
-from estate_desk.services import browse, filing, register
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import DocumentDraft
+from estate_desk.services.archive import browse, filing, register
+from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.services.printouts import Scope, Selection, printout, printouts
 

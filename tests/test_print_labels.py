@@ -29,8 +29,9 @@ from estate_desk.printing.labels import (
     plan_labels,
 )
 from estate_desk.printing.pages import PrintCancelled
-from estate_desk.services import browse, filing, print_labels, printouts, register
+from estate_desk.services import print_labels, printouts
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import browse, filing, register
 from estate_desk.services.printouts import Selection
 
 if TYPE_CHECKING:

@@ -22,8 +22,10 @@ from crash_support import kill_midway
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import archive, attachments, audit, backup, integrity, restore_journal
+from estate_desk.services import audit, backup, integrity, restore_journal
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import attachments
+from estate_desk.services.archive import numbering as archive
 from estate_desk.services.backup_crypto import Credentials
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.store import attachment_home, snapshot

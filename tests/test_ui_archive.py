@@ -14,20 +14,20 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from estate_desk.domain.dual_track import Track
-from estate_desk.services import attachments, filing, listings, worklists
+from estate_desk.domain.archive.dual_track import Track
+from estate_desk.services.archive import attachments, filing, listings, worklists
 from estate_desk.services.estate import name_pinyin
-from estate_desk.ui import document_dialog
 from estate_desk.ui.app import make_application
-from estate_desk.ui.archive_section import CABINETS_TAB, OWNERS_TAB
-from estate_desk.ui.document_dialog import DocumentDialog
-from estate_desk.ui.filing_dialogs import BoxDialog, PlaceBoxDialog, VolumeDialog
+from estate_desk.ui.archive import document_dialog
+from estate_desk.ui.archive.document_dialog import DocumentDialog
+from estate_desk.ui.archive.filing_dialogs import BoxDialog, PlaceBoxDialog, VolumeDialog
+from estate_desk.ui.archive.section import CABINETS_TAB, OWNERS_TAB
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QApplication, Qt
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.listings import Household
+    from estate_desk.services.archive.listings import Household
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui

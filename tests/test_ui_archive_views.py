@@ -9,20 +9,21 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.domain.dual_track import Track
+from estate_desk.domain.archive.dual_track import Track
 from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import attachments, browse, demo, filing, listings, owners, worklists
+from estate_desk.services import demo, owners
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import DocumentDraft
-from estate_desk.services.register import register
+from estate_desk.services.archive import attachments, browse, filing, listings, worklists
+from estate_desk.services.archive.numbering import DocumentDraft
+from estate_desk.services.archive.register import register
 from estate_desk.store.blobs import CopyCancelled
-from estate_desk.ui import preview as preview_module
 from estate_desk.ui.app import make_application
-from estate_desk.ui.archive_browser import PAPER_MISSING, TO_DIGITISE
-from estate_desk.ui.archive_section import CABINETS_TAB, OWNERS_TAB
-from estate_desk.ui.document_dialog import DocumentDialog
-from estate_desk.ui.filing_dialogs import CabinetDialog
+from estate_desk.ui.archive import preview as preview_module
+from estate_desk.ui.archive.browser import PAPER_MISSING, TO_DIGITISE
+from estate_desk.ui.archive.document_dialog import DocumentDialog
+from estate_desk.ui.archive.filing_dialogs import CabinetDialog
+from estate_desk.ui.archive.section import CABINETS_TAB, OWNERS_TAB
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QColor, QImage, QPushButton, Qt
 from estate_desk.ui.widgets import HINT_STYLE

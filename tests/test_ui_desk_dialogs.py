@@ -13,7 +13,7 @@ from PIL import Image
 from estate_desk.domain.ticket_terms import Confirmation, Satisfaction, TicketKind, TicketStatus
 from estate_desk.services import demo, desk_actions, desk_detail, desk_figures
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.attachments import stored_path
+from estate_desk.services.archive.attachments import stored_path
 from estate_desk.ui.app import make_application
 from estate_desk.ui.desk_board_model import Column
 from estate_desk.ui.desk_detail import TicketDetailDialog

@@ -11,7 +11,9 @@ import pytest
 from conftest import make_actor
 from estate_desk.domain.disposal import BatchState
 from estate_desk.domain.retention import Retention
-from estate_desk.services import archive, destruction, disposal, register
+from estate_desk.services import destruction, disposal
+from estate_desk.services.archive import numbering as archive
+from estate_desk.services.archive import register
 from estate_desk.ui.app import make_application
 from estate_desk.ui.disposal_dialogs import CarryOutDialog, ProposeDialog, VoidDialog
 from estate_desk.ui.main_window import MainWindow

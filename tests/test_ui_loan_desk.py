@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.domain.archive_numbers import barcode_form
+from estate_desk.domain.archive.numbers import barcode_form
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade

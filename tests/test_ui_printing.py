@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pdfplumber
 import pytest
 
-from estate_desk.services import browse, filing
+from estate_desk.services.archive import browse, filing
 from estate_desk.ui.app import make_application
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import QPdfDocument, QPrinter

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.services import filing
+from estate_desk.services.archive import filing
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget

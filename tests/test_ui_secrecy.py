@@ -9,13 +9,15 @@ import pytest
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.secrecy.grades import Grade, set_office_names
-from estate_desk.services import archive, attachments, demo
+from estate_desk.services import demo
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.register import register
+from estate_desk.services.archive import attachments
+from estate_desk.services.archive import numbering as archive
+from estate_desk.services.archive.register import register
 from estate_desk.ui.accounts.dialogs import SetupWizard
 from estate_desk.ui.app import make_application
-from estate_desk.ui.preview import AttachmentPreview
+from estate_desk.ui.archive.preview import AttachmentPreview
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import QApplication, QColor, QImage, QWizard
 from estate_desk.ui.sections import AdminSection
@@ -208,7 +210,7 @@ def test_a6_a_box_says_how_many_of_its_items_are_hidden_not_what_they_are(  # ty
     from sqlalchemy import select
 
     from estate_desk.store.archive import ArchiveBox, Category
-    from estate_desk.ui.cabinet_view import BoxPanel
+    from estate_desk.ui.archive.cabinet_view import BoxPanel
 
     with demo_db.session() as s:
         box_id = s.scalars(select(ArchiveBox.id).join(Category).where(Category.code == "YZ").limit(1)).one()

@@ -15,8 +15,10 @@ from conftest import ADMIN_PASSWORD
 from estate_desk.cli import main
 from estate_desk.domain.routines import RoutineStatus
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import archive, attachments, integrity, today
+from estate_desk.services import integrity, today
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import attachments
+from estate_desk.services.archive import numbering as archive
 from estate_desk.store.audit import AuditEvent
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.attachments import AttachmentRow
+    from estate_desk.services.archive.attachments import AttachmentRow
     from estate_desk.store.database import Database
 
 

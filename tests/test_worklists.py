@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import select
 
-from estate_desk.domain.dual_track import Track, needs_digitising, track_of
+from estate_desk.domain.archive.dual_track import Track, needs_digitising, track_of
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import archive, attachments, worklists
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.archive import attachments, worklists
+from estate_desk.services.archive import numbering as archive
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import Attachment, Document, Volume
 

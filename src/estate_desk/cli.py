@@ -64,7 +64,7 @@ def cli_clock() -> Clock:
 
 
 def _open_db(args: argparse.Namespace) -> Database:
-    from estate_desk.services.attachments import open_store
+    from estate_desk.services.archive.attachments import open_store
     from estate_desk.store.database import open_database
     from estate_desk.store.server_clock import workstation_clock
 
@@ -312,7 +312,7 @@ def cmd_export_owners(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """What the window's one search field finds, grouped by kind, within the user's clearance."""
-    from estate_desk.services import search
+    from estate_desk.services.archive import search
 
     db = _open_db(args)
     actor = _actor(args, db)

@@ -27,7 +27,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
-    from estate_desk.services import browse, disposal
+    from estate_desk.services import disposal
+    from estate_desk.services.archive import browse
     from estate_desk.store.archive import Category
 
     db = _open_db(args)

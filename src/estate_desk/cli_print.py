@@ -79,7 +79,7 @@ def _options(pairs: list[str] | None) -> dict[str, str]:
 
 
 def _box_ids(db: Database, actor: Actor, values: list[str]) -> list[int]:
-    from estate_desk.services import browse, filing
+    from estate_desk.services.archive import browse, filing
 
     ids: list[int] = []
     for value in values:
@@ -98,7 +98,7 @@ def _box_ids(db: Database, actor: Actor, values: list[str]) -> list[int]:
 
 
 def _cabinet_id(db: Database, actor: Actor, text: str) -> int:
-    from estate_desk.services import filing
+    from estate_desk.services.archive import filing
 
     wanted = text.strip()
     for row in filing.cabinets(db, actor):
@@ -108,7 +108,7 @@ def _cabinet_id(db: Database, actor: Actor, text: str) -> int:
 
 
 def _category(db: Database, actor: Actor, text: str) -> str:
-    from estate_desk.services import browse
+    from estate_desk.services.archive import browse
 
     codes = {c.code.upper(): c.code for c in browse.categories(db, actor)}
     found = codes.get(text.strip().upper())
@@ -122,7 +122,7 @@ def _category(db: Database, actor: Actor, text: str) -> str:
 
 
 def _volume_id(db: Database, actor: Actor, code: str) -> int:
-    from estate_desk.services import filing
+    from estate_desk.services.archive import filing
 
     hit = filing.find_by_code(db, actor, code)
     if hit is None or hit.kind != "volume":

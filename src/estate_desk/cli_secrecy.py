@@ -136,7 +136,7 @@ def cmd_keys_reseal(args: argparse.Namespace) -> int:
 
 def cmd_record(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang
-    from estate_desk.services import filing, register
+    from estate_desk.services.archive import filing, register
 
     db = _open_db(args)
     actor = _actor(args, db)

@@ -57,7 +57,8 @@ from sqlalchemy.orm import Session as OrmSession
 from estate_desk import __version__
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, RuleViolation, UserError
-from estate_desk.services import attachments, audit, backup_crypto, restore_journal
+from estate_desk.services import audit, backup_crypto, restore_journal
+from estate_desk.services.archive import attachments
 from estate_desk.services.backup_crypto import BackupKey, Credentials, Undecryptable
 from estate_desk.services.backup_rights import BACKUP_TARGET, require_backup_rights
 from estate_desk.store import snapshot

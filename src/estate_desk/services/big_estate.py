@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import bindparam, func, insert, select
 
-from estate_desk.domain.archive_numbers import BOX_PATTERN, DEFAULT_PATTERN, NumberingKey, format_archive_number
-from estate_desk.domain.categories import SEVEN_CATEGORIES
+from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
+from estate_desk.domain.archive.numbers import BOX_PATTERN, DEFAULT_PATTERN, NumberingKey, format_archive_number
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.domain.rooms import RoomCode, format_room_code

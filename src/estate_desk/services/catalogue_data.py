@@ -32,7 +32,7 @@ from estate_desk.printing.catalogues import (
     register_rows,
     volume_rows,
 )
-from estate_desk.services import filing
+from estate_desk.services.archive import filing
 from estate_desk.services.catalogue_scope import (
     Resolved,
     any_confidential,

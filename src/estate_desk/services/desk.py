@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 
-from estate_desk.domain.dual_track import media_type_of
+from estate_desk.domain.archive.dual_track import media_type_of
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.ticket_intake import open_ticket as intake
 from estate_desk.domain.ticket_review import find_repeat, normalize_matter
 from estate_desk.domain.ticket_terms import TicketKind, TicketStatus
 from estate_desk.services import desk_tickets
-from estate_desk.services.attachments import blob_store
+from estate_desk.services.archive.attachments import blob_store
 from estate_desk.services.desk_settings import settings_in
 from estate_desk.services.desk_tickets import EventKind
 from estate_desk.store.desk import Ticket

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.ticket_records import shown
 from estate_desk.services import desk_tickets
-from estate_desk.services.attachments import blob_store
+from estate_desk.services.archive.attachments import blob_store
 from estate_desk.services.desk import add_photo_row
 from estate_desk.services.desk_detail import TicketDetail, detail_in
 from estate_desk.services.desk_settings import settings_in

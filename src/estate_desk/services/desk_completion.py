@@ -21,7 +21,7 @@ from sqlalchemy import func, select, update
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.ticket_terms import Confirmation, TicketStatus
 from estate_desk.printing.ticket_slip import check_image
-from estate_desk.services.attachments import store_bytes
+from estate_desk.services.archive.attachments import store_bytes
 from estate_desk.services.desk_detail import TicketDetail, detail_in
 from estate_desk.services.desk_filing import file_closed_ticket
 from estate_desk.services.desk_settings import settings_in

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from estate_desk.domain.dual_track import AttachmentKind
+from estate_desk.domain.archive.dual_track import AttachmentKind
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.ticket_records import shown
 from estate_desk.domain.ticket_terms import Confirmation, TicketKind
 from estate_desk.printing.ticket_slip import SlipSection, TicketSlip, render_ticket_slip
-from estate_desk.services.archive import DocumentDraft, register_document
-from estate_desk.services.attachments import attach_bytes, blob_store
+from estate_desk.services.archive.attachments import attach_bytes, blob_store
+from estate_desk.services.archive.numbering import DocumentDraft, register_document
 from estate_desk.services.desk_tickets import EventKind, record_event, user_names
 from estate_desk.store.accounts import Office
 from estate_desk.store.desk_records import TicketEvent

@@ -25,7 +25,7 @@ from estate_desk.domain.routines import office_date
 from estate_desk.domain.ticket_records import shown
 from estate_desk.domain.ticket_review import BlockReason, can_close_day, day_bounds
 from estate_desk.printing.daily_review import DailyReport, ReviewTable, render_daily_review, write_pdf
-from estate_desk.services.attachments import store_bytes
+from estate_desk.services.archive.attachments import store_bytes
 from estate_desk.services.desk_tickets import DESK_SUPERVISORS, domain_tickets, user_names
 from estate_desk.store.accounts import Office
 from estate_desk.store.desk import DeskDay, Ticket

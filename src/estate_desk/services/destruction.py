@@ -44,11 +44,11 @@ from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import most_secret
 from estate_desk.services import audit, disposal
-from estate_desk.services.archive import next_in_series
-from estate_desk.services.attachments import blob_store
+from estate_desk.services.archive.attachments import blob_store
+from estate_desk.services.archive.numbering import next_in_series
+from estate_desk.services.archive.register import place_text
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
-from estate_desk.services.register import place_text
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import ArchiveBox, Attachment, Cabinet, Document, Movement

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from estate_desk.domain.categories import SEVEN_CATEGORIES
+from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
+from estate_desk.domain.archive.dual_track import AttachmentKind
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.disposal import BatchState, Decision, Method
-from estate_desk.domain.dual_track import AttachmentKind
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.retention import Retention, years_kept
 from estate_desk.domain.secrecy.grades import Grade, most_secret
@@ -26,8 +26,8 @@ from estate_desk.printing import fonts
 from estate_desk.printing.destruction_manifest import Manifest, ManifestLine, manifest_pdf
 from estate_desk.printing.pages import PrintedBy
 from estate_desk.services import printouts
-from estate_desk.services.archive import DocumentDraft, register_document
-from estate_desk.services.attachments import blob_store
+from estate_desk.services.archive.attachments import blob_store
+from estate_desk.services.archive.numbering import DocumentDraft, register_document
 from estate_desk.services.printouts import Printout, PrintResult, Scope
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.accounts import Office, User

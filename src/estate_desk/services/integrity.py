@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, select, text
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import attachments, audit
+from estate_desk.services import audit
+from estate_desk.services.archive import attachments
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.base import Base

@@ -25,7 +25,8 @@ from sqlalchemy.exc import IntegrityError
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import Form, ItemKind, RequestState
-from estate_desk.services import audit, disposal, filing
+from estate_desk.services import audit, disposal
+from estate_desk.services.archive import filing
 from estate_desk.services.audit import Target
 from estate_desk.services.loan_ledger import LoanLine, loan_lines
 from estate_desk.services.loans import LOAN_DESK, documents_of, request_in
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.filing import CodeHit
+    from estate_desk.services.archive.filing import CodeHit
     from estate_desk.store.database import Database
 
 

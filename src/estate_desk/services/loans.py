@@ -25,7 +25,8 @@ from estate_desk.domain.loans import Form, ItemKind, Place, RequestState, due_da
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.secrecy.grades import Grade, most_secret
-from estate_desk.services import audit, filing, loan_rules
+from estate_desk.services import audit, loan_rules
+from estate_desk.services.archive import filing
 from estate_desk.services.audit import Target
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User

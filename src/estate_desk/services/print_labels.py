@@ -36,9 +36,9 @@ from estate_desk.printing.labels import BoxLabel, LabelKind, plan_labels
 from estate_desk.printing.pages import PrintCancelled
 from estate_desk.services import printouts
 from estate_desk.services.accounts import setup
+from estate_desk.services.archive.register import place_text
 from estate_desk.services.permissions import require_role
 from estate_desk.services.printouts import Printout, PrintResult, Scope
-from estate_desk.services.register import place_text
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document

@@ -21,7 +21,8 @@ from sqlalchemy import select
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.routines import ROUTINE_READERS, RoutineStatus, office_date, worst
-from estate_desk.services import arrears, census, inspections, integrity, loan_ledger, worklists
+from estate_desk.services import arrears, census, inspections, integrity, loan_ledger
+from estate_desk.services.archive import worklists
 from estate_desk.services.permissions import require_role
 from estate_desk.store.archive import Document
 

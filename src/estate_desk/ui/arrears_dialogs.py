@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.archive.listings import Household
     from estate_desk.services.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
-    from estate_desk.services.listings import Household
     from estate_desk.store.database import Database
 
 

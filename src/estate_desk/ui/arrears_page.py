@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines import RoutineStatus, office_date
-from estate_desk.services import arrears, listings
+from estate_desk.services import arrears
 from estate_desk.services import today as today_service
+from estate_desk.services.archive import listings
 from estate_desk.ui.arrears_dialogs import ArrearDialog, FollowUpDialog, SettleDialog
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.services import desk_detail
-from estate_desk.services.attachments import stored_path
+from estate_desk.services.archive.attachments import stored_path
+from estate_desk.ui.archive.preview import ScaledImage, open_with_system
 from estate_desk.ui.desk_widgets import clock_style, clock_text
-from estate_desk.ui.preview import ScaledImage, open_with_system
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QDialog,

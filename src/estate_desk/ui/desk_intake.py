@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.ticket_terms import PROMISE_LIMIT, Channel, TicketKind
-from estate_desk.services import desk, desk_settings, register, search
-from estate_desk.services.search import HitKind
+from estate_desk.services import desk, desk_settings
+from estate_desk.services.archive import register, search
+from estate_desk.services.archive.search import HitKind
 from estate_desk.ui.desk_services_picker import ServicesPicker
 from estate_desk.ui.desk_widgets import datetime_edit, from_qdatetime, to_qdatetime
 from estate_desk.ui.qt import (
@@ -43,8 +44,8 @@ from estate_desk.ui.widgets import local_time
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.archive.register import RoomMatch
     from estate_desk.services.desk import OpenedTicket, RepeatCandidate
-    from estate_desk.services.register import RoomMatch
     from estate_desk.store.database import Database
 
 KIND_ORDER = (

@@ -13,7 +13,8 @@ from estate_desk.domain.loans import RULE_EDITORS, ApprovalRules, LoanPeriod
 from estate_desk.domain.roles import Role, parse_role
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import filing, loan_ledger, loan_rules, loans
+from estate_desk.services import loan_ledger, loan_rules, loans
+from estate_desk.services.archive import filing
 from estate_desk.ui.arrears_dialogs import date_edit
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (

@@ -13,11 +13,11 @@ from estate_desk.domain.disposal import SUPERVISING_LEADERS
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.routines import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
-from estate_desk.services import search
+from estate_desk.services.archive import search
 from estate_desk.services.loans import LEDGER_READERS
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
-from estate_desk.ui.archive_section import ArchiveSection
+from estate_desk.ui.archive.section import ArchiveSection
 from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.disposal_page import DisposalSection

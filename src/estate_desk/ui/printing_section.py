@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import PermissionDenied, UserError
-from estate_desk.services import browse, filing, print_labels, printouts
+from estate_desk.services import print_labels, printouts
+from estate_desk.services.archive import browse, filing
 from estate_desk.services.printouts import Scope, Selection
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.label_options import LabelOptionsPanel
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.browse import BoxRow
+    from estate_desk.services.archive.browse import BoxRow
     from estate_desk.services.printouts import Printout, PrintResult
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.archive.dual_track import Track
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.dual_track import Track
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import QAbstractItemView, QColor, QLabel, QTableView, QWidget
 

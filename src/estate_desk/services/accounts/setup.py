@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
 from estate_desk.domain.audit import AuditAction
-from estate_desk.domain.categories import SEVEN_CATEGORIES
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade

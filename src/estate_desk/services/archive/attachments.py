@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from estate_desk.domain.archive.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.clock import SystemClock
-from estate_desk.domain.dual_track import AttachmentKind, kind_of, media_type_of, previews_inside
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import is_classified

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import attachments, browse, listings, register, worklists
+from estate_desk.services.archive import attachments, browse, listings, register, worklists
 from estate_desk.ui import i18n
+from estate_desk.ui.archive.preview import AttachmentPreview
 from estate_desk.ui.models import LazyTableModel
-from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.qt import (
     QFormLayout,
     QFrame,
@@ -41,10 +41,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.attachments import AttachmentRow
-    from estate_desk.services.browse import DocumentRow
-    from estate_desk.services.filing import VolumeRow
-    from estate_desk.services.register import DocumentDetail
+    from estate_desk.services.archive.attachments import AttachmentRow
+    from estate_desk.services.archive.browse import DocumentRow
+    from estate_desk.services.archive.filing import VolumeRow
+    from estate_desk.services.archive.register import DocumentDetail
     from estate_desk.store.database import Database
 
 

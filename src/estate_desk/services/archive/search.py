@@ -14,7 +14,7 @@ A room code in any form the parser reads (``3-2-1502``, ``3号楼1502室``, ``�
 that reads two ways (``0302-2002``) in both. An archive number (档号) — whole or its beginning — and a box
 or volume code are searched as stored too, however they were typed: ``Z001-YZ-2016-Y-0`` (no "·", which
 is on no keyboard), full-width, with a barcode's "." finds ``Z001-YZ·2016-Y-0…`` by the same key range
-(:func:`~estate_desk.domain.archive_numbers.normalise_code`). A query that looks like a phone number is searched
+(:func:`~estate_desk.domain.archive.numbers.normalise_code`). A query that looks like a phone number is searched
 among owners' phones in their normalised form, so ``13800138000`` finds ``+86 138-0013-8000``. Hits come grouped by kind; within a
 kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
 of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
@@ -34,12 +34,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import column, literal, literal_column, select, table, union_all
 
-from estate_desk.domain.archive_numbers import DEFAULT_PATTERN, normalise_code
+from estate_desk.domain.archive.numbers import DEFAULT_PATTERN, normalise_code
 from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.phones import phone_digits
 from estate_desk.domain.rooms import format_room_code, natural_key, room_readings, room_sort_key, try_parse_room_code
-from estate_desk.services.archive import number_pattern
+from estate_desk.services.archive.numbering import number_pattern
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from estate_desk.services.attachments import Preview
+    from estate_desk.services.archive.attachments import Preview
 
 
 def open_with_system(path: Path) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from estate_desk.domain.archive_numbers import code_forms
+from estate_desk.domain.archive.numbers import code_forms
 from estate_desk.domain.errors import UserError
-from estate_desk.services import browse, filing, listings
+from estate_desk.services.archive import browse, filing, listings
 from estate_desk.ui import i18n
 from estate_desk.ui.models import Choice, set_choices
 from estate_desk.ui.qt import (

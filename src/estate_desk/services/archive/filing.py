@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import func, select
 
-from estate_desk.domain.archive_numbers import BOX_PATTERN, VOLUME_PATTERN
+from estate_desk.domain.archive.numbers import BOX_PATTERN, VOLUME_PATTERN
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import RoomCode, room_sort_key
 from estate_desk.services import audit
-from estate_desk.services.archive import category_by_code, code_forms_in, next_in_series
+from estate_desk.services.archive.numbering import category_by_code, code_forms_in, next_in_series
+from estate_desk.services.archive.register import place_text
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
-from estate_desk.services.register import place_text
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document, Movement, Volume
@@ -536,7 +536,7 @@ def find_by_code(db: Database, actor: Actor, code: str) -> CodeHit | None:
 
     A box is always found (it then lists only what the reader may see); a volume or a document above
     the reader's clearance is not, and the attempt is audited. The code is read however it was typed or
-    scanned (``Z001-YZ-2016-Y-0001``, full-width, lower case: :func:`~estate_desk.domain.archive_numbers.normalise_code`).
+    scanned (``Z001-YZ-2016-Y-0001``, full-width, lower case: :func:`~estate_desk.domain.archive.numbers.normalise_code`).
     """
     text = code.strip()
     if not text or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):

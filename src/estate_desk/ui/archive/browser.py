@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from estate_desk.domain.disposal import VOID_MARK
-from estate_desk.services import browse, filing, worklists
+from estate_desk.services.archive import browse, filing, worklists
 from estate_desk.ui import i18n
-from estate_desk.ui.detail_pane import DetailPane
+from estate_desk.ui.archive.detail_pane import DetailPane
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -31,10 +31,10 @@ from estate_desk.ui.widgets import table_view, track_background, track_foregroun
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from estate_desk.domain.dual_track import Track
+    from estate_desk.domain.archive.dual_track import Track
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.browse import CategoryNode, DocumentRow
-    from estate_desk.services.filing import VolumeRow
+    from estate_desk.services.archive.browse import CategoryNode, DocumentRow
+    from estate_desk.services.archive.filing import VolumeRow
     from estate_desk.store.database import Database
 
 NODE = Qt.ItemDataRole.UserRole  # ("category", id | None) or ("worklist", name)

@@ -16,8 +16,8 @@ from estate_desk.domain.errors import UserError
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.rooms import reads_as_room
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import browse, register
-from estate_desk.services.archive import DocumentDraft
+from estate_desk.services.archive import browse, register
+from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QCheckBox,
@@ -47,7 +47,7 @@ from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE, short_message
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.register import DocumentDetail, RoomMatch
+    from estate_desk.services.archive.register import DocumentDetail, RoomMatch
     from estate_desk.store.database import Database
 
 RETENTIONS = ("permanent", "30y", "10y")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, exists, func, select
 
-from estate_desk.domain.dual_track import Track, track_of
+from estate_desk.domain.archive.dual_track import Track, track_of
 from estate_desk.services.secrecy.clearance import documents_visible
 from estate_desk.store.archive import Attachment, Document, Volume
 

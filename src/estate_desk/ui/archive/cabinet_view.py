@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import browse, filing
+from estate_desk.services.archive import browse, filing
 from estate_desk.ui import i18n
 from estate_desk.ui.models import LazyTableModel
 from estate_desk.ui.qt import (
@@ -35,8 +35,8 @@ from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.browse import DocumentRow
-    from estate_desk.services.filing import BoxContents, BoxSlot, CabinetLayout
+    from estate_desk.services.archive.browse import DocumentRow
+    from estate_desk.services.archive.filing import BoxContents, BoxSlot, CabinetLayout
     from estate_desk.store.database import Database
 
 Index = QModelIndex | QPersistentModelIndex

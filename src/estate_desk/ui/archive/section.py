@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import attachments, browse, filing, register
-from estate_desk.ui import document_dialog, i18n
-from estate_desk.ui.archive_browser import ArchiveBrowser
-from estate_desk.ui.cabinet_view import CabinetView
+from estate_desk.services.archive import attachments, browse, filing, register
+from estate_desk.ui import i18n
+from estate_desk.ui.archive import document_dialog
+from estate_desk.ui.archive.browser import ArchiveBrowser
+from estate_desk.ui.archive.cabinet_view import CabinetView
+from estate_desk.ui.archive.document_dialog import DocumentDialog
+from estate_desk.ui.archive.filing_dialogs import BoxDialog, CabinetDialog, PlaceBoxDialog, VolumeDialog
 from estate_desk.ui.disposal_dialogs import HoldDialog, VoidDialog
-from estate_desk.ui.document_dialog import DocumentDialog
-from estate_desk.ui.filing_dialogs import BoxDialog, CabinetDialog, PlaceBoxDialog, VolumeDialog
 from estate_desk.ui.owner_view import OwnerView
 from estate_desk.ui.qt import (
     QAction,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.attachments import AttachmentRow
+    from estate_desk.services.archive.attachments import AttachmentRow
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 

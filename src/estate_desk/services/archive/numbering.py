@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from estate_desk.domain.archive_numbers import (
+from estate_desk.domain.archive.numbers import (
     BOX_PATTERN,
     DEFAULT_PATTERN,
     NumberingKey,

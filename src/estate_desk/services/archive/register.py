@@ -15,7 +15,7 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.rooms import AmbiguousRoom, format_room_code, room_readings
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit, conflicts
-from estate_desk.services.archive import category_by_code, register_document
+from estate_desk.services.archive.numbering import category_by_code, register_document
 from estate_desk.services.audit import Target
 from estate_desk.services.disposal import require_not_destroyed
 from estate_desk.services.permissions import require_role
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.archive import DocumentDraft
+    from estate_desk.services.archive.numbering import DocumentDraft
     from estate_desk.store.database import Database
 
 
