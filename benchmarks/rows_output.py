@@ -193,8 +193,9 @@ def board_row(context: Context) -> list[Line]:
 
 @row("roster", "import a 50,000-row roster .xlsx")
 def roster_row(context: Context) -> list[Line]:
-    from estate_desk.services import estate, roster, roster_export
     from estate_desk.services.accounts import setup
+    from estate_desk.services.estate import buildings as estate
+    from estate_desk.services.estate import roster, roster_export
 
     big = open_database(context.url)
     actor = admin(big)
@@ -245,7 +246,7 @@ def roster_row(context: Context) -> list[Line]:
         left = s.scalar(select(func.count()).select_from(Owner)) or 0
     db.dispose()
     # naive: the services one row at a time, a unit of work each (on 1,000 rows, scaled)
-    from estate_desk.services.roster_files import read_roster
+    from estate_desk.services.estate.roster_files import read_roster
 
     db, target = fresh("naive")
     data = read_roster(path).data_rows

@@ -8,7 +8,7 @@ from sqlalchemy import event, func, select, text
 
 from benchmarks.common import Context, Line, percentile, row, timed_ms
 from estate_desk.domain.clock import SystemClock
-from estate_desk.domain.rooms import try_parse_room_code
+from estate_desk.domain.estate.rooms import try_parse_room_code
 from estate_desk.services import big_estate
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import search

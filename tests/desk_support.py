@@ -14,7 +14,8 @@ from PIL import Image, ImageDraw
 
 from conftest import make_actor
 from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import desk, estate
+from estate_desk.services import desk
+from estate_desk.services.estate import buildings as estate
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock

@@ -22,11 +22,12 @@ from estate_desk.domain.audit import GENESIS, AuditAction, AuditRecord, record_h
 from estate_desk.domain.errors import NotFound
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import audit, owners
+from estate_desk.services import audit
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import register
 from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.estate import owners
 from estate_desk.services.secrecy import audit_log
 from estate_desk.services.secrecy.audit_log import MASKED, AuditFilter
 from estate_desk.store import migrations

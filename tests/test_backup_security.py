@@ -28,7 +28,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.backup_crypto import Credentials
-from estate_desk.services.estate import add_owner
+from estate_desk.services.estate.buildings import add_owner
 from estate_desk.services.secrecy import keyring
 from estate_desk.store.archive import Document
 from estate_desk.store.audit import AuditEvent

@@ -90,7 +90,7 @@ def test_a5_a_roster_import_killed_midway_leaves_nothing_half_imported(ready_db:
         tmp_path / "work",
         COMMIT_BEFORE
         + """
-from estate_desk.services import roster
+from estate_desk.services.estate import roster
 def progress(done, total):
     if done > total * 0.8:  # three fifths of the rows written, inside the import's one transaction
         pause()

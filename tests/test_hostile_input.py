@@ -19,13 +19,14 @@ from sqlalchemy import func, select
 
 from conftest import ADMIN_PASSWORD, PG_URL
 from estate_desk.domain.errors import DatabaseProblem, InputProblem
-from estate_desk.domain.roster import ColumnMapping, Field, check_rows
-from estate_desk.domain.roster_cells import parse_date
-from estate_desk.services import backup, roster, roster_export, roster_files
+from estate_desk.domain.estate.roster import ColumnMapping, Field, check_rows
+from estate_desk.domain.estate.roster_cells import parse_date
+from estate_desk.services import backup
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import filing
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.services.estate import roster, roster_export, roster_files
+from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store import database as database_module
 from estate_desk.store.archive import Document
 from estate_desk.store.database import Database, open_database

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estate_desk.domain.id_numbers import (
+from estate_desk.domain.estate.id_numbers import (
     id_check_character,
     id_number_warning,
     is_resident_id,

@@ -28,10 +28,11 @@ from conftest import PG_URL, make_actor
 from estate_desk.domain.clock import CHINA_TZ, FakeClock, SystemClock
 from estate_desk.domain.errors import EditConflict
 from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import demo, desk, estate
+from estate_desk.services import demo, desk
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import register
 from estate_desk.services.archive.numbering import DocumentDraft
+from estate_desk.services.estate import buildings as estate
 from estate_desk.store import change_feed
 from estate_desk.store.accounts import Setting
 from estate_desk.store.audit import AuditEvent

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import make_actor
 from estate_desk.domain.errors import EditConflict
-from estate_desk.services import owners
 from estate_desk.services.archive import register
 from estate_desk.services.archive.numbering import DocumentDraft
-from estate_desk.services.estate import add_owner
+from estate_desk.services.estate import owners
+from estate_desk.services.estate.buildings import add_owner
 from estate_desk.store.archive import Document
 from estate_desk.store.estate import Owner
 

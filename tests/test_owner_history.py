@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
-from estate_desk.domain.owner_history import ChangeSource, OwnerField
-from estate_desk.services import owners
-from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.domain.estate.owner_history import ChangeSource, OwnerField
+from estate_desk.services.estate import owners
+from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store.estate import Owner, OwnerChange, Ownership
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estate_desk.domain.phones import phone_digits
+from estate_desk.domain.estate.phones import phone_digits
 
 
 @pytest.mark.parametrize(

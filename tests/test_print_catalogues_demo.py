@@ -16,7 +16,7 @@ import pdfplumber
 import pytest
 
 from estate_desk.domain.errors import InputProblem, NotFound
-from estate_desk.domain.rooms import parse_room_code, room_sort_key
+from estate_desk.domain.estate.rooms import parse_room_code, room_sort_key
 from estate_desk.printing.catalogues import ITEM_CATALOGUE, OWNER_CATALOGUE, REGISTER, VOLUME_CATALOGUE
 from estate_desk.printing.pages import PrintCancelled
 from estate_desk.services.accounts import users as accounts

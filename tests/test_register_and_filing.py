@@ -10,11 +10,11 @@ import pytest
 
 from estate_desk.domain.archive.numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
-from estate_desk.domain.rooms import AmbiguousRoom
+from estate_desk.domain.estate.rooms import AmbiguousRoom
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import filing, register
 from estate_desk.services.archive.numbering import DocumentDraft
-from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store.archive import Document, Movement
 
 if TYPE_CHECKING:

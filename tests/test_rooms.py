@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.rooms import (
+from estate_desk.domain.estate.rooms import (
     AmbiguousRoom,
     KnownRooms,
     RoomCode,

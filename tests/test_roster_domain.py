@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.rooms import KnownRooms, RoomCode
-from estate_desk.domain.roster import (
+from estate_desk.domain.estate.rooms import KnownRooms, RoomCode
+from estate_desk.domain.estate.roster import (
     EXPORT_HEADERS,
     ColumnMapping,
     Field,
@@ -25,7 +25,7 @@ from estate_desk.domain.roster import (
     guess_mapping,
     problem_header,
 )
-from estate_desk.domain.roster_cells import (
+from estate_desk.domain.estate.roster_cells import (
     cell_text,
     excel_serial,
     normalise_name,
@@ -35,7 +35,7 @@ from estate_desk.domain.roster_cells import (
     parse_phone,
     strip_number_suffix,
 )
-from estate_desk.domain.roster_report import ImportReport, PlannedChange
+from estate_desk.domain.estate.roster_report import ImportReport, PlannedChange
 
 HEADERS = ("楼栋", "单元", "房号", "业主姓名", "联系电话", "入住日期", "面积", "身份证号", "联系地址")
 MAPPING = guess_mapping(HEADERS)

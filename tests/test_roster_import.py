@@ -16,13 +16,14 @@ from sqlalchemy import func, select
 from conftest import ADMIN_PASSWORD
 from estate_desk.cli import main
 from estate_desk.domain.errors import InputProblem, PermissionDenied
+from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
+from estate_desk.domain.estate.roster import EXPORT_HEADERS, Field
+from estate_desk.domain.estate.roster_cells import excel_serial
 from estate_desk.domain.roles import Role
-from estate_desk.domain.rooms import RoomCode, room_sort_key
-from estate_desk.domain.roster import EXPORT_HEADERS, Field
-from estate_desk.domain.roster_cells import excel_serial
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import estate, roster
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.estate import buildings as estate
+from estate_desk.services.estate import roster
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
 
 if TYPE_CHECKING:

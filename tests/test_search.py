@@ -16,11 +16,11 @@ from conftest import PG_URL, make_actor
 from estate_desk.domain.errors import RuleViolation
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import owners
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive import search
 from estate_desk.services.archive.search import HitKind
-from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.services.estate import owners
+from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store import migrations
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import Document, Volume

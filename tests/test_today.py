@@ -9,13 +9,13 @@ from sqlalchemy import func, select
 
 from conftest import make_actor
 from estate_desk.domain.census import CensusProgress, Quarter
+from estate_desk.domain.estate.owner_history import ChangeSource
 from estate_desk.domain.inspections import Check
-from estate_desk.domain.owner_history import ChangeSource
 from estate_desk.domain.routines import RoutineStatus
 from estate_desk.services import arrears, census, demo, inspections, today
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store.estate import OwnerChange
 from estate_desk.store.routines import Arrear, CensusTask, Inspection
 

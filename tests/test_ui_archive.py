@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas
 
 from estate_desk.domain.archive.dual_track import Track
 from estate_desk.services.archive import attachments, filing, listings, worklists
-from estate_desk.services.estate import name_pinyin
+from estate_desk.services.estate.buildings import name_pinyin
 from estate_desk.ui.app import make_application
 from estate_desk.ui.archive import document_dialog
 from estate_desk.ui.archive.document_dialog import DocumentDialog

@@ -154,7 +154,7 @@ def test_a6_the_schedule_and_the_exit_backup_skip_a_session_not_cleared_for_the_
 ) -> None:
     from conftest import make_actor
     from estate_desk.domain.secrecy.grades import Grade
-    from estate_desk.services.estate import add_owner
+    from estate_desk.services.estate.buildings import add_owner
 
     with ready_db.session() as s:
         add_owner(s, clock, "王某某")  # an owner file: the archive holds 绝密

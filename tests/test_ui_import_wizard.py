@@ -10,10 +10,10 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from estate_desk.domain.roster import Field, Notice
+from estate_desk.domain.estate.roster import Field, Notice
 from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.ui.app import make_application
-from estate_desk.ui.import_wizard import ImportWizard, RosterActions
+from estate_desk.ui.estate.import_wizard import ImportWizard, RosterActions
 from estate_desk.ui.qt import QApplication, Qt, QWidget, QWizard
 
 if TYPE_CHECKING:

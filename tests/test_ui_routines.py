@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from estate_desk.domain.estate.owner_history import ChangeSource, OwnerField
 from estate_desk.domain.inspections import Check, IntervalUnit
-from estate_desk.domain.owner_history import ChangeSource, OwnerField
 from estate_desk.domain.routines import RoutineStatus
-from estate_desk.services import arrears, census, inspections, owners
+from estate_desk.services import arrears, census, inspections
 from estate_desk.services.archive import listings
+from estate_desk.services.estate import owners
 from estate_desk.ui.app import make_application
 from estate_desk.ui.qt import QApplication, QDialog, QDialogButtonBox, Qt
 from estate_desk.ui.routines_section import ROUTINE_KINDS, RoutinesSection, clerk_pages

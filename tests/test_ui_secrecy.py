@@ -88,7 +88,7 @@ def test_a6_a12_the_audit_viewer_masks_rows_above_the_readers_clearance(  # type
     """A management-office reader cleared to 内部 sees that the clerk opened an owner's file (who, when,
     what, 绝密), never whose; nor can the record filter confirm a name."""
     from estate_desk.domain.roles import Role
-    from estate_desk.services import owners
+    from estate_desk.services.estate import owners
     from estate_desk.services.secrecy.audit_log import MASKED
     from estate_desk.store.estate import Owner
 

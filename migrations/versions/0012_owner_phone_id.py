@@ -25,8 +25,8 @@ _PAGE = 5000
 
 
 def _backfill(bind: sa.Connection) -> None:
-    from estate_desk.domain.id_numbers import normalise_id_number
-    from estate_desk.domain.phones import phone_digits
+    from estate_desk.domain.estate.id_numbers import normalise_id_number
+    from estate_desk.domain.estate.phones import phone_digits
 
     owners = sa.table("owners", sa.column("id"), sa.column("phone"), sa.column("phone_digits"), sa.column("id_number"))
     last = 0

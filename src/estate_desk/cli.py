@@ -278,7 +278,7 @@ def _row_numbers(text: str) -> set[int]:
 
 
 def cmd_import_owners(args: argparse.Namespace) -> int:
-    from estate_desk.services import roster
+    from estate_desk.services.estate import roster
 
     exclude = _row_numbers(args.exclude_rows or "")
     db = _open_db(args)
@@ -301,7 +301,7 @@ def cmd_import_arrears(args: argparse.Namespace) -> int:
 
 
 def cmd_export_owners(args: argparse.Namespace) -> int:
-    from estate_desk.services import roster
+    from estate_desk.services.estate import roster
 
     db = _open_db(args)
     actor = _actor(args, db)

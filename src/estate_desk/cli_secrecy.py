@@ -167,7 +167,7 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 def cmd_owner(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db
-    from estate_desk.services import owners
+    from estate_desk.services.estate import owners
 
     db = _open_db(args)
     f = owners.owner_file(db, _actor(args, db), args.owner_id)

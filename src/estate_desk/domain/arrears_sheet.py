@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.arrears import FeeType, arrear_amount
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.roster import ColumnMapping, Field, Problem, guess_mapping, room_in_row
-from estate_desk.domain.roster_cells import cell_text, parse_date
+from estate_desk.domain.estate.roster import ColumnMapping, Field, Problem, guess_mapping, room_in_row
+from estate_desk.domain.estate.roster_cells import cell_text, parse_date
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
-    from estate_desk.domain.rooms import KnownRooms, RoomCode
-    from estate_desk.domain.roster_cells import Cell
+    from estate_desk.domain.estate.rooms import KnownRooms, RoomCode
+    from estate_desk.domain.estate.roster_cells import Cell
 
 
 class ArrearsColumn(StrEnum):

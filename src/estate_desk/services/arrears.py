@@ -17,7 +17,7 @@ from sqlalchemy import and_, select
 
 from estate_desk.domain.arrears import FeeType, FollowUpMethod, FollowUpState, arrear_amount, followup_state
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
-from estate_desk.domain.rooms import RoomCode, room_sort_key
+from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
 from estate_desk.domain.routines import ROUTINE_KEEPERS, ROUTINE_READERS, RoutineStatus, office_date
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import User

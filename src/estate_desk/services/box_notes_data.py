@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.rooms import natural_key
+from estate_desk.domain.estate.rooms import natural_key
 from estate_desk.printing.box_notes import BoxChange, BoxNotes
 from estate_desk.services.archive import filing
 from estate_desk.services.catalogue_scope import any_confidential, resolved, void_column

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.disposal import STATUS_DESTROYED
-from estate_desk.domain.rooms import RoomCode, natural_key, room_sort_key
+from estate_desk.domain.estate.rooms import RoomCode, natural_key, room_sort_key
 from estate_desk.printing.catalogues import (
     ITEM_CATALOGUE,
     OWNER_CATALOGUE,

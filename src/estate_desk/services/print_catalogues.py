@@ -35,8 +35,8 @@ from estate_desk.printing.pages import PrintCancelled, PrintedBy, cannot_write, 
 from estate_desk.printing.tables import VOID_MARK, cell_text
 from estate_desk.services import box_notes_data, catalogue_data, printouts
 from estate_desk.services.catalogue_scope import check_scopes
+from estate_desk.services.estate.roster_files import append_as_data
 from estate_desk.services.printouts import Printout, PrintResult, Render, Scope
-from estate_desk.services.roster_files import append_as_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable

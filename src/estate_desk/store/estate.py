@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from estate_desk.domain.phones import phone_digits
+from estate_desk.domain.estate.phones import phone_digits
 from estate_desk.store.base import Base, UTCDateTime
 
 

@@ -44,7 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 
-from estate_desk.domain.rooms import RoomCode, format_room_code, try_parse_room_code
+from estate_desk.domain.estate.rooms import RoomCode, format_room_code, try_parse_room_code
 from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE, Grade
 from estate_desk.store.archive import ArchiveBox, Document, Volume
 from estate_desk.store.base import Base
@@ -174,7 +174,7 @@ it looks like one, so typing ``15`` for a room does not list every owner whose p
 
 
 def phone_key(digits: str) -> str | None:
-    """The search key of a normalised phone number (:func:`estate_desk.domain.phones.phone_digits`)."""
+    """The search key of a normalised phone number (:func:`estate_desk.domain.estate.phones.phone_digits`)."""
     return PHONE_KEY + digits if digits else None
 
 

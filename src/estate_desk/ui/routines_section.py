@@ -3,7 +3,7 @@
 :func:`clerk_pages` gives the pages with their titles. The today page's ``open_requested(kind,
 ref)`` names what to open; :meth:`RoutinesSection.open` opens the routine kinds
 (:data:`ROUTINE_KINDS`), and ``document`` is for the archive browser. The routines section's
-corner holds "Import roster…" and "Export roster…" (:class:`~estate_desk.ui.import_wizard.RosterActions`).
+corner holds "Import roster…" and "Export roster…" (:class:`~estate_desk.ui.estate.import_wizard.RosterActions`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk.ui.arrears_page import ArrearsPage
 from estate_desk.ui.census_page import CensusPage
-from estate_desk.ui.import_wizard import RosterActions
+from estate_desk.ui.estate.import_wizard import RosterActions
 from estate_desk.ui.inspections_page import InspectionsPage
 from estate_desk.ui.qt import QCoreApplication, QHBoxLayout, QTabWidget, QToolButton, QVBoxLayout, QWidget
 from estate_desk.ui.today_page import TodayPage

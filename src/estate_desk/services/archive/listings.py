@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from estate_desk.domain.rooms import RoomCode, room_sort_key
+from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
 from estate_desk.services.archive.register import place_text
 from estate_desk.services.secrecy import clearance
 from estate_desk.services.secrecy.clearance import documents_visible

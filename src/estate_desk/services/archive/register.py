@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
+from estate_desk.domain.estate.rooms import AmbiguousRoom, format_room_code, room_readings
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.rooms import AmbiguousRoom, format_room_code, room_readings
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit, conflicts
 from estate_desk.services.archive.numbering import category_by_code, register_document

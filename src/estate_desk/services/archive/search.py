@@ -37,8 +37,14 @@ from sqlalchemy import column, literal, literal_column, select, table, union_all
 from estate_desk.domain.archive.numbers import DEFAULT_PATTERN, normalise_code
 from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.phones import phone_digits
-from estate_desk.domain.rooms import format_room_code, natural_key, room_readings, room_sort_key, try_parse_room_code
+from estate_desk.domain.estate.phones import phone_digits
+from estate_desk.domain.estate.rooms import (
+    format_room_code,
+    natural_key,
+    room_readings,
+    room_sort_key,
+    try_parse_room_code,
+)
 from estate_desk.services.archive.numbering import number_pattern
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document

@@ -2,7 +2,7 @@
 
 The import wizard and ``estate-desk import owners`` both call :func:`preview`, then
 :func:`validate` or :func:`import_roster`. Every row is checked first — the file's own problems
-(:mod:`estate_desk.domain.roster`) and how each row meets the archive (a room that already has
+(:mod:`estate_desk.domain.estate.roster`) and how each row meets the archive (a room that already has
 another owner) — and the :class:`ImportReport` lists them by row, column and value. While any
 problem remains (rows can be excluded), nothing is written; otherwise the whole file is written
 in one transaction. Rooms are matched by their canonical code and owners by name within the
@@ -21,10 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.owner_history import ChangeSource, normalise
-from estate_desk.domain.phones import phone_digits
-from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.roster import (
+from estate_desk.domain.estate.owner_history import ChangeSource, normalise
+from estate_desk.domain.estate.phones import phone_digits
+from estate_desk.domain.estate.roster import (
     ColumnMapping,
     Field,
     Notice,
@@ -33,13 +32,14 @@ from estate_desk.domain.roster import (
     check_rows,
     guess_mapping,
 )
-from estate_desk.domain.roster_cells import Cell, cell_text, normalise_name, owner_kind
-from estate_desk.domain.roster_report import ImportReport, PlannedChange
-from estate_desk.services import estate
-from estate_desk.services.owners import change_owner
+from estate_desk.domain.estate.roster_cells import Cell, cell_text, normalise_name, owner_kind
+from estate_desk.domain.estate.roster_report import ImportReport, PlannedChange
+from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.services.estate import buildings as estate
+from estate_desk.services.estate.owners import change_owner
+from estate_desk.services.estate.roster_export import export_roster
+from estate_desk.services.estate.roster_files import RosterFile, read_roster
 from estate_desk.services.permissions import require_role
-from estate_desk.services.roster_export import export_roster
-from estate_desk.services.roster_files import RosterFile, read_roster
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
 if TYPE_CHECKING:

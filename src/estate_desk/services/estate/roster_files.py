@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.roster import guess_field
-from estate_desk.domain.roster_cells import Cell, cell_text
+from estate_desk.domain.estate.roster import guess_field
+from estate_desk.domain.estate.roster_cells import Cell, cell_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

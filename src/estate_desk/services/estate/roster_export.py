@@ -1,6 +1,6 @@
 """Exporting the owner roster (业主名册导出, A2) to ``.xlsx``, in the one natural order (A9).
 
-The headers are the ones :mod:`estate_desk.domain.roster` guesses, so an exported file imports
+The headers are the ones :mod:`estate_desk.domain.estate.roster` guesses, so an exported file imports
 back with no changes. The roster is the owner files' particulars (绝密, A12): exporting it needs
 that clearance and the right to export it (A11), and is recorded in the audit trail.
 """
@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, select
 
 from estate_desk.domain.errors import InputProblem, PermissionDenied
+from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
+from estate_desk.domain.estate.roster import EXPORT_HEADERS, Field
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.rooms import RoomCode, room_sort_key
-from estate_desk.domain.roster import EXPORT_HEADERS, Field
 from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
 from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
+from estate_desk.services.estate.roster_files import write_xlsx
 from estate_desk.services.permissions import require_role
-from estate_desk.services.roster_files import write_xlsx
 from estate_desk.services.secrecy.clearance import may_see_owner_files
 from estate_desk.services.secrecy.print_rights import record_output, require_output
 from estate_desk.store.estate import Building, Owner, Ownership, Room
@@ -30,7 +30,7 @@ from estate_desk.store.estate import Building, Owner, Ownership, Room
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from estate_desk.domain.roster_cells import Cell
+    from estate_desk.domain.estate.roster_cells import Cell
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 

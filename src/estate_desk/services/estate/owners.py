@@ -9,13 +9,13 @@ from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
-from estate_desk.domain.id_numbers import normalise_id_number
-from estate_desk.domain.owner_history import CONTACT_FIELDS, ChangeSource, OwnerField, normalise
+from estate_desk.domain.estate.id_numbers import normalise_id_number
+from estate_desk.domain.estate.owner_history import CONTACT_FIELDS, ChangeSource, OwnerField, normalise
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
 from estate_desk.services import audit, conflicts
 from estate_desk.services.audit import Target
-from estate_desk.services.estate import name_pinyin
+from estate_desk.services.estate.buildings import name_pinyin
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User
@@ -284,7 +284,7 @@ def transfer(
     move_in: date | None = None,
 ) -> Ownership:
     """Record a transfer (过户) of a room to an existing owner or to a new one (by name)."""
-    from estate_desk.services.estate import add_owner
+    from estate_desk.services.estate.buildings import add_owner
 
     require_role(actor, ARCHIVE_KEEPERS, zh="办理过户", en="record transfers")
     with db.session() as s:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.roster import Notice
-from estate_desk.services import roster
+from estate_desk.domain.estate.roster import Notice
+from estate_desk.services.estate import roster
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QCheckBox,
@@ -32,9 +32,9 @@ from estate_desk.ui.routine_widgets import MessageLine, lang
 from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
-    from estate_desk.domain.roster import Problem
-    from estate_desk.services.roster import ImportReport
-    from estate_desk.ui.import_wizard import ImportWizard
+    from estate_desk.domain.estate.roster import Problem
+    from estate_desk.services.estate.roster import ImportReport
+    from estate_desk.ui.estate.import_wizard import ImportWizard
     from estate_desk.ui.worker import TaskState
 
 STEPS = 1000  # the progress bars count in thousandths

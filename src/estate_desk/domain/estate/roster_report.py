@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from estate_desk.domain.roster import Field, Notice, Problem, problem_header
+from estate_desk.domain.estate.roster import Field, Notice, Problem, problem_header
 
 
 @dataclass(frozen=True)

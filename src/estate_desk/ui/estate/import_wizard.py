@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import InputProblem, UserError
-from estate_desk.domain.roster import ColumnMapping, Field, column_letter
-from estate_desk.services import roster
+from estate_desk.domain.estate.roster import ColumnMapping, Field, column_letter
+from estate_desk.services.estate import roster
 from estate_desk.ui import errors, prefs
-from estate_desk.ui.import_report import CheckPage, ImportPage
+from estate_desk.ui.estate.import_report import CheckPage, ImportPage
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QAction,
@@ -44,7 +44,7 @@ from estate_desk.ui.worker import Runner
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.roster import ImportReport, Preview
+    from estate_desk.services.estate.roster import ImportReport, Preview
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import TaskState
 

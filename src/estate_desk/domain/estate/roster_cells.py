@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.numerals import chinese_digits
+from estate_desk.domain.estate.numerals import chinese_digits
 
 Cell = str | int | float | Decimal | date | time | None
 """A cell as openpyxl or the CSV reader hands it over (datetime is a date)."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from estate_desk.domain.rooms import KnownRooms
+from estate_desk.domain.estate.rooms import KnownRooms
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
 if TYPE_CHECKING:

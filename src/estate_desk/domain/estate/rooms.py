@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.numerals import with_ascii_digits
+from estate_desk.domain.estate.numerals import with_ascii_digits
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping

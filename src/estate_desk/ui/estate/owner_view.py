@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import owners
 from estate_desk.services.archive import browse, listings
+from estate_desk.services.estate import owners
 from estate_desk.ui import i18n
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from estate_desk.services.accounts.users import Actor
     from estate_desk.services.archive.browse import DocumentRow
     from estate_desk.services.archive.listings import Household
-    from estate_desk.services.owners import OwnerFile
+    from estate_desk.services.estate.owners import OwnerFile
     from estate_desk.store.database import Database
 
 

@@ -6,7 +6,7 @@ A roster arrives with whatever headers the office typed — 楼栋, 单元, 房�
 a :class:`RosterRow` or into :class:`Problem` entries that say where the trouble is, with row
 numbers as Excel shows them (the header is row 1). Nothing here touches a database or a file.
 Reading single cells (dates in mixed formats, phones, areas) lives in
-:mod:`estate_desk.domain.roster_cells`.
+:mod:`estate_desk.domain.estate.roster_cells`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.id_numbers import id_number_warning, normalise_id_number
-from estate_desk.domain.rooms import (
+from estate_desk.domain.estate.id_numbers import id_number_warning, normalise_id_number
+from estate_desk.domain.estate.rooms import (
     MAX_BUILDING,
     MAX_UNIT,
     KnownRooms,
@@ -27,7 +27,7 @@ from estate_desk.domain.rooms import (
     format_room_code,
     parse_room_code,
 )
-from estate_desk.domain.roster_cells import (
+from estate_desk.domain.estate.roster_cells import (
     Cell,
     cell_text,
     check_text,
