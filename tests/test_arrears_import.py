@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from estate_desk.domain.errors import InputProblem, PermissionDenied
-from estate_desk.services import arrears
-from estate_desk.services.arrears_import import import_arrears
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.services.routines import arrears
+from estate_desk.services.routines.arrears_import import import_arrears
 from estate_desk.store.routines import Arrear
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from estate_desk.domain.loans import RequestState
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.services import big_estate, loan_approval, loan_desk, loan_ledger
 from estate_desk.services.accounts.users import authenticate
 from estate_desk.services.archive import numbering as archive

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estate_desk.domain.arrears import (
+from estate_desk.domain.clock import CHINA_TZ
+from estate_desk.domain.errors import InputProblem
+from estate_desk.domain.routines.arrears import (
     FOLLOW_UP_EVERY_DAYS,
     FeeType,
     FollowUpMethod,
@@ -17,10 +19,9 @@ from estate_desk.domain.arrears import (
     followup_state,
     over_a_month_from,
 )
-from estate_desk.domain.census import Quarter, census_progress, quarter_of
-from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.inspections import (
+from estate_desk.domain.routines.census import Quarter, census_progress, quarter_of
+from estate_desk.domain.routines.common import RoutineStatus, add_months, office_date, worst
+from estate_desk.domain.routines.inspections import (
     INSPECTION_GRACE_DAYS,
     MONTHLY,
     Check,
@@ -32,7 +33,6 @@ from estate_desk.domain.inspections import (
     reading_value,
     reading_warnings,
 )
-from estate_desk.domain.routines import RoutineStatus, add_months, office_date, worst
 
 OK, DUE, OVERDUE = RoutineStatus.OK, RoutineStatus.DUE, RoutineStatus.OVERDUE
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))

@@ -159,7 +159,7 @@ def test_a12_an_overdue_loan_is_not_renewed_but_recalled(archive: Archive) -> No
 
 
 def test_a12_the_overdue_section_of_the_today_page(archive: Archive) -> None:
-    from estate_desk.services import today
+    from estate_desk.services.routines import today
 
     request = archive.approved(archive.by_grade[Grade.INTERNAL])
     archive.lend(request, archive.by_grade[Grade.INTERNAL])

@@ -10,16 +10,16 @@ import pytest
 from sqlalchemy import func, select
 
 from conftest import make_actor
-from estate_desk.domain.arrears import FeeType, FollowUpMethod
-from estate_desk.domain.census import Quarter
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.estate.owner_history import ChangeSource, OwnerField
-from estate_desk.domain.inspections import Check, InspectionInterval, IntervalUnit, Reading
-from estate_desk.domain.routines import RoutineStatus, office_date
-from estate_desk.services import arrears, census, inspections
+from estate_desk.domain.routines.arrears import FeeType, FollowUpMethod
+from estate_desk.domain.routines.census import Quarter
+from estate_desk.domain.routines.common import RoutineStatus, office_date
+from estate_desk.domain.routines.inspections import Check, InspectionInterval, IntervalUnit, Reading
 from estate_desk.services.estate import owners
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.services.routines import arrears, census, inspections
 from estate_desk.store.accounts import Setting
 from estate_desk.store.routines import ArrearsFollowUp, CensusTask, Inspection
 

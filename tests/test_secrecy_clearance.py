@@ -14,13 +14,13 @@ from estate_desk.cli import main
 from estate_desk.domain.errors import NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import today
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments, browse, filing, listings, register, search, worklists
 from estate_desk.services.archive.search import HitKind
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.services.estate import owners, roster
 from estate_desk.services.printouts import Selection, printout
+from estate_desk.services.routines import today
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.estate import Owner, Room

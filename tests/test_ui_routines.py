@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 import pytest
 
 from estate_desk.domain.estate.owner_history import ChangeSource, OwnerField
-from estate_desk.domain.inspections import Check, IntervalUnit
-from estate_desk.domain.routines import RoutineStatus
-from estate_desk.services import arrears, census, inspections
+from estate_desk.domain.routines.common import RoutineStatus
+from estate_desk.domain.routines.inspections import Check, IntervalUnit
 from estate_desk.services.archive import listings
 from estate_desk.services.estate import owners
+from estate_desk.services.routines import arrears, census, inspections
 from estate_desk.ui.app import make_application
 from estate_desk.ui.qt import QApplication, QDialog, QDialogButtonBox, Qt
-from estate_desk.ui.routines_section import ROUTINE_KINDS, RoutinesSection, clerk_pages
-from estate_desk.ui.today_page import TodayPage
+from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
+from estate_desk.ui.routines.today_page import TodayPage
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock

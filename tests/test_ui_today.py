@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.domain.inspections import Check
-from estate_desk.domain.routines import RoutineStatus
-from estate_desk.services import inspections
+from estate_desk.domain.routines.common import RoutineStatus
+from estate_desk.domain.routines.inspections import Check
+from estate_desk.services.routines import inspections
 from estate_desk.ui.app import make_application
 from estate_desk.ui.qt import QApplication, QKeySequence, Qt
-from estate_desk.ui.routine_widgets import STATUS_COLOURS
-from estate_desk.ui.today_page import TARGET, TodayPage
+from estate_desk.ui.routines.today_page import TARGET, TodayPage
+from estate_desk.ui.routines.widgets import STATUS_COLOURS
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock

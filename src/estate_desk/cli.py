@@ -290,7 +290,7 @@ def cmd_import_owners(args: argparse.Namespace) -> int:
 
 
 def cmd_import_arrears(args: argparse.Namespace) -> int:
-    from estate_desk.services.arrears_import import import_arrears
+    from estate_desk.services.routines.arrears_import import import_arrears
 
     db = _open_db(args)
     actor = _actor(args, db)

@@ -64,7 +64,7 @@ def add_desk_commands(desk: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def _day(text: str | None, option: str, clock: Clock) -> date:
-    from estate_desk.domain.routines import office_date
+    from estate_desk.domain.routines.common import office_date
 
     if text is None:
         return office_date(clock.now())

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from estate_desk.domain.census import Quarter
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
-from estate_desk.domain.inspections import Check
-from estate_desk.domain.routines import office_date
-from estate_desk.services import arrears, census, inspections
+from estate_desk.domain.routines.census import Quarter
+from estate_desk.domain.routines.common import office_date
+from estate_desk.domain.routines.inspections import Check
+from estate_desk.services.routines import arrears, census, inspections
 from estate_desk.store.accounts import User
 from estate_desk.store.estate import Room
 from estate_desk.store.routines import CensusTask

@@ -22,7 +22,7 @@ from sqlalchemy import func, or_, select
 
 from estate_desk.domain.archive.dual_track import media_type_of
 from estate_desk.domain.errors import InputProblem, NotFound
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.ticket_intake import open_ticket as intake
 from estate_desk.domain.ticket_review import find_repeat, normalize_matter
 from estate_desk.domain.ticket_terms import TicketKind, TicketStatus

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
 from estate_desk.domain.office_hours import OnCallContact, Team
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.ticket_terms import Channel, Confirmation, NotifyMethod, TicketKind
 from estate_desk.services import desk_actions, desk_completion, desk_review, desk_settings
 from estate_desk.services.accounts.users import Actor

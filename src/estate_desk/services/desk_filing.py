@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.archive.dual_track import AttachmentKind
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.ticket_records import shown
 from estate_desk.domain.ticket_terms import Confirmation, TicketKind
 from estate_desk.printing.ticket_slip import SlipSection, TicketSlip, render_ticket_slip

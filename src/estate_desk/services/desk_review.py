@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.ticket_records import shown
 from estate_desk.domain.ticket_review import BlockReason, can_close_day, day_bounds
 from estate_desk.printing.daily_review import DailyReport, ReviewTable, render_daily_review, write_pdf

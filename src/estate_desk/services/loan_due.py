@@ -15,7 +15,7 @@ from sqlalchemy import select
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.loans import RequestState, renewed_due
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services import audit, loan_rules

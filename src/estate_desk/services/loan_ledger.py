@@ -16,7 +16,7 @@ from sqlalchemy import select
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.loans import Form, Place, days_overdue
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive.numbering import code_forms_in
 from estate_desk.services.loans import LEDGER_READERS, view_in

@@ -23,7 +23,7 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.loans import Form, ItemKind, Place, RequestState, due_date
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade, most_secret
 from estate_desk.services import audit, loan_rules
 from estate_desk.services.archive import filing

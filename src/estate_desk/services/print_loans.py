@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade, is_classified, most_secret
 from estate_desk.printing import fonts
 from estate_desk.printing.catalogues import Catalogue, catalogue_pdf

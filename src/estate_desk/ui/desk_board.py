@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.services import desk_board, desk_completion, desk_review, desk_settings
 from estate_desk.services.desk_choices import building_numbers
 from estate_desk.store.change_feed import DESK as DESK_TOPIC
@@ -45,7 +45,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routine_widgets import MessageLine
+from estate_desk.ui.routines.widgets import MessageLine
 from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from estate_desk.domain.ticket_terms import TicketStatus
 from estate_desk.services.desk_board import row_at
 from estate_desk.ui.desk_widgets import clock_background, clock_foreground, clock_text
 from estate_desk.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
-from estate_desk.ui.routine_widgets import lang
+from estate_desk.ui.routines.widgets import lang
 from estate_desk.ui.widgets import local_time
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from estate_desk.domain.ticket_terms import TicketKind
 from estate_desk.services.desk_board import BoardFilter
 from estate_desk.services.desk_choices import on_call_list
 from estate_desk.ui.qt import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
-from estate_desk.ui.routine_widgets import lang
+from estate_desk.ui.routines.widgets import lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

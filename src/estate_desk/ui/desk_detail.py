@@ -31,7 +31,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import lang
+from estate_desk.ui.routines.widgets import lang
 from estate_desk.ui.widgets import local_time
 
 if TYPE_CHECKING:

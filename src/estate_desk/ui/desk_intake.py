@@ -38,7 +38,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import WARNING_STYLE, MessageLine, lang, ok_cancel
+from estate_desk.ui.routines.widgets import WARNING_STYLE, MessageLine, lang, ok_cancel
 from estate_desk.ui.widgets import local_time
 
 if TYPE_CHECKING:

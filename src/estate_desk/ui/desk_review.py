@@ -13,12 +13,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.services import desk_review
 from estate_desk.services.archive.attachments import Preview, stored_path
 from estate_desk.services.desk_tickets import DESK_SUPERVISORS
 from estate_desk.ui.archive.preview import AttachmentPreview
-from estate_desk.ui.arrears_dialogs import date_edit
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QCheckBox,
@@ -35,7 +34,8 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import MessageLine, lang
+from estate_desk.ui.routines.arrears_dialogs import date_edit
+from estate_desk.ui.routines.widgets import MessageLine, lang
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:

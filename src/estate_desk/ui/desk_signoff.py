@@ -32,7 +32,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routine_widgets import lang
+from estate_desk.ui.routines.widgets import lang
 from estate_desk.ui.signature_pad import SignaturePad
 from estate_desk.ui.widgets import local_time
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import InputProblem, UserError
 from estate_desk.domain.loans import RequestState
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.services import loan_approval, loan_desk, loan_due, loan_ledger, loans
 from estate_desk.ui.loan_dialogs import DecisionDialog, RequestDialog, ReturnDialog
 from estate_desk.ui.loan_views import BorrowerLoans, LedgerView, RulesView, loan_line_model
@@ -31,7 +31,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routine_widgets import MessageLine, lang
+from estate_desk.ui.routines.widgets import MessageLine, lang
 from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:

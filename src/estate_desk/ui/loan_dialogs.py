@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.loans import Form, Place
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import loan_approval, loan_desk, loan_rules, loans
 from estate_desk.services.loan_desk import ReturnCheck
 from estate_desk.services.loans import Borrower, RequestDraft
-from estate_desk.ui.arrears_dialogs import date_edit
 from estate_desk.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -29,7 +28,8 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import MessageLine, lang, ok_cancel
+from estate_desk.ui.routines.arrears_dialogs import date_edit
+from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

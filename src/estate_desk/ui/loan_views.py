@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.loans import RULE_EDITORS, ApprovalRules, LoanPeriod
 from estate_desk.domain.roles import Role, parse_role
-from estate_desk.domain.routines import office_date
+from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import loan_ledger, loan_rules, loans
 from estate_desk.services.archive import filing
-from estate_desk.ui.arrears_dialogs import date_edit
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -32,7 +31,8 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import MessageLine, lang
+from estate_desk.ui.routines.arrears_dialogs import date_edit
+from estate_desk.ui.routines.widgets import MessageLine, lang
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk import __version__
 from estate_desk.domain.disposal import SUPERVISING_LEADERS
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.domain.routines import ROUTINE_READERS
+from estate_desk.domain.routines.common import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
 from estate_desk.services.archive import search
 from estate_desk.services.loans import LEDGER_READERS
@@ -44,10 +44,10 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines_section import ROUTINE_KINDS, RoutinesSection, clerk_pages
+from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
+from estate_desk.ui.routines.today_page import TodayPage
 from estate_desk.ui.scanner import ScanListener, monotonic_ms
 from estate_desk.ui.sections import AdminSection, DeskSection
-from estate_desk.ui.today_page import TodayPage
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
 """What the archive clerk's three routines share: statuses, office dates, who keeps them.
 
-The routines themselves are in :mod:`estate_desk.domain.inspections` (archive-room
-inspections, A10), :mod:`estate_desk.domain.census` (quarterly household census, A14)
-and :mod:`estate_desk.domain.arrears` (arrears follow-ups, A15).
+The routines themselves are in :mod:`estate_desk.domain.routines.inspections` (archive-room
+inspections, A10), :mod:`estate_desk.domain.routines.census` (quarterly household census, A14)
+and :mod:`estate_desk.domain.routines.arrears` (arrears follow-ups, A15).
 
 Every rule here works on **office dates**: an instant is turned into a date in China
 Standard Time (:data:`~estate_desk.domain.clock.CHINA_TZ`) by :func:`office_date`, and

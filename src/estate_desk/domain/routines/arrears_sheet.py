@@ -14,10 +14,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.arrears import FeeType, arrear_amount
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.estate.roster import ColumnMapping, Field, Problem, guess_mapping, room_in_row
 from estate_desk.domain.estate.roster_cells import cell_text, parse_date
+from estate_desk.domain.routines.arrears import FeeType, arrear_amount
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.routines import RoutineStatus, add_months, office_date
+from estate_desk.domain.routines.common import RoutineStatus, add_months, office_date
 
 
 class Check(StrEnum):

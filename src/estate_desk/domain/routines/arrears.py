@@ -36,7 +36,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.routines import RoutineStatus, add_months
+from estate_desk.domain.routines.common import RoutineStatus, add_months
 
 FOLLOW_UP_EVERY_DAYS = 14
 """至少每两周跟进一次: the longest gap between two follow-ups of a household in arrears."""

@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.routines import RoutineStatus, office_date
-from estate_desk.services import arrears
-from estate_desk.services import today as today_service
+from estate_desk.domain.routines.common import RoutineStatus, office_date
 from estate_desk.services.archive import listings
-from estate_desk.ui.arrears_dialogs import ArrearDialog, FollowUpDialog, SettleDialog
+from estate_desk.services.routines import arrears
+from estate_desk.services.routines import today as today_service
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QDialog,
@@ -29,13 +28,14 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import MessageLine, lang, status_foreground, status_label, status_style
+from estate_desk.ui.routines.arrears_dialogs import ArrearDialog, FollowUpDialog, SettleDialog
+from estate_desk.ui.routines.widgets import MessageLine, lang, status_foreground, status_label, status_style
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
+    from estate_desk.services.routines.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
     from estate_desk.store.database import Database
 
 

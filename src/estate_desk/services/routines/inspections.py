@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.inspections import (
+from estate_desk.domain.routines.common import ROUTINE_KEEPERS, ROUTINE_READERS
+from estate_desk.domain.routines.inspections import (
     MONTHLY,
     Check,
     InspectionDue,
@@ -24,7 +25,6 @@ from estate_desk.domain.inspections import (
     reading_value,
     reading_warnings,
 )
-from estate_desk.domain.routines import ROUTINE_KEEPERS, ROUTINE_READERS
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import Setting, User
 from estate_desk.store.routines import Inspection

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.ui.arrears_page import ArrearsPage
-from estate_desk.ui.census_page import CensusPage
 from estate_desk.ui.estate.import_wizard import RosterActions
-from estate_desk.ui.inspections_page import InspectionsPage
 from estate_desk.ui.qt import QCoreApplication, QHBoxLayout, QTabWidget, QToolButton, QVBoxLayout, QWidget
-from estate_desk.ui.today_page import TodayPage
+from estate_desk.ui.routines.arrears_page import ArrearsPage
+from estate_desk.ui.routines.census_page import CensusPage
+from estate_desk.ui.routines.inspections_page import InspectionsPage
+from estate_desk.ui.routines.today_page import TodayPage
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

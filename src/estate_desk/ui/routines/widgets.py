@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.routines import RoutineStatus
+from estate_desk.domain.routines.common import RoutineStatus
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import QColor, QDialog, QDialogButtonBox, QLabel, QSizePolicy, Qt, QWidget
 from estate_desk.ui.widgets import short_message

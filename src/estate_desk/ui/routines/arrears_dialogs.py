@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.arrears import FeeType, FollowUpMethod
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.routines import office_date
-from estate_desk.services import arrears
+from estate_desk.domain.routines.arrears import FeeType, FollowUpMethod
+from estate_desk.domain.routines.common import office_date
+from estate_desk.services.routines import arrears
 from estate_desk.ui.models import Choice, set_choices
 from estate_desk.ui.qt import (
     QComboBox,
@@ -28,7 +28,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import MessageLine, lang, ok_cancel
+from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel
 
 if TYPE_CHECKING:
     from datetime import date
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
     from estate_desk.services.archive.listings import Household
-    from estate_desk.services.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
+    from estate_desk.services.routines.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
     from estate_desk.store.database import Database
 
 

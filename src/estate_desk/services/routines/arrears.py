@@ -3,7 +3,7 @@
 A household's arrears are kept per fee (type, amount, since when). A follow-up is recorded
 against one arrear; recorded for a room it goes to the household's oldest unsettled
 arrear. Who is due and who is overdue is decided by
-:func:`estate_desk.domain.arrears.followup_state` from the household's oldest unsettled
+:func:`estate_desk.domain.routines.arrears.followup_state` from the household's oldest unsettled
 arrear and its latest follow-up.
 """
 
@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, select
 
-from estate_desk.domain.arrears import FeeType, FollowUpMethod, FollowUpState, arrear_amount, followup_state
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
-from estate_desk.domain.routines import ROUTINE_KEEPERS, ROUTINE_READERS, RoutineStatus, office_date
+from estate_desk.domain.routines.arrears import FeeType, FollowUpMethod, FollowUpState, arrear_amount, followup_state
+from estate_desk.domain.routines.common import ROUTINE_KEEPERS, ROUTINE_READERS, RoutineStatus, office_date
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import User
 from estate_desk.store.estate import Building, Owner, Ownership, Room

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from estate_desk.domain.census import Quarter
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.routines import office_date
-from estate_desk.services import census
+from estate_desk.domain.routines.census import Quarter
+from estate_desk.domain.routines.common import office_date
+from estate_desk.services.routines import census
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QComboBox,
@@ -29,7 +29,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import (
+from estate_desk.ui.routines.widgets import (
     STATUS_COLOURS,
     MessageLine,
     lang,
@@ -41,10 +41,10 @@ from estate_desk.ui.routine_widgets import (
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
-    from estate_desk.domain.census import CensusProgress
     from estate_desk.domain.clock import Clock
+    from estate_desk.domain.routines.census import CensusProgress
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.census import CensusTaskRow
+    from estate_desk.services.routines.census import CensusTaskRow
     from estate_desk.store.database import Database
 
 QUARTERS_SHOWN = 4  # this quarter and the three before it

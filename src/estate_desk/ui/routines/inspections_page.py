@@ -11,15 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import InputProblem, UserError
-from estate_desk.domain.inspections import (
+from estate_desk.domain.routines.inspections import (
     Check,
     InspectionInterval,
     Reading,
     reading_value,
     reading_warnings,
 )
-from estate_desk.services import inspections
-from estate_desk.services import today as today_service
+from estate_desk.services.routines import inspections
+from estate_desk.services.routines import today as today_service
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QButtonGroup,
@@ -39,7 +39,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routine_widgets import MessageLine, lang, ok_cancel, status_label, status_style
+from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel, status_label, status_style
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.inspections import InspectionRow
+    from estate_desk.services.routines.inspections import InspectionRow
     from estate_desk.store.database import Database
 
 YES, NO = 1, 0

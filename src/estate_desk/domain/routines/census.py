@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.routines import RoutineStatus
+from estate_desk.domain.routines.common import RoutineStatus
 
 _QUARTER_TEXT = re.compile(r"([0-9]{4})\s*(?:[-/]?\s*[qQ]|年\s*第?|[-/\s])\s*([1-4一二三四])\s*(?:季度|季)?")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}

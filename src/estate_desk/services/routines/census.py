@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
 
-from estate_desk.domain.census import CensusProgress, Quarter
-from estate_desk.domain.census import census_progress as progress_of
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.estate.owner_history import ChangeSource, OwnerField
 from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
-from estate_desk.domain.routines import ROUTINE_KEEPERS, ROUTINE_READERS, office_date
+from estate_desk.domain.routines.census import CensusProgress, Quarter
+from estate_desk.domain.routines.census import census_progress as progress_of
+from estate_desk.domain.routines.common import ROUTINE_KEEPERS, ROUTINE_READERS, office_date
 from estate_desk.services.estate.owners import change_owner, current_ownership
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import User

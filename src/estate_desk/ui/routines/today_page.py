@@ -1,4 +1,4 @@
-"""The clerk's today page (今日待办): one card per section of :func:`estate_desk.services.today.today`.
+"""The clerk's today page (今日待办): one card per section of :func:`estate_desk.services.routines.today.today`.
 
 Each card shows the section's title, its status in colour (due amber, overdue red, OK muted),
 how many things wait, the one-line summary and the first items. Double-clicking an item (or
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import today
+from estate_desk.services.routines import today
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -32,12 +32,12 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routine_widgets import STATUS_COLOURS, MessageLine, StatusBadge, lang, status_foreground
+from estate_desk.ui.routines.widgets import STATUS_COLOURS, MessageLine, StatusBadge, lang, status_foreground
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.today import TodayItem, TodaySection
+    from estate_desk.services.routines.today import TodayItem, TodaySection
     from estate_desk.store.database import Database
     from estate_desk.ui.models import Index
 
