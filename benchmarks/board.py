@@ -33,14 +33,15 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
+from estate_desk.domain.desk.intake import open_ticket
+from estate_desk.domain.desk.review import normalize_matter
+from estate_desk.domain.desk.terms import Channel, NotifyMethod, TicketKind, TicketStatus
 from estate_desk.domain.roles import Role
-from estate_desk.domain.ticket_intake import open_ticket
-from estate_desk.domain.ticket_review import normalize_matter
-from estate_desk.domain.ticket_terms import Channel, NotifyMethod, TicketKind, TicketStatus
-from estate_desk.services import desk_actions, desk_board
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.desk_tickets import CHANGES, load
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import board as desk_board
+from estate_desk.services.desk.tickets import CHANGES, load
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store.accounts import User
 from estate_desk.store.database import Database, open_database

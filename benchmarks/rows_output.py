@@ -134,8 +134,8 @@ def _naive_catalogue(db: Database, out: Path, limit: int) -> float:
 @row("board", "the board with 2,000 open tickets")
 def board_row(context: Context) -> list[Line]:
     from estate_desk.ui.app import make_application
-    from estate_desk.ui.desk_board import BoardWidget
-    from estate_desk.ui.desk_ticket_actions import TicketActions
+    from estate_desk.ui.desk.board import BoardWidget
+    from estate_desk.ui.desk.ticket_actions import TicketActions
     from estate_desk.ui.qt import QWidget
 
     app = make_application()

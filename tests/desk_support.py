@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from PIL import Image, ImageDraw
 
 from conftest import make_actor
-from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import desk
+from estate_desk.domain.desk.terms import Channel, TicketKind
+from estate_desk.services.desk import intake as desk
 from estate_desk.services.estate import buildings as estate
 
 if TYPE_CHECKING:

@@ -18,11 +18,11 @@ from typing import Any
 
 
 def main() -> int:
+    from estate_desk.domain.desk.terms import Channel, TicketKind
     from estate_desk.domain.errors import EditConflict, UserError
-    from estate_desk.domain.ticket_terms import Channel, TicketKind
-    from estate_desk.services import desk
     from estate_desk.services.accounts import users as accounts
     from estate_desk.services.archive import register
+    from estate_desk.services.desk import intake as desk
     from estate_desk.store.database import open_database
     from estate_desk.store.server_clock import workstation_clock
 

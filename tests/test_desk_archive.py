@@ -14,10 +14,12 @@ from sqlalchemy import func, select
 
 from desk_support import Desk, make_desk, signature_png
 from estate_desk.domain.archive.dual_track import AttachmentKind
+from estate_desk.domain.desk.terms import Confirmation, Satisfaction, TicketKind
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.ticket_terms import Confirmation, Satisfaction, TicketKind
-from estate_desk.services import desk_actions, desk_completion, desk_detail
 from estate_desk.services.archive import attachments
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.services.desk import detail as desk_detail
 from estate_desk.store.archive import Category, Document
 
 if TYPE_CHECKING:

@@ -11,11 +11,13 @@ from sqlalchemy import select
 
 from desk_support import Desk, make_desk
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
-from estate_desk.domain.countdown import CountdownState
-from estate_desk.domain.office_hours import OnCallContact, Team
-from estate_desk.domain.ticket_terms import NotifyMethod, TicketKind
-from estate_desk.services import desk_actions, desk_board, desk_settings
-from estate_desk.services.desk_board import BoardFilter
+from estate_desk.domain.desk.countdown import CountdownState
+from estate_desk.domain.desk.office_hours import OnCallContact, Team
+from estate_desk.domain.desk.terms import NotifyMethod, TicketKind
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import board as desk_board
+from estate_desk.services.desk import settings as desk_settings
+from estate_desk.services.desk.board import BoardFilter
 from estate_desk.store.accounts import User
 from estate_desk.store.database import open_database
 

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import create_engine, func, select, text
 
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
-from estate_desk.domain.countdown import CountdownState
-from estate_desk.domain.ticket_terms import TicketKind
-from estate_desk.services import desk_board, desk_review, desk_settings
+from estate_desk.domain.desk.countdown import CountdownState
+from estate_desk.domain.desk.terms import TicketKind
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.desk import board as desk_board
+from estate_desk.services.desk import review as desk_review
+from estate_desk.services.desk import settings as desk_settings
 from estate_desk.store import migrations
 from estate_desk.store.desk import Ticket
 from estate_desk.store.desk_records import TicketPostponement

@@ -10,9 +10,11 @@ import pytest
 from openpyxl import load_workbook
 
 from desk_support import Desk, make_desk, signature_png
+from estate_desk.domain.desk.terms import Confirmation, NotifyMethod, Satisfaction, TicketKind
 from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.ticket_terms import Confirmation, NotifyMethod, Satisfaction, TicketKind
-from estate_desk.services import desk_actions, desk_completion, desk_figures
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.services.desk import figures as desk_figures
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,9 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_support import Desk, make_desk, signature_png
-from estate_desk.domain.countdown import CountdownState
-from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
-from estate_desk.domain.ticket_terms import (
+from estate_desk.domain.desk.countdown import CountdownState
+from estate_desk.domain.desk.terms import (
     ArrivalOutcome,
     Confirmation,
     NotifyMethod,
@@ -20,9 +19,13 @@ from estate_desk.domain.ticket_terms import (
     TicketKind,
     TicketStatus,
 )
-from estate_desk.services import desk_actions, desk_completion, desk_detail, desk_settings
+from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
 from estate_desk.services.archive import attachments
-from estate_desk.services.desk_tickets import EventKind
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.services.desk import detail as desk_detail
+from estate_desk.services.desk import settings as desk_settings
+from estate_desk.services.desk.tickets import EventKind
 from estate_desk.store.desk_records import TicketEvent, TicketPostponement
 
 if TYPE_CHECKING:

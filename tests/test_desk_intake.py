@@ -10,11 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from desk_support import Desk, make_desk
+from estate_desk.domain.desk.special_services import SpecialService
+from estate_desk.domain.desk.terms import Channel, Confirmation, NotifyMethod, Satisfaction, TicketKind, TicketStatus
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
-from estate_desk.domain.special_services import SpecialService
-from estate_desk.domain.ticket_terms import Channel, Confirmation, NotifyMethod, Satisfaction, TicketKind, TicketStatus
-from estate_desk.services import desk, desk_actions, desk_completion, desk_detail, desk_settings
-from estate_desk.services.desk_tickets import EventKind
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.services.desk import detail as desk_detail
+from estate_desk.services.desk import intake as desk
+from estate_desk.services.desk import settings as desk_settings
+from estate_desk.services.desk.tickets import EventKind
 from estate_desk.store.desk import Ticket
 
 if TYPE_CHECKING:

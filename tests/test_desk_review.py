@@ -12,11 +12,13 @@ import pytest
 from sqlalchemy import select
 
 from desk_support import Desk, make_desk
+from estate_desk.domain.desk.review import BlockReason
+from estate_desk.domain.desk.terms import Confirmation, NotifyMethod, TicketKind
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
-from estate_desk.domain.ticket_review import BlockReason
-from estate_desk.domain.ticket_terms import Confirmation, NotifyMethod, TicketKind
-from estate_desk.services import desk_actions, desk_completion, desk_review
 from estate_desk.services.archive import attachments
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.services.desk import review as desk_review
 from estate_desk.services.printouts import Selection, printout
 from estate_desk.store.desk import DeskDay
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
-from estate_desk.domain.countdown import (
+from estate_desk.domain.desk.countdown import (
     ClockKind,
     CountdownState,
     arrival_countdown,
@@ -19,7 +19,8 @@ from estate_desk.domain.countdown import (
     promise_countdown,
     promise_text,
 )
-from estate_desk.domain.office_hours import (
+from estate_desk.domain.desk.intake import open_ticket
+from estate_desk.domain.desk.office_hours import (
     OfficeHours,
     OnCallContact,
     Team,
@@ -29,8 +30,7 @@ from estate_desk.domain.office_hours import (
     next_desk_change,
     should_show_on_call_list,
 )
-from estate_desk.domain.ticket_intake import open_ticket
-from estate_desk.domain.tickets import Channel, Confirmation, NotifyMethod, Ticket, TicketKind
+from estate_desk.domain.desk.tickets import Channel, Confirmation, NotifyMethod, Ticket, TicketKind
 
 T0 = datetime(2024, 5, 6, 9, 0, tzinfo=CHINA_TZ)
 ARRIVAL_DUE = T0 + timedelta(minutes=3)

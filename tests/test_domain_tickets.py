@@ -13,17 +13,16 @@ from typing import Any
 import pytest
 
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
-from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation, UserError
-from estate_desk.domain.special_services import ChosenService, PriceList, SpecialService, services_total
-from estate_desk.domain.ticket_intake import ensure_intake_unchanged, open_ticket
-from estate_desk.domain.ticket_review import (
+from estate_desk.domain.desk.intake import ensure_intake_unchanged, open_ticket
+from estate_desk.domain.desk.review import (
     BlockReason,
     can_close_day,
     daily_review,
     find_repeat,
     normalize_matter,
 )
-from estate_desk.domain.tickets import (
+from estate_desk.domain.desk.special_services import ChosenService, PriceList, SpecialService, services_total
+from estate_desk.domain.desk.tickets import (
     ArrivalOutcome,
     Channel,
     Confirmation,
@@ -34,6 +33,7 @@ from estate_desk.domain.tickets import (
     TicketPolicy,
     TicketStatus,
 )
+from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation, UserError
 
 T0 = datetime(2024, 5, 6, 9, 0, tzinfo=CHINA_TZ)  # a Monday morning at the desk
 RECEIVER = 7
@@ -742,7 +742,7 @@ def test_kinds_and_channels_have_stable_values_and_both_labels() -> None:
 
 
 def test_f1_members_of_different_enums_with_the_same_value_keep_their_own_labels() -> None:
-    from estate_desk.domain.ticket_terms import Channel, Confirmation, NotifyMethod
+    from estate_desk.domain.desk.terms import Channel, Confirmation, NotifyMethod
 
     assert (Channel.PHONE.label(), NotifyMethod.PHONE.label(), Confirmation.PHONE.label()) == (
         "电话",

@@ -26,12 +26,13 @@ from sqlalchemy import text
 
 from conftest import PG_URL, make_actor
 from estate_desk.domain.clock import CHINA_TZ, FakeClock, SystemClock
+from estate_desk.domain.desk.terms import Channel, TicketKind
 from estate_desk.domain.errors import EditConflict
-from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import demo, desk
+from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import register
 from estate_desk.services.archive.numbering import DocumentDraft
+from estate_desk.services.desk import intake as desk
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store import change_feed
 from estate_desk.store.accounts import Setting
@@ -129,8 +130,8 @@ def test_lan_a_ticket_opened_at_b_shows_on_a_s_board_within_2_seconds(
 ) -> None:  # type: ignore[no-untyped-def]
     from estate_desk.ui.app import make_application
     from estate_desk.ui.change_listener import ChangeListener
-    from estate_desk.ui.desk_board import FOLLOWING_POLL_MS
-    from estate_desk.ui.desk_section import DeskSection
+    from estate_desk.ui.desk.board import FOLLOWING_POLL_MS
+    from estate_desk.ui.desk.section import DeskSection
 
     make_application()
     with ready_db.session() as s:

@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.domain.countdown import CountdownState
-from estate_desk.domain.ticket_terms import Channel, TicketKind
-from estate_desk.services import demo, desk
+from estate_desk.domain.desk.countdown import CountdownState
+from estate_desk.domain.desk.terms import Channel, TicketKind
+from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.desk import intake as desk
 from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application
-from estate_desk.ui.desk_board_model import STATE_ROLE, TICKET_ID_ROLE, Column
-from estate_desk.ui.desk_intake import NewTicketDialog
-from estate_desk.ui.desk_section import DeskSection
-from estate_desk.ui.desk_signoff import ReturnVisitDialog
-from estate_desk.ui.desk_widgets import clock_background, clock_foreground
+from estate_desk.ui.desk.board_model import STATE_ROLE, TICKET_ID_ROLE, Column
+from estate_desk.ui.desk.intake import NewTicketDialog
+from estate_desk.ui.desk.section import DeskSection
+from estate_desk.ui.desk.signoff import ReturnVisitDialog
+from estate_desk.ui.desk.widgets import clock_background, clock_foreground
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QApplication, QDialogButtonBox, Qt
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
-    from estate_desk.ui.desk_board import BoardWidget
+    from estate_desk.ui.desk.board import BoardWidget
 
 pytestmark = pytest.mark.ui
 GREEN, AMBER, RED = CountdownState.GREEN, CountdownState.AMBER, CountdownState.RED

@@ -10,17 +10,20 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from estate_desk.domain.ticket_terms import Confirmation, Satisfaction, TicketKind, TicketStatus
-from estate_desk.services import demo, desk_actions, desk_detail, desk_figures
+from estate_desk.domain.desk.terms import Confirmation, Satisfaction, TicketKind, TicketStatus
+from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive.attachments import stored_path
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import detail as desk_detail
+from estate_desk.services.desk import figures as desk_figures
 from estate_desk.ui.app import make_application
-from estate_desk.ui.desk_board_model import Column
-from estate_desk.ui.desk_detail import TicketDetailDialog
-from estate_desk.ui.desk_handling import ExplainDelayDialog, HandlerDialog, NoteDialog, PostponeDialog
-from estate_desk.ui.desk_intake import NewTicketDialog
-from estate_desk.ui.desk_section import DeskSection
-from estate_desk.ui.desk_signoff import CompleteDialog, ReturnVisitDialog
+from estate_desk.ui.desk.board_model import Column
+from estate_desk.ui.desk.detail import TicketDetailDialog
+from estate_desk.ui.desk.handling import ExplainDelayDialog, HandlerDialog, NoteDialog, PostponeDialog
+from estate_desk.ui.desk.intake import NewTicketDialog
+from estate_desk.ui.desk.section import DeskSection
+from estate_desk.ui.desk.signoff import CompleteDialog, ReturnVisitDialog
 from estate_desk.ui.qt import QApplication, QDialogButtonBox, QPoint, Qt
 
 if TYPE_CHECKING:

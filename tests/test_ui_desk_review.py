@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from estate_desk.domain.ticket_review import BlockReason
-from estate_desk.domain.ticket_terms import NotifyMethod
-from estate_desk.services import demo, desk_actions, desk_review
+from estate_desk.domain.desk.review import BlockReason
+from estate_desk.domain.desk.terms import NotifyMethod
+from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import review as desk_review
 from estate_desk.ui.app import make_application
-from estate_desk.ui.desk_figures import FiguresPage
-from estate_desk.ui.desk_handling import NoteDialog
-from estate_desk.ui.desk_section import DeskSection
+from estate_desk.ui.desk.figures import FiguresPage
+from estate_desk.ui.desk.handling import NoteDialog
+from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.qt import QApplication, QDialogButtonBox, Qt
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _matter_key(matter: str) -> str:
-    """The same folding as ``estate_desk.domain.ticket_review.normalize_matter`` at the time of writing."""
+    """The same folding as ``estate_desk.domain.desk.review.normalize_matter`` at the time of writing."""
     return "".join(unicodedata.normalize("NFKC", matter).casefold().split())
 
 

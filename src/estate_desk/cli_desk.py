@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.countdown import Countdown
-    from estate_desk.services.desk_review import ReviewLine
+    from estate_desk.domain.desk.countdown import Countdown
+    from estate_desk.services.desk.review import ReviewLine
 
     Adder = Callable[..., argparse.ArgumentParser]
 
@@ -97,9 +97,9 @@ def _clock_cell(countdown: Countdown | None, lang: str) -> str:
 def cmd_board(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
     from estate_desk.domain.clock import CHINA_TZ
-    from estate_desk.domain.ticket_terms import TicketKind, TicketStatus
-    from estate_desk.services import desk_board
-    from estate_desk.services.desk_board import BoardFilter
+    from estate_desk.domain.desk.terms import TicketKind, TicketStatus
+    from estate_desk.services.desk import board as desk_board
+    from estate_desk.services.desk.board import BoardFilter
 
     db = _open_db(args)
     actor = _actor(args, db)
@@ -142,7 +142,7 @@ def cmd_board(args: argparse.Namespace) -> int:
 
 
 def _review_lines(title: str, found: Sequence[ReviewLine], lang: str) -> list[str]:
-    from estate_desk.domain.ticket_records import shown
+    from estate_desk.domain.desk.records import shown
 
     out = [f"{title}（{len(found)}）" if lang == "zh" else f"{title} ({len(found)})"]
     for line in found:
@@ -155,8 +155,8 @@ def _review_lines(title: str, found: Sequence[ReviewLine], lang: str) -> list[st
 
 def cmd_review(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, EXIT_PROBLEM, _actor, _open_db, cli_lang, say
-    from estate_desk.domain.ticket_records import shown
-    from estate_desk.services import desk_review
+    from estate_desk.domain.desk.records import shown
+    from estate_desk.services.desk import review as desk_review
 
     db = _open_db(args)
     _actor(args, db)
@@ -197,7 +197,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_close_day(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, say
-    from estate_desk.services import desk_review
+    from estate_desk.services.desk import review as desk_review
 
     db = _open_db(args)
     actor = _actor(args, db)
@@ -212,7 +212,7 @@ def cmd_close_day(args: argparse.Namespace) -> int:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
-    from estate_desk.services import desk_figures
+    from estate_desk.services.desk import figures as desk_figures
 
     db = _open_db(args)
     _actor(args, db)

@@ -31,16 +31,16 @@ from sqlalchemy import bindparam, func, insert, select
 
 from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
 from estate_desk.domain.archive.numbers import BOX_PATTERN, DEFAULT_PATTERN, NumberingKey, format_archive_number
+from estate_desk.domain.desk.intake import open_ticket
+from estate_desk.domain.desk.review import normalize_matter
+from estate_desk.domain.desk.terms import Channel, TicketKind, TicketStatus
 from estate_desk.domain.estate.rooms import RoomCode, format_room_code
 from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
-from estate_desk.domain.ticket_intake import open_ticket
-from estate_desk.domain.ticket_review import normalize_matter
-from estate_desk.domain.ticket_terms import Channel, TicketKind, TicketStatus
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.big_estate_loans import loans
-from estate_desk.services.desk_tickets import CHANGES
+from estate_desk.services.desk.tickets import CHANGES
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document

@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
-from estate_desk.domain.office_hours import OnCallContact, Team
+from estate_desk.domain.desk.office_hours import OnCallContact, Team
+from estate_desk.domain.desk.terms import Channel, Confirmation, NotifyMethod, TicketKind
 from estate_desk.domain.routines.common import office_date
-from estate_desk.domain.ticket_terms import Channel, Confirmation, NotifyMethod, TicketKind
-from estate_desk.services import desk_actions, desk_completion, desk_review, desk_settings
 from estate_desk.services.accounts.users import Actor
-from estate_desk.services.desk import TicketDraft, open_ticket
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.services.desk import review as desk_review
+from estate_desk.services.desk import settings as desk_settings
+from estate_desk.services.desk.intake import TicketDraft, open_ticket
 from estate_desk.store.accounts import User
 
 if TYPE_CHECKING:

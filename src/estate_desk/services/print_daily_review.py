@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.routines.common import office_date
 from estate_desk.printing.daily_review import render_daily_review, write_pdf
-from estate_desk.services.desk_review import report_for, review_in
+from estate_desk.services.desk.review import report_for, review_in
 from estate_desk.services.printouts import Printout, PrintResult, Scope, register
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
 """What happens to a ticket, as rows (F2–F4, F6, F8): one table per record of
-:mod:`estate_desk.domain.ticket_records`, plus photos and the ticket's event log.
+:mod:`estate_desk.domain.desk.records`, plus photos and the ticket's event log.
 
 A postponement and an arrival explanation are 1:1 with their ticket (a unique ticket_id:
 the database itself refuses a second postponement, F2); the rest are histories, oldest first.

@@ -13,7 +13,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.secrecy.audit_log import AUDIT_READERS
 from estate_desk.services.secrecy.grades import SETTERS
 from estate_desk.ui import i18n
-from estate_desk.ui.desk_section import DeskSection
+from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import QLabel, QTabWidget, QVBoxLayout, QWidget
 from estate_desk.ui.secrecy.audit_view import AuditView

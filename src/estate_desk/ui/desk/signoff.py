@@ -1,7 +1,7 @@
 """Closing a ticket at the desk (F1, F3): completion with the owner's confirmation, the first
 receiver's return visit (回访), and the notices that ask for it.
 
-The owner confirms by signing on the :class:`~estate_desk.ui.signature_pad.SignaturePad`, by a
+The owner confirms by signing on the :class:`~estate_desk.ui.desk.signature_pad.SignaturePad`, by a
 photo of the signed slip, or on the phone; kinds that need a kept signature are refused by the
 service without one. "Not satisfied" reopens the ticket with its clocks as they were.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.desk.terms import Confirmation, Satisfaction
 from estate_desk.domain.errors import InputProblem, UserError
-from estate_desk.domain.ticket_terms import Confirmation, Satisfaction
-from estate_desk.services import desk_completion
-from estate_desk.ui.desk_handling import TicketDialog
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.ui.desk.handling import TicketDialog
+from estate_desk.ui.desk.signature_pad import SignaturePad
 from estate_desk.ui.qt import (
     QButtonGroup,
     QDialog,
@@ -33,13 +34,12 @@ from estate_desk.ui.qt import (
     Signal,
 )
 from estate_desk.ui.routines.widgets import lang
-from estate_desk.ui.signature_pad import SignaturePad
 from estate_desk.ui.widgets import local_time
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.desk_detail import TicketDetail
+    from estate_desk.services.desk.detail import TicketDetail
     from estate_desk.store.database import Database
 
 PHOTO_FILTER = "Images (*.jpg *.jpeg *.png)"

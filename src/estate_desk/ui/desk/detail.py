@@ -1,7 +1,7 @@
 """One ticket in full (工单详情): its facts, both clocks, the promise and its postponement, the
 notes, the sign-off with the owner's signature, the return visits and the whole history.
 
-The buttons open the same dialogs as the board (:class:`~estate_desk.ui.desk_ticket_actions.TicketActions`);
+The buttons open the same dialogs as the board (:class:`~estate_desk.ui.desk.ticket_actions.TicketActions`);
 the window reloads the ticket whenever one of them changed it.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.services import desk_detail
 from estate_desk.services.archive.attachments import stored_path
+from estate_desk.services.desk import detail as desk_detail
 from estate_desk.ui.archive.preview import ScaledImage, open_with_system
-from estate_desk.ui.desk_widgets import clock_style, clock_text
+from estate_desk.ui.desk.widgets import clock_style, clock_text
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -39,9 +39,9 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.desk_detail import TicketDetail
+    from estate_desk.services.desk.detail import TicketDetail
     from estate_desk.store.database import Database
-    from estate_desk.ui.desk_ticket_actions import TicketActions
+    from estate_desk.ui.desk.ticket_actions import TicketActions
 
 
 def _table(name: str, headers: Sequence[str]) -> QTableWidget:

@@ -6,18 +6,18 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.ticket_terms import TicketKind
-from estate_desk.services.desk_board import BoardFilter
-from estate_desk.services.desk_choices import on_call_list
+from estate_desk.domain.desk.terms import TicketKind
+from estate_desk.services.desk.board import BoardFilter
+from estate_desk.services.desk.choices import on_call_list
 from estate_desk.ui.qt import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
 from estate_desk.ui.routines.widgets import lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from estate_desk.domain.office_hours import OnCallContact
-    from estate_desk.services.desk_board import StaffChoice
-    from estate_desk.services.desk_settings import OnCallBoard
+    from estate_desk.domain.desk.office_hours import OnCallContact
+    from estate_desk.services.desk.board import StaffChoice
+    from estate_desk.services.desk.settings import OnCallBoard
     from estate_desk.store.database import Database
 
 BANNER_STYLE = "QLabel { background: #263238; color: #ffffff; padding: 8px 12px; font-size: 12pt; }"

@@ -1,7 +1,7 @@
 """What the front desk's screens choose from: the buildings to filter the board by, and every
 on-call number (值班电话, F5) for the panel the desk opens at any hour.
 
-:func:`~estate_desk.services.desk_settings.on_call_board` shows the numbers only while nobody is
+:func:`~estate_desk.services.desk.settings.on_call_board` shows the numbers only while nobody is
 at the desk; the panel a receptionist opens on purpose (F5) shows them at any hour.
 """
 
@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from estate_desk.services.desk_settings import on_call_contacts_in
+from estate_desk.services.desk.settings import on_call_contacts_in
 from estate_desk.store.estate import Building
 
 if TYPE_CHECKING:
-    from estate_desk.domain.office_hours import OnCallContact
+    from estate_desk.domain.desk.office_hours import OnCallContact
     from estate_desk.store.database import Database
 
 

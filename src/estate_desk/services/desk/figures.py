@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from estate_desk.domain.clock import CHINA_TZ
+from estate_desk.domain.desk.review import day_bounds
+from estate_desk.domain.desk.terms import ArrivalOutcome, Satisfaction, TicketKind
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.ticket_review import day_bounds
-from estate_desk.domain.ticket_terms import ArrivalOutcome, Satisfaction, TicketKind
-from estate_desk.services.desk_tickets import EventKind, domain_tickets
+from estate_desk.services.desk.tickets import EventKind, domain_tickets
 from estate_desk.services.estate.roster_files import write_xlsx
 from estate_desk.store.desk import Ticket
 from estate_desk.store.desk_records import TicketEvent
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.tickets import Ticket as DomainTicket
+    from estate_desk.domain.desk.tickets import Ticket as DomainTicket
     from estate_desk.store.database import Database
 
 

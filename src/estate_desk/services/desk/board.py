@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
-from estate_desk.domain.countdown import CountdownState, most_urgent_key
+from estate_desk.domain.desk.countdown import CountdownState, most_urgent_key
+from estate_desk.domain.desk.terms import Channel, TicketKind, TicketStatus
 from estate_desk.domain.roles import Role
-from estate_desk.domain.ticket_terms import Channel, TicketKind, TicketStatus
-from estate_desk.services.desk_tickets import CHANGES, domain_tickets, user_names
+from estate_desk.services.desk.tickets import CHANGES, domain_tickets, user_names
 from estate_desk.store.accounts import User
 from estate_desk.store.desk import DeskCounter, Ticket
 from estate_desk.store.estate import Building, Room
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.countdown import Countdown
-    from estate_desk.domain.tickets import Ticket as DomainTicket
+    from estate_desk.domain.desk.countdown import Countdown
+    from estate_desk.domain.desk.tickets import Ticket as DomainTicket
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 

@@ -11,15 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services import desk_actions, desk_detail
-from estate_desk.ui.desk_handling import (
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import detail as desk_detail
+from estate_desk.ui.desk.handling import (
     ArrivedDialog,
     ExplainDelayDialog,
     HandlerDialog,
     NoteDialog,
     PostponeDialog,
 )
-from estate_desk.ui.desk_signoff import CompleteDialog, NotificationsDialog, ReturnVisitDialog
+from estate_desk.ui.desk.signoff import CompleteDialog, NotificationsDialog, ReturnVisitDialog
 from estate_desk.ui.errors import show_problem
 from estate_desk.ui.qt import QDialog, QFileDialog, QObject, QWidget, Signal
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
-    from estate_desk.ui.desk_handling import TicketDialog
+    from estate_desk.ui.desk.handling import TicketDialog
 
 DIALOGS: dict[str, Callable[..., TicketDialog]] = {
     "handler": HandlerDialog,
@@ -73,14 +74,14 @@ class TicketActions(QObject):
         return dialog
 
     def new_ticket(self) -> QDialog:
-        from estate_desk.ui.desk_intake import NewTicketDialog
+        from estate_desk.ui.desk.intake import NewTicketDialog
 
         dialog = NewTicketDialog(self._db, self._clock, self._actor, self._window)
         dialog.accepted.connect(lambda: self.changed.emit(dialog.opened.id if dialog.opened is not None else 0))
         return self._show(dialog)
 
     def detail(self, ticket_id: int) -> QDialog | None:
-        from estate_desk.ui.desk_detail import TicketDetailDialog
+        from estate_desk.ui.desk.detail import TicketDetailDialog
 
         try:
             dialog = TicketDetailDialog(self._db, self._clock, self._actor, ticket_id, self, self._window)

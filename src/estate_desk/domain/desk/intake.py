@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.ticket_records import check_aware, check_promise
-from estate_desk.domain.ticket_terms import (
+from estate_desk.domain.desk.records import check_aware, check_promise
+from estate_desk.domain.desk.terms import (
     ARRIVAL_WITHIN,
     DEFAULT_POLICY,
     FEEDBACK_WITHIN,
@@ -20,13 +19,14 @@ from estate_desk.domain.ticket_terms import (
     TicketKind,
     TicketPolicy,
 )
-from estate_desk.domain.tickets import Ticket
+from estate_desk.domain.desk.tickets import Ticket
+from estate_desk.domain.errors import InputProblem, RuleViolation
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import datetime
 
-    from estate_desk.domain.special_services import ChosenService
+    from estate_desk.domain.desk.special_services import ChosenService
 
 
 def open_ticket(

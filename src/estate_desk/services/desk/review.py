@@ -2,7 +2,7 @@
 closing it with its report, and the days left unclosed.
 
 The review of a day is computed as of that day's end (or now, while it runs) by
-:func:`estate_desk.domain.ticket_review.daily_review`: received, completed, closed, late, arrivals
+:func:`estate_desk.domain.desk.review.daily_review`: received, completed, closed, late, arrivals
 explained in advance, still open, awaiting the return visit, missing today's follow-up, repeats.
 Every unfinished ticket needs that day's follow-up with the owner told before a supervisor may
 close the day; closing writes the daily report (PDF) into the attachment store. A day that ended
@@ -20,13 +20,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.clock import CHINA_TZ
+from estate_desk.domain.desk.records import shown
+from estate_desk.domain.desk.review import BlockReason, can_close_day, day_bounds
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.routines.common import office_date
-from estate_desk.domain.ticket_records import shown
-from estate_desk.domain.ticket_review import BlockReason, can_close_day, day_bounds
 from estate_desk.printing.daily_review import DailyReport, ReviewTable, render_daily_review, write_pdf
 from estate_desk.services.archive.attachments import store_bytes
-from estate_desk.services.desk_tickets import DESK_SUPERVISORS, domain_tickets, user_names
+from estate_desk.services.desk.tickets import DESK_SUPERVISORS, domain_tickets, user_names
 from estate_desk.store.accounts import Office
 from estate_desk.store.desk import DeskDay, Ticket
 from estate_desk.store.estate import Room
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.ticket_terms import ArrivalOutcome, TicketKind, TicketStatus
-    from estate_desk.domain.tickets import Ticket as DomainTicket
+    from estate_desk.domain.desk.terms import ArrivalOutcome, TicketKind, TicketStatus
+    from estate_desk.domain.desk.tickets import Ticket as DomainTicket
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 

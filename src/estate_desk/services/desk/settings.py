@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.office_hours import (
+from estate_desk.domain.desk.office_hours import (
     DEFAULT_OFFICE_HOURS,
     OfficeHours,
     OnCallContact,
@@ -30,11 +29,12 @@ from estate_desk.domain.office_hours import (
     is_desk_staffed,
     next_desk_change,
 )
+from estate_desk.domain.desk.review import REPEAT_WINDOW
+from estate_desk.domain.desk.special_services import PriceList, SpecialService
+from estate_desk.domain.desk.terms import DEFAULT_POLICY, PROMISE_LIMIT, TicketKind, TicketPolicy
+from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.roles import Role
-from estate_desk.domain.special_services import PriceList, SpecialService
-from estate_desk.domain.ticket_review import REPEAT_WINDOW
-from estate_desk.domain.ticket_terms import DEFAULT_POLICY, PROMISE_LIMIT, TicketKind, TicketPolicy
-from estate_desk.services.desk_tickets import DESK_SUPERVISORS
+from estate_desk.services.desk.tickets import DESK_SUPERVISORS
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import Setting, User
 

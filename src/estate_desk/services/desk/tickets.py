@@ -1,5 +1,5 @@
 """Tickets between the database and the rules: a stored ticket loaded as the domain's
-:class:`~estate_desk.domain.tickets.Ticket`, and what a transition changed written back.
+:class:`~estate_desk.domain.desk.tickets.Ticket`, and what a transition changed written back.
 
 Every front-desk service works the same way: load (:func:`load`), let the domain decide
 (``ticket.postpone(...)`` …), save (:func:`save`). Saving checks that the intake facts and the
@@ -19,19 +19,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from estate_desk.domain.errors import NotFound, PermissionDenied
-from estate_desk.domain.roles import Role
-from estate_desk.domain.special_services import ChosenService
-from estate_desk.domain.ticket_intake import ensure_intake_unchanged
-from estate_desk.domain.ticket_records import (
+from estate_desk.domain.desk.intake import ensure_intake_unchanged
+from estate_desk.domain.desk.records import (
     ArrivalExplanation,
     Completion,
     Postponement,
     ProgressNote,
     ReturnVisit,
 )
-from estate_desk.domain.ticket_terms import Channel, Confirmation, NotifyMethod, Satisfaction, TicketKind, TicketStatus
-from estate_desk.domain.tickets import Ticket as DomainTicket
+from estate_desk.domain.desk.special_services import ChosenService
+from estate_desk.domain.desk.terms import Channel, Confirmation, NotifyMethod, Satisfaction, TicketKind, TicketStatus
+from estate_desk.domain.desk.tickets import Ticket as DomainTicket
+from estate_desk.domain.errors import NotFound, PermissionDenied
+from estate_desk.domain.roles import Role
 from estate_desk.store.accounts import User
 from estate_desk.store.desk import DeskCounter, Ticket
 from estate_desk.store.desk_records import (

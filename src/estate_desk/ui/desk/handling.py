@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.desk.terms import PROMISE_LIMIT
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.ticket_terms import PROMISE_LIMIT
-from estate_desk.services import desk_actions, desk_board
-from estate_desk.ui.desk_widgets import chosen_method, datetime_edit, from_qdatetime, notify_combo
+from estate_desk.services.desk import actions as desk_actions
+from estate_desk.services.desk import board as desk_board
+from estate_desk.ui.desk.widgets import chosen_method, datetime_edit, from_qdatetime, notify_combo
 from estate_desk.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.desk_detail import TicketDetail
+    from estate_desk.services.desk.detail import TicketDetail
     from estate_desk.store.database import Database
 
 

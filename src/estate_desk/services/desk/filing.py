@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.archive.dual_track import AttachmentKind
+from estate_desk.domain.desk.records import shown
+from estate_desk.domain.desk.terms import Confirmation, TicketKind
 from estate_desk.domain.routines.common import office_date
-from estate_desk.domain.ticket_records import shown
-from estate_desk.domain.ticket_terms import Confirmation, TicketKind
 from estate_desk.printing.ticket_slip import SlipSection, TicketSlip, render_ticket_slip
 from estate_desk.services.archive.attachments import attach_bytes, blob_store
 from estate_desk.services.archive.numbering import DocumentDraft, register_document
-from estate_desk.services.desk_tickets import EventKind, record_event, user_names
+from estate_desk.services.desk.tickets import EventKind, record_event, user_names
 from estate_desk.store.accounts import Office
 from estate_desk.store.desk_records import TicketEvent
 from estate_desk.store.estate import Owner, Room
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.tickets import Ticket as DomainTicket
+    from estate_desk.domain.desk.tickets import Ticket as DomainTicket
     from estate_desk.store.archive import Document
     from estate_desk.store.desk import Ticket
 

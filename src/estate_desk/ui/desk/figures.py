@@ -2,7 +2,7 @@
 
 The figures — on-time handling, the three minutes (explained in advance apart), promises kept,
 postponements and refused second ones, repeat complaints, return visits, satisfaction — are
-computed by :func:`estate_desk.services.desk_figures.figures`; the chart draws the rates with a
+computed by :func:`estate_desk.services.desk.figures.figures`; the chart draws the rates with a
 plain :class:`QPainter` (QtCharts is not part of PySide6-Essentials).
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines.common import office_date
-from estate_desk.services import desk_figures
+from estate_desk.services.desk import figures as desk_figures
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -40,7 +40,7 @@ from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.desk_figures import DeskFigures, FigureLine
+    from estate_desk.services.desk.figures import DeskFigures, FigureLine
     from estate_desk.store.database import Database
 
 BAR = QColor("#1e88e5")

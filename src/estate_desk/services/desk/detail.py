@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from estate_desk.domain.desk.terms import TicketStatus
 from estate_desk.domain.errors import NotFound
-from estate_desk.domain.ticket_terms import TicketStatus
-from estate_desk.services.desk_settings import settings_in
-from estate_desk.services.desk_tickets import EventKind, load, user_names
+from estate_desk.services.desk.settings import settings_in
+from estate_desk.services.desk.tickets import EventKind, load, user_names
 from estate_desk.store.archive import Document
 from estate_desk.store.desk import Ticket
 from estate_desk.store.desk_records import TicketEvent, TicketPhoto
@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.countdown import Countdown
-    from estate_desk.domain.special_services import ChosenService
-    from estate_desk.domain.ticket_terms import (
+    from estate_desk.domain.desk.countdown import Countdown
+    from estate_desk.domain.desk.special_services import ChosenService
+    from estate_desk.domain.desk.terms import (
         ArrivalOutcome,
         Channel,
         Confirmation,

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.ticket_terms import (
+from estate_desk.domain.desk.terms import (
     PROMISE_LIMIT,
     Confirmation,
     NotifyMethod,
     Satisfaction,
 )
+from estate_desk.domain.errors import InputProblem, RuleViolation
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import func, select, update
 
+from estate_desk.domain.desk.terms import Confirmation, TicketStatus
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.ticket_terms import Confirmation, TicketStatus
 from estate_desk.printing.ticket_slip import check_image
 from estate_desk.services.archive.attachments import store_bytes
-from estate_desk.services.desk_detail import TicketDetail, detail_in
-from estate_desk.services.desk_filing import file_closed_ticket
-from estate_desk.services.desk_settings import settings_in
-from estate_desk.services.desk_tickets import (
+from estate_desk.services.desk.detail import TicketDetail, detail_in
+from estate_desk.services.desk.filing import file_closed_ticket
+from estate_desk.services.desk.settings import settings_in
+from estate_desk.services.desk.tickets import (
     DESK_SUPERVISORS,
     EventKind,
     load,
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.ticket_terms import Satisfaction
+    from estate_desk.domain.desk.terms import Satisfaction
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 

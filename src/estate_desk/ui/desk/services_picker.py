@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.special_services import PriceList, services_total
+from estate_desk.domain.desk.special_services import PriceList, services_total
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from decimal import Decimal
 
-    from estate_desk.domain.special_services import ChosenService, SpecialService
+    from estate_desk.domain.desk.special_services import ChosenService, SpecialService
 
 MAX_QUANTITY = 99
 

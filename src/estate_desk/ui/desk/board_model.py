@@ -1,8 +1,8 @@
 """The board's item model (工单看板): a thin table over the ids of the open tickets, most urgent first.
 
-The model keeps the :class:`~estate_desk.services.desk_board.Board` the services loaded and the
+The model keeps the :class:`~estate_desk.services.desk.board.Board` the services loaded and the
 order of its ids. A cell's clock is computed when the view asks for it — from the stored
-deadlines and the instant of the last tick (:func:`~estate_desk.services.desk_board.row_at`) —
+deadlines and the instant of the last tick (:func:`~estate_desk.services.desk.board.row_at`) —
 and kept until the next tick, so only the rows on screen cost anything. A tick changes no row:
 it only says that the two countdown columns of the visible rows have new values
 (``dataChanged``). A poll that found changes moves rows in and out one by one and re-sorts with
@@ -14,9 +14,9 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from estate_desk.domain.ticket_terms import TicketStatus
-from estate_desk.services.desk_board import row_at
-from estate_desk.ui.desk_widgets import clock_background, clock_foreground, clock_text
+from estate_desk.domain.desk.terms import TicketStatus
+from estate_desk.services.desk.board import row_at
+from estate_desk.ui.desk.widgets import clock_background, clock_foreground, clock_text
 from estate_desk.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
 from estate_desk.ui.routines.widgets import lang
 from estate_desk.ui.widgets import local_time
@@ -24,8 +24,8 @@ from estate_desk.ui.widgets import local_time
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from estate_desk.domain.countdown import Countdown
-    from estate_desk.services.desk_board import Board, BoardRow
+    from estate_desk.domain.desk.countdown import Countdown
+    from estate_desk.services.desk.board import Board, BoardRow
 
 Index = QModelIndex | QPersistentModelIndex
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole

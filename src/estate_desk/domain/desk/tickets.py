@@ -21,10 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.countdown import Countdown, arrival_countdown, most_urgent_key, promise_countdown
-from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
-from estate_desk.domain.special_services import ChosenService, services_total
-from estate_desk.domain.ticket_records import (
+from estate_desk.domain.desk.countdown import Countdown, arrival_countdown, most_urgent_key, promise_countdown
+from estate_desk.domain.desk.records import (
     ArrivalExplanation,
     Completion,
     Postponement,
@@ -36,7 +34,8 @@ from estate_desk.domain.ticket_records import (
     required_text,
     shown,
 )
-from estate_desk.domain.ticket_terms import (
+from estate_desk.domain.desk.special_services import ChosenService, services_total
+from estate_desk.domain.desk.terms import (
     DEFAULT_POLICY,
     PROMISE_LIMIT,
     ArrivalOutcome,
@@ -48,6 +47,7 @@ from estate_desk.domain.ticket_terms import (
     TicketPolicy,
     TicketStatus,
 )
+from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

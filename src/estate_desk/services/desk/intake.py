@@ -2,15 +2,15 @@
 
 Any signed-in staff member — receptionist, guard at night, repair worker on a round — opens a
 ticket and becomes its first receiver (首按责任人) for good. The promise clocks start at reception
-(:func:`estate_desk.domain.ticket_intake.open_ticket`). A complaint from the same room about the
+(:func:`estate_desk.domain.desk.intake.open_ticket`). A complaint from the same room about the
 same matter that is still open or was received or closed within the repeat window (30 days) is
 shown while the receptionist types (:func:`repeats_for`); the new ticket is linked to it and
 flagged as a repeat, a service failure (F7).
 
-Other desk jobs: :mod:`~estate_desk.services.desk_actions` (handling),
-:mod:`~estate_desk.services.desk_completion` (completion, return visit),
-:mod:`~estate_desk.services.desk_board`, :mod:`~estate_desk.services.desk_review`,
-:mod:`~estate_desk.services.desk_figures`, :mod:`~estate_desk.services.desk_settings`.
+Other desk jobs: :mod:`~estate_desk.services.desk.actions` (handling),
+:mod:`~estate_desk.services.desk.completion` (completion, return visit),
+:mod:`~estate_desk.services.desk.board`, :mod:`~estate_desk.services.desk.review`,
+:mod:`~estate_desk.services.desk.figures`, :mod:`~estate_desk.services.desk.settings`.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 
 from estate_desk.domain.archive.dual_track import media_type_of
+from estate_desk.domain.desk.intake import open_ticket as intake
+from estate_desk.domain.desk.review import find_repeat, normalize_matter
+from estate_desk.domain.desk.terms import TicketKind, TicketStatus
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.routines.common import office_date
-from estate_desk.domain.ticket_intake import open_ticket as intake
-from estate_desk.domain.ticket_review import find_repeat, normalize_matter
-from estate_desk.domain.ticket_terms import TicketKind, TicketStatus
-from estate_desk.services import desk_tickets
 from estate_desk.services.archive.attachments import blob_store
-from estate_desk.services.desk_settings import settings_in
-from estate_desk.services.desk_tickets import EventKind
+from estate_desk.services.desk import tickets as desk_tickets
+from estate_desk.services.desk.settings import settings_in
+from estate_desk.services.desk.tickets import EventKind
 from estate_desk.store.desk import Ticket
 from estate_desk.store.desk_records import TicketPhoto
 from estate_desk.store.estate import Owner, Ownership, Room
@@ -41,9 +41,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.ticket_terms import Channel
+    from estate_desk.domain.desk.terms import Channel
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.desk_settings import DeskSettings
+    from estate_desk.services.desk.settings import DeskSettings
     from estate_desk.store.database import Database
 
 REPEAT_KINDS = frozenset({TicketKind.COMPLAINT})

@@ -3,7 +3,7 @@ progress notes, special services and photos (F1, F2, F4, F6, F8).
 
 One call per thing a user does; each is one unit of work that loads the ticket, lets the rules
 decide and saves what changed, then returns the ticket as the dialog shows it
-(:class:`~estate_desk.services.desk_detail.TicketDetail`). Refusals are
+(:class:`~estate_desk.services.desk.detail.TicketDetail`). Refusals are
 :class:`~estate_desk.domain.errors.UserError` quoting the rule; a refused *second*
 postponement is also written into the ticket's history, because the figures count them (F2).
 """
@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.desk.records import shown
 from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.ticket_records import shown
-from estate_desk.services import desk_tickets
 from estate_desk.services.archive.attachments import blob_store
-from estate_desk.services.desk import add_photo_row
-from estate_desk.services.desk_detail import TicketDetail, detail_in
-from estate_desk.services.desk_settings import settings_in
-from estate_desk.services.desk_tickets import EventKind, load, require_hand_in, require_user, save, user_names
+from estate_desk.services.desk import tickets as desk_tickets
+from estate_desk.services.desk.detail import TicketDetail, detail_in
+from estate_desk.services.desk.intake import add_photo_row
+from estate_desk.services.desk.settings import settings_in
+from estate_desk.services.desk.tickets import EventKind, load, require_hand_in, require_user, save, user_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.domain.ticket_terms import NotifyMethod
-    from estate_desk.domain.tickets import Ticket as DomainTicket
+    from estate_desk.domain.desk.terms import NotifyMethod
+    from estate_desk.domain.desk.tickets import Ticket as DomainTicket
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 

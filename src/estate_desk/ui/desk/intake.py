@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.desk.terms import PROMISE_LIMIT, Channel, TicketKind
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.ticket_terms import PROMISE_LIMIT, Channel, TicketKind
-from estate_desk.services import desk, desk_settings
 from estate_desk.services.archive import register, search
 from estate_desk.services.archive.search import HitKind
-from estate_desk.ui.desk_services_picker import ServicesPicker
-from estate_desk.ui.desk_widgets import datetime_edit, from_qdatetime, to_qdatetime
+from estate_desk.services.desk import intake as desk
+from estate_desk.services.desk import settings as desk_settings
+from estate_desk.ui.desk.services_picker import ServicesPicker
+from estate_desk.ui.desk.widgets import datetime_edit, from_qdatetime, to_qdatetime
 from estate_desk.ui.qt import (
     QAction,
     QComboBox,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
     from estate_desk.services.archive.register import RoomMatch
-    from estate_desk.services.desk import OpenedTicket, RepeatCandidate
+    from estate_desk.services.desk.intake import OpenedTicket, RepeatCandidate
     from estate_desk.store.database import Database
 
 KIND_ORDER = (

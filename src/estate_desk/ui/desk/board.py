@@ -20,12 +20,15 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines.common import office_date
-from estate_desk.services import desk_board, desk_completion, desk_review, desk_settings
-from estate_desk.services.desk_choices import building_numbers
+from estate_desk.services.desk import board as desk_board
+from estate_desk.services.desk import completion as desk_completion
+from estate_desk.services.desk import review as desk_review
+from estate_desk.services.desk import settings as desk_settings
+from estate_desk.services.desk.choices import building_numbers
 from estate_desk.store.change_feed import DESK as DESK_TOPIC
-from estate_desk.ui.desk_board_model import TICKET_ID_ROLE, BoardModel, Column
-from estate_desk.ui.desk_board_parts import BoardBanner, FilterBar
-from estate_desk.ui.desk_widgets import set_sound_on_red, sound_on_red
+from estate_desk.ui.desk.board_model import TICKET_ID_ROLE, BoardModel, Column
+from estate_desk.ui.desk.board_parts import BoardBanner, FilterBar
+from estate_desk.ui.desk.widgets import set_sound_on_red, sound_on_red
 from estate_desk.ui.qt import (
     QAction,
     QApplication,
@@ -53,11 +56,11 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.desk_board import Board, BoardFilter, BoardRow
-    from estate_desk.services.desk_settings import OnCallBoard
+    from estate_desk.services.desk.board import Board, BoardFilter, BoardRow
+    from estate_desk.services.desk.settings import OnCallBoard
     from estate_desk.store.database import Database
     from estate_desk.ui.change_listener import ChangeListener
-    from estate_desk.ui.desk_ticket_actions import TicketActions
+    from estate_desk.ui.desk.ticket_actions import TicketActions
 
 TICK_MS = 1000
 POLL_MS = 2000

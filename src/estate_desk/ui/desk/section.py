@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.ui.desk_board import BoardWidget
-from estate_desk.ui.desk_figures import FiguresPage
-from estate_desk.ui.desk_review import ReviewPage
-from estate_desk.ui.desk_ticket_actions import TicketActions
+from estate_desk.ui.desk.board import BoardWidget
+from estate_desk.ui.desk.figures import FiguresPage
+from estate_desk.ui.desk.review import ReviewPage
+from estate_desk.ui.desk.ticket_actions import TicketActions
 from estate_desk.ui.qt import QAction, QCloseEvent, QKeySequence, QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:

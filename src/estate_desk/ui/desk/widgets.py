@@ -1,7 +1,7 @@
 """Small pieces the front desk's screens share: the clocks' colours, times in the office's zone,
 "how the owner was told", and the board's sound preference.
 
-The colours follow the state the rules computed (:class:`~estate_desk.domain.countdown.CountdownState`):
+The colours follow the state the rules computed (:class:`~estate_desk.domain.desk.countdown.CountdownState`):
 green while in time, amber near the end, red once breached. The widgets never decide a state.
 """
 
@@ -11,14 +11,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.countdown import CountdownState
-from estate_desk.domain.ticket_terms import NotifyMethod
+from estate_desk.domain.desk.countdown import CountdownState
+from estate_desk.domain.desk.terms import NotifyMethod
 from estate_desk.ui import prefs
 from estate_desk.ui.qt import QColor, QComboBox, QDate, QDateTime, QDateTimeEdit, QTime, QTimeZone
 from estate_desk.ui.routines.widgets import lang
 
 if TYPE_CHECKING:
-    from estate_desk.domain.countdown import Countdown
+    from estate_desk.domain.desk.countdown import Countdown
 
 # per state: (background, text)
 CLOCK_COLOURS = {

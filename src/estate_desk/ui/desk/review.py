@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines.common import office_date
-from estate_desk.services import desk_review
 from estate_desk.services.archive.attachments import Preview, stored_path
-from estate_desk.services.desk_tickets import DESK_SUPERVISORS
+from estate_desk.services.desk import review as desk_review
+from estate_desk.services.desk.tickets import DESK_SUPERVISORS
 from estate_desk.ui.archive.preview import AttachmentPreview
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
@@ -43,9 +43,9 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.desk_review import DayReview, ReviewLine
+    from estate_desk.services.desk.review import DayReview, ReviewLine
     from estate_desk.store.database import Database
-    from estate_desk.ui.desk_ticket_actions import TicketActions
+    from estate_desk.ui.desk.ticket_actions import TicketActions
 
 BLOCKERS = "blockers"
 LIST_KEYS = (

@@ -33,13 +33,13 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.desk.terms import ArrivalOutcome, TicketKind
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.ticket_terms import ArrivalOutcome, TicketKind
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
-    from estate_desk.domain.tickets import Ticket
+    from estate_desk.domain.desk.tickets import Ticket
 
 REPEAT_WINDOW = timedelta(days=30)
 
