@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import make_actor
-from estate_desk.domain.loans import Form, Place
+from estate_desk.domain.loans.rules import Form, Place
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import loan_approval, loan_desk, loans
 from estate_desk.services.archive import filing, register
 from estate_desk.services.archive.numbering import DocumentDraft
-from estate_desk.services.loans import Borrower, RequestDraft
+from estate_desk.services.loans import approval as loan_approval
+from estate_desk.services.loans import desk as loan_desk
+from estate_desk.services.loans import requests as loans
+from estate_desk.services.loans.requests import Borrower, RequestDraft
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
     from estate_desk.domain.errors import UserError
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.loans import RequestView
+    from estate_desk.services.loans.requests import RequestView
     from estate_desk.store.database import Database
 
 

@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from estate_desk.domain.loans import RequestState
+from estate_desk.domain.loans.rules import RequestState
 from estate_desk.domain.routines.common import office_date
-from estate_desk.services import big_estate, loan_approval, loan_desk, loan_ledger
+from estate_desk.services import big_estate
 from estate_desk.services.accounts.users import authenticate
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive import search
+from estate_desk.services.loans import approval as loan_approval
+from estate_desk.services.loans import desk as loan_desk
+from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.desk import Ticket

@@ -10,11 +10,13 @@ from sqlalchemy import func, select
 
 from conftest import make_actor
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
-from estate_desk.domain.loans import DEFAULT_RULES, ApprovalRules, LoanPeriod, RequestState, check_rules
+from estate_desk.domain.loans.rules import DEFAULT_RULES, ApprovalRules, LoanPeriod, RequestState, check_rules
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import loan_approval, loan_rules, loans
-from estate_desk.services.loans import Borrower, RequestDraft
+from estate_desk.services.loans import approval as loan_approval
+from estate_desk.services.loans import requests as loans
+from estate_desk.services.loans import rules as loan_rules
+from estate_desk.services.loans.requests import Borrower, RequestDraft
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.loans import LoanDecision, LoanRequest
 from loan_support import Archive, make_archive, raises_zh

@@ -11,10 +11,14 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.archive.numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
-from estate_desk.domain.loans import Form, LoanPeriod, RequestState
+from estate_desk.domain.loans.rules import Form, LoanPeriod, RequestState
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import loan_desk, loan_due, loan_ledger, loan_rules, loans
-from estate_desk.services.loan_desk import ReturnCheck
+from estate_desk.services.loans import desk as loan_desk
+from estate_desk.services.loans import due as loan_due
+from estate_desk.services.loans import ledger as loan_ledger
+from estate_desk.services.loans import requests as loans
+from estate_desk.services.loans import rules as loan_rules
+from estate_desk.services.loans.desk import ReturnCheck
 from estate_desk.store.loans import Loan, LoanRecall
 from loan_support import Archive, make_archive, raises_zh
 

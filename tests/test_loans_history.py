@@ -8,9 +8,10 @@ import pytest
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import loan_desk, loan_ledger
 from estate_desk.services.archive import attachments
-from estate_desk.services.loan_desk import ReturnCheck
+from estate_desk.services.loans import desk as loan_desk
+from estate_desk.services.loans import ledger as loan_ledger
+from estate_desk.services.loans.desk import ReturnCheck
 from loan_support import Archive, make_archive
 
 if TYPE_CHECKING:

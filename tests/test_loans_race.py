@@ -50,8 +50,8 @@ def _lend_at_once(url: str, request_id: int, code: str, barrier: Any, results: A
     """A second workstation: sign in as the clerk, wait for the other, then lend."""
     from estate_desk.domain.clock import FakeClock
     from estate_desk.domain.errors import UserError
-    from estate_desk.services import loan_desk
     from estate_desk.services.accounts import users as accounts
+    from estate_desk.services.loans import desk as loan_desk
     from estate_desk.store.database import open_database
 
     clock = FakeClock(START)

@@ -15,7 +15,7 @@ from estate_desk.cli import main
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import printouts
-from estate_desk.services.loan_desk import ReturnCheck, check_in
+from estate_desk.services.loans.desk import ReturnCheck, check_in
 from estate_desk.services.printouts import Selection
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.loans import LoanRecall
@@ -122,6 +122,6 @@ def test_a12_a_recall_notice_is_printed_and_recorded(archive: Archive, tmp_path:
 
 
 def printouts_ledger(archive: Archive):  # type: ignore[no-untyped-def]
-    from estate_desk.services import loan_ledger
+    from estate_desk.services.loans import ledger as loan_ledger
 
     return loan_ledger.ledger(archive.db, archive.clock, archive.clerk)

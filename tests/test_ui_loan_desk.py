@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from estate_desk.domain.archive.numbers import barcode_form
-from estate_desk.domain.loans import RequestState
+from estate_desk.domain.loans.rules import RequestState
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import loan_rules, loans
+from estate_desk.services.loans import requests as loans
+from estate_desk.services.loans import rules as loan_rules
 from estate_desk.ui.app import make_application
-from estate_desk.ui.loan_desk import LoanDesk
-from estate_desk.ui.loan_dialogs import DecisionDialog, RequestDialog, ReturnDialog
+from estate_desk.ui.loans.desk import LoanDesk
+from estate_desk.ui.loans.dialogs import DecisionDialog, RequestDialog, ReturnDialog
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QAction, QDialogButtonBox, Qt
 from loan_support import Archive, make_archive
@@ -157,7 +158,7 @@ def test_a12_the_ledger_shows_a_records_history_of_loans(window: MainWindow, arc
 
 
 def test_a11_a_copy_is_scanned_against_its_request_and_recorded(window: MainWindow, archive: Archive, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from estate_desk.domain.loans import Form
+    from estate_desk.domain.loans.rules import Form
 
     no = archive.by_grade[Grade.INTERNAL]
     request = archive.approved(no, form=Form.COPY)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.loans import DEFAULT_RULES, Form, ItemKind, Place, RequestState
+from estate_desk.domain.loans.rules import DEFAULT_RULES, Form, ItemKind, Place, RequestState
 from estate_desk.domain.roles import Role
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade

@@ -14,14 +14,14 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.routines.common import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
 from estate_desk.services.archive import search
-from estate_desk.services.loans import LEDGER_READERS
+from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive.section import ArchiveSection
 from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.disposal_page import DisposalSection
-from estate_desk.ui.loan_desk import LoanDesk
+from estate_desk.ui.loans.desk import LoanDesk
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,

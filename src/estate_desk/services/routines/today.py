@@ -21,8 +21,9 @@ from sqlalchemy import select
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.routines.common import ROUTINE_READERS, RoutineStatus, office_date, worst
-from estate_desk.services import integrity, loan_ledger
+from estate_desk.services import integrity
 from estate_desk.services.archive import worklists
+from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.permissions import require_role
 from estate_desk.services.routines import arrears, census, inspections
 from estate_desk.store.archive import Document

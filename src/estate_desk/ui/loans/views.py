@@ -9,12 +9,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.loans import RULE_EDITORS, ApprovalRules, LoanPeriod
+from estate_desk.domain.loans.rules import RULE_EDITORS, ApprovalRules, LoanPeriod
 from estate_desk.domain.roles import Role, parse_role
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import loan_ledger, loan_rules, loans
 from estate_desk.services.archive import filing
+from estate_desk.services.loans import ledger as loan_ledger
+from estate_desk.services.loans import requests as loans
+from estate_desk.services.loans import rules as loan_rules
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -38,7 +40,7 @@ from estate_desk.ui.widgets import local_time, table_view
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.loan_ledger import LoanLine
+    from estate_desk.services.loans.ledger import LoanLine
     from estate_desk.store.database import Database
 
 FLAG = QColor("#B00020")

@@ -14,15 +14,16 @@ from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.loans import RequestState, renewed_due
+from estate_desk.domain.loans.rules import RequestState, renewed_due
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.domain.secrecy.output_rights import Output
-from estate_desk.services import audit, loan_rules
+from estate_desk.services import audit
 from estate_desk.services.audit import Target
-from estate_desk.services.loan_desk import covers, desk_only, hit_of
-from estate_desk.services.loan_ledger import LoanLine, ledger, loan_lines
-from estate_desk.services.loans import request_in
+from estate_desk.services.loans import rules as loan_rules
+from estate_desk.services.loans.desk import covers, desk_only, hit_of
+from estate_desk.services.loans.ledger import LoanLine, ledger, loan_lines
+from estate_desk.services.loans.requests import request_in
 from estate_desk.services.secrecy import print_rights
 from estate_desk.store.loans import Loan, LoanCopy, LoanRecall, LoanRenewal, LoanRequest, LoanRequestItem
 

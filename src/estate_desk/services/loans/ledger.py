@@ -15,11 +15,11 @@ from sqlalchemy import select
 
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import PermissionDenied
-from estate_desk.domain.loans import Form, Place, days_overdue
+from estate_desk.domain.loans.rules import Form, Place, days_overdue
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive.numbering import code_forms_in
-from estate_desk.services.loans import LEDGER_READERS, view_in
+from estate_desk.services.loans.requests import LEDGER_READERS, view_in
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document

@@ -9,12 +9,15 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.domain.loans import Form, Place
+from estate_desk.domain.loans.rules import Form, Place
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import loan_approval, loan_desk, loan_rules, loans
-from estate_desk.services.loan_desk import ReturnCheck
-from estate_desk.services.loans import Borrower, RequestDraft
+from estate_desk.services.loans import approval as loan_approval
+from estate_desk.services.loans import desk as loan_desk
+from estate_desk.services.loans import requests as loans
+from estate_desk.services.loans import rules as loan_rules
+from estate_desk.services.loans.desk import ReturnCheck
+from estate_desk.services.loans.requests import Borrower, RequestDraft
 from estate_desk.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -34,8 +37,8 @@ from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.loan_ledger import LoanLine
-    from estate_desk.services.loans import RequestView
+    from estate_desk.services.loans.ledger import LoanLine
+    from estate_desk.services.loans.requests import RequestView
     from estate_desk.store.database import Database
 
 OUTSIDE = -1  # the borrower picker's entry for an outside person

@@ -13,11 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import InputProblem, UserError
-from estate_desk.domain.loans import RequestState
+from estate_desk.domain.loans.rules import RequestState
 from estate_desk.domain.routines.common import office_date
-from estate_desk.services import loan_approval, loan_desk, loan_due, loan_ledger, loans
-from estate_desk.ui.loan_dialogs import DecisionDialog, RequestDialog, ReturnDialog
-from estate_desk.ui.loan_views import BorrowerLoans, LedgerView, RulesView, loan_line_model
+from estate_desk.services.loans import approval as loan_approval
+from estate_desk.services.loans import desk as loan_desk
+from estate_desk.services.loans import due as loan_due
+from estate_desk.services.loans import ledger as loan_ledger
+from estate_desk.services.loans import requests as loans
+from estate_desk.ui.loans.dialogs import DecisionDialog, RequestDialog, ReturnDialog
+from estate_desk.ui.loans.views import BorrowerLoans, LedgerView, RulesView, loan_line_model
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QHBoxLayout,
@@ -37,7 +41,7 @@ from estate_desk.ui.widgets import table_view
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.loans import RequestView
+    from estate_desk.services.loans.requests import RequestView
     from estate_desk.store.database import Database
 
 

@@ -1,7 +1,7 @@
 """The office's borrowing settings (借阅规则, A12): approval chains by grade and the loan periods.
 
-Kept as JSON in the settings table under :data:`~estate_desk.domain.loans.RULES_SETTING` and
-:data:`~estate_desk.domain.loans.PERIOD_SETTING`; absent, the safe defaults of ``domain/loans.py``
+Kept as JSON in the settings table under :data:`~estate_desk.domain.loans.rules.RULES_SETTING` and
+:data:`~estate_desk.domain.loans.rules.PERIOD_SETTING`; absent, the safe defaults of ``domain/loans/rules.py``
 apply. The management office and the administrator change them; every change is checked
 (``domain.loans.check_rules``) and audited with its before and after.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.audit import AuditAction
-from estate_desk.domain.loans import (
+from estate_desk.domain.loans.rules import (
     DEFAULT_RULES,
     PERIOD_SETTING,
     RULE_EDITORS,

@@ -21,13 +21,14 @@ from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
-from estate_desk.domain.loans import Form, ItemKind, Place, RequestState, due_date
+from estate_desk.domain.loans.rules import Form, ItemKind, Place, RequestState, due_date
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade, most_secret
-from estate_desk.services import audit, loan_rules
+from estate_desk.services import audit
 from estate_desk.services.archive import filing
 from estate_desk.services.audit import Target
+from estate_desk.services.loans import rules as loan_rules
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document

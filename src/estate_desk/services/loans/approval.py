@@ -17,11 +17,11 @@ from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
-from estate_desk.domain.loans import Approval, RequestState, Step, check_decider
+from estate_desk.domain.loans.rules import Approval, RequestState, Step, check_decider
 from estate_desk.domain.roles import Role
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
-from estate_desk.services.loans import LOAN_DESK, RequestView, chain_of, parties, request_in, view_in
+from estate_desk.services.loans.requests import LOAN_DESK, RequestView, chain_of, parties, request_in, view_in
 from estate_desk.store.loans import Loan, LoanDecision, LoanRequest
 
 if TYPE_CHECKING:
