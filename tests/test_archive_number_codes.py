@@ -17,7 +17,7 @@ from estate_desk.domain.archive.numbers import (
     format_archive_number,
     normalise_code,
 )
-from estate_desk.domain.retention import Retention
+from estate_desk.domain.disposal.retention import Retention
 
 NUMBER = "Z001-YZ·2016-Y-0001"
 

@@ -14,13 +14,14 @@ from sqlalchemy import func, select
 from conftest import START, make_actor
 from crash_support import kill_midway
 from estate_desk.domain.clock import FakeClock
-from estate_desk.domain.disposal import BatchState, Decision
-from estate_desk.domain.retention import Retention
+from estate_desk.domain.disposal.retention import Retention
+from estate_desk.domain.disposal.rules import BatchState, Decision
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import audit, auto_backup, backup, destruction
+from estate_desk.services import audit, auto_backup, backup
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments, filing, register
 from estate_desk.services.archive import numbering as archive
+from estate_desk.services.disposal import destruction
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem

@@ -16,14 +16,15 @@ from sqlalchemy.exc import DBAPIError
 from conftest import make_actor
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.disposal import BatchState, Decision, Due, HoldKind, Method
+from estate_desk.domain.disposal.retention import Retention
+from estate_desk.domain.disposal.rules import BatchState, Decision, Due, HoldKind, Method
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation, UserError
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.destruction_manifest import COLUMNS
-from estate_desk.services import destruction, disposal
 from estate_desk.services.archive import attachments, filing, register, search
 from estate_desk.services.archive import numbering as archive
+from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import marks as disposal
 from estate_desk.services.printouts import Selection
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.archive import ArchiveBox, Attachment, Document, Movement, Volume

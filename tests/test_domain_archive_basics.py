@@ -8,8 +8,8 @@ import pytest
 
 from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
 from estate_desk.domain.archive.numbers import NumberingKey, format_archive_number, validate_pattern
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
 
 

@@ -223,7 +223,7 @@ def test_the_ledger_by_period_borrower_and_record(archive: Archive) -> None:
 
 
 def test_a16_a_void_record_is_not_lent_as_current(archive: Archive) -> None:
-    from estate_desk.services import disposal
+    from estate_desk.services.disposal import marks as disposal
 
     no = archive.by_grade[Grade.INTERNAL]
     request = archive.approved(no)

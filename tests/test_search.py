@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, event, func, insert, select, table, text, update
 
 from conftest import PG_URL, make_actor
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import RuleViolation
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive import search

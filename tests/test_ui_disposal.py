@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import make_actor
-from estate_desk.domain.disposal import BatchState
-from estate_desk.domain.retention import Retention
-from estate_desk.services import destruction, disposal
+from estate_desk.domain.disposal.retention import Retention
+from estate_desk.domain.disposal.rules import BatchState
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive import register
+from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import marks as disposal
 from estate_desk.ui.app import make_application
-from estate_desk.ui.disposal_dialogs import CarryOutDialog, ProposeDialog, VoidDialog
+from estate_desk.ui.disposal.dialogs import CarryOutDialog, ProposeDialog, VoidDialog
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QColor, Qt
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
-    from estate_desk.ui.disposal_page import DisposalSection
+    from estate_desk.ui.disposal.page import DisposalSection
 
 pytestmark = pytest.mark.ui
 
@@ -149,7 +150,7 @@ def test_a17_a_batch_goes_through_the_appraisal_page_to_its_manifest(  # type: i
 def test_a17_a_hold_is_placed_from_the_detail_pane_and_lifted_on_the_holds_tab(  # type: ignore[no-untyped-def]
     window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock, qtbot
 ) -> None:
-    from estate_desk.ui.disposal_dialogs import HoldDialog, LiftHoldDialog
+    from estate_desk.ui.disposal.dialogs import HoldDialog, LiftHoldDialog
 
     document = _document(ready_db, clock, clerk, "收费争议记录", 2014)
     window.archive.refresh()

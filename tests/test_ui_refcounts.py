@@ -140,7 +140,7 @@ def test_the_main_window_opens_and_closes_twenty_times_in_one_process(demo_url: 
 _SIGNED_IN_START = f"""
 import sys
 from estate_desk.domain.clock import SystemClock
-from estate_desk.services import destruction
+from estate_desk.services.disposal import destruction
 from estate_desk.services.accounts import users as accounts, setup
 from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application

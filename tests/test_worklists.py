@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from estate_desk.domain.archive.dual_track import Track, needs_digitising, track_of
-from estate_desk.domain.retention import Retention
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts

@@ -5,14 +5,14 @@
 * ``retention set-default CATEGORY PERIOD --user NAME`` — a category's default (永久, 30y, 10y, 15y …).
 * ``retention set-grace DAYS --user NAME`` — how long a void record waits before it comes up for review.
 
-Changes are for supervisors, the management office and administrators, and are audited (``services/disposal.py``).
+Changes are for supervisors, the management office and administrators, and are audited (``services/disposal/marks.py``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.retention import Retention
+from estate_desk.domain.disposal.retention import Retention
 
 if TYPE_CHECKING:
     import argparse
@@ -27,8 +27,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
-    from estate_desk.services import disposal
     from estate_desk.services.archive import browse
+    from estate_desk.services.disposal import marks as disposal
     from estate_desk.store.archive import Category
 
     db = _open_db(args)
@@ -49,7 +49,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_add_period(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, say
     from estate_desk.domain.clock import SystemClock
-    from estate_desk.services import disposal
+    from estate_desk.services.disposal import marks as disposal
 
     db = _open_db(args)
     period = disposal.add_period(db, SystemClock(), _actor(args, db), args.years)
@@ -60,7 +60,7 @@ def cmd_add_period(args: argparse.Namespace) -> int:
 def cmd_set_default(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, say
     from estate_desk.domain.clock import SystemClock
-    from estate_desk.services import disposal
+    from estate_desk.services.disposal import marks as disposal
 
     db = _open_db(args)
     period = Retention.parse(args.period)
@@ -72,7 +72,7 @@ def cmd_set_default(args: argparse.Namespace) -> int:
 def cmd_set_grace(args: argparse.Namespace) -> int:
     from estate_desk.cli import EXIT_OK, _actor, _open_db, say
     from estate_desk.domain.clock import SystemClock
-    from estate_desk.services import disposal
+    from estate_desk.services.disposal import marks as disposal
 
     db = _open_db(args)
     disposal.set_grace_days(db, SystemClock(), _actor(args, db), args.days)

@@ -183,8 +183,8 @@ def sweep_at_start(db: Database, clock: Clock) -> int:
     """What the application clears when it starts: temporary files a crash left in the attachment
     store and in the automatic-backup folder, a day old or more, and the files of destroyed records a crash
     left between a destruction batch's commit and their removal (A17). Returns how many."""
-    from estate_desk.services import destruction
     from estate_desk.services.archive.attachments import sweep_leftovers
+    from estate_desk.services.disposal import destruction
 
     pending = destruction.files_pending(db)
     destroyed = pending - destruction.sweep_files(db, clock) if pending else 0

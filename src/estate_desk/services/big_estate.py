@@ -34,8 +34,8 @@ from estate_desk.domain.archive.numbers import BOX_PATTERN, DEFAULT_PATTERN, Num
 from estate_desk.domain.desk.intake import open_ticket
 from estate_desk.domain.desk.review import normalize_matter
 from estate_desk.domain.desk.terms import Channel, TicketKind, TicketStatus
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.estate.rooms import RoomCode, format_room_code
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts

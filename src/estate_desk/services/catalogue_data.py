@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.disposal import STATUS_DESTROYED
+from estate_desk.domain.disposal.rules import STATUS_DESTROYED
 from estate_desk.domain.estate.rooms import RoomCode, natural_key, room_sort_key
 from estate_desk.printing.catalogues import (
     ITEM_CATALOGUE,

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import false, select
 
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.estate.rooms import natural_key
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade, is_classified
 from estate_desk.services.printouts import Scope, Selection
 from estate_desk.services.secrecy.clearance import documents_visible

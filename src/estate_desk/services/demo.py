@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
-from estate_desk.domain.retention import Retention
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.services import demo_routines, desk_demo
 from estate_desk.services.accounts import setup

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem, NotFound
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.printing import fonts
 from estate_desk.printing.label_sheets import SheetGrid, render_sheets, render_thermal

@@ -30,7 +30,7 @@ PROVIDERS = (
     "estate_desk.services.print_catalogues",  # catalogues, register book, box notes (A7, A9)
     "estate_desk.services.print_daily_review",  # the front desk's daily review (F6)
     "estate_desk.services.print_loans",  # the loan register and recall notices (A12)
-    "estate_desk.services.destruction_manifest",  # the destruction manifest of a batch (A17)
+    "estate_desk.services.disposal.manifest",  # the destruction manifest of a batch (A17)
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk import __version__
-from estate_desk.domain.disposal import SUPERVISING_LEADERS
+from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.routines.common import ROUTINE_READERS
 from estate_desk.printing.fonts import find_simhei
@@ -20,7 +20,7 @@ from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive.section import ArchiveSection
 from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
-from estate_desk.ui.disposal_page import DisposalSection
+from estate_desk.ui.disposal.page import DisposalSection
 from estate_desk.ui.loans.desk import LoanDesk
 from estate_desk.ui.printing_section import PrintingSection
 from estate_desk.ui.qt import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from estate_desk.domain.retention import Retention
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.errors import InputProblem
 
 if TYPE_CHECKING:
-    from estate_desk.domain.retention import Retention
+    from estate_desk.domain.disposal.retention import Retention
 
 DEFAULT_PATTERN = "{fonds}-{category}·{year}-{retention}-{item:04d}"
 _FIELDS = {"fonds", "category", "year", "retention", "item"}

@@ -31,8 +31,9 @@ from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import is_classified
-from estate_desk.services import audit, disposal
+from estate_desk.services import audit
 from estate_desk.services.audit import Target
+from estate_desk.services.disposal import marks as disposal
 from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance, sealing

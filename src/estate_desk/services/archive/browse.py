@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, overload
 
 from sqlalchemy import func, select
 
-from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
-from estate_desk.domain.retention import Retention
+from estate_desk.domain.disposal.retention import Retention
+from estate_desk.domain.disposal.rules import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.secrecy import clearance
 from estate_desk.services.secrecy.clearance import documents_visible

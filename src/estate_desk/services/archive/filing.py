@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.archive.numbers import BOX_PATTERN, VOLUME_PATTERN
 from estate_desk.domain.audit import AuditAction
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services import audit
 from estate_desk.services.archive.numbering import category_by_code, code_forms_in, next_in_series

@@ -14,8 +14,8 @@ from estate_desk.domain.archive.numbers import (
     code_forms,
     format_archive_number,
 )
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem, NotFound
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.store.accounts import Office, Setting
 from estate_desk.store.archive import ArchiveBox, ArchiveCounter, Cabinet, Category, Document

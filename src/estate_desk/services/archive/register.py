@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.estate.rooms import AmbiguousRoom, format_room_code, room_readings
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit, conflicts
 from estate_desk.services.archive.numbering import category_by_code, register_document
 from estate_desk.services.audit import Target
-from estate_desk.services.disposal import require_not_destroyed
+from estate_desk.services.disposal.marks import require_not_destroyed
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store.accounts import User
@@ -226,7 +226,7 @@ def place_text(cabinet: Cabinet | None, shelf: int | None, position: int | None)
 
 def _disposal_facts(s: Session, d: Document) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Who voided a record, the batch that destroyed it, the holds on it (A16, A17)."""
-    from estate_desk.domain.disposal import HoldKind
+    from estate_desk.domain.disposal.rules import HoldKind
     from estate_desk.store.disposal import DestructionBatch, LegalHold
 
     voider = s.get(User, d.void_by) if d.void_by else None

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import column, literal, literal_column, select, table, union_all
 
 from estate_desk.domain.archive.numbers import DEFAULT_PATTERN, normalise_code
-from estate_desk.domain.disposal import STATUS_DESTROYED, VOID_MARK
+from estate_desk.domain.disposal.rules import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.estate.phones import phone_digits
 from estate_desk.domain.estate.rooms import (

@@ -25,9 +25,10 @@ from sqlalchemy.exc import IntegrityError
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans.rules import Form, ItemKind, RequestState
-from estate_desk.services import audit, disposal
+from estate_desk.services import audit
 from estate_desk.services.archive import filing
 from estate_desk.services.audit import Target
+from estate_desk.services.disposal import marks as disposal
 from estate_desk.services.loans.ledger import LoanLine, loan_lines
 from estate_desk.services.loans.requests import LOAN_DESK, documents_of, request_in
 from estate_desk.services.permissions import require_role

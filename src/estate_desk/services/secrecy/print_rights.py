@@ -85,7 +85,7 @@ def printout_grade(db: Database, actor: Actor, printout: Printout, selection: Se
     if printout.key in BOX_PRINTOUTS:
         return _boxes_grade(db, actor, selection)
     if Scope.BATCH in printout.scopes:  # a destruction manifest: as secret as what it lists (A17)
-        from estate_desk.services.destruction_manifest import manifest_grade
+        from estate_desk.services.disposal.manifest import manifest_grade
 
         return manifest_grade(db, selection)
     grade = _documents_grade(db, actor, selection)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from estate_desk.domain.disposal import VOID_MARK
+from estate_desk.domain.disposal.rules import VOID_MARK
 from estate_desk.services.archive import browse, filing, worklists
 from estate_desk.ui import i18n
 from estate_desk.ui.archive.detail_pane import DetailPane

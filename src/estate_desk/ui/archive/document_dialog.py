@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.estate.rooms import reads_as_room
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import browse, register
 from estate_desk.services.archive.numbering import DocumentDraft

@@ -18,7 +18,7 @@ from estate_desk.ui.archive.browser import ArchiveBrowser
 from estate_desk.ui.archive.cabinet_view import CabinetView
 from estate_desk.ui.archive.document_dialog import DocumentDialog
 from estate_desk.ui.archive.filing_dialogs import BoxDialog, CabinetDialog, PlaceBoxDialog, VolumeDialog
-from estate_desk.ui.disposal_dialogs import HoldDialog, VoidDialog
+from estate_desk.ui.disposal.dialogs import HoldDialog, VoidDialog
 from estate_desk.ui.estate.owner_view import OwnerView
 from estate_desk.ui.qt import (
     QAction,

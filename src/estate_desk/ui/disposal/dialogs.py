@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from estate_desk.domain.disposal import HoldKind, Method
+from estate_desk.domain.disposal.rules import HoldKind, Method
 from estate_desk.domain.errors import UserError
-from estate_desk.services import destruction, disposal
+from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import marks as disposal
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QAbstractItemView,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.destruction import DueRow
+    from estate_desk.services.disposal.destruction import DueRow
     from estate_desk.store.database import Database
 
 

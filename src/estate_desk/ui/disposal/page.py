@@ -2,19 +2,20 @@
 
 The clerk ticks records on the review list and proposes a batch; a supervisor approves or rejects each
 item of a batch; the clerk carries an approved batch out with its witnesses, and the manifest it files
-opens in the archive. Everything goes through ``services/destruction.py`` and ``services/disposal.py``.
+opens in the archive. Everything goes through ``services/disposal/destruction.py`` and ``services/disposal/marks.py``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from estate_desk.domain.disposal import SUPERVISING_LEADERS, BatchState
+from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS, BatchState
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.services import destruction, disposal
+from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import marks as disposal
 from estate_desk.ui import i18n
-from estate_desk.ui.disposal_dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
+from estate_desk.ui.disposal.dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
 from estate_desk.ui.models import RowsTableModel, TickableLazyTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.destruction import BatchRow, DueRow, ItemRow
-    from estate_desk.services.disposal import HoldRow
+    from estate_desk.services.disposal.destruction import BatchRow, DueRow, ItemRow
+    from estate_desk.services.disposal.marks import HoldRow
     from estate_desk.store.database import Database
 
 CHANGED = QColor("#b00020")

@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.disposal import DEFAULT_VOID_GRACE_DAYS, SUPERVISING_LEADERS, HoldKind
+from estate_desk.domain.disposal.retention import Retention, offered_periods
+from estate_desk.domain.disposal.rules import DEFAULT_VOID_GRACE_DAYS, SUPERVISING_LEADERS, HoldKind
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
-from estate_desk.domain.retention import Retention, offered_periods
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.services import audit
 from estate_desk.services.audit import Target

@@ -18,9 +18,9 @@ from sqlalchemy import func, select
 from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
 from estate_desk.domain.archive.dual_track import AttachmentKind
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.domain.disposal import BatchState, Decision, Method
+from estate_desk.domain.disposal.retention import Retention, years_kept
+from estate_desk.domain.disposal.rules import BatchState, Decision, Method
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
-from estate_desk.domain.retention import Retention, years_kept
 from estate_desk.domain.secrecy.grades import Grade, most_secret
 from estate_desk.printing import fonts
 from estate_desk.printing.destruction_manifest import Manifest, ManifestLine, manifest_pdf

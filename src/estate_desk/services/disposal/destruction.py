@@ -10,7 +10,7 @@
   record becomes a tombstone (catalogue data kept, ``destroyed_in`` the batch, its number never given
   again), leaves its box (the move recorded, so the box's notes sheet shows it), loses its attachment
   rows; the manifest (销毁清册) is filed as a permanent administrative record with its PDF
-  (``services/destruction_manifest.py``). The files go after the commit (:func:`sweep_files`): each one
+  (``services/disposal/manifest.py``). The files go after the commit (:func:`sweep_files`): each one
   to remove is recorded in the same unit of work, so a crash leaves a list to finish, never half a batch.
 
 Bad input changes nothing: every check runs before anything is written, and refusals are audited.
@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, func, or_, select
 
 from estate_desk.domain.audit import AuditAction
-from estate_desk.domain.disposal import (
+from estate_desk.domain.disposal.retention import Retention
+from estate_desk.domain.disposal.rules import (
     SUPERVISING_LEADERS,
     BatchState,
     Decision,
@@ -40,14 +41,14 @@ from estate_desk.domain.disposal import (
     why_not_due,
 )
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation, UserError
-from estate_desk.domain.retention import Retention
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import most_secret
-from estate_desk.services import audit, disposal
+from estate_desk.services import audit
 from estate_desk.services.archive.attachments import blob_store
 from estate_desk.services.archive.numbering import next_in_series
 from estate_desk.services.archive.register import place_text
 from estate_desk.services.audit import Target
+from estate_desk.services.disposal import marks as disposal
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
@@ -466,7 +467,7 @@ def carry_out(
     ``progress(done, total)`` is told after each record has become a tombstone, inside the one unit of work
     (nothing is committed until every record is done); the files follow in :func:`sweep_files`.
     """
-    from estate_desk.services import destruction_manifest
+    from estate_desk.services.disposal import manifest as destruction_manifest
 
     require_role(actor, ARCHIVE_KEEPERS, zh="实施销毁", en="carry out destruction")
     try:

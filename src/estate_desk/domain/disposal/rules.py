@@ -1,7 +1,7 @@
 """Void marks, legal holds, appraisal and destruction (作废、冻结、鉴定销毁, A16, A17): the rules.
 
 * The review list (到期鉴定清单) holds a record when its retention period has run out (counted from the
-  end of its year, ``domain/retention.py``) or when it has been void longer than the office's grace
+  end of its year, ``domain/disposal/retention.py``) or when it has been void longer than the office's grace
   period — and never while a legal hold is on it, nor once it is destroyed.
 * A destruction batch (销毁批次) is proposed by the clerk, each item approved or rejected by a supervising
   leader who is not the proposer, and carried out with at least two witnesses (监销人), a method and a
@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.disposal.retention import Retention, is_expired
 from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.retention import Retention, is_expired
 from estate_desk.domain.roles import Role
 
 if TYPE_CHECKING:
