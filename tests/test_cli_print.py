@@ -10,10 +10,10 @@ import pdfplumber
 import pytest
 
 from estate_desk.cli import main
-from estate_desk.services import printouts
 from estate_desk.services.archive import browse, filing
 from estate_desk.services.demo import DEMO_PASSWORD
-from estate_desk.services.printouts import Printout, PrintResult, Scope, Selection
+from estate_desk.services.printouts import registry as printouts
+from estate_desk.services.printouts.registry import Printout, PrintResult, Scope, Selection
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

@@ -25,7 +25,7 @@ from estate_desk.services.archive import attachments, filing, register, search
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.disposal import destruction
 from estate_desk.services.disposal import marks as disposal
-from estate_desk.services.printouts import Selection
+from estate_desk.services.printouts.registry import Selection
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.archive import ArchiveBox, Attachment, Document, Movement, Volume
 from estate_desk.store.audit import AuditEvent
@@ -175,7 +175,7 @@ def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(
         assert held is not None and held.destroyed_in is None
     detail = register.document_detail(db, clerk, office.old)
     assert detail.destroyed_in == batch.code and detail.box_id is None
-    from estate_desk.services.box_notes_data import box_notes
+    from estate_desk.services.printouts.box_notes import box_notes
 
     notes = box_notes(db, clock, clerk, Selection(box_ids=(office.box,)))[0]
     assert any(c.what == "移出" and before[office.old][0] == c.item for c in notes.changes)
@@ -184,7 +184,7 @@ def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(
     assert not plain_path.exists() and not sealed_path.exists()
 
     # the register book still lists every number, the destroyed ones marked
-    from estate_desk.services import catalogue_data
+    from estate_desk.services.printouts import catalogue_data
 
     book = catalogue_data.register_book(db, clerk, Selection(category_code="XZ"))
     listed = {row.values[1]: row.values for row in book.rows}
@@ -478,7 +478,7 @@ def test_a16_a_volume_can_be_void_too(office: Office) -> None:
 
 
 def test_a16_a_void_document_prints_its_mark_on_the_catalogue(office: Office, tmp_path: Path) -> None:
-    from estate_desk.services import printouts
+    from estate_desk.services.printouts import registry as printouts
 
     db, clock, clerk = office.db, office.clock, office.clerk
     other = office.document("2015年交接班记录", "XZ", 2015)

@@ -40,8 +40,8 @@ from estate_desk.printing.catalogues import (
 )
 from estate_desk.printing.pages import BOTTOM_MARGIN, PrintCancelled, PrintedBy
 from estate_desk.printing.tables import TableRow
-from estate_desk.services.catalogue_data import file_number
-from estate_desk.services.print_catalogues import write_catalogue_xlsx
+from estate_desk.services.printouts.catalogue_data import file_number
+from estate_desk.services.printouts.catalogues import write_catalogue_xlsx
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from estate_desk.printing import fonts
 from estate_desk.printing.catalogues import OWNER_CATALOGUE, Catalogue, OwnerFileLine, catalogue_pdf, owner_file_rows
 from estate_desk.printing.tounicode import make_tounicode_cmap
-from estate_desk.services.printouts import Selection, printout
+from estate_desk.services.printouts.registry import Selection, printout
 
 if TYPE_CHECKING:
     from pathlib import Path

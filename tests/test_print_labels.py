@@ -29,10 +29,11 @@ from estate_desk.printing.labels import (
     plan_labels,
 )
 from estate_desk.printing.pages import PrintCancelled
-from estate_desk.services import print_labels, printouts
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import browse, filing, register
-from estate_desk.services.printouts import Selection
+from estate_desk.services.printouts import labels as print_labels
+from estate_desk.services.printouts import registry as printouts
+from estate_desk.services.printouts.registry import Selection
 
 if TYPE_CHECKING:
     from pathlib import Path

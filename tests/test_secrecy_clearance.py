@@ -19,7 +19,7 @@ from estate_desk.services.archive import attachments, browse, filing, listings, 
 from estate_desk.services.archive.search import HitKind
 from estate_desk.services.demo import DEMO_PASSWORD
 from estate_desk.services.estate import owners, roster
-from estate_desk.services.printouts import Selection, printout
+from estate_desk.services.printouts.registry import Selection, printout
 from estate_desk.services.routines import today
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.audit import AuditEvent

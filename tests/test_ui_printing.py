@@ -15,7 +15,7 @@ import pytest
 
 from estate_desk.services.archive import browse, filing
 from estate_desk.ui.app import make_application
-from estate_desk.ui.printing_section import PrintingSection
+from estate_desk.ui.printouts.section import PrintingSection
 from estate_desk.ui.qt import QPdfDocument, QPrinter
 from estate_desk.ui.worker import Runner
 
@@ -75,7 +75,7 @@ def test_save_as_pdf_writes_the_labels_and_remembers_the_sheet(  # type: ignore[
     assert finish(qtbot, section, lambda: section.save_pdf(out)) == "done", section.message.text()
     with pdfplumber.open(out) as pdf:
         assert len(pdf.pages) == 5 and "Z001-" in pdf.pages[0].extract_text()
-    from estate_desk.services import print_labels
+    from estate_desk.services.printouts import labels as print_labels
 
     assert print_labels.sheet_defaults(demo_db)["gap_mm"] == "3"
 

@@ -18,7 +18,7 @@ from estate_desk.services.archive.register import register
 from estate_desk.ui.accounts.dialogs import SetupWizard
 from estate_desk.ui.app import make_application
 from estate_desk.ui.archive.preview import AttachmentPreview
-from estate_desk.ui.printing_section import PrintingSection
+from estate_desk.ui.printouts.section import PrintingSection
 from estate_desk.ui.qt import QApplication, QColor, QImage, QWizard
 from estate_desk.ui.sections import AdminSection
 from estate_desk.ui.worker import Runner

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.printouts import Printout, Selection
+    from estate_desk.services.printouts.registry import Printout, Selection
     from estate_desk.store.database import Database
 
     Adder = Callable[..., argparse.ArgumentParser]
@@ -31,8 +31,8 @@ USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 def add_printouts(keys: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """A subcommand for each registered printout, with the options of its scopes."""
     from estate_desk.cli import cli_lang
-    from estate_desk.services import printouts
-    from estate_desk.services.printouts import Scope
+    from estate_desk.services.printouts import registry as printouts
+    from estate_desk.services.printouts.registry import Scope
 
     for printout in printouts.printouts():
         cmd = add(printout.key, cmd_print, f"{printout.title(cli_lang())} ({printout.title_zh})", keys)
@@ -141,7 +141,7 @@ def _day(text: str) -> str:
 
 def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) -> Selection:
     """The command line's codes and numbers as a :class:`Selection` of ids."""
-    from estate_desk.services.printouts import Selection
+    from estate_desk.services.printouts.registry import Selection
 
     given: dict[str, Any] = vars(args)
     boxes = given.get("box")
@@ -165,7 +165,7 @@ def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) ->
 def cmd_print(args: argparse.Namespace) -> int:
     """Make one printout's file from the same services as the window."""
     from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
-    from estate_desk.services import printouts
+    from estate_desk.services.printouts import registry as printouts
 
     printout: Printout = printouts.printout(args.printout_key)
     db = _open_db(args)

@@ -22,7 +22,7 @@ from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.disposal.page import DisposalSection
 from estate_desk.ui.loans.desk import LoanDesk
-from estate_desk.ui.printing_section import PrintingSection
+from estate_desk.ui.printouts.section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,
     QActionGroup,

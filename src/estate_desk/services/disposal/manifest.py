@@ -25,10 +25,10 @@ from estate_desk.domain.secrecy.grades import Grade, most_secret
 from estate_desk.printing import fonts
 from estate_desk.printing.destruction_manifest import Manifest, ManifestLine, manifest_pdf
 from estate_desk.printing.pages import PrintedBy
-from estate_desk.services import printouts
 from estate_desk.services.archive.attachments import blob_store
 from estate_desk.services.archive.numbering import DocumentDraft, register_document
-from estate_desk.services.printouts import Printout, PrintResult, Scope
+from estate_desk.services.printouts import registry as printouts
+from estate_desk.services.printouts.registry import Printout, PrintResult, Scope
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import Attachment, Category, Document
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.printouts import Progress, Selection
+    from estate_desk.services.printouts.registry import Progress, Selection
     from estate_desk.store.database import Database
 
 ADMINISTRATIVE = SEVEN_CATEGORIES[-1].code  # 行政文件资料: where the office files its own records (A4)

@@ -31,7 +31,7 @@ from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE, Grade, is_classi
 from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
-from estate_desk.services.printouts import Scope
+from estate_desk.services.printouts.registry import Scope
 from estate_desk.services.secrecy import clearance, grades
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Document
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.printouts import Printout, PrintResult, Progress, Render, Selection
+    from estate_desk.services.printouts.registry import Printout, PrintResult, Progress, Render, Selection
     from estate_desk.store.database import Database
 
 REASON = "reason"
@@ -60,7 +60,7 @@ def reason_required(db: Database) -> bool:
 
 
 def _documents_grade(db: Database, actor: Actor, selection: Selection) -> Grade:
-    from estate_desk.services.catalogue_scope import resolved
+    from estate_desk.services.printouts.scope import resolved
 
     scope = resolved(db, selection)
     with db.session() as s:
@@ -69,7 +69,7 @@ def _documents_grade(db: Database, actor: Actor, selection: Selection) -> Grade:
 
 
 def _boxes_grade(db: Database, actor: Actor, selection: Selection) -> Grade:
-    from estate_desk.services.print_labels import label_box_ids
+    from estate_desk.services.printouts.labels import label_box_ids
 
     box_ids = label_box_ids(db, actor, selection)
     with db.session() as s:

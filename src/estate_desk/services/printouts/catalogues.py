@@ -1,6 +1,6 @@
 """Printing catalogues, the register book and box notes (编制目录、登记造册、备考表, A7, A9, A11, A16).
 
-Registers five printouts with :mod:`estate_desk.services.printouts`, so the window's Printing
+Registers five printouts with :mod:`estate_desk.services.printouts.registry`, so the window's Printing
 section and ``estate-desk print KEY …`` offer them with the same selections:
 
 ================== ================================ =========================================
@@ -33,10 +33,12 @@ from estate_desk.printing.box_notes import box_notes_pdf
 from estate_desk.printing.catalogues import ITEM_CATALOGUE, OWNER_CATALOGUE, REGISTER, VOLUME_CATALOGUE, catalogue_pdf
 from estate_desk.printing.pages import PrintCancelled, PrintedBy, cannot_write, temp_beside
 from estate_desk.printing.tables import VOID_MARK, cell_text
-from estate_desk.services import box_notes_data, catalogue_data, printouts
-from estate_desk.services.catalogue_scope import check_scopes
 from estate_desk.services.estate.roster_files import append_as_data
-from estate_desk.services.printouts import Printout, PrintResult, Render, Scope
+from estate_desk.services.printouts import box_notes as box_notes_data
+from estate_desk.services.printouts import catalogue_data
+from estate_desk.services.printouts import registry as printouts
+from estate_desk.services.printouts.registry import Printout, PrintResult, Render, Scope
+from estate_desk.services.printouts.scope import check_scopes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.printing.catalogues import Catalogue, CatalogueKind
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.printouts import Progress, Selection
+    from estate_desk.services.printouts.registry import Progress, Selection
     from estate_desk.store.database import Database
 
     Source = Callable[[Database, Actor, Selection], Catalogue]

@@ -1,6 +1,6 @@
 """The box labels' options in the Printing section (标签选项): label kind, sheet or thermal, the A4 grid.
 
-The panel only collects text options for :mod:`estate_desk.services.print_labels`
+The panel only collects text options for :mod:`estate_desk.services.printouts.labels`
 (``Selection.options``); the service checks them and says what is wrong.
 """
 

@@ -1,9 +1,9 @@
 """The Printing section (打印): choose a document and what it covers, preview it, print it, save it.
 
-Every document comes from the printout registry (:mod:`estate_desk.services.printouts`), the
+Every document comes from the printout registry (:mod:`estate_desk.services.printouts.registry`), the
 same one ``estate-desk print`` uses, so the window and the command line make the same files.
 Documents are made on the window's worker (progress, cancel) and shown here with QtPdf;
-Print… goes through Qt's print dialog (:mod:`estate_desk.ui.pdf_printer`).
+Print… goes through Qt's print dialog (:mod:`estate_desk.ui.printouts.pdf_printer`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import PermissionDenied, UserError
-from estate_desk.services import print_labels, printouts
 from estate_desk.services.archive import browse, filing
-from estate_desk.services.printouts import Scope, Selection
+from estate_desk.services.printouts import labels as print_labels
+from estate_desk.services.printouts import registry as printouts
+from estate_desk.services.printouts.registry import Scope, Selection
 from estate_desk.ui import i18n, prefs
-from estate_desk.ui.label_options import LabelOptionsPanel
 from estate_desk.ui.models import Choice, RowsTableModel, set_choices
-from estate_desk.ui.pdf_printer import print_pdf
+from estate_desk.ui.printouts.label_options import LabelOptionsPanel
+from estate_desk.ui.printouts.pdf_printer import print_pdf
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
     from estate_desk.services.archive.browse import BoxRow
-    from estate_desk.services.printouts import Printout, PrintResult
+    from estate_desk.services.printouts.registry import Printout, PrintResult
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 

@@ -1,6 +1,6 @@
 """Printing box labels (打印档案盒标签, rule A8): which boxes, which layout, and the PDF.
 
-Registers the printout ``labels`` with :mod:`estate_desk.services.printouts`, so the window's
+Registers the printout ``labels`` with :mod:`estate_desk.services.printouts.registry`, so the window's
 Printing section and ``estate-desk print labels`` offer it with the same selections: boxes,
 a cabinet, a category (with its sub-categories) or a year — several together narrow the choice.
 
@@ -34,11 +34,11 @@ from estate_desk.printing import fonts
 from estate_desk.printing.label_sheets import SheetGrid, render_sheets, render_thermal
 from estate_desk.printing.labels import BoxLabel, LabelKind, plan_labels
 from estate_desk.printing.pages import PrintCancelled
-from estate_desk.services import printouts
 from estate_desk.services.accounts import setup
 from estate_desk.services.archive.register import place_text
 from estate_desk.services.permissions import require_role
-from estate_desk.services.printouts import Printout, PrintResult, Scope
+from estate_desk.services.printouts import registry as printouts
+from estate_desk.services.printouts.registry import Printout, PrintResult, Scope
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.printouts import Progress, Selection
+    from estate_desk.services.printouts.registry import Progress, Selection
     from estate_desk.store.database import Database
 
 __all__ = ["PrintCancelled", "render_labels"]

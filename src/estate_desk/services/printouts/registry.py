@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 PROVIDERS = (
-    "estate_desk.services.print_labels",  # box labels: A4 sheets and thermal labels (A8)
-    "estate_desk.services.print_catalogues",  # catalogues, register book, box notes (A7, A9)
-    "estate_desk.services.print_daily_review",  # the front desk's daily review (F6)
-    "estate_desk.services.print_loans",  # the loan register and recall notices (A12)
+    "estate_desk.services.printouts.labels",  # box labels: A4 sheets and thermal labels (A8)
+    "estate_desk.services.printouts.catalogues",  # catalogues, register book, box notes (A7, A9)
+    "estate_desk.services.printouts.daily_review",  # the front desk's daily review (F6)
+    "estate_desk.services.printouts.loans",  # the loan register and recall notices (A12)
     "estate_desk.services.disposal.manifest",  # the destruction manifest of a batch (A17)
 )
 

@@ -17,7 +17,7 @@ from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.estate.rooms import natural_key
 from estate_desk.printing.box_notes import BoxChange, BoxNotes
 from estate_desk.services.archive import filing
-from estate_desk.services.catalogue_scope import any_confidential, resolved, void_column
+from estate_desk.services.printouts.scope import any_confidential, resolved, void_column
 from estate_desk.services.secrecy.clearance import documents_visible, may_see
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import ArchiveBox, Document, Movement
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.printouts import Selection
+    from estate_desk.services.printouts.registry import Selection
     from estate_desk.store.database import Database
 
 _BOX_EVENTS = ("新建", "上架", "移柜", "下架")
