@@ -25,12 +25,13 @@ from conftest import ADMIN_PASSWORD, PG_URL, START, _pg_create, _pg_drop
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import audit, backup, demo
+from estate_desk.services import audit, demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.backup_crypto import Credentials
 from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.maintenance import backup
+from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.store import snapshot
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.blobs import BlobStore
@@ -350,7 +351,7 @@ def test_a5_a_crash_left_partial_backup_is_swept_after_a_day(tmp_path: Path, clo
 def test_a5_automatic_backups_run_on_schedule_and_keep_the_last_n(
     ready_db: Database, clock: FakeClock, tmp_path: Path
 ) -> None:
-    from estate_desk.services import auto_backup
+    from estate_desk.services.maintenance import auto_backup
 
     folder = tmp_path / "auto"
     admin = _admin(ready_db, clock)
@@ -375,7 +376,7 @@ def test_a5_automatic_backups_run_on_schedule_and_keep_the_last_n(
 
 
 def test_a5_backup_due_is_a_pure_function_of_the_clock_and_survives_a_wrong_clock() -> None:
-    from estate_desk.services.auto_backup import backup_due
+    from estate_desk.services.maintenance.auto_backup import backup_due
 
     now = START
     day = timedelta(days=1)

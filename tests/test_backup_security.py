@@ -23,12 +23,12 @@ from sqlalchemy import func, select
 from conftest import ADMIN_PASSWORD, make_actor
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import backup, backup_crypto
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.backup_crypto import Credentials
 from estate_desk.services.estate.buildings import add_owner
+from estate_desk.services.maintenance import backup, backup_crypto
+from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.services.secrecy import keyring
 from estate_desk.store.archive import Document
 from estate_desk.store.audit import AuditEvent

@@ -17,11 +17,12 @@ from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.disposal.rules import BatchState, Decision
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import audit, auto_backup, backup
+from estate_desk.services import audit
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments, filing, register
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.disposal import destruction
+from estate_desk.services.maintenance import auto_backup, backup
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem
@@ -165,7 +166,7 @@ def test_a5_a_backup_killed_midway_leaves_no_backup_file_and_the_earlier_one_int
         COMMIT_BEFORE
         + """
 from sqlalchemy import select
-from estate_desk.services import backup
+from estate_desk.services.maintenance import backup
 from estate_desk.services.archive import attachments
 from estate_desk.store.archive import Document
 with db.session() as s:
@@ -194,7 +195,7 @@ backup.create_backup(db, clock, actor, work / "backups" / "second.edbackup", pro
 
 
 def test_a5_the_start_up_sweep_clears_both_the_store_and_the_backup_folder(ready_db: Database, tmp_path: Path) -> None:
-    from estate_desk.services import auto_backup
+    from estate_desk.services.maintenance import auto_backup
 
     auto_backup.configure(ready_db, folder=tmp_path / "auto")
     (tmp_path / "auto").mkdir()

@@ -21,12 +21,12 @@ from conftest import ADMIN_PASSWORD, PG_URL
 from estate_desk.domain.errors import DatabaseProblem, InputProblem
 from estate_desk.domain.estate.roster import ColumnMapping, Field, check_rows
 from estate_desk.domain.estate.roster_cells import parse_date
-from estate_desk.services import backup
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import filing
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.estate import roster, roster_export, roster_files
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
+from estate_desk.services.maintenance import backup
 from estate_desk.store import database as database_module
 from estate_desk.store.archive import Document
 from estate_desk.store.database import Database, open_database
@@ -175,7 +175,7 @@ def test_a2_formula_injection_in_an_owner_name_is_exported_as_text(
 def test_a5_a_backup_naming_a_file_outside_the_store_is_refused(
     ready_db: Database, clock: FakeClock, tmp_path: Path
 ) -> None:
-    from estate_desk.services.backup_crypto import Credentials
+    from estate_desk.services.maintenance.backup_crypto import Credentials
 
     good = tmp_path / "good.edbackup"
     backup.create_backup(ready_db, clock, accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD), good)

@@ -22,12 +22,13 @@ from crash_support import kill_midway
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import audit, backup, integrity, restore_journal
+from estate_desk.services import audit
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.backup_crypto import Credentials
 from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.maintenance import backup, integrity, restore_journal
+from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.store import attachment_home, snapshot
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Attachment, Document
@@ -167,7 +168,7 @@ def _restore_killed_at(archives: Archives, work: Path, password: str, scenario: 
     said = kill_midway(
         archives.url,
         work,
-        f"from estate_desk.services import backup, restore_journal\nfrom estate_desk.services.backup_crypto import Credentials\n"
+        f"from estate_desk.services import backup, restore_journal\nfrom estate_desk.services.maintenance.backup_crypto import Credentials\n"
         f"FILE = {str(archives.file)!r}\nCREDENTIALS = Credentials(username='admin', password={archives.password!r})\n"
         + scenario
         + "\nbackup.restore_backup(db.url, FILE, CREDENTIALS, force=True, clock=clock)"

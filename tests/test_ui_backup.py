@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import ADMIN_PASSWORD
-from estate_desk.services import auto_backup, backup, integrity
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.backup_crypto import Credentials
+from estate_desk.services.maintenance import auto_backup, backup, integrity
+from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QApplication, QMessageBox
@@ -137,7 +137,7 @@ def test_a5_the_schedule_says_so_when_the_archive_cannot_be_reached(  # type: ig
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from estate_desk.services import auto_backup
+    from estate_desk.services.maintenance import auto_backup
 
     def gone(_db: object) -> None:
         raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
@@ -174,7 +174,7 @@ def test_a6_the_schedule_and_the_exit_backup_skip_a_session_not_cleared_for_the_
 
 
 def test_a6_the_restore_dialog_asks_for_a_sign_in_or_the_recovery_key(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from estate_desk.ui.backup_unlock import BackupUnlockDialog
+    from estate_desk.ui.maintenance.backup_unlock import BackupUnlockDialog
 
     make_application()
     dialog = BackupUnlockDialog("b.edbackup")

@@ -15,10 +15,10 @@ from conftest import ADMIN_PASSWORD
 from estate_desk.cli import main
 from estate_desk.domain.routines.common import RoutineStatus
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import integrity
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
+from estate_desk.services.maintenance import integrity
 from estate_desk.services.routines import today
 from estate_desk.store.audit import AuditEvent
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
-    from estate_desk.services.backup_crypto import Credentials
+    from estate_desk.services.maintenance.backup_crypto import Credentials
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -35,7 +35,7 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from estate_desk.cli import _actor, _open_db, cli_lang, say
-    from estate_desk.services import backup
+    from estate_desk.services.maintenance import backup
 
     db = _open_db(args)
     try:  # no user: the service refuses (a backup needs a sign-in cleared for the whole archive)
@@ -55,7 +55,7 @@ def _credentials(args: argparse.Namespace) -> Credentials:
     stdin), or the recovery key (stdin)."""
     from estate_desk.cli import _read_line, say
     from estate_desk.domain.errors import InputProblem
-    from estate_desk.services.backup_crypto import Credentials
+    from estate_desk.services.maintenance.backup_crypto import Credentials
 
     if args.recovery_key:
         return Credentials(recovery_key=_read_line(say("恢复密钥：", "Recovery key: ")))
@@ -75,7 +75,7 @@ def _credentials(args: argparse.Namespace) -> Credentials:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from estate_desk.cli import cli_lang, say
-    from estate_desk.services import backup
+    from estate_desk.services.maintenance import backup
 
     report = backup.restore_backup(
         args.database,
@@ -104,7 +104,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from estate_desk.cli import _actor, _open_db, cli_lang
-    from estate_desk.services import integrity
+    from estate_desk.services.maintenance import integrity
 
     db = _open_db(args)
     try:

@@ -79,7 +79,7 @@ def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | 
     if signed_in is None:
         return 0
     actor, office_name = signed_in
-    from estate_desk.services.auto_backup import sweep_at_start
+    from estate_desk.services.maintenance.auto_backup import sweep_at_start
     from estate_desk.ui.main_window import MainWindow
 
     sweep_at_start(db, clock)  # temp files of copies and backups a crash interrupted

@@ -18,10 +18,10 @@ from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.archive.section import ArchiveSection
-from estate_desk.ui.backup_actions import BackupActions
 from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.disposal.page import DisposalSection
 from estate_desk.ui.loans.desk import LoanDesk
+from estate_desk.ui.maintenance.backup_actions import BackupActions
 from estate_desk.ui.printouts.section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,

@@ -116,7 +116,7 @@ def open_store(db: Database) -> BlobStore:
     First a restore that was stopped part-way beside that folder is finished or undone, as the
     database says (``services/restore_journal.recover``): the window and every CLI command that
     opens the archive come through here, before the folder is checked against the archive."""
-    from estate_desk.services import restore_journal
+    from estate_desk.services.maintenance import restore_journal
 
     restore_journal.recover(db, attachment_home.configured_folder())
     return attachment_home.bind(db)

@@ -21,9 +21,9 @@ from sqlalchemy import select
 
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.routines.common import ROUTINE_READERS, RoutineStatus, office_date, worst
-from estate_desk.services import integrity
 from estate_desk.services.archive import worklists
 from estate_desk.services.loans import ledger as loan_ledger
+from estate_desk.services.maintenance import integrity
 from estate_desk.services.permissions import require_role
 from estate_desk.services.routines import arrears, census, inspections
 from estate_desk.store.archive import Document
@@ -251,7 +251,7 @@ def to_digitise_section(db: Database, clock: Clock, actor: Actor, limit: int) ->
 
 
 def integrity_section(db: Database, clock: Clock, actor: Actor, limit: int) -> TodaySection:
-    """When the archive was last checked (services/integrity.py) and what was wrong; due when the schedule says."""
+    """When the archive was last checked (services/maintenance/integrity.py) and what was wrong; due when the schedule says."""
     require_role(actor, ROUTINE_READERS, zh="查看档案库检查结果", en="see the archive check")
     last = integrity.last_check(db)
     due = integrity.check_due(last.at if last else None, clock.now(), integrity.check_every(db))

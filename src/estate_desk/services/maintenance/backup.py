@@ -1,6 +1,6 @@
 """Backup and restore (备份与恢复, A5): one file holding the whole archive, checked before it is trusted.
 
-A backup is a zip file, encrypted at rest (``services/backup_crypto.py``; 🔒 = encrypted and
+A backup is a zip file, encrypted at rest (``services/maintenance/backup_crypto.py``; 🔒 = encrypted and
 authenticated under a key derived from the archive's master key, each member on its own)::
 
     header.json                    in clear: format, cipher, the file's salt, the master key's fingerprint,
@@ -26,7 +26,7 @@ Restoring goes into an empty database (migrated to the backup's revision) and an
 store; every checksum is checked first. An archive that already holds records is refused unless
 forced, and forcing replaces it (its attachment store is moved aside, not deleted): two archives
 are never mixed. A backup made on SQLite restores onto PostgreSQL and back. The replacing is a
-journalled operation (``services/restore_journal.py``): the files are staged beside the store, the
+journalled operation (``services/maintenance/restore_journal.py``): the files are staged beside the store, the
 rows go in one transaction that also records the restore's id, and only then is the staged store
 swapped in — so a restore killed at any moment leaves, once the archive is next opened, the old
 archive entire or the new one entire, database and files alike.
@@ -57,10 +57,11 @@ from sqlalchemy.orm import Session as OrmSession
 from estate_desk import __version__
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, RuleViolation, UserError
-from estate_desk.services import audit, backup_crypto, restore_journal
+from estate_desk.services import audit
 from estate_desk.services.archive import attachments
-from estate_desk.services.backup_crypto import BackupKey, Credentials, Undecryptable
-from estate_desk.services.backup_rights import BACKUP_TARGET, require_backup_rights
+from estate_desk.services.maintenance import backup_crypto, restore_journal
+from estate_desk.services.maintenance.backup_crypto import BackupKey, Credentials, Undecryptable
+from estate_desk.services.maintenance.backup_rights import BACKUP_TARGET, require_backup_rights
 from estate_desk.store import snapshot
 from estate_desk.store.accounts import Office
 from estate_desk.store.blobs import CHUNK_SIZE, INCOMING_PREFIX, INCOMING_SUFFIX, BlobStore
@@ -708,7 +709,7 @@ def restore_backup(
     (:class:`RuleViolation`) when the database or the store already holds an archive, unless
     ``force``: then both are replaced (the old store kept aside as ``attachments.replaced-<time>``).
     The files are staged beside the store and the rows go in one transaction
-    (``services/restore_journal.py``); if anything fails, the database says whether the restore went
+    (``services/maintenance/restore_journal.py``); if anything fails, the database says whether the restore went
     in, and the files follow it: the old archive entire, or the new one entire.
     """
     info = open_backup(path, credentials, progress=progress, cancel=cancel)

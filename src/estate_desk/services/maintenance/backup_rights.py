@@ -3,7 +3,7 @@
 A backup holds the *whole* archive — every record's title, every owner's particulars, every file. So
 it is not enough that a role may keep the archive: the person must also be cleared for everything in
 it, the highest grade in use (:func:`highest_grade_in_use`; owner files count as 绝密 by A12). And the
-session must hold the archive's master key, which encrypts the file (``services/backup_crypto.py``).
+session must hold the archive's master key, which encrypts the file (``services/maintenance/backup_crypto.py``).
 
 :func:`refusal` says why not (None: allowed) without raising; :func:`require_backup_rights` raises it
 and writes the refusal to the audit trail. Every way to back up — the command line, the File menu,

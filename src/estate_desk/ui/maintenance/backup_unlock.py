@@ -6,7 +6,7 @@ says so (a wrong password or recovery key touches nothing).
 
 from __future__ import annotations
 
-from estate_desk.services.backup_crypto import Credentials
+from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.ui.qt import (
     QDialog,
     QDialogButtonBox,

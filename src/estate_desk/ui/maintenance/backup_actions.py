@@ -6,8 +6,8 @@ runs the automatic backup and the scheduled check when they are due (asked every
 the decision is ``services/auto_backup.backup_due`` and ``services/integrity.check_due``, pure
 functions of the clock), and one more backup when the window closes, when the settings ask for it.
 The automatic backups are made only in a session that may back up the whole archive
-(``services/backup_rights.py``); in any other they are skipped with a line on the status bar.
-Restoring asks what opens the backup's key (``ui/backup_unlock.py``).
+(``services/maintenance/backup_rights.py``); in any other they are skipped with a line on the status bar.
+Restoring asks what opens the backup's key (``ui/maintenance/backup_unlock.py``).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
-from estate_desk.services import auto_backup, backup, integrity
+from estate_desk.services.maintenance import auto_backup, backup, integrity
 from estate_desk.ui import i18n
-from estate_desk.ui.backup_unlock import BackupUnlockDialog
+from estate_desk.ui.maintenance.backup_unlock import BackupUnlockDialog
 from estate_desk.ui.qt import (
     QAction,
     QApplication,
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts.users import Actor
-    from estate_desk.services.backup_crypto import Credentials
+    from estate_desk.services.maintenance.backup_crypto import Credentials
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 

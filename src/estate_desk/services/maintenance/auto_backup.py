@@ -12,7 +12,7 @@ Whether one is due is :func:`backup_due`, a pure function of the last time, the 
 setting — the window asks it on a timer; nothing here sleeps or reads the machine's clock.
 
 An automatic backup is made on behalf of the signed-in session, like any other: only one whose
-user may back up the whole archive (``services/backup_rights.py``) makes it, and its master key
+user may back up the whole archive (``services/maintenance/backup_rights.py``) makes it, and its master key
 encrypts the file. In any other session :func:`skipped_because` says why it is not made.
 """
 
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk import paths
-from estate_desk.services import backup
+from estate_desk.services.maintenance import backup
 from estate_desk.store.accounts import Setting
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def prune(folder: Path, keep: int) -> list[Path]:
 
 def skipped_because(db: Database, actor: Actor | None) -> PermissionDenied | None:
     """Why this session's automatic backups are not made (None: they are)."""
-    from estate_desk.services import backup_rights
+    from estate_desk.services.maintenance import backup_rights
 
     return backup_rights.refusal(db, actor)
 

@@ -1,0 +1,1 @@
+"""Backup, restore and the archive check in the window, over ``services/maintenance``."""
