@@ -151,7 +151,7 @@ os._exit(0)
 
 @row("startup", "start-up to a usable main window, offscreen")
 def startup_row(context: Context) -> list[Line]:
-    from estate_desk.services import big_estate
+    from estate_desk.services.demo import big_estate
 
     def start(code: str, *args: str) -> float:
         began = time.perf_counter()
@@ -183,7 +183,7 @@ def startup_100k_row(context: Context) -> list[Line]:
     list at start. A 100,000-document estate of its own (5,000 households), built once in the work folder
     (the tiny run uses the tiny estate); an administrator and a clerk, each from a new process."""
     from estate_desk.domain.clock import SystemClock
-    from estate_desk.services import big_estate
+    from estate_desk.services.demo import big_estate
     from estate_desk.store.database import open_database
 
     url = context.url

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from benchmarks.common import Context, Line, peak_rss_mb, percentile, row, timed_ms
 from benchmarks.rows_search import admin
 from estate_desk.domain.clock import FakeClock, SystemClock
-from estate_desk.services import big_estate
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.demo import big_estate
 from estate_desk.services.printouts import registry as printouts
 from estate_desk.services.printouts.registry import Selection
 from estate_desk.store.archive import ArchiveBox, Cabinet

@@ -9,9 +9,9 @@ from sqlalchemy import event, func, select, text
 from benchmarks.common import Context, Line, percentile, row, timed_ms
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.estate.rooms import try_parse_room_code
-from estate_desk.services import big_estate
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import search
+from estate_desk.services.demo import big_estate
 from estate_desk.store.archive import Document
 from estate_desk.store.database import open_database
 from estate_desk.store.estate import Owner, Room

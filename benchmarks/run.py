@@ -82,7 +82,7 @@ def _print(lines: list[Line]) -> None:
 
 def _build(url: str, households: int, documents: int) -> None:
     from estate_desk.domain.clock import SystemClock
-    from estate_desk.services import big_estate
+    from estate_desk.services.demo import big_estate
     from estate_desk.store.database import open_database
 
     db = open_database(url)

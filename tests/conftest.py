@@ -168,7 +168,7 @@ class Templates:
         try:
             db = open_database(url)
             if kind == "demo":
-                from estate_desk.services import demo
+                from estate_desk.services.demo import estate as demo
 
                 demo.fill(db, FakeClock(START))
             db.dispose()
@@ -306,6 +306,6 @@ def receptionist(ready_db: Database, clock: FakeClock):  # type: ignore[no-untyp
 def demo_clerk(demo_db: Database, clock: FakeClock):  # type: ignore[no-untyped-def]
     """The demo estate's archive clerk, signed in."""
     from estate_desk.services.accounts import users as accounts
-    from estate_desk.services.demo import DEMO_PASSWORD
+    from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     return accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)

@@ -26,7 +26,7 @@ from estate_desk.services import audit
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import register
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.estate import owners
 from estate_desk.services.secrecy import audit_log
 from estate_desk.services.secrecy.audit_log import MASKED, AuditFilter

@@ -25,11 +25,12 @@ from conftest import ADMIN_PASSWORD, PG_URL, START, _pg_create, _pg_drop
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import audit, demo
+from estate_desk.services import audit
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo import estate as demo
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.maintenance import backup
 from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.store import snapshot

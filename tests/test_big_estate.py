@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.loans.rules import RequestState
 from estate_desk.domain.routines.common import office_date
-from estate_desk.services import big_estate
 from estate_desk.services.accounts.users import authenticate
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive import search
+from estate_desk.services.demo import big_estate
 from estate_desk.services.loans import approval as loan_approval
 from estate_desk.services.loans import desk as loan_desk
 from estate_desk.services.loans import ledger as loan_ledger

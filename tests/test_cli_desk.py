@@ -12,7 +12,7 @@ import pytest
 
 from estate_desk import cli_desk
 from estate_desk.cli import main
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ import pytest
 
 from estate_desk.cli import main
 from estate_desk.services.archive import browse, filing
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.printouts import registry as printouts
 from estate_desk.services.printouts.registry import Printout, PrintResult, Scope, Selection
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.services import demo
+from estate_desk.services.demo import estate as demo
 
 if TYPE_CHECKING:
     from pathlib import Path

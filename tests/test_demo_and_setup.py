@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import InputProblem
-from estate_desk.services import demo
 from estate_desk.services.accounts import setup
+from estate_desk.services.demo import estate as demo
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.estate import Owner, Room
 

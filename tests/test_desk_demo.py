@@ -12,7 +12,7 @@ from estate_desk.domain.clock import CHINA_TZ, FakeClock
 from estate_desk.domain.desk.countdown import CountdownState
 from estate_desk.domain.desk.terms import TicketKind
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.desk import board as desk_board
 from estate_desk.services.desk import review as desk_review
 from estate_desk.services.desk import settings as desk_settings

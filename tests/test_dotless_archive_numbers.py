@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from estate_desk.cli import main
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import demo
 from estate_desk.services.archive import filing, search
 from estate_desk.services.archive.search import HitKind
+from estate_desk.services.demo import estate as demo
 from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.store.archive import ArchiveBox, Document, Volume
 from estate_desk.store.search_index import normalise

@@ -246,7 +246,7 @@ def test_a8_a_scanner_sending_garbage_finds_nothing_and_raises_nothing(
 
 
 def test_a8_a_code_from_another_estate_finds_nothing(demo_db: Database, clock: FakeClock) -> None:
-    from estate_desk.services.demo import DEMO_PASSWORD
+    from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     clerk = accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)
     with demo_db.session() as s:
@@ -336,7 +336,7 @@ def test_a8_control_characters_from_a_scanner_in_the_search_field_find_what_the_
     demo_db: Database, clock: FakeClock
 ) -> None:
     from estate_desk.services.archive import search
-    from estate_desk.services.demo import DEMO_PASSWORD
+    from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     clerk = accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)
     with demo_db.session() as s:

@@ -28,10 +28,10 @@ from conftest import PG_URL, make_actor
 from estate_desk.domain.clock import CHINA_TZ, FakeClock, SystemClock
 from estate_desk.domain.desk.terms import Channel, TicketKind
 from estate_desk.domain.errors import EditConflict
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import register
 from estate_desk.services.archive.numbering import DocumentDraft
+from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import intake as desk
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store import change_feed

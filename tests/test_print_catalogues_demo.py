@@ -22,7 +22,7 @@ from estate_desk.printing.pages import PrintCancelled
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import browse, filing, register
 from estate_desk.services.archive.numbering import DocumentDraft
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.printouts.registry import Scope, Selection, printout, printouts
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from estate_desk.services import audit
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.maintenance import backup, integrity, restore_journal
 from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.store import attachment_home, snapshot

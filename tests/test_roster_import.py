@@ -599,7 +599,7 @@ def test_a2_the_demo_estate_exports_and_imports_back_unchanged(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from estate_desk.services.demo import DEMO_PASSWORD
+    from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     url = demo_db.url.render_as_string(hide_password=False)
     out = tmp_path / "demo.xlsx"

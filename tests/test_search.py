@@ -247,7 +247,7 @@ def test_a6_documents_above_the_readers_clearance_are_not_found(
 
 def test_demo_receptionist_finds_no_owner_files(demo_db: Database, clock: FakeClock) -> None:
     from estate_desk.services.accounts import users as accounts
-    from estate_desk.services.demo import DEMO_PASSWORD
+    from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     desk = accounts.authenticate(demo_db, clock, "desk", DEMO_PASSWORD)
     assert search.search(demo_db, desk, "王堃") == []
@@ -387,7 +387,7 @@ def test_migration_0003_indexes_what_is_already_there(demo_url: URL, clock: Fake
             records = sum(s.scalar(select(func.count()).select_from(table(t))) or 0 for t in kinds)
         assert entries == records > 0
         from estate_desk.services.accounts import users as accounts
-        from estate_desk.services.demo import DEMO_PASSWORD
+        from estate_desk.services.demo.estate import DEMO_PASSWORD
 
         clerk = accounts.authenticate(db, clock, "clerk", DEMO_PASSWORD)
         assert search.search(db, clerk, "王堃")[0].title == "王堃"
@@ -439,7 +439,7 @@ def test_on_postgresql_every_search_query_uses_an_index_never_a_scan_of_document
 
 def test_cli_search_prints_hits_grouped_by_kind_within_clearance(demo_url: URL, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from estate_desk.cli import main
-    from estate_desk.services.demo import DEMO_PASSWORD
+    from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     url = demo_url.render_as_string(hide_password=False)
     monkeypatch.setenv("ESTATE_DESK_PASSWORD", DEMO_PASSWORD)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 from benchmarks.rows_search import plans, queries, scans_documents
 
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.demo import estate as demo
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock

@@ -17,7 +17,7 @@ from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments, browse, filing, listings, register, search, worklists
 from estate_desk.services.archive.search import HitKind
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.estate import owners, roster
 from estate_desk.services.printouts.registry import Selection, printout
 from estate_desk.services.routines import today

@@ -19,7 +19,7 @@ from estate_desk.domain.secrecy.output_rights import DEFAULT_LIMITS, Output, Out
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit import Target
-from estate_desk.services.demo import DEMO_PASSWORD
+from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.printouts.registry import Selection, printout
 from estate_desk.services.secrecy import approvals, grades
 from estate_desk.services.secrecy.print_rights import REASON_REQUIRED

@@ -12,9 +12,9 @@ from estate_desk.domain.estate.owner_history import ChangeSource
 from estate_desk.domain.routines.census import CensusProgress, Quarter
 from estate_desk.domain.routines.common import RoutineStatus
 from estate_desk.domain.routines.inspections import Check
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import numbering as archive
+from estate_desk.services.demo import estate as demo
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.services.routines import arrears, census, inspections, today
 from estate_desk.store.estate import OwnerChange

@@ -12,11 +12,11 @@ import pytest
 from estate_desk.domain.archive.dual_track import Track
 from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments, browse, filing, listings, worklists
 from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.archive.register import register
+from estate_desk.services.demo import estate as demo
 from estate_desk.services.estate import owners
 from estate_desk.store.blobs import CopyCancelled
 from estate_desk.ui.app import make_application

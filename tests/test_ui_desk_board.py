@@ -10,8 +10,8 @@ import pytest
 
 from estate_desk.domain.desk.countdown import CountdownState
 from estate_desk.domain.desk.terms import Channel, TicketKind
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import intake as desk
 from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application

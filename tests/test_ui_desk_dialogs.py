@@ -11,9 +11,9 @@ import pytest
 from PIL import Image
 
 from estate_desk.domain.desk.terms import Confirmation, Satisfaction, TicketKind, TicketStatus
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive.attachments import stored_path
+from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import detail as desk_detail
 from estate_desk.services.desk import figures as desk_figures

@@ -12,8 +12,8 @@ import pytest
 
 from estate_desk.domain.desk.review import BlockReason
 from estate_desk.domain.desk.terms import NotifyMethod
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import review as desk_review
 from estate_desk.ui.app import make_application

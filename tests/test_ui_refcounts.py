@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.services import big_estate
+from estate_desk.services.demo import big_estate
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -132,7 +132,7 @@ print({DONE!r})
 
 def test_the_main_window_opens_and_closes_twenty_times_in_one_process(demo_url: URL) -> None:
     """The demo estate's clerk: every section of the window filled with the demo's records, twenty times."""
-    from estate_desk.services.demo import DEMO_PASSWORD
+    from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     run_child(_WINDOW_TWENTY_TIMES, demo_url.render_as_string(hide_password=False), "clerk", DEMO_PASSWORD)
 

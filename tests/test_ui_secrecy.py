@@ -9,12 +9,12 @@ import pytest
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.secrecy.grades import Grade, set_office_names
-from estate_desk.services import demo
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive.register import register
+from estate_desk.services.demo import estate as demo
 from estate_desk.ui.accounts.dialogs import SetupWizard
 from estate_desk.ui.app import make_application
 from estate_desk.ui.archive.preview import AttachmentPreview

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.services import demo
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.demo import estate as demo
 from estate_desk.ui.accounts.dialogs import LoginDialog, SetupWizard
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow

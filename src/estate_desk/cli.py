@@ -212,7 +212,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from estate_desk.services import demo
+    from estate_desk.services.demo import estate as demo
 
     if not (args.database or os.environ.get("ESTATE_DESK_DATABASE_URL")):
         raise InputProblem(
@@ -235,7 +235,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _big_demo(db: Database, args: argparse.Namespace) -> int:
     """The big synthetic estate of the benchmarks (issue 10), written in bulk."""
-    from estate_desk.services import big_estate
+    from estate_desk.services.demo import big_estate
 
     households = 50_000 if args.households is None else args.households
     documents = 1_000_000 if args.documents is None else args.documents
@@ -342,7 +342,7 @@ def run_window(args: argparse.Namespace) -> int:
     demo_logins = None
     database = args.database
     if args.demo:
-        from estate_desk.services import demo
+        from estate_desk.services.demo import estate as demo
 
         home = Path(tempfile.mkdtemp(prefix="estate-desk-demo-"))
         os.environ["ESTATE_DESK_HOME"] = str(home)

@@ -4,7 +4,7 @@ What a property company running dozens of estates keeps in one archive, for the 
 ``benchmarks/``: buildings of up to 33 floors, owners with realistic Chinese names (common and
 rare surnames, compound ones such as 欧阳 and 亓官), documents in all seven categories — half of
 them owner files (业主档案) — boxes standing in cabinets, 2,000 open tickets at the front desk, and a
-year's borrowing ledger (``services/big_estate_loans.py``: requests, decisions, loans out, overdue
+year's borrowing ledger (``services/demo/big_estate_loans.py``: requests, decisions, loans out, overdue
 and returned).
 
 It is deterministic: the same seed and sizes give the same archive, row for row. It does not go
@@ -39,7 +39,7 @@ from estate_desk.domain.estate.rooms import RoomCode, format_room_code
 from estate_desk.domain.roles import Role
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.big_estate_loans import loans
+from estate_desk.services.demo.big_estate_loans import loans
 from estate_desk.services.desk.tickets import CHANGES
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store.accounts import Office, User

@@ -18,10 +18,11 @@ from sqlalchemy import select
 from estate_desk.domain.archive.categories import SEVEN_CATEGORIES
 from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.roles import Role
-from estate_desk.services import demo_routines, desk_demo
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import numbering as archive
+from estate_desk.services.demo import desk as desk_demo
+from estate_desk.services.demo import routines as demo_routines
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store.accounts import Office
 

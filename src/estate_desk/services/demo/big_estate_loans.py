@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Connection
 
-    from estate_desk.services.big_estate import Plan
+    from estate_desk.services.demo.big_estate import Plan
 
 DOCUMENTS_PER_REQUEST = 200
 MIN_REQUESTS = 60
@@ -70,7 +70,7 @@ REFUSALS = ("事由不充分，请补充说明", "所借档案涉及他人隐私
 
 
 def loans(connection: Connection, plan: Plan) -> None:
-    """The loan filler (:data:`estate_desk.services.big_estate.FILLERS`)."""
+    """The loan filler (:data:`estate_desk.services.demo.big_estate.FILLERS`)."""
     Ledger(connection, plan).write()
 
 
@@ -78,7 +78,7 @@ class Ledger:
     """Plans every row in memory (a few thousand requests at the full size), then writes them in batches."""
 
     def __init__(self, connection: Connection, plan: Plan) -> None:
-        from estate_desk.services.big_estate import next_id
+        from estate_desk.services.demo.big_estate import next_id
 
         self.connection, self.plan, self.rng = connection, plan, plan.rng
         self.now = plan.clock.now()
@@ -119,7 +119,7 @@ class Ledger:
         return min(moment, self.now - timedelta(minutes=rng.randint(5, 60)))
 
     def write(self) -> None:
-        from estate_desk.services.big_estate import table_of, write_rows
+        from estate_desk.services.demo.big_estate import table_of, write_rows
 
         count = max(MIN_REQUESTS, len(self.plan.document_ids) // DOCUMENTS_PER_REQUEST)
         sizes = [self.rng.choice((1, 1, 1, 2, 3)) for _ in range(count)]
@@ -179,7 +179,7 @@ class Ledger:
             who |= {"borrower_phone": "", "borrower_id_no": "", "outside": False, "requested_by": borrower_id}
             cleared = next(c for u, c, _ in self.staff if u == borrower_id)
         else:
-            from estate_desk.services.big_estate import person_name
+            from estate_desk.services.demo.big_estate import person_name
 
             who = {
                 "borrower_user_id": None,
