@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

@@ -119,7 +119,7 @@ def test_a15_a_gbk_csv_with_one_room_column_imports_from_the_cli(
     ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from conftest import ADMIN_PASSWORD
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     _estate(ready_db, clock)
     path = tmp_path / "arrears.csv"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
 from conftest import ADMIN_PASSWORD, START, make_actor
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.domain.audit import (
     GENESIS,
     AuditAction,

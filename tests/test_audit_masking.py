@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import create_engine, select, text
 
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.domain.audit import GENESIS, AuditAction, AuditRecord, record_hash
 from estate_desk.domain.errors import NotFound
 from estate_desk.domain.roles import Role

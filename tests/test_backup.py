@@ -397,7 +397,7 @@ def test_a5_the_cli_backs_up_and_restores(
 ) -> None:
     import io
 
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     url = ready_db.url.render_as_string(hide_password=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))

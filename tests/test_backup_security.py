@@ -100,7 +100,7 @@ def test_a6_a_backup_is_refused_with_no_signed_in_user(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     with pytest.raises(PermissionDenied) as refused:
         backup.create_backup(ready_db, clock, None, tmp_path / "nobody.edbackup")
@@ -364,7 +364,7 @@ def test_a6_an_old_unencrypted_backup_is_refused_with_a_clear_message(ready_db: 
 def test_a6_the_cli_restores_with_a_password_or_the_recovery_key_from_stdin(
     sealed: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     out, recovery = sealed
     monkeypatch.delenv("ESTATE_DESK_USER", raising=False)

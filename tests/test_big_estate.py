@@ -132,7 +132,7 @@ def test_bulk_fill_of_the_search_index_writes_the_same_rows_as_the_session_hooks
 
 
 def test_cli_demo_with_households_and_documents_builds_the_big_estate(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     monkeypatch.setenv("ESTATE_DESK_HOME", str(tmp_path))
     url = f"sqlite+pysqlite:///{tmp_path}/cli.sqlite3"

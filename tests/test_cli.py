@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ADMIN_PASSWORD
 from estate_desk import __version__
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.store.migrations import head_revision
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ import openpyxl
 import pdfplumber
 import pytest
 
-from estate_desk import cli_desk
-from estate_desk.cli import main
+from estate_desk.cli import desk as cli_desk
+from estate_desk.cli.__main__ import main
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 
 if TYPE_CHECKING:

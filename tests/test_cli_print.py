@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pdfplumber
 import pytest
 
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.services.archive import browse, filing
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.printouts import registry as printouts

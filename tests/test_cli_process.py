@@ -84,7 +84,7 @@ def test_a_reader_that_stops_early_sees_the_first_lines(demo_url: URL) -> None:
 def _modules_after(argv: list[str]) -> tuple[int, set[str], str]:
     code = (
         "import sys\n"
-        "from estate_desk.cli import main\n"
+        "from estate_desk.cli.__main__ import main\n"
         "try:\n"
         f"    status = main({argv!r})\n"
         "except SystemExit as exc:\n"

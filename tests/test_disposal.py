@@ -230,7 +230,7 @@ def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(
     assert "电子文件 1 个已删除" in body
 
     # and it can be reprinted from the command line
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     out = tmp_path / "reprint.pdf"
     monkeypatch.setenv("ESTATE_DESK_PASSWORD", "clerk-pass-1")
@@ -422,7 +422,7 @@ def test_a17_no_service_and_no_command_deletes_a_record(office: Office, capsys: 
     import pkgutil
 
     import estate_desk.services as services_package
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     for module in pkgutil.walk_packages(services_package.__path__, "estate_desk.services."):
         loaded = importlib.import_module(module.name)
@@ -515,7 +515,7 @@ def test_a17_retention_periods_the_office_adds_and_category_defaults(office: Off
 def test_a16_the_command_line_search_marks_void_records_only_when_asked(
     office: Office, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     monkeypatch.setenv("ESTATE_DESK_PASSWORD", "clerk-pass-1")
     url = office.db.url.render_as_string(hide_password=False)
@@ -528,7 +528,7 @@ def test_a16_the_command_line_search_marks_void_records_only_when_asked(
 def test_a17_the_office_sets_its_periods_and_grace_from_the_command_line(
     office: Office, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     url = office.db.url.render_as_string(hide_password=False)
     monkeypatch.setenv("ESTATE_DESK_PASSWORD", "boss-pass-1")

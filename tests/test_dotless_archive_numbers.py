@@ -10,7 +10,7 @@ import pytest
 from benchmarks.rows_search import captured_statements, plans, scans_documents
 from sqlalchemy import select
 
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import filing, search
 from estate_desk.services.archive.search import HitKind

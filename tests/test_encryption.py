@@ -424,7 +424,7 @@ def test_a6_the_store_refuses_to_seal_a_damaged_file(tmp_path: Path) -> None:
 def test_a6_the_command_line_shows_the_recovery_key_once_and_recovers_with_it(  # type: ignore[no-untyped-def]
     database_url, capsys, monkeypatch
 ) -> None:
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     url = database_url.render_as_string(hide_password=False)
     monkeypatch.setattr("sys.stdin", io.StringIO("boss-pass-1\n"))

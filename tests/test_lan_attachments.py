@@ -147,7 +147,7 @@ def test_a5_a_single_workstation_keeps_attachments_in_its_data_folder(ready_db: 
 def test_a12_estate_desk_workstation_sets_and_checks_the_shared_folder(
     database_url: URL, empty_url: URL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     shared = tmp_path / "share"
     shared.mkdir()

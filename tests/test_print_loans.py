@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from conftest import ADMIN_PASSWORD
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.loans.desk import ReturnCheck, check_in

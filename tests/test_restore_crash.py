@@ -122,7 +122,7 @@ def _kept_aside(store_root: Path) -> list[Path]:
 
 
 def _cli(url: URL, *argv: str) -> int:
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
 
     return main([*argv, "--database", url.render_as_string(hide_password=False)])
 

@@ -438,7 +438,7 @@ def test_on_postgresql_every_search_query_uses_an_index_never_a_scan_of_document
 
 
 def test_cli_search_prints_hits_grouped_by_kind_within_clearance(demo_url: URL, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from estate_desk.cli import main
+    from estate_desk.cli.__main__ import main
     from estate_desk.services.demo.estate import DEMO_PASSWORD
 
     url = demo_url.render_as_string(hide_password=False)

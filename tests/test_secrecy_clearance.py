@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import select
 
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.domain.errors import NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade

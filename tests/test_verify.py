@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, update
 
 from conftest import ADMIN_PASSWORD
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 from estate_desk.domain.routines.common import RoutineStatus
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts

@@ -1,3 +1,3 @@
-from estate_desk.cli import main
+from estate_desk.cli.__main__ import main
 
 raise SystemExit(main())

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from estate_desk.cli.common import EXIT_OK, cli_lang, open_db, say, sign_in
 from estate_desk.domain.disposal.retention import Retention
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
 
-    Adder = Callable[..., argparse.ArgumentParser]
+    from estate_desk.cli.common import Adder
+
 
 USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 
@@ -26,13 +27,12 @@ USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 def cmd_show(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
     from estate_desk.services.archive import browse
     from estate_desk.services.disposal import marks as disposal
     from estate_desk.store.archive import Category
 
-    db = _open_db(args)
-    actor = _actor(args, db)
+    db = open_db(args)
+    actor = sign_in(args, db)
     lang = cli_lang()
     print(say("保管期限：", "Retention periods: ") + "、".join(p.label(lang) for p in disposal.periods(db)))
     with db.session() as s:
@@ -47,35 +47,32 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_add_period(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
     from estate_desk.domain.clock import SystemClock
     from estate_desk.services.disposal import marks as disposal
 
-    db = _open_db(args)
-    period = disposal.add_period(db, SystemClock(), _actor(args, db), args.years)
+    db = open_db(args)
+    period = disposal.add_period(db, SystemClock(), sign_in(args, db), args.years)
     print(say(f"已添加保管期限 {period.label()}", f"Added the retention period {period.label('en')}"))
     return EXIT_OK
 
 
 def cmd_set_default(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
     from estate_desk.domain.clock import SystemClock
     from estate_desk.services.disposal import marks as disposal
 
-    db = _open_db(args)
+    db = open_db(args)
     period = Retention.parse(args.period)
-    disposal.set_category_default(db, SystemClock(), _actor(args, db), args.category.strip().upper(), period)
+    disposal.set_category_default(db, SystemClock(), sign_in(args, db), args.category.strip().upper(), period)
     print(say(f"{args.category} 默认保管期限：{period.label()}", f"{args.category} defaults to {period.label('en')}"))
     return EXIT_OK
 
 
 def cmd_set_grace(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
     from estate_desk.domain.clock import SystemClock
     from estate_desk.services.disposal import marks as disposal
 
-    db = _open_db(args)
-    disposal.set_grace_days(db, SystemClock(), _actor(args, db), args.days)
+    db = open_db(args)
+    disposal.set_grace_days(db, SystemClock(), sign_in(args, db), args.days)
     print(say(f"作废宽限期：{args.days} 天", f"Void grace period: {args.days} days"))
     return EXIT_OK
 

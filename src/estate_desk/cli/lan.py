@@ -12,16 +12,15 @@ import os
 from typing import TYPE_CHECKING
 
 from estate_desk import workstation
+from estate_desk.cli.common import EXIT_OK, open_db, say
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
 
-    Adder = Callable[..., argparse.ArgumentParser]
+    from estate_desk.cli.common import Adder
 
 
 def cmd_workstation(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _open_db, say
     from estate_desk.store import attachment_home
     from estate_desk.store.database import DATABASE_URL_ENV, is_sqlite, mask_url, resolve_url
     from estate_desk.store.server_clock import ServerClock
@@ -64,7 +63,7 @@ def cmd_workstation(args: argparse.Namespace) -> int:
             )
         )
     if args.check:
-        db = _open_db(args)  # checks the attachment folder against the archive, as the window does
+        db = open_db(args)  # checks the attachment folder against the archive, as the window does
         try:
             print(say("档案库标识：", "Archive identity: ") + attachment_home.archive_id(db))
             print(

@@ -13,24 +13,23 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from estate_desk.cli.common import EXIT_OK, cli_clock, cli_lang, open_db, say, sign_in
 from estate_desk.domain.errors import InputProblem, NotFound
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
 
+    from estate_desk.cli.common import Adder
     from estate_desk.services.accounts.users import Actor
     from estate_desk.services.printouts.registry import Printout, Selection
     from estate_desk.store.database import Database
 
-    Adder = Callable[..., argparse.ArgumentParser]
 
 USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 
 
 def add_printouts(keys: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """A subcommand for each registered printout, with the options of its scopes."""
-    from estate_desk.cli import cli_lang
     from estate_desk.services.printouts import registry as printouts
     from estate_desk.services.printouts.registry import Scope
 
@@ -164,12 +163,11 @@ def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) ->
 
 def cmd_print(args: argparse.Namespace) -> int:
     """Make one printout's file from the same services as the window."""
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
     from estate_desk.services.printouts import registry as printouts
 
     printout: Printout = printouts.printout(args.printout_key)
-    db = _open_db(args)
-    actor = _actor(args, db)
+    db = open_db(args)
+    actor = sign_in(args, db)
     selection = selection_from_args(db, actor, args)
     render = printout.xlsx if getattr(args, "xlsx", False) and printout.xlsx is not None else printout.render
     result = render(db, cli_clock(), actor, selection, Path(args.output))

@@ -16,17 +16,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estate_desk.cli.common import EXIT_OK, EXIT_PROBLEM, cli_clock, cli_lang, open_db, say, sign_in
 from estate_desk.domain.errors import InputProblem
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
+    from estate_desk.cli.common import Adder
     from estate_desk.domain.clock import Clock
     from estate_desk.domain.desk.countdown import Countdown
     from estate_desk.services.desk.review import ReviewLine
 
-    Adder = Callable[..., argparse.ArgumentParser]
 
 USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 KINDS = ("repair", "complaint", "suggestion", "help", "inquiry", "special_service")
@@ -34,7 +35,6 @@ KINDS = ("repair", "complaint", "suggestion", "help", "inquiry", "special_servic
 
 def desk_clock() -> Clock:
     """The clock the desk commands read (the server's on a LAN archive; tests put a fake one here)."""
-    from estate_desk.cli import cli_clock
 
     return cli_clock()
 
@@ -95,14 +95,13 @@ def _clock_cell(countdown: Countdown | None, lang: str) -> str:
 
 
 def cmd_board(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
     from estate_desk.domain.clock import CHINA_TZ
     from estate_desk.domain.desk.terms import TicketKind, TicketStatus
     from estate_desk.services.desk import board as desk_board
     from estate_desk.services.desk.board import BoardFilter
 
-    db = _open_db(args)
-    actor = _actor(args, db)
+    db = open_db(args)
+    actor = sign_in(args, db)
     clock = desk_clock()
     lang = cli_lang()
     filters = BoardFilter(
@@ -154,12 +153,11 @@ def _review_lines(title: str, found: Sequence[ReviewLine], lang: str) -> list[st
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, EXIT_PROBLEM, _actor, _open_db, cli_lang, say
     from estate_desk.domain.desk.records import shown
     from estate_desk.services.desk import review as desk_review
 
-    db = _open_db(args)
-    _actor(args, db)
+    db = open_db(args)
+    sign_in(args, db)
     clock = desk_clock()
     lang = cli_lang()
     day = _day(args.date, "--date", clock)
@@ -196,11 +194,10 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_close_day(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, say
     from estate_desk.services.desk import review as desk_review
 
-    db = _open_db(args)
-    actor = _actor(args, db)
+    db = open_db(args)
+    actor = sign_in(args, db)
     clock = desk_clock()
     day = _day(args.date, "--date", clock)
     out = Path(args.output)
@@ -211,11 +208,10 @@ def cmd_close_day(args: argparse.Namespace) -> int:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang, say
     from estate_desk.services.desk import figures as desk_figures
 
-    db = _open_db(args)
-    _actor(args, db)
+    db = open_db(args)
+    sign_in(args, db)
     clock = desk_clock()
     lang = cli_lang()
     start, end = _day(args.start, "--from", clock), _day(args.end, "--to", clock)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estate_desk.cli.common import cli_lang, open_db, read_line, say, sign_in
 from estate_desk.domain.clock import SystemClock
 
 if TYPE_CHECKING:
@@ -34,12 +35,11 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from estate_desk.cli import _actor, _open_db, cli_lang, say
     from estate_desk.services.maintenance import backup
 
-    db = _open_db(args)
+    db = open_db(args)
     try:  # no user: the service refuses (a backup needs a sign-in cleared for the whole archive)
-        actor = _actor(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
+        actor = sign_in(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
         info = backup.create_backup(
             db, SystemClock(), actor, Path(args.output), progress=_progress(say("备份", "Backup"))
         )
@@ -53,12 +53,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def _credentials(args: argparse.Namespace) -> Credentials:
     """What opens the backup: a user of the source archive and their password (ESTATE_DESK_PASSWORD or
     stdin), or the recovery key (stdin)."""
-    from estate_desk.cli import _read_line, say
     from estate_desk.domain.errors import InputProblem
     from estate_desk.services.maintenance.backup_crypto import Credentials
 
     if args.recovery_key:
-        return Credentials(recovery_key=_read_line(say("恢复密钥：", "Recovery key: ")))
+        return Credentials(recovery_key=read_line(say("恢复密钥：", "Recovery key: ")))
     username = args.user or os.environ.get("ESTATE_DESK_USER")
     if not username:
         raise InputProblem(
@@ -69,12 +68,11 @@ def _credentials(args: argparse.Namespace) -> Credentials:
         )
     password = os.environ.get("ESTATE_DESK_PASSWORD")
     if password is None:
-        password = _read_line(say(f"{username} 的密码：", f"Password for {username}: "))
+        password = read_line(say(f"{username} 的密码：", f"Password for {username}: "))
     return Credentials(username=username, password=password)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from estate_desk.cli import cli_lang, say
     from estate_desk.services.maintenance import backup
 
     report = backup.restore_backup(
@@ -103,12 +101,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from estate_desk.cli import _actor, _open_db, cli_lang
     from estate_desk.services.maintenance import integrity
 
-    db = _open_db(args)
+    db = open_db(args)
     try:
-        actor = _actor(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
+        actor = sign_in(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
         report = integrity.check_archive(db, SystemClock(), keyring=actor.keyring if actor else None)
     finally:
         db.dispose()

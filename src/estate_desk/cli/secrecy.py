@@ -19,14 +19,15 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from estate_desk.cli.common import EXIT_OK, EXIT_PROBLEM, cli_clock, cli_lang, open_db, read_line, say, sign_in
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, NotFound
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
 
-    Adder = Callable[..., argparse.ArgumentParser]
+    from estate_desk.cli.common import Adder
+
 
 USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 
@@ -49,10 +50,9 @@ def _when(text: str, *, end: bool, where: str) -> datetime:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, EXIT_PROBLEM, _open_db, cli_lang
     from estate_desk.services import audit
 
-    report = audit.verify(_open_db(args))
+    report = audit.verify(open_db(args))
     print(report.message(cli_lang()))
     return EXIT_OK if report.ok else EXIT_PROBLEM
 
@@ -60,12 +60,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_audit_list(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, cli_lang, say
     from estate_desk.domain.audit import parse_action
     from estate_desk.services.secrecy import audit_log
 
-    db = _open_db(args)
-    actor = _actor(args, db)
+    db = open_db(args)
+    actor = sign_in(args, db)
     wanted = audit_log.AuditFilter(
         person=args.person,
         action=parse_action(args.action) if args.action else None,
@@ -87,11 +86,10 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_recovery(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
     from estate_desk.services.accounts import admin as account_admin
 
-    db = _open_db(args)
-    key = account_admin.issue_recovery_key(db, cli_clock(), _actor(args, db))
+    db = open_db(args)
+    key = account_admin.issue_recovery_key(db, cli_clock(), sign_in(args, db))
     print(
         say(
             "新的恢复密钥（只显示这一次，请抄写后交管理处保管；旧的恢复密钥已失效）：",
@@ -103,12 +101,11 @@ def cmd_keys_recovery(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_recover(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _open_db, _read_line, cli_clock, say
     from estate_desk.services.accounts import admin as account_admin
 
-    db = _open_db(args)
-    recovery = _read_line(say("恢复密钥：", "Recovery key: "))
-    password = _read_line(say(f"{args.username} 的新密码：", f"New password for {args.username}: "))
+    db = open_db(args)
+    recovery = read_line(say("恢复密钥：", "Recovery key: "))
+    password = read_line(say(f"{args.username} 的新密码：", f"New password for {args.username}: "))
     account_admin.recover_with(db, cli_clock(), recovery, args.username, password)
     print(
         say(
@@ -120,11 +117,10 @@ def cmd_keys_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_reseal(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_clock, say
     from estate_desk.services.secrecy import sealing
 
-    db = _open_db(args)
-    changed = sealing.bring_into_line(db, cli_clock(), _actor(args, db))
+    db = open_db(args)
+    changed = sealing.bring_into_line(db, cli_clock(), sign_in(args, db))
     print(
         say(
             f"已按密级加密/解密 {changed} 个附件。",
@@ -135,11 +131,10 @@ def cmd_keys_reseal(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db, cli_lang
     from estate_desk.services.archive import filing, register
 
-    db = _open_db(args)
-    actor = _actor(args, db)
+    db = open_db(args)
+    actor = sign_in(args, db)
     ref = args.ref.strip()
     if ref.isdigit():
         document_id = int(ref)
@@ -166,11 +161,10 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_owner(args: argparse.Namespace) -> int:
-    from estate_desk.cli import EXIT_OK, _actor, _open_db
     from estate_desk.services.estate import owners
 
-    db = _open_db(args)
-    f = owners.owner_file(db, _actor(args, db), args.owner_id)
+    db = open_db(args)
+    f = owners.owner_file(db, sign_in(args, db), args.owner_id)
     print(f"{f.name}\t{f.phone}\t{f.address}")
     for o in f.ownerships:
         print(f"  {o.room_code}\t{o.start_date}–{o.end_date or ''}")

@@ -1,0 +1,43 @@
+"""``estate-desk search TEXT``: what the window's one search field finds, grouped by kind, within clearance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from estate_desk.cli.common import EXIT_OK, USER_HELP, cli_lang, open_db, say, sign_in
+
+if TYPE_CHECKING:
+    import argparse
+
+    from estate_desk.cli.common import Adder
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """What the window's one search field finds, grouped by kind, within the user's clearance."""
+    from estate_desk.services.archive import search
+
+    db = open_db(args)
+    actor = sign_in(args, db)
+    hits = search.search(db, actor, args.text, limit=args.limit, include_void=args.include_void)
+    lang = cli_lang()
+    kind = None
+    for hit in hits:
+        if hit.kind != kind:
+            kind = hit.kind
+            print(kind.label(lang))
+        mark = f"【{hit.status}】" if hit.status else ""
+        print(f"  {mark}{hit.title}\t{hit.detail}".rstrip())
+    if not hits:
+        print(say(f"没有找到「{args.text.strip()}」", f"Nothing found for “{args.text.strip()}”"))
+    return EXIT_OK
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
+    """``search TEXT``."""
+    se = add("search", cmd_search, "find owners, rooms, archive numbers, boxes, volumes, titles and 文号")
+    se.add_argument("text")
+    se.add_argument("--limit", type=int, default=20, help="hits of each kind (default 20)")
+    se.add_argument(
+        "--include-void", action="store_true", help="also void (作废) and destroyed (已销毁) records, marked"
+    )
+    se.add_argument("--user", help=USER_HELP)
