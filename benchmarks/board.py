@@ -29,6 +29,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -54,11 +55,14 @@ from estate_desk.store.desk_records import (
     TicketServiceLine,
 )
 
+if TYPE_CHECKING:
+    from estate_desk.services.actor import Actor
+
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=CHINA_TZ)
 KINDS = (TicketKind.REPAIR, TicketKind.COMPLAINT, TicketKind.HELP, TicketKind.SUGGESTION, TicketKind.INQUIRY)
 
 
-def build(db: Database, count: int) -> accounts.Actor:
+def build(db: Database, count: int) -> Actor:
     """An office, one receptionist, 100 rooms and ``count`` open tickets received over the last 5 days."""
     clock = FakeClock(NOW)
     setup.initialise(

@@ -17,7 +17,7 @@ from estate_desk.store.database import open_database
 from estate_desk.store.estate import Owner, Room
 
 if TYPE_CHECKING:
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 TARGET = "p95 ≤ 20 ms; ≥ 10× naive"

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import FakeClock
     from estate_desk.domain.errors import UserError
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.loans.requests import RequestView
     from estate_desk.store.database import Database
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 HEADER = ["楼栋", "单元", "房号", "费用类型", "欠费金额", "欠费起始日期", "备注"]

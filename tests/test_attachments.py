@@ -20,6 +20,7 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.actor import Actor
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive.attachments import CopyCancelled
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 MIB = 1024 * 1024
@@ -44,7 +44,7 @@ def _actor(db: Database, username: str) -> Actor:
     with db.session() as s:
         user = s.scalar(select(User).where(User.username == username))
         assert user is not None
-        return accounts.Actor.of(user)
+        return Actor.of(user)
 
 
 def _user(db: Database, clock: FakeClock, username: str, role: Role, clearance: Grade) -> Actor:

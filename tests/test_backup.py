@@ -41,7 +41,7 @@ from estate_desk.store.database import Database, open_database
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
 
 
 ADMIN = Credentials(username="admin", password=ADMIN_PASSWORD)  # a sign-in of ready_db: opens its backups

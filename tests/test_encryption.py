@@ -23,6 +23,7 @@ from estate_desk.services import audit
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.actor import Actor
 from estate_desk.services.archive import attachments, register
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.secrecy import grades, sealing
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 MIB = 1024 * 1024
@@ -202,7 +202,7 @@ def test_a6_a_session_without_the_key_cannot_attach_to_or_read_an_encrypted_reco
 ) -> None:
     doc = _document(ready_db, clock, Grade.SECRET)
     row = attachments.attach_file(ready_db, clock, admin, doc, _scan(tmp_path)[0])
-    keyless = accounts.Actor(admin.user_id, admin.username, admin.display_name, admin.role, admin.clearance)
+    keyless = Actor(admin.user_id, admin.username, admin.display_name, admin.role, admin.clearance)
     with pytest.raises(PermissionDenied, match="encryption key"):
         attachments.open_for_preview(ready_db, keyless, row.id)
     with pytest.raises(PermissionDenied, match="encryption key"):
@@ -405,7 +405,7 @@ def test_a6_only_the_key_holders_issue_a_recovery_key(ready_db: Database, clock:
     clerk = make_actor(ready_db, clock, "clerk", "archive_clerk")
     with pytest.raises(PermissionDenied, match="management office"):
         account_admin.issue_recovery_key(ready_db, clock, clerk)
-    keyless = accounts.Actor(1, "admin", "admin", accounts.Role.ADMINISTRATOR, Grade.TOP_SECRET)
+    keyless = Actor(1, "admin", "admin", accounts.Role.ADMINISTRATOR, Grade.TOP_SECRET)
     with pytest.raises(UserError, match="no master key"):
         account_admin.issue_recovery_key(ready_db, clock, keyless)
 

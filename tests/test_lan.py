@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import URL
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 ON_POSTGRES = pytest.mark.skipif(

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 RARE = ("张喆", "王堃", "李彧", "陈昇", "刘玥", "吉𠮷")

@@ -19,7 +19,7 @@ from estate_desk.store.archive import Document, Movement
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 HEADERS = ["楼栋", "单元", "房号", "房屋编号", "业主姓名", "联系电话", "身份证号", "入住日期"]

@@ -22,7 +22,7 @@ from estate_desk.ui.qt import QColor, Qt
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
     from estate_desk.ui.disposal.page import DisposalSection
 

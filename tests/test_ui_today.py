@@ -16,7 +16,7 @@ from estate_desk.ui.routines.widgets import STATUS_COLOURS
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui

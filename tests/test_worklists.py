@@ -13,6 +13,7 @@ from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
+from estate_desk.services.actor import Actor
 from estate_desk.services.archive import attachments, worklists
 from estate_desk.services.archive import numbering as archive
 from estate_desk.store.accounts import Office, User
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
     from estate_desk.store.database import Database
 
 
@@ -30,7 +30,7 @@ def _actor(db: Database, username: str) -> Actor:
     with db.session() as s:
         user = s.scalar(select(User).where(User.username == username))
         assert user is not None
-        return accounts.Actor.of(user)
+        return Actor.of(user)
 
 
 @pytest.mark.parametrize(("paper", "digital"), list(product((False, True), repeat=2)))

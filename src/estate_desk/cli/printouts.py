@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import argparse
 
     from estate_desk.cli.common import Adder
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.printouts.registry import Printout, Selection
     from estate_desk.store.database import Database
 

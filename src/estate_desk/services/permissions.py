@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
     from estate_desk.domain.roles import Role
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
 
 
 def require_role(actor: Actor, roles: Collection[Role], *, zh: str, en: str) -> None:

@@ -22,7 +22,8 @@ from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor, UserRow
+    from estate_desk.services.accounts.users import UserRow
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 __all__ = ["AdminSection", "DeskSection"]

@@ -8,7 +8,7 @@ Changing a password, setting a clearance and resetting a password live in ``serv
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from estate_desk.domain.roles import USER_MANAGERS, Role
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit
 from estate_desk.services.accounts.passwords import hash_password, verify_password
+from estate_desk.services.actor import Actor
 from estate_desk.services.audit import Target
 from estate_desk.services.secrecy import keyring
 from estate_desk.store.accounts import User
@@ -34,28 +35,6 @@ if TYPE_CHECKING:
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The signed-in user on whose behalf a service acts.
-
-    ``keyring`` is the archive's master key unlocked at sign-in (None: this account holds no copy, or
-    the actor was not signed in); ``clock`` the session's clock, which stamps its audit events. Neither
-    takes part in the repr or in comparisons.
-    """
-
-    user_id: int
-    username: str
-    display_name: str
-    role: Role
-    clearance: Grade
-    keyring: Keyring | None = field(default=None, repr=False, compare=False)
-    clock: Clock | None = field(default=None, repr=False, compare=False)
-
-    @staticmethod
-    def of(user: User, keys: Keyring | None = None, clock: Clock | None = None) -> Actor:
-        return Actor(user.id, user.username, user.display_name, Role(user.role), Grade(user.clearance), keys, clock)
 
 
 @dataclass(frozen=True)

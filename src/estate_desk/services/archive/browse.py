@@ -25,7 +25,7 @@ from estate_desk.store.estate import Owner, Room
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 

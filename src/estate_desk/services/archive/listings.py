@@ -22,7 +22,7 @@ from estate_desk.store.estate import Building, Owner, Ownership, Room
 if TYPE_CHECKING:
     from datetime import date
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 

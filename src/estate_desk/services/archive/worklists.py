@@ -22,7 +22,7 @@ from estate_desk.store.archive import Attachment, Document, Volume
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 __all__ = [

@@ -19,7 +19,7 @@ from estate_desk.domain.clock import CHINA_TZ, FakeClock
 from estate_desk.domain.desk.office_hours import OnCallContact, Team
 from estate_desk.domain.desk.terms import Channel, Confirmation, NotifyMethod, TicketKind
 from estate_desk.domain.routines.common import office_date
-from estate_desk.services.accounts.users import Actor
+from estate_desk.services.actor import Actor
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import completion as desk_completion
 from estate_desk.services.desk import review as desk_review

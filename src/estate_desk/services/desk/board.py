@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.domain.desk.countdown import Countdown
     from estate_desk.domain.desk.tickets import Ticket as DomainTicket
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 ON_BOARD = (TicketStatus.OPEN.value, TicketStatus.COMPLETED.value)

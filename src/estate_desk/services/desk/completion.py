@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.domain.desk.terms import Satisfaction
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 MAX_IMAGE = 20 * 1024 * 1024

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         Satisfaction,
         TicketKind,
     )
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.domain.desk.terms import Channel
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.desk.settings import DeskSettings
     from estate_desk.store.database import Database
 

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
 
 DESK_SUPERVISORS = frozenset({Role.SUPERVISOR, Role.MANAGEMENT_OFFICE})
 """Who closes the desk's day (F6), may do any first receiver's return visit (F1/F3) and sets the desk's rules."""

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.estate.roster_cells import Cell
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from estate_desk.store.loans import Loan, LoanDecision, LoanRequest
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 

@@ -86,7 +86,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.secrecy.keyring import Keyring
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from estate_desk.store.estate import Owner
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 BACKUP_TARGET = Target("archive", None, "备份 backup")

@@ -49,7 +49,7 @@ from estate_desk.store.estate import Building, Owner, Ownership, Room
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.printouts.registry import Selection
     from estate_desk.store.database import Database
 

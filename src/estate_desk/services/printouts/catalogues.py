@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.printing.catalogues import Catalogue, CatalogueKind
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.printouts.registry import Progress, Selection
     from estate_desk.store.database import Database
 

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.printouts.registry import Progress, Selection
     from estate_desk.store.database import Database
 

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.elements import ColumnElement
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
 
 __all__ = [
     "OWNER_FILE_GRADE",

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import (
-    DEFAULT_ENCRYPT_FROM,
     Grade,
     check_office_names,
     default_label,
@@ -29,6 +28,7 @@ from estate_desk.domain.secrecy.output_rights import Output, OutputRights
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
+from estate_desk.services.secrecy import threshold
 from estate_desk.store.accounts import Setting
 
 if TYPE_CHECKING:
@@ -37,11 +37,10 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 NAMES = "secrecy.names"
-ENCRYPT_FROM = "secrecy.encrypt_from"
 OUTPUT_RIGHTS = "secrecy.output_rights"
 SETTERS = frozenset({Role.MANAGEMENT_OFFICE, Role.ADMINISTRATOR})
 """Who changes the secrecy settings: the management office (管理处) and the administrator."""
@@ -114,15 +113,6 @@ def rename_grades(db: Database, clock: Clock, actor: Actor, names: Mapping[Grade
 # --------------------------------------------------------------------------- encryption threshold
 
 
-def encrypt_from(s: Session) -> Grade:
-    """Attachments of records at or above this grade are stored encrypted (A6)."""
-    value = _get(s, ENCRYPT_FROM)
-    try:
-        return Grade(int(value)) if value is not None else DEFAULT_ENCRYPT_FROM
-    except ValueError:
-        return DEFAULT_ENCRYPT_FROM
-
-
 def set_encrypt_from(db: Database, clock: Clock, actor: Actor, grade: Grade) -> int:
     """Encrypt attachments from ``grade`` up; the stored files are brought into line. Returns files changed."""
     from estate_desk.services.secrecy import sealing
@@ -130,8 +120,8 @@ def set_encrypt_from(db: Database, clock: Clock, actor: Actor, grade: Grade) -> 
     require_role(actor, SETTERS, zh="修改加密密级", en="change which grades are encrypted")
     sealing.require_keyring(actor)
     with db.session() as s:
-        before = encrypt_from(s)
-        _put(s, ENCRYPT_FROM, str(int(grade)))
+        before = threshold.encrypt_from(s)
+        _put(s, threshold.ENCRYPT_FROM, str(int(grade)))
         audit.record(
             s,
             actor,

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.printouts.registry import Printout, PrintResult, Progress, Render, Selection
     from estate_desk.store.database import Database
 

@@ -1,7 +1,7 @@
 """Encryption at rest for attachments (附件加密存储, A6): which files are sealed, and keeping them so.
 
 A record's attachments are stored sealed (AES-256-GCM, ``store/sealed.py``) when its grade is at or
-above the office's threshold (``services/grades.encrypt_from``, default 秘密). Raising a record's
+above the office's threshold (``services/secrecy/threshold.py``, default 秘密). Raising a record's
 grade across the threshold seals its files, lowering it unseals them, byte for byte; changing the
 threshold brings every file into line. The work on files happens before the unit of work that
 records the new state (:func:`prepare`), the forms no longer needed go after it (:func:`finish`):
@@ -23,7 +23,7 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
-from estate_desk.services.secrecy import grades
+from estate_desk.services.secrecy import threshold
 from estate_desk.store import attachment_home
 from estate_desk.store.archive import Attachment, Document
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.secrecy.keyring import Keyring
     from estate_desk.store.blobs import BlobStore
     from estate_desk.store.database import Database
@@ -58,7 +58,7 @@ def require_keyring(actor: Actor) -> Keyring:
 
 def must_seal(s: Session, grade: int) -> bool:
     """Whether a record of this grade keeps its attachments sealed."""
-    return grade >= grades.encrypt_from(s)
+    return grade >= threshold.encrypt_from(s)
 
 
 @dataclass(frozen=True)
@@ -90,16 +90,16 @@ def prepare(db: Database, actor: Actor, document_ids: list[int], grade_of: dict[
     ``grade_of`` maps a document id to its new grade. Nothing in the database changes yet.
     """
     with db.session() as s:
-        threshold = grades.encrypt_from(s)
+        encrypt_from = threshold.encrypt_from(s)
         rows = s.execute(
             select(Attachment.id, Attachment.document_id, Attachment.sha256, Attachment.encrypted).where(
                 Attachment.document_id.in_(document_ids)
             )
         ).all()
     moving = [
-        (a_id, sha, grade_of[doc] >= threshold)
+        (a_id, sha, grade_of[doc] >= encrypt_from)
         for a_id, doc, sha, sealed in rows
-        if sealed != (grade_of[doc] >= threshold)
+        if sealed != (grade_of[doc] >= encrypt_from)
     ]
     if not moving:
         return NOTHING

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from estate_desk.domain.archive.dual_track import Track
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.archive.browse import CategoryNode, DocumentRow
     from estate_desk.services.archive.filing import VolumeRow
     from estate_desk.store.database import Database

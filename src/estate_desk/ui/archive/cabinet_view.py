@@ -34,7 +34,7 @@ from estate_desk.ui.qt import (
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.archive.browse import DocumentRow
     from estate_desk.services.archive.filing import BoxContents, BoxSlot, CabinetLayout
     from estate_desk.store.database import Database

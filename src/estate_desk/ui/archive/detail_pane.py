@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.archive.attachments import AttachmentRow
     from estate_desk.services.archive.browse import DocumentRow
     from estate_desk.services.archive.filing import VolumeRow

@@ -46,7 +46,7 @@ from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE, short_message
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.archive.register import DocumentDetail, RoomMatch
     from estate_desk.store.database import Database
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.desk.detail import TicketDetail
     from estate_desk.store.database import Database
 

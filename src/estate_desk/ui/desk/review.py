@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.desk.review import DayReview, ReviewLine
     from estate_desk.store.database import Database
     from estate_desk.ui.desk.ticket_actions import TicketActions

@@ -38,7 +38,7 @@ from estate_desk.ui.widgets import local_time
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.desk.detail import TicketDetail
     from estate_desk.store.database import Database
 

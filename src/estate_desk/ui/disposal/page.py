@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.disposal.destruction import BatchRow, DueRow, ItemRow
     from estate_desk.services.disposal.marks import HoldRow
     from estate_desk.store.database import Database

@@ -43,7 +43,7 @@ from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.estate.roster import ImportReport, Preview
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import TaskState

@@ -31,7 +31,7 @@ from estate_desk.ui.qt import (
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.archive.browse import DocumentRow
     from estate_desk.services.archive.listings import Household
     from estate_desk.services.estate.owners import OwnerFile

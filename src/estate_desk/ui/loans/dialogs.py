@@ -36,7 +36,7 @@ from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.loans.ledger import LoanLine
     from estate_desk.services.loans.requests import RequestView
     from estate_desk.store.database import Database

@@ -39,7 +39,7 @@ from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.loans.ledger import LoanLine
     from estate_desk.store.database import Database
 

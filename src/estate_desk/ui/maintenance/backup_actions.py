@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.maintenance.backup_crypto import Credentials
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState

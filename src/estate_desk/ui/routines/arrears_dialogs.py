@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.archive.listings import Household
     from estate_desk.services.routines.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
     from estate_desk.store.database import Database

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.routines.inspections import InspectionRow
     from estate_desk.store.database import Database
 

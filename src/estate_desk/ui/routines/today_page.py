@@ -36,7 +36,7 @@ from estate_desk.ui.routines.widgets import STATUS_COLOURS, MessageLine, StatusB
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.services.routines.today import TodayItem, TodaySection
     from estate_desk.store.database import Database
     from estate_desk.ui.models import Index

@@ -14,7 +14,7 @@ from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade, default_label
 from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services.accounts import admin as account_admin
-from estate_desk.services.secrecy import grades
+from estate_desk.services.secrecy import grades, threshold
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QComboBox,
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from estate_desk.domain.clock import Clock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 
@@ -55,7 +55,7 @@ class SecrecySettings(QWidget):
         self._db, self._actor, self._clock = db, actor, clock
         with db.session() as s:
             names = grades.office_names(s)
-            encrypt_from = grades.encrypt_from(s)
+            encrypt_from = threshold.encrypt_from(s)
             rights = grades.output_rights(s)
 
         self.names: dict[Grade, tuple[QLineEdit, QLineEdit]] = {}
