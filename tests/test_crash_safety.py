@@ -23,7 +23,9 @@ from estate_desk.services import (
     attachments,
     audit,
     auto_backup,
-    backup,
+    backup_check,
+    backup_format,
+    backup_write,
     destruction,
     filing,
     register,
@@ -171,16 +173,16 @@ def test_a5_a_backup_killed_midway_leaves_no_backup_file_and_the_earlier_one_int
         COMMIT_BEFORE
         + """
 from sqlalchemy import select
-from estate_desk.services import attachments, backup
+from estate_desk.services import attachments, backup_write
 from estate_desk.store.archive import Document
 with db.session() as s:
     doc = s.scalar(select(Document.id).where(Document.title == "崩溃前已保存"))
 attachments.attach_file(db, clock, actor, doc, work / "scan.pdf")
-backup.create_backup(db, clock, actor, work / "backups" / "first.edbackup")
+backup_write.create_backup(db, clock, actor, work / "backups" / "first.edbackup")
 def progress(done, total):
     if done >= total // 2:
         pause()
-backup.create_backup(db, clock, actor, work / "backups" / "second.edbackup", progress=progress)
+backup_write.create_backup(db, clock, actor, work / "backups" / "second.edbackup", progress=progress)
 """,
     )
 
@@ -189,10 +191,10 @@ backup.create_backup(db, clock, actor, work / "backups" / "second.edbackup", pro
         _committed_before_is_there(db)
         folder = work / "backups"
         assert not (folder / "second.edbackup").exists()
-        backup.check_file(folder / "first.edbackup")
-        partial = sorted(folder.glob(f"{backup.PARTIAL_PREFIX}*"))
+        backup_check.check_file(folder / "first.edbackup")
+        partial = sorted(folder.glob(f"{backup_format.PARTIAL_PREFIX}*"))
         assert partial  # the interrupted one, under a temporary name only
-        assert backup.sweep_partial(folder, _a_day_after(partial[-1]).now() - timedelta(days=1)) == len(partial)
+        assert backup_write.sweep_partial(folder, _a_day_after(partial[-1]).now() - timedelta(days=1)) == len(partial)
         assert [p.name for p in folder.iterdir()] == ["first.edbackup"]
     finally:
         db.dispose()
@@ -203,7 +205,7 @@ def test_a5_the_start_up_sweep_clears_both_the_store_and_the_backup_folder(ready
 
     auto_backup.configure(ready_db, folder=tmp_path / "auto")
     (tmp_path / "auto").mkdir()
-    partial = tmp_path / "auto" / f"{backup.PARTIAL_PREFIX}x{backup.PARTIAL_SUFFIX}"
+    partial = tmp_path / "auto" / f"{backup_format.PARTIAL_PREFIX}x{backup_format.PARTIAL_SUFFIX}"
     partial.write_bytes(b"half a backup")
     store = attachments.blob_store()
     store.root.mkdir(parents=True)
