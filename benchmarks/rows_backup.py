@@ -1,6 +1,6 @@
 """The backup of the big estate (issue 10: "at disk speed order, memory bounded").
 
-Ours: :func:`estate_desk.services.maintenance.backup.create_backup` of the whole archive (a consistent snapshot,
+Ours: :func:`estate_desk.services.maintenance.backup_write.create_backup` of the whole archive (a consistent snapshot,
 every table's rows as JSON lines, deflated, every attachment file, all of it encrypted with
 AES-256-GCM in 1 MiB chunks, the manifest of SHA-256 checksums, fsync and rename), as the menu action and ``estate-desk backup`` make it. The disk-speed reference,
 measured in the same run: a plain copy of the database file and the attachment store folder
@@ -19,7 +19,7 @@ from benchmarks.common import Context, Line, peak_rss_mb, row, rss_mb, timed_ms
 from benchmarks.rows_search import admin
 from estate_desk.domain.clock import SystemClock
 from estate_desk.services.archive import attachments
-from estate_desk.services.maintenance import backup
+from estate_desk.services.maintenance import backup_write
 from estate_desk.store.database import is_sqlite, open_database, sqlite_path
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def backup_row(context: Context) -> list[Line]:
     ours: list[float] = []
     size = 0
     for _ in range(runs):
-        ours.append(timed_ms(lambda: backup.create_backup(db, clock, actor, out, store=store)))
+        ours.append(timed_ms(lambda: backup_write.create_backup(db, clock, actor, out, store=store)))
         size = out.stat().st_size
         out.unlink()
     peak = peak_rss_mb()  # the backups ran first: this peak is theirs (or the start's)

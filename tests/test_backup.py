@@ -31,7 +31,7 @@ from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.demo import estate as demo
 from estate_desk.services.demo.estate import DEMO_PASSWORD
-from estate_desk.services.maintenance import backup
+from estate_desk.services.maintenance import backup_check, backup_format, backup_progress, backup_write, restore
 from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.store import snapshot
 from estate_desk.store.archive import Attachment, Document
@@ -124,7 +124,7 @@ def test_a5_backup_wipe_restore_round_trips_the_demo_estate_exactly(
     seen: list[tuple[int, int]] = []
     file = tmp_path / "out" / "demo.edbackup"
 
-    info = backup.create_backup(demo_db, clock, admin, file, progress=lambda d, t: seen.append((d, t)))
+    info = backup_write.create_backup(demo_db, clock, admin, file, progress=lambda d, t: seen.append((d, t)))
 
     assert file.is_file() and info.path == file and not list(file.parent.glob(".*"))
     assert info.counts == before["counts"] and info.files == len(before["files"])  # type: ignore[arg-type]
@@ -134,7 +134,7 @@ def test_a5_backup_wipe_restore_round_trips_the_demo_estate_exactly(
 
     _move_store(tmp_path / "old-store")  # wipe: a new machine, an empty data folder
     target = _sqlite(tmp_path, "restored")
-    report = backup.restore_backup(target, file, DEMO_ADMIN)
+    report = restore.restore_backup(target, file, DEMO_ADMIN)
     restored = open_database(target)
     try:
         assert fingerprint(restored, _store()) == before
@@ -164,12 +164,12 @@ def test_a5_a_sqlite_backup_restores_onto_postgresql_and_back(
     source.dispose()
     first = tmp_path / "from-sqlite.edbackup"
     source = open_database(source_url)
-    backup.create_backup(source, clock, admin, first)
+    backup_write.create_backup(source, clock, admin, first)
     source.dispose()
 
     # onto PostgreSQL, with an empty data folder
     monkeypatch.setenv("ESTATE_DESK_HOME", str(tmp_path / "pg-home"))
-    backup.restore_backup(pg_empty, first, DEMO_ADMIN)
+    restore.restore_backup(pg_empty, first, DEMO_ADMIN)
     on_pg = open_database(pg_empty)
     try:
         assert fingerprint(on_pg, _store()) == before
@@ -177,7 +177,7 @@ def test_a5_a_sqlite_backup_restores_onto_postgresql_and_back(
         pg_admin = _admin(on_pg, clock, DEMO_PASSWORD)  # the restored accounts sign in and unlock the key
         on_pg_before = fingerprint(on_pg, _store())  # … which is one more audit event, backed up too
         assert on_pg_before["audit_rows"] == before["audit_rows"] + 1  # type: ignore[operator]
-        info = backup.create_backup(on_pg, clock, pg_admin, second)
+        info = backup_write.create_backup(on_pg, clock, pg_admin, second)
         assert info.backend == "postgresql"
         with on_pg.session() as s:  # the sequences were moved past the restored rows
             doc = archive.register_document(
@@ -190,7 +190,7 @@ def test_a5_a_sqlite_backup_restores_onto_postgresql_and_back(
     # and back to SQLite
     monkeypatch.setenv("ESTATE_DESK_HOME", str(tmp_path / "back-home"))
     back_url = _sqlite(tmp_path, "back")
-    backup.restore_backup(back_url, second, DEMO_ADMIN)
+    restore.restore_backup(back_url, second, DEMO_ADMIN)
     back = open_database(back_url)
     try:
         assert fingerprint(back, _store()) == on_pg_before
@@ -210,7 +210,7 @@ def small_backup(ready_db: Database, clock: FakeClock, tmp_path: Path) -> Path:
     scan.write_bytes(b"%PDF-1.4\n" + os.urandom(20_000))
     attachments.attach_file(ready_db, clock, admin, doc, scan)
     file = tmp_path / "small.edbackup"
-    backup.create_backup(ready_db, clock, admin, file)
+    backup_write.create_backup(ready_db, clock, admin, file)
     return file
 
 
@@ -226,7 +226,7 @@ def test_a5_a_backup_with_one_flipped_byte_is_refused_and_nothing_is_written(
     target = _sqlite(tmp_path, "untouched")
 
     with pytest.raises(InputProblem) as info:
-        backup.restore_backup(target, small_backup, ADMIN)
+        restore.restore_backup(target, small_backup, ADMIN)
 
     assert "damaged" in info.value.message("en") and "已损坏" in info.value.message("zh")
     assert not Path(str(target.database)).exists()
@@ -241,7 +241,7 @@ def test_a5_a_truncated_or_foreign_file_is_refused(small_backup: Path, tmp_path:
         zf.writestr("hello.txt", "not a backup")
     for bad in (cut, foreign, tmp_path / "missing.edbackup"):
         with pytest.raises(InputProblem):
-            backup.check_file(bad)
+            backup_check.check_file(bad)
 
 
 def test_a5_a_restore_onto_an_archive_with_records_is_refused_unless_forced_and_never_mixes(
@@ -254,12 +254,12 @@ def test_a5_a_restore_onto_an_archive_with_records_is_refused_unless_forced_and_
     before_store = sorted(p.name for p in _store().root.rglob("*") if p.is_file())
 
     with pytest.raises(RuleViolation) as refused:
-        backup.restore_backup(ready_db.url, small_backup, ADMIN)
+        restore.restore_backup(ready_db.url, small_backup, ADMIN)
     assert "--force" in refused.value.message("en")
     with ready_db.session() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == 2
 
-    report = backup.restore_backup(ready_db.url, small_backup, ADMIN, force=True, clock=clock)
+    report = restore.restore_backup(ready_db.url, small_backup, ADMIN, force=True, clock=clock)
 
     with ready_db.session() as s:
         titles = s.scalars(select(Document.title)).all()
@@ -284,9 +284,9 @@ def test_a5_a_forced_restore_that_fails_leaves_the_archive_and_its_files_as_they
     def fail(*_args: object) -> int:
         raise DatabaseProblem(zh="数据库断开", en="the database went away")
 
-    monkeypatch.setattr(backup, "_load_rows", fail)
+    monkeypatch.setattr(restore, "_load_rows", fail)
     with pytest.raises(DatabaseProblem):
-        backup.restore_backup(ready_db.url, small_backup, ADMIN, force=True, clock=clock)
+        restore.restore_backup(ready_db.url, small_backup, ADMIN, force=True, clock=clock)
 
     with ready_db.session() as s:
         assert sorted(s.scalars(select(Document.title))) == titles and "留在原处的档案" in titles
@@ -298,7 +298,7 @@ def test_a5_a_restore_into_an_empty_database_with_a_non_empty_store_is_refused(
     small_backup: Path, tmp_path: Path
 ) -> None:
     with pytest.raises(RuleViolation):
-        backup.restore_backup(_sqlite(tmp_path, "fresh"), small_backup, ADMIN)  # the store still holds files
+        restore.restore_backup(_sqlite(tmp_path, "fresh"), small_backup, ADMIN)  # the store still holds files
 
 
 # --------------------------------------------------------------------------- the writing side
@@ -307,15 +307,15 @@ def test_a5_a_restore_into_an_empty_database_with_a_non_empty_store_is_refused(
 def test_a5_a_cancelled_or_failed_backup_leaves_no_file(ready_db: Database, clock: FakeClock, tmp_path: Path) -> None:
     out = tmp_path / "b" / "x.edbackup"
     admin = _admin(ready_db, clock)
-    with pytest.raises(backup.BackupCancelled):
-        backup.create_backup(ready_db, clock, admin, out, cancel=lambda: True)
+    with pytest.raises(backup_progress.BackupCancelled):
+        backup_write.create_backup(ready_db, clock, admin, out, cancel=lambda: True)
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
 
     def fail(done: int, total: int) -> None:
         raise OSError(28, "No space left on device")
 
     with pytest.raises(InputProblem) as info:
-        backup.create_backup(ready_db, clock, admin, out, progress=fail)
+        backup_write.create_backup(ready_db, clock, admin, out, progress=fail)
     assert "No space left" in info.value.message("en")
     assert list(out.parent.iterdir()) == []
 
@@ -324,9 +324,9 @@ def test_a5_only_archive_staff_back_up_and_a_backup_is_audited(
     ready_db: Database, clock: FakeClock, receptionist: Actor, tmp_path: Path
 ) -> None:
     with pytest.raises(PermissionDenied):
-        backup.create_backup(ready_db, clock, receptionist, tmp_path / "no.edbackup")
+        backup_write.create_backup(ready_db, clock, receptionist, tmp_path / "no.edbackup")
     admin = accounts.authenticate(ready_db, clock, "admin", "admin-pass-1")
-    backup.create_backup(ready_db, clock, admin, tmp_path / "yes.edbackup")
+    backup_write.create_backup(ready_db, clock, admin, tmp_path / "yes.edbackup")
     from estate_desk.store.audit import AuditEvent
 
     with ready_db.session() as s:
@@ -335,14 +335,14 @@ def test_a5_only_archive_staff_back_up_and_a_backup_is_audited(
 
 
 def test_a5_a_crash_left_partial_backup_is_swept_after_a_day(tmp_path: Path, clock: FakeClock) -> None:
-    partial = tmp_path / f"{backup.PARTIAL_PREFIX}abc{backup.PARTIAL_SUFFIX}"
+    partial = tmp_path / f"{backup_format.PARTIAL_PREFIX}abc{backup_format.PARTIAL_SUFFIX}"
     partial.write_bytes(b"half")
     kept = tmp_path / "real.edbackup"
     kept.write_bytes(b"x")
     os.utime(partial, (clock.now().timestamp() - 3600,) * 2)  # an hour old: maybe still being written
-    assert backup.sweep_partial(tmp_path, clock.now() - timedelta(days=1)) == 0 and partial.exists()
+    assert backup_write.sweep_partial(tmp_path, clock.now() - timedelta(days=1)) == 0 and partial.exists()
     os.utime(partial, (clock.now().timestamp() - 2 * 86400,) * 2)
-    assert backup.sweep_partial(tmp_path, clock.now() - timedelta(days=1)) == 1
+    assert backup_write.sweep_partial(tmp_path, clock.now() - timedelta(days=1)) == 1
     assert not partial.exists() and kept.exists()
 
 
@@ -371,7 +371,7 @@ def test_a5_automatic_backups_run_on_schedule_and_keep_the_last_n(
     left = sorted(p.name for p in folder.iterdir())
     assert left == sorted([hand_made.name] + [p.name for p in made[-3:] if p])  # the oldest two went
     assert admin.keyring is not None
-    backup.check_backup(made[-1], admin.keyring)  # type: ignore[arg-type]
+    backup_check.check_backup(made[-1], admin.keyring)  # type: ignore[arg-type]
     on_exit = auto_backup.run_backup(ready_db, clock, admin, reason="exit")
     assert on_exit.name.endswith("-exit.edbackup") and len(list(folder.glob("estate-desk-auto-*"))) == 3
 
@@ -443,11 +443,11 @@ def test_a5_a_200_mb_attachment_is_backed_up_and_restored_in_bounded_memory(
 
     tracemalloc.start()
     try:
-        backup.create_backup(ready_db, clock, admin, out)
+        backup_write.create_backup(ready_db, clock, admin, out)
         _, backup_peak = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
         _move_store(tmp_path / "old-store")
-        backup.restore_backup(_sqlite(tmp_path, "big"), out, ADMIN)
+        restore.restore_backup(_sqlite(tmp_path, "big"), out, ADMIN)
         _, restore_peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -467,12 +467,12 @@ def test_a5_files_in_the_store_that_are_no_attachments_are_neither_backed_up_nor
     (store.root / "ab").mkdir(exist_ok=True)
     (store.root / "ab" / "notes.txt").write_text("someone's notes")
     out = tmp_path / "b.edbackup"
-    backup.create_backup(ready_db, clock, _admin(ready_db, clock), out)
+    backup_write.create_backup(ready_db, clock, _admin(ready_db, clock), out)
     with zipfile.ZipFile(out) as zf:
-        assert [n for n in zf.namelist() if n.startswith(backup.FILES)] == []
+        assert [n for n in zf.namelist() if n.startswith(backup_format.FILES)] == []
 
     _move_store(tmp_path / "old")
     store.root.mkdir(parents=True)
     (store.root / ".store-identity").write_text("a new archive's marker")  # a LAN set-up made it first
-    backup.restore_backup(_sqlite(tmp_path, "fresh"), out, ADMIN)
+    restore.restore_backup(_sqlite(tmp_path, "fresh"), out, ADMIN)
     assert (store.root / ".store-identity").read_text() == "a new archive's marker"

@@ -27,7 +27,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.estate.buildings import add_owner
-from estate_desk.services.maintenance import backup, backup_crypto
+from estate_desk.services.maintenance import backup_check, backup_crypto, backup_format, backup_write, restore
 from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.services.secrecy import keyring
 from estate_desk.store.archive import Document
@@ -85,7 +85,7 @@ def test_a6_a_backup_is_refused_to_an_archive_clerk_cleared_below_the_archive(
     out = tmp_path / "leak.edbackup"
 
     with pytest.raises(PermissionDenied) as refused:
-        backup.create_backup(ready_db, clock, internal_clerk, out)
+        backup_write.create_backup(ready_db, clock, internal_clerk, out)
 
     assert "绝密" in refused.value.zh and "内部" in refused.value.zh and "Top secret" in refused.value.en
     assert not out.exists() and list(tmp_path.glob("*.edbackup")) == []
@@ -103,7 +103,7 @@ def test_a6_a_backup_is_refused_with_no_signed_in_user(
     from estate_desk.cli.__main__ import main
 
     with pytest.raises(PermissionDenied) as refused:
-        backup.create_backup(ready_db, clock, None, tmp_path / "nobody.edbackup")
+        backup_write.create_backup(ready_db, clock, None, tmp_path / "nobody.edbackup")
     assert "登录" in refused.value.zh and "signed-in" in refused.value.en
     assert _last_event(ready_db).action == "refuse"
 
@@ -123,16 +123,16 @@ def test_a6_the_clearance_a_backup_needs_is_the_highest_grade_in_use(
         archive.register_document(
             s, clock, archive.DocumentDraft("YZ", "机密的产权证明", 2024, secrecy=Grade.CONFIDENTIAL), created_by=None
         )
-    backup.create_backup(ready_db, clock, confidential_clerk, tmp_path / "ok.edbackup")  # 机密 covers 机密
+    backup_write.create_backup(ready_db, clock, confidential_clerk, tmp_path / "ok.edbackup")  # 机密 covers 机密
     event = _last_event(ready_db)
     assert event.action == "export" and event.username == "clerk" and "ok.edbackup" in (event.detail or "")
 
     _top_secret_owner(ready_db, clock)  # now the archive holds an owner file: 绝密
     with pytest.raises(PermissionDenied):
-        backup.create_backup(ready_db, clock, confidential_clerk, tmp_path / "no.edbackup")
+        backup_write.create_backup(ready_db, clock, confidential_clerk, tmp_path / "no.edbackup")
     receptionist = make_actor(ready_db, clock, "desk", "receptionist", int(Grade.TOP_SECRET))
     with pytest.raises(PermissionDenied) as by_role:  # cleared, but the role does not keep the archive
-        backup.create_backup(ready_db, clock, receptionist, tmp_path / "no.edbackup")
+        backup_write.create_backup(ready_db, clock, receptionist, tmp_path / "no.edbackup")
     assert "前台接待" in by_role.value.zh
     assert not (tmp_path / "no.edbackup").exists()
 
@@ -142,12 +142,12 @@ def test_a6_a_cleared_archive_clerk_backs_up_and_the_backup_is_audited(
 ) -> None:
     _top_secret_owner(ready_db, clock)
     out = tmp_path / "clerk.edbackup"
-    info = backup.create_backup(ready_db, clock, clerk, out)
+    info = backup_write.create_backup(ready_db, clock, clerk, out)
     assert out.is_file() and info.counts["owners"] == 1
     event = _last_event(ready_db)
     assert (event.action, event.username) == ("export", "clerk") and event.at is not None
     assert clerk.keyring is not None
-    assert backup.check_backup(out, clerk.keyring).counts == info.counts
+    assert backup_check.check_backup(out, clerk.keyring).counts == info.counts
 
 
 # --------------------------------------------------------------------------- encrypted at rest
@@ -174,7 +174,7 @@ def test_a6_a_backup_file_holds_no_plaintext_title_name_or_file_content(
     assert not row.encrypted and MARK.encode() in attachments.blob_store().path_of(row.sha256).read_bytes()
     assert top
     out = tmp_path / "marked.edbackup"
-    backup.create_backup(ready_db, clock, admin, out)
+    backup_write.create_backup(ready_db, clock, admin, out)
 
     raw = out.read_bytes()
     needles = [MARK.encode(), MARK_ZH.encode(), MARK_ZH.encode("utf-16-le"), MARK.encode("utf-16-le")]
@@ -186,7 +186,7 @@ def test_a6_a_backup_file_holds_no_plaintext_title_name_or_file_content(
             assert MARK not in name
     # and with the key it is all there
     assert admin.keyring is not None
-    info = backup.check_backup(out, admin.keyring)
+    info = backup_check.check_backup(out, admin.keyring)
     assert info.counts["owners"] == 1 and info.files == 1
 
 
@@ -202,7 +202,7 @@ def sealed(ready_db: Database, clock: FakeClock, tmp_path: Path) -> tuple[Path, 
     scan.write_bytes(b"%PDF-1.4\n" + os.urandom(5 * backup_crypto.CHUNK // 2))
     attachments.attach_file(ready_db, clock, admin, doc, scan)
     out = tmp_path / "sealed.edbackup"
-    backup.create_backup(ready_db, clock, admin, out)
+    backup_write.create_backup(ready_db, clock, admin, out)
     return out, recovery
 
 
@@ -233,7 +233,7 @@ def test_a6_a_restore_with_a_wrong_password_or_recovery_key_is_refused_and_touch
     before = _untouched(ready_db, store, tmp_path)
 
     with pytest.raises(PermissionDenied) as refused:
-        backup.restore_backup(ready_db.url, out, wrong, force=True, clock=clock)
+        restore.restore_backup(ready_db.url, out, wrong, force=True, clock=clock)
 
     message = refused.value.message("zh") + refused.value.message("en")
     assert "不正确" in message and "Wrong" in message and "Nothing was restored" in message
@@ -242,7 +242,7 @@ def test_a6_a_restore_with_a_wrong_password_or_recovery_key_is_refused_and_touch
 
 def test_a6_a_malformed_recovery_key_is_told_as_such(sealed: tuple[Path, str], tmp_path: Path) -> None:
     with pytest.raises(InputProblem) as refused:
-        backup.open_backup(sealed[0], Credentials(recovery_key="1234"))
+        backup_check.open_backup(sealed[0], Credentials(recovery_key="1234"))
     assert "52" in refused.value.zh
 
 
@@ -251,23 +251,23 @@ def test_a6_a_backup_opens_with_any_users_password_of_the_source_or_its_recovery
 ) -> None:
     out, recovery = sealed
     _clear_store(tmp_path)
-    by_recovery = backup.restore_backup(_sqlite(tmp_path, "by-recovery"), out, Credentials(recovery_key=recovery))
+    by_recovery = restore.restore_backup(_sqlite(tmp_path, "by-recovery"), out, Credentials(recovery_key=recovery))
     assert by_recovery.files == 1 and by_recovery.rows > 0
     _clear_store(tmp_path, "second")
-    by_password = backup.restore_backup(_sqlite(tmp_path, "by-password"), out, ADMIN)
+    by_password = restore.restore_backup(_sqlite(tmp_path, "by-password"), out, ADMIN)
     assert by_password.rows == by_recovery.rows
     # the recovery key typed as people do: lower case, spaces for dashes
-    backup.open_backup(out, Credentials(recovery_key=recovery.lower().replace("-", " ")))
+    backup_check.open_backup(out, Credentials(recovery_key=recovery.lower().replace("-", " ")))
 
 
 def test_a6_a_clerk_added_after_set_up_opens_the_backup_with_their_own_password(
     ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
 ) -> None:
     out = tmp_path / "b.edbackup"
-    backup.create_backup(ready_db, clock, clerk, out)
-    assert backup.open_backup(out, Credentials(username="clerk", password="clerk-pass-1")).files == 0
+    backup_write.create_backup(ready_db, clock, clerk, out)
+    assert backup_check.open_backup(out, Credentials(username="clerk", password="clerk-pass-1")).files == 0
     with pytest.raises(PermissionDenied):
-        backup.open_backup(out, Credentials(username="clerk", password=ADMIN_PASSWORD))
+        backup_check.open_backup(out, Credentials(username="clerk", password=ADMIN_PASSWORD))
 
 
 def _rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> None:
@@ -276,30 +276,30 @@ def _rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> Non
     members = []
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
         for name in src.namelist():
-            if name == backup.MANIFEST:
+            if name == backup_format.MANIFEST:
                 continue
             data = change.get(name, src.read(name))
             if data is None:
                 continue
             dst.writestr(name, data)
             members.append({"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
-        dst.writestr(backup.MANIFEST, json.dumps({"format": backup.FORMAT, "members": members}))
-        dst.comment = backup._COMMENT_PREFIX + b"0" * 64
-    backup._seal_file(target)
+        dst.writestr(backup_format.MANIFEST, json.dumps({"format": backup_format.FORMAT, "members": members}))
+        dst.comment = backup_format.COMMENT_PREFIX + b"0" * 64
+    backup_format.seal_file(target)
 
 
 def _attachment_member(path: Path) -> tuple[str, bytes]:
     with zipfile.ZipFile(path) as zf:
-        name = next(n for n in zf.namelist() if n.startswith(backup.FILES))
+        name = next(n for n in zf.namelist() if n.startswith(backup_format.FILES))
         return name, zf.read(name)
 
 
 def _refused_as_damaged(path: Path, tmp_path: Path) -> InputProblem:
-    backup.check_file(path)  # every checksum holds: only the key can tell
+    backup_check.check_file(path)  # every checksum holds: only the key can tell
     _clear_store(tmp_path, f"store-{path.stem}")
     target = tmp_path / f"{path.stem}.sqlite3"
     with pytest.raises(InputProblem) as refused:
-        backup.restore_backup(f"sqlite+pysqlite:///{target}", path, ADMIN)
+        restore.restore_backup(f"sqlite+pysqlite:///{target}", path, ADMIN)
     assert "已损坏" in refused.value.zh and "damaged" in refused.value.en
     assert not target.exists() and not attachments.blob_store().root.exists()
     return refused.value
@@ -341,23 +341,29 @@ def test_a6_a_truncated_backup_is_refused_before_any_key_is_asked(sealed: tuple[
         cut = tmp_path / f"cut-{keep}.edbackup"
         cut.write_bytes(out.read_bytes()[:keep])
         with pytest.raises(InputProblem) as refused:
-            backup.restore_backup(_sqlite(tmp_path, f"t{keep}"), cut, Credentials(username="x", password="y"))
+            restore.restore_backup(_sqlite(tmp_path, f"t{keep}"), cut, Credentials(username="x", password="y"))
         assert "已损坏" in refused.value.zh
 
 
 def test_a6_an_old_unencrypted_backup_is_refused_with_a_clear_message(ready_db: Database, tmp_path: Path) -> None:
     old = tmp_path / "old.edbackup"
-    description = json.dumps({"format": backup.UNENCRYPTED_FORMAT, "revision": "x"}).encode()
+    description = json.dumps({"format": backup_format.UNENCRYPTED_FORMAT, "revision": "x"}).encode()
     with zipfile.ZipFile(old, "w") as zf:
-        zf.writestr(backup.DESCRIPTION, description)
+        zf.writestr(backup_format.DESCRIPTION, description)
         manifest = [
-            {"name": backup.DESCRIPTION, "size": len(description), "sha256": hashlib.sha256(description).hexdigest()}
+            {
+                "name": backup_format.DESCRIPTION,
+                "size": len(description),
+                "sha256": hashlib.sha256(description).hexdigest(),
+            }
         ]
-        zf.writestr(backup.MANIFEST, json.dumps({"format": backup.UNENCRYPTED_FORMAT, "members": manifest}))
-        zf.comment = backup._COMMENT_PREFIX + b"0" * 64
-    backup._seal_file(old)
+        zf.writestr(
+            backup_format.MANIFEST, json.dumps({"format": backup_format.UNENCRYPTED_FORMAT, "members": manifest})
+        )
+        zf.comment = backup_format.COMMENT_PREFIX + b"0" * 64
+    backup_format.seal_file(old)
     with pytest.raises(InputProblem) as refused:
-        backup.restore_backup(_sqlite(tmp_path, "old"), old, ADMIN)
+        restore.restore_backup(_sqlite(tmp_path, "old"), old, ADMIN)
     assert "旧格式" in refused.value.zh and "unencrypted" in refused.value.en
 
 

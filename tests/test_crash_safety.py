@@ -22,7 +22,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments, filing, register
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.disposal import destruction
-from estate_desk.services.maintenance import auto_backup, backup
+from estate_desk.services.maintenance import auto_backup, backup_check, backup_format, backup_write
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.database import open_database
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem
@@ -166,17 +166,17 @@ def test_a5_a_backup_killed_midway_leaves_no_backup_file_and_the_earlier_one_int
         COMMIT_BEFORE
         + """
 from sqlalchemy import select
-from estate_desk.services.maintenance import backup
+from estate_desk.services.maintenance import backup_write
 from estate_desk.services.archive import attachments
 from estate_desk.store.archive import Document
 with db.session() as s:
     doc = s.scalar(select(Document.id).where(Document.title == "崩溃前已保存"))
 attachments.attach_file(db, clock, actor, doc, work / "scan.pdf")
-backup.create_backup(db, clock, actor, work / "backups" / "first.edbackup")
+backup_write.create_backup(db, clock, actor, work / "backups" / "first.edbackup")
 def progress(done, total):
     if done >= total // 2:
         pause()
-backup.create_backup(db, clock, actor, work / "backups" / "second.edbackup", progress=progress)
+backup_write.create_backup(db, clock, actor, work / "backups" / "second.edbackup", progress=progress)
 """,
     )
 
@@ -185,10 +185,10 @@ backup.create_backup(db, clock, actor, work / "backups" / "second.edbackup", pro
         _committed_before_is_there(db)
         folder = work / "backups"
         assert not (folder / "second.edbackup").exists()
-        backup.check_file(folder / "first.edbackup")
-        partial = sorted(folder.glob(f"{backup.PARTIAL_PREFIX}*"))
+        backup_check.check_file(folder / "first.edbackup")
+        partial = sorted(folder.glob(f"{backup_format.PARTIAL_PREFIX}*"))
         assert partial  # the interrupted one, under a temporary name only
-        assert backup.sweep_partial(folder, _a_day_after(partial[-1]).now() - timedelta(days=1)) == len(partial)
+        assert backup_write.sweep_partial(folder, _a_day_after(partial[-1]).now() - timedelta(days=1)) == len(partial)
         assert [p.name for p in folder.iterdir()] == ["first.edbackup"]
     finally:
         db.dispose()
@@ -199,7 +199,7 @@ def test_a5_the_start_up_sweep_clears_both_the_store_and_the_backup_folder(ready
 
     auto_backup.configure(ready_db, folder=tmp_path / "auto")
     (tmp_path / "auto").mkdir()
-    partial = tmp_path / "auto" / f"{backup.PARTIAL_PREFIX}x{backup.PARTIAL_SUFFIX}"
+    partial = tmp_path / "auto" / f"{backup_format.PARTIAL_PREFIX}x{backup_format.PARTIAL_SUFFIX}"
     partial.write_bytes(b"half a backup")
     store = attachments.blob_store()
     store.root.mkdir(parents=True)
@@ -306,7 +306,7 @@ def test_a17_a_destruction_batch_killed_midway_is_carried_out_wholly_or_not_at_a
         ready_db.url,
         tmp_path / "work",
         COMMIT_BEFORE
-        + f"\nfrom estate_desk.services import destruction\nBATCH = {batch_id}\n"
+        + f"\nfrom estate_desk.services.disposal import destruction\nBATCH = {batch_id}\n"
         + DESTRUCTION_KILLS[moment]
         + '\nprint("the batch finished: the test could not kill it midway")\n',
     )

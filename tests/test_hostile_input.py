@@ -26,7 +26,7 @@ from estate_desk.services.archive import filing
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.estate import roster, roster_export, roster_files
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
-from estate_desk.services.maintenance import backup
+from estate_desk.services.maintenance import backup_check, backup_format, backup_write, restore
 from estate_desk.store import database as database_module
 from estate_desk.store.archive import Document
 from estate_desk.store.database import Database, open_database
@@ -178,25 +178,25 @@ def test_a5_a_backup_naming_a_file_outside_the_store_is_refused(
     from estate_desk.services.maintenance.backup_crypto import Credentials
 
     good = tmp_path / "good.edbackup"
-    backup.create_backup(ready_db, clock, accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD), good)
+    backup_write.create_backup(ready_db, clock, accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD), good)
     evil = tmp_path / "evil.edbackup"
     members = []
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(evil, "w") as dst:
         for name in src.namelist():
-            if name != backup.MANIFEST:
+            if name != backup_format.MANIFEST:
                 data = src.read(name)
                 dst.writestr(name, data)
                 members.append({"name": name, "size": len(data), "sha256": _sha(data)})
         payload = b"owned"
         dst.writestr("attachments/../../../escaped.txt", payload)
         members.append({"name": "attachments/../../../escaped.txt", "size": 5, "sha256": _sha(payload)})
-        dst.writestr(backup.MANIFEST, json.dumps({"format": backup.FORMAT, "members": members}))
-        dst.comment = backup._COMMENT_PREFIX + b"0" * 64
-    backup._seal_file(evil)  # checksums all correct: only the path is hostile
-    backup.check_file(evil)
+        dst.writestr(backup_format.MANIFEST, json.dumps({"format": backup_format.FORMAT, "members": members}))
+        dst.comment = backup_format.COMMENT_PREFIX + b"0" * 64
+    backup_format.seal_file(evil)  # checksums all correct: only the path is hostile
+    backup_check.check_file(evil)
 
     with pytest.raises(InputProblem) as info:
-        backup.restore_backup(
+        restore.restore_backup(
             f"sqlite+pysqlite:///{tmp_path / 'target.sqlite3'}",
             evil,
             Credentials(username="admin", password=ADMIN_PASSWORD),

@@ -27,7 +27,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.demo.estate import DEMO_PASSWORD
-from estate_desk.services.maintenance import backup, integrity, restore_journal
+from estate_desk.services.maintenance import backup_write, integrity, restore, restore_journal
 from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.store import attachment_home, snapshot
 from estate_desk.store.accounts import Setting
@@ -149,7 +149,7 @@ def over_the_demo(
     file = tmp_path / "new.edbackup"
     admin = accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD)
     new = fingerprint(ready_db)  # what the backup holds: the backup's own audit row comes after it
-    backup.create_backup(ready_db, clock, admin, file)
+    backup_write.create_backup(ready_db, clock, admin, file)
     ready_db.dispose()
     attachments.blob_store().root.rename(tmp_path / "the-backups-own-store")  # made on another machine
 
@@ -168,10 +168,10 @@ def _restore_killed_at(archives: Archives, work: Path, password: str, scenario: 
     said = kill_midway(
         archives.url,
         work,
-        f"from estate_desk.services import backup, restore_journal\nfrom estate_desk.services.maintenance.backup_crypto import Credentials\n"
+        f"from estate_desk.services.maintenance import restore, restore_journal\nfrom estate_desk.services.maintenance.backup_crypto import Credentials\n"
         f"FILE = {str(archives.file)!r}\nCREDENTIALS = Credentials(username='admin', password={archives.password!r})\n"
         + scenario
-        + "\nbackup.restore_backup(db.url, FILE, CREDENTIALS, force=True, clock=clock)"
+        + "\nrestore.restore_backup(db.url, FILE, CREDENTIALS, force=True, clock=clock)"
         + '\nprint("the restore finished: the test could not kill it midway")\n',
         password=password,
     )
@@ -240,7 +240,7 @@ def test_a5_a_forced_restore_killed_while_loading_rows_keeps_the_old_archives_fi
     over_the_demo: Archives, tmp_path: Path
 ) -> None:
     """The case of the report: killed while the rows go in, the files had been moved aside and never came back."""
-    _restore_killed_at(over_the_demo, tmp_path / "work", DEMO_PASSWORD, "backup._load_rows = lambda *a, **k: pause()")
+    _restore_killed_at(over_the_demo, tmp_path / "work", DEMO_PASSWORD, "restore._load_rows = lambda *a, **k: pause()")
 
     assert _cli(over_the_demo.url, "verify") == 0
 
@@ -270,7 +270,7 @@ def test_a5_a_restore_killed_then_restored_again_starts_from_the_old_archive(
     """A restore run again after a kill settles the first one itself before it begins."""
     _restore_killed_at(over_the_demo, tmp_path / "work", DEMO_PASSWORD, _at("staging-file"))
 
-    report = backup.restore_backup(over_the_demo.url, over_the_demo.file, over_the_demo.credentials, force=True)
+    report = restore.restore_backup(over_the_demo.url, over_the_demo.file, over_the_demo.credentials, force=True)
 
     assert report.moved_aside is not None
     _old_or_new_entire(over_the_demo, committed=True)
@@ -289,7 +289,7 @@ def demo_into_an_empty_store(
     file = tmp_path / "demo.edbackup"
     admin = accounts.authenticate(demo_db, clock, "admin", DEMO_PASSWORD)
     new = fingerprint(demo_db)  # what the backup holds: the backup's own audit row comes after it
-    backup.create_backup(demo_db, clock, admin, file)
+    backup_write.create_backup(demo_db, clock, admin, file)
     demo_db.dispose()
     attachments.blob_store().root.rename(tmp_path / "the-demos-own-store")
     attachment_home.unbind()
@@ -333,7 +333,7 @@ def test_a5_a_forced_restore_that_fails_at_any_phase_is_undone_or_finished(
 
     monkeypatch.setattr(restore_journal, "checkpoint", fail_at)
     with pytest.raises(Stopped):
-        backup.restore_backup(over_the_demo.url, over_the_demo.file, over_the_demo.credentials, force=True)
+        restore.restore_backup(over_the_demo.url, over_the_demo.file, over_the_demo.credentials, force=True)
     if phase in BEFORE_COMMIT:  # undone at once, in the same process
         assert _leftovers(attachments.blob_store().root) == []
     db = open_database(over_the_demo.url)

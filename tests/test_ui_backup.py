@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ADMIN_PASSWORD
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.maintenance import auto_backup, backup, integrity
+from estate_desk.services.maintenance import auto_backup, backup_check, integrity
 from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
@@ -40,7 +40,7 @@ def test_a5_the_file_menu_backs_up_and_checks_on_the_worker(window: MainWindow, 
     out = tmp_path / "手动备份.edbackup"
     with qtbot.waitSignal(window.runner.finished, timeout=20_000):
         window.backups.backup_to(out)
-    backup.check_file(out)
+    backup_check.check_file(out)
     assert "已备份到" in window.statusBar().currentMessage() and window.backups.progress is None
 
     with qtbot.waitSignal(window.backups.checked, timeout=20_000) as checked:

@@ -35,12 +35,12 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from estate_desk.services.maintenance import backup
+    from estate_desk.services.maintenance import backup_write
 
     db = open_db(args)
     try:  # no user: the service refuses (a backup needs a sign-in cleared for the whole archive)
         actor = sign_in(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
-        info = backup.create_backup(
+        info = backup_write.create_backup(
             db, SystemClock(), actor, Path(args.output), progress=_progress(say("备份", "Backup"))
         )
     finally:
@@ -73,9 +73,9 @@ def _credentials(args: argparse.Namespace) -> Credentials:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from estate_desk.services.maintenance import backup
+    from estate_desk.services.maintenance import restore
 
-    report = backup.restore_backup(
+    report = restore.restore_backup(
         args.database,
         Path(args.file),
         _credentials(args),

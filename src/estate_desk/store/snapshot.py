@@ -1,6 +1,6 @@
 """A database-neutral snapshot of the archive's tables (备份数据): rows as typed JSON, streamed.
 
-Backups (``services/maintenance/backup.py``) write every table of the metadata, parents before children, one
+Backups (``services/maintenance/backup_write.py``) write every table of the metadata, parents before children, one
 JSON object per row. Values are encoded by their column's type, so a snapshot taken on SQLite
 loads into PostgreSQL and back unchanged: instants as ISO 8601 in UTC with their offset, dates as
 ISO dates, bytes as base64, decimals as text; text, integers, booleans and NULL as JSON.

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk import paths
-from estate_desk.services.maintenance import backup
+from estate_desk.services.maintenance import backup_format, backup_write
 from estate_desk.store.accounts import Setting
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def backup_due(last: datetime | None, now: datetime, every: timedelta | None) ->
 
 def prune(folder: Path, keep: int) -> list[Path]:
     """Remove the oldest automatic backups beyond ``keep``; hand-made ones are never touched."""
-    autos = sorted(folder.glob(f"{AUTO_PREFIX}*{backup.SUFFIX}")) if folder.is_dir() else []
+    autos = sorted(folder.glob(f"{AUTO_PREFIX}*{backup_format.SUFFIX}")) if folder.is_dir() else []
     gone = autos[: max(0, len(autos) - keep)]
     for old in gone:
         old.unlink(missing_ok=True)
@@ -154,12 +154,12 @@ def run_backup(
     when, and prune. Refused (and audited) as any backup is when ``actor`` may not back up."""
     conf = settings(db)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = conf.folder / f"{AUTO_PREFIX}{stamp}-{reason}{backup.SUFFIX}"
-    backup.create_backup(db, clock, actor, target, progress=progress, cancel=cancel)
+    target = conf.folder / f"{AUTO_PREFIX}{stamp}-{reason}{backup_format.SUFFIX}"
+    backup_write.create_backup(db, clock, actor, target, progress=progress, cancel=cancel)
     with db.session() as s:
         _put(s, LAST_AT, clock.now().isoformat())
     prune(conf.folder, conf.keep)
-    backup.sweep_partial(conf.folder, clock.now() - timedelta(days=1))
+    backup_write.sweep_partial(conf.folder, clock.now() - timedelta(days=1))
     log.info("automatic backup (%s): %s", reason, target)
     return target
 
@@ -189,5 +189,7 @@ def sweep_at_start(db: Database, clock: Clock) -> int:
     pending = destruction.files_pending(db)
     destroyed = pending - destruction.sweep_files(db, clock) if pending else 0
     return (
-        destroyed + sweep_leftovers(clock) + backup.sweep_partial(settings(db).folder, clock.now() - timedelta(days=1))
+        destroyed
+        + sweep_leftovers(clock)
+        + backup_write.sweep_partial(settings(db).folder, clock.now() - timedelta(days=1))
     )

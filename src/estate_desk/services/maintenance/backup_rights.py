@@ -7,7 +7,7 @@ session must hold the archive's master key, which encrypts the file (``services/
 
 :func:`refusal` says why not (None: allowed) without raising; :func:`require_backup_rights` raises it
 and writes the refusal to the audit trail. Every way to back up — the command line, the File menu,
-the scheduled backup and the backup at exit — goes through ``services/backup.create_backup``, which
+the scheduled backup and the backup at exit — goes through ``services/backup_write.create_backup``, which
 asks here.
 """
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
-from estate_desk.services.maintenance import auto_backup, backup, integrity
+from estate_desk.services.maintenance import auto_backup, backup_format, backup_write, integrity, restore
 from estate_desk.ui import i18n
 from estate_desk.ui.maintenance.backup_unlock import BackupUnlockDialog
 from estate_desk.ui.qt import (
@@ -138,7 +138,7 @@ class BackupActions(QObject):
         name, _ = QFileDialog.getSaveFileName(
             self._window,
             self.tr("Back up the archive"),
-            str(Path.home() / backup.default_name(self._clock)),
+            str(Path.home() / backup_write.default_name(self._clock)),
             self.tr("Estate Desk backup (*.edbackup)"),
         )
         if name:
@@ -147,10 +147,10 @@ class BackupActions(QObject):
     def backup_to(self, path: Path) -> TaskState:
         db, clock, actor = self._db, self._clock, self._actor
 
-        def job(state: TaskState) -> backup.BackupInfo:
-            return backup.create_backup(db, clock, actor, path, progress=state.report, cancel=state.is_cancelled)
+        def job(state: TaskState) -> backup_format.BackupInfo:
+            return backup_write.create_backup(db, clock, actor, path, progress=state.report, cancel=state.is_cancelled)
 
-        def done(info: backup.BackupInfo) -> None:
+        def done(info: backup_format.BackupInfo) -> None:
             self.status.emit(self.tr("Backed up to {file}.").format(file=info.path))
 
         return self._start(self.tr("Backing up the archive to {file}…").format(file=path.name), job, done)
@@ -179,12 +179,12 @@ class BackupActions(QObject):
     def restore_from(self, path: Path, credentials: Credentials) -> TaskState:
         url, clock = self._db.url, self._clock
 
-        def job(state: TaskState) -> backup.RestoreReport:
-            return backup.restore_backup(
+        def job(state: TaskState) -> restore.RestoreReport:
+            return restore.restore_backup(
                 url, path, credentials, force=True, clock=clock, progress=state.report, cancel=state.is_cancelled
             )
 
-        def done(report: backup.RestoreReport) -> None:
+        def done(report: restore.RestoreReport) -> None:
             self.status.emit(report.info.summary(i18n.lang_code()))
             self.restored.emit(report)
 

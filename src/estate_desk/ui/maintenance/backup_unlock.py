@@ -1,6 +1,6 @@
 """What opens an encrypted backup (打开加密备份, A6): a sign-in of the archive it came from, or its recovery key.
 
-The dialog only gathers them; ``services/backup.open_backup`` decides whether they open the key and
+The dialog only gathers them; ``services/backup_check.open_backup`` decides whether they open the key and
 says so (a wrong password or recovery key touches nothing).
 """
 
