@@ -19,12 +19,14 @@ from estate_desk.domain.retention import Retention
 from estate_desk.domain.secrecy import Grade
 from estate_desk.services import (
     accounts,
+    appraisal,
     archive,
     attachments,
     audit,
     auto_backup,
     backup,
     destruction,
+    destruction_batches,
     filing,
     register,
 )
@@ -260,11 +262,11 @@ def _approved_batch(db: Database, tmp: Path) -> tuple[int, set[int], set[int]]:
     living = {record("2026年收费底单", "XZ", 2026, b"shared scan "), record("2016年巡查记录", "XZ", 2016, b"young ")}
     for document in sorted(doomed)[:2]:
         filing.put_in_box(db, clock, clerk, box, document_id=document)
-    batch_id = destruction.propose(db, clock, clerk, [(d, "保管期满，无保存价值") for d in sorted(doomed)])
+    batch_id = destruction_batches.propose(db, clock, clerk, [(d, "保管期满，无保存价值") for d in sorted(doomed)])
     with db.session() as s:
         items = list(s.scalars(select(DestructionItem.id).where(DestructionItem.batch_id == batch_id)))
     for item in items:
-        destruction.decide(db, clock, boss, item, approve=True)
+        destruction_batches.decide(db, clock, boss, item, approve=True)
     return batch_id, doomed, living
 
 
@@ -286,7 +288,7 @@ def _wholly_or_not_at_all(db: Database, batch_id: int, doomed: set[int]) -> bool
         assert batch.state == BatchState.APPROVED.value
         assert {i.decision for i in items.values()} == {Decision.APPROVED.value}
         assert all(d.destroyed_in is None for d in documents) and attached == doomed and listed == 0
-        assert all(destruction.fingerprint(s, d) == items[d.id].fingerprint for d in documents)  # untouched
+        assert all(appraisal.fingerprint(s, d) == items[d.id].fingerprint for d in documents)  # untouched
         return False
 
 

@@ -2,7 +2,8 @@
 
 The clerk ticks records on the review list and proposes a batch; a supervisor approves or rejects each
 item of a batch; the clerk carries an approved batch out with its witnesses, and the manifest it files
-opens in the archive. Everything goes through ``services/destruction.py`` and ``services/disposal.py``.
+opens in the archive. Everything goes through ``services/appraisal.py``, ``services/destruction_batches.py``,
+``services/destruction.py`` and ``services/disposal.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.disposal import SUPERVISING_LEADERS, BatchState
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.services import destruction, disposal
+from estate_desk.services import appraisal, destruction, destruction_batches, disposal
 from estate_desk.ui import i18n
 from estate_desk.ui.disposal_dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
 from estate_desk.ui.models import RowsTableModel, TickableLazyTableModel
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
-    from estate_desk.services.destruction import BatchRow, DueRow, ItemRow
+    from estate_desk.services.appraisal import DueRow
+    from estate_desk.services.destruction_batches import BatchRow, ItemRow
     from estate_desk.services.disposal import HoldRow
     from estate_desk.store.database import Database
 
@@ -58,7 +60,7 @@ class DisposalSection(QWidget):
 
     Nothing is read at start-up: the batches and holds when the section is first shown, the review list
     (hundreds of thousands of records on a large archive) when its tab is first shown, and then as ids,
-    a page of rows at a time (``destruction.review_ids`` / ``review_rows``)."""
+    a page of rows at a time (``appraisal.review_ids`` / ``review_rows``)."""
 
     open_record = Signal(str, int)  # a document (the manifest, a record in a batch) to show in the archive
     status = Signal(str)
@@ -181,7 +183,7 @@ class DisposalSection(QWidget):
 
     def _fetch_due(self, ids: Sequence[int]) -> dict[int, DueRow]:
         try:
-            return destruction.review_rows(self._db, self._clock, self._actor, ids)
+            return appraisal.review_rows(self._db, self._clock, self._actor, ids)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
             return {}
@@ -236,7 +238,7 @@ class DisposalSection(QWidget):
 
     def _load_review(self) -> None:
         try:
-            ids = destruction.review_ids(self._db, self._clock, self._actor)
+            ids = appraisal.review_ids(self._db, self._clock, self._actor)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
             return
@@ -244,7 +246,7 @@ class DisposalSection(QWidget):
 
     def _load_lists(self) -> None:
         try:
-            batches = destruction.batches(self._db, self._actor)
+            batches = destruction_batches.batches(self._db, self._actor)
             holds = disposal.holds(self._db, self._actor)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
@@ -279,7 +281,7 @@ class DisposalSection(QWidget):
             return
         lang = i18n.lang_code()
         try:
-            batch, items = destruction.batch(self._db, self._actor, batch_id)
+            batch, items = destruction_batches.batch(self._db, self._actor, batch_id)
         except UserError as exc:
             self.batch_info.setText(exc.message(lang))
             return
@@ -348,12 +350,12 @@ class DisposalSection(QWidget):
     def decide(self, approve: bool) -> None:
         item_id = self._current_item()
         if item_id is not None:
-            self._call(lambda: destruction.decide(self._db, self._clock, self._actor, item_id, approve=approve))
+            self._call(lambda: destruction_batches.decide(self._db, self._clock, self._actor, item_id, approve=approve))
 
     def renew(self) -> None:
         item_id = self._current_item()
         if item_id is not None:
-            self._call(lambda: destruction.renew(self._db, self._clock, self._actor, item_id))
+            self._call(lambda: destruction_batches.renew(self._db, self._clock, self._actor, item_id))
 
     def carry_out(self) -> None:
         batch = self.current_batch()
@@ -384,6 +386,6 @@ class DisposalSection(QWidget):
         batch_id = self.current_batch_id()
         if batch_id is None:
             return
-        batch, _ = destruction.batch(self._db, self._actor, batch_id)
+        batch, _ = destruction_batches.batch(self._db, self._actor, batch_id)
         if batch.manifest_document_id is not None:
             self.open_record.emit("document", batch.manifest_document_id)
