@@ -25,9 +25,9 @@ from estate_desk.services import (
     audit,
     auto_backup,
     backup,
+    boxes,
     destruction,
     destruction_batches,
-    filing,
     register,
 )
 from estate_desk.store.archive import Attachment, Document
@@ -244,7 +244,7 @@ def _approved_batch(db: Database, tmp: Path) -> tuple[int, set[int], set[int]]:
     clock = FakeClock(START)
     clerk = make_actor(db, clock, "clerk", "archive_clerk")
     boss = make_actor(db, clock, "boss", "supervisor", int(Grade.TOP_SECRET))
-    box = filing.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
+    box = boxes.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
 
     def record(title: str, category: str, year: int, content: bytes, grade: Grade | None = None) -> int:
         document = register.register(db, clock, clerk, archive.DocumentDraft(category, title, year, secrecy=grade))
@@ -261,7 +261,7 @@ def _approved_batch(db: Database, tmp: Path) -> tuple[int, set[int], set[int]]:
     }
     living = {record("2026年收费底单", "XZ", 2026, b"shared scan "), record("2016年巡查记录", "XZ", 2016, b"young ")}
     for document in sorted(doomed)[:2]:
-        filing.put_in_box(db, clock, clerk, box, document_id=document)
+        boxes.put_in_box(db, clock, clerk, box, document_id=document)
     batch_id = destruction_batches.propose(db, clock, clerk, [(d, "保管期满，无保存价值") for d in sorted(doomed)])
     with db.session() as s:
         items = list(s.scalars(select(DestructionItem.id).where(DestructionItem.batch_id == batch_id)))

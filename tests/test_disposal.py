@@ -25,13 +25,14 @@ from estate_desk.services import (
     appraisal,
     archive,
     attachments,
+    boxes,
     destruction,
     destruction_batches,
     disposal,
-    filing,
     register,
     sealing,
     search,
+    volumes,
 )
 from estate_desk.services.printouts import Selection
 from estate_desk.store.archive import ArchiveBox, Attachment, Document, Movement, Volume
@@ -56,13 +57,13 @@ class Office:
         self.db, self.clock, self.clerk, self.tmp = db, clock, clerk, tmp
         self.boss = make_actor(db, clock, "boss", "supervisor", int(Grade.TOP_SECRET))
         self.boss2 = make_actor(db, clock, "boss2", "supervisor", int(Grade.TOP_SECRET))
-        self.box = filing.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
+        self.box = boxes.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
         self.old = self.document("2015年值班记录", "XZ", 2015, pages=12)  # 10 years: ran out at the end of 2025
         self.sealed = self.document("1990年装修申请", "ZX", 1990, grade=Grade.SECRET, pages=3)  # 30 years, encrypted
         self.void = self.document("作废的通知", "XZ", 2024, pages=1)
         self.held = self.document("争议中的收费记录", "XZ", 2014, pages=4)
         self.young = self.document("2016年巡查记录", "XZ", 2016, pages=2)  # kept until 2026-12-31
-        filing.put_in_box(db, clock, clerk, self.box, document_id=self.old)
+        boxes.put_in_box(db, clock, clerk, self.box, document_id=self.old)
         self.plain_file = self.attach(self.old, "值班记录扫描.pdf", b"%PDF-1.4 duty log scan " * 50)
         self.sealed_file = self.attach(self.sealed, "装修图纸.pdf", b"%PDF-1.4 secret drawing " * 50)
         disposal.mark_void(db, clock, clerk, "document", self.void, reason="已被新通知替代", on=date(2025, 6, 1))
@@ -406,7 +407,7 @@ def test_a17_files_left_by_a_crash_after_the_commit_are_swept(office: Office, mo
 
 def test_a17_the_orm_refuses_to_delete_a_document_or_a_volume(office: Office) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
-    volume = filing.create_volume(db, clock, clerk, category_code="XZ", title="2015年值班", year=2015)
+    volume = volumes.create_volume(db, clock, clerk, category_code="XZ", title="2015年值班", year=2015)
     for model, ident in ((Document, office.young), (Volume, volume)):
         with refused(RuleViolation, "不能删除"), db.session() as s:
             s.delete(s.get(model, ident))
@@ -418,7 +419,7 @@ def test_a17_the_orm_refuses_to_delete_a_document_or_a_volume(office: Office) ->
 
 def test_a17_the_database_refuses_a_plain_sql_delete(office: Office) -> None:
     db = office.db
-    filing.create_volume(db, office.clock, office.clerk, category_code="XZ", title="2015年值班", year=2015)
+    volumes.create_volume(db, office.clock, office.clerk, category_code="XZ", title="2015年值班", year=2015)
     for table in ("documents", "volumes"):
         with pytest.raises(DBAPIError, match="never deleted"), db.engine.begin() as conn:
             conn.execute(text(f"DELETE FROM {table}"))
@@ -477,13 +478,13 @@ def test_a16_void_is_marked_searched_on_request_and_lifted_only_by_a_supervisor(
 
 def test_a16_a_volume_can_be_void_too(office: Office) -> None:
     db, clock, clerk, boss = office.db, office.clock, office.clerk, office.boss
-    volume = filing.create_volume(db, clock, clerk, category_code="XZ", title="作废案卷", year=2020)
+    volume = volumes.create_volume(db, clock, clerk, category_code="XZ", title="作废案卷", year=2020)
     disposal.mark_void(db, clock, clerk, "volume", volume, reason="重复组卷")
-    assert next(v for v in filing.volumes(db, clerk) if v.id == volume).void
+    assert next(v for v in volumes.volumes(db, clerk) if v.id == volume).void
     with pytest.raises(InputProblem):
         disposal.mark_void(db, clock, clerk, "volume", volume, reason="again")
     disposal.lift_void(db, clock, boss, "volume", volume, reason="恢复")
-    assert not next(v for v in filing.volumes(db, clerk) if v.id == volume).void
+    assert not next(v for v in volumes.volumes(db, clerk) if v.id == volume).void
 
 
 def test_a16_a_void_document_prints_its_mark_on_the_catalogue(office: Office, tmp_path: Path) -> None:
@@ -491,7 +492,7 @@ def test_a16_a_void_document_prints_its_mark_on_the_catalogue(office: Office, tm
 
     db, clock, clerk = office.db, office.clock, office.clerk
     other = office.document("2015年交接班记录", "XZ", 2015)
-    filing.put_in_box(db, clock, clerk, office.box, document_id=other)
+    boxes.put_in_box(db, clock, clerk, office.box, document_id=other)
     disposal.mark_void(db, clock, clerk, "document", office.old, reason="重复登记")
     out = tmp_path / "catalogue.pdf"
     printouts.printout("catalogue").render(db, clock, clerk, Selection(box_ids=(office.box,)), out)

@@ -21,7 +21,7 @@ from conftest import ADMIN_PASSWORD, PG_URL
 from estate_desk.domain.errors import DatabaseProblem, InputProblem
 from estate_desk.domain.roster import ColumnMapping, Field, check_rows
 from estate_desk.domain.roster_cells import parse_date
-from estate_desk.services import accounts, archive, backup, filing, roster, roster_export, roster_files
+from estate_desk.services import accounts, archive, backup, code_lookup, roster, roster_export, roster_files
 from estate_desk.services.estate import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store import database as database_module
 from estate_desk.store.archive import Document
@@ -238,7 +238,7 @@ def test_a5_a_database_file_locked_by_another_program_is_a_clear_message_and_los
 def test_a8_a_scanner_sending_garbage_finds_nothing_and_raises_nothing(
     ready_db: Database, admin: Actor, code: str
 ) -> None:
-    assert filing.find_by_code(ready_db, admin, code) is None
+    assert code_lookup.find_by_code(ready_db, admin, code) is None
 
 
 def test_a8_a_code_from_another_estate_finds_nothing(demo_db: Database, clock: FakeClock) -> None:
@@ -247,10 +247,10 @@ def test_a8_a_code_from_another_estate_finds_nothing(demo_db: Database, clock: F
     clerk = accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)
     with demo_db.session() as s:
         ours = s.scalar(select(Document.archive_no).order_by(Document.id).limit(1))
-    assert ours is not None and filing.find_by_code(demo_db, clerk, ours) is not None
+    assert ours is not None and code_lookup.find_by_code(demo_db, clerk, ours) is not None
     fonds = ours.split("·")[0]
     theirs = ours.replace(fonds, "Z999", 1)  # the same number under another estate's 全宗号
-    assert filing.find_by_code(demo_db, clerk, theirs) is None
+    assert code_lookup.find_by_code(demo_db, clerk, theirs) is None
 
 
 # --------------------------------------------------------------------------- fuzzing

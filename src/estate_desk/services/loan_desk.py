@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans import Form, ItemKind, RequestState
-from estate_desk.services import audit, clearance, disposal, filing
+from estate_desk.services import audit, clearance, code_lookup, disposal
 from estate_desk.services.audit import Target
 from estate_desk.services.loan_ledger import LoanLine, loan_lines
 from estate_desk.services.loans import LOAN_DESK, documents_of, request_in
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.accounts import Actor
-    from estate_desk.services.filing import CodeHit
+    from estate_desk.services.code_lookup import CodeHit
     from estate_desk.store.database import Database
 
 
@@ -59,7 +59,7 @@ def desk_only(actor: Actor, zh: str, en: str) -> None:
 
 
 def hit_of(db: Database, actor: Actor, code: str) -> CodeHit:
-    hit = filing.find_by_code(db, actor, code)
+    hit = code_lookup.find_by_code(db, actor, code)
     if hit is None:
         raise NotFound(
             zh=f"条码 {code.strip()} 不属于任何借阅申请，也不是本馆的档案、案卷或档案盒。",

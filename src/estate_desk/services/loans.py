@@ -25,7 +25,7 @@ from estate_desk.domain.loans import Form, ItemKind, Place, RequestState, due_da
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.secrecy import Grade, most_secret
-from estate_desk.services import audit, clearance, filing, loan_rules
+from estate_desk.services import audit, clearance, code_lookup, loan_rules
 from estate_desk.services.audit import Target
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
@@ -128,7 +128,7 @@ class RequestView:
 
 
 def _item(db: Database, actor: Actor, code: str) -> tuple[ItemKind, int, str]:
-    hit = filing.find_by_code(db, actor, code)
+    hit = code_lookup.find_by_code(db, actor, code)
     if hit is None:
         raise NotFound(
             zh=f"没有编号为 {code} 的档案、案卷或档案盒。", en=f"No record, volume or box with code {code}.", where=code

@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from estate_desk.services.accounts import Actor
     from estate_desk.services.attachments import AttachmentRow
     from estate_desk.services.browse import DocumentRow
-    from estate_desk.services.filing import VolumeRow
     from estate_desk.services.register import DocumentDetail
+    from estate_desk.services.volumes import VolumeRow
     from estate_desk.store.database import Database
 
 

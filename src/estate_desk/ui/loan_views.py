@@ -13,7 +13,7 @@ from estate_desk.domain.loans import RULE_EDITORS, ApprovalRules, LoanPeriod
 from estate_desk.domain.roles import Role, parse_role
 from estate_desk.domain.routines import office_date
 from estate_desk.domain.secrecy import Grade
-from estate_desk.services import filing, loan_ledger, loan_rules, loans
+from estate_desk.services import code_lookup, loan_ledger, loan_rules, loans
 from estate_desk.ui.arrears_dialogs import date_edit
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
@@ -158,7 +158,7 @@ class LedgerView(QWidget):
         """With a record named, its history next to the ledger: loans, copies and consultations."""
         self.history.clear()
         code = self.record.text().strip()
-        hit = filing.find_by_code(self._db, self._actor, code) if code else None
+        hit = code_lookup.find_by_code(self._db, self._actor, code) if code else None
         shown = hit is not None and hit.kind == "document"
         self.history.setVisible(shown)
         self.history_label.setVisible(shown)
