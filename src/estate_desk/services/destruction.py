@@ -30,9 +30,9 @@ from estate_desk.services.appraisal import fingerprint, standing_of
 from estate_desk.services.attachments import blob_store
 from estate_desk.services.audit import Target
 from estate_desk.services.destruction_batches import MAX_TEXT, changed_since_proposed, load_batch
+from estate_desk.services.movements import box_place
 from estate_desk.services.permissions import require_role
-from estate_desk.services.register import place_text
-from estate_desk.store.archive import ArchiveBox, Attachment, Cabinet, Document, Movement
+from estate_desk.store.archive import ArchiveBox, Attachment, Document, Movement
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem
 from estate_desk.store.sealed import HEADER_BYTES
 
@@ -46,11 +46,6 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 log = logging.getLogger(__name__)
-
-
-def _box_place(s: Session, box: ArchiveBox) -> str:
-    cabinet = s.get(Cabinet, box.cabinet_id) if box.cabinet_id else None
-    return f"{box.code}（{place_text(cabinet, box.shelf, box.position) or '未上架'}）"
 
 
 def _check_ready(s: Session, batch: DestructionBatch, clock: Clock) -> list[tuple[DestructionItem, Document]]:
@@ -169,7 +164,7 @@ def _destroy(
         s.add(
             Movement(
                 document_id=document.id,
-                from_place=_box_place(s, box)[:200],
+                from_place=box_place(s, box)[:200],
                 to_place=f"已销毁（{batch.code}）",
                 reason=f"销毁批次 {batch.code}",
                 moved_by=actor.user_id,
