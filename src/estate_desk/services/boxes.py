@@ -38,6 +38,7 @@ SPINE_WIDTHS = (20, 30, 40, 50)
 
 
 def get_box(s: Session, box_id: int) -> ArchiveBox:
+    """The box ``box_id``; :class:`NotFound` if there is none."""
     box = s.get(ArchiveBox, box_id)
     if box is None:
         raise NotFound(zh=f"没有这个档案盒（编号 {box_id}）。", en=f"No box with id {box_id}.")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 
 def get_volume(s: Session, volume_id: int) -> Volume:
+    """The volume ``volume_id``; :class:`NotFound` if there is none."""
     volume = s.get(Volume, volume_id)
     if volume is None:
         raise NotFound(zh=f"没有这个案卷（编号 {volume_id}）。", en=f"No volume with id {volume_id}.")
