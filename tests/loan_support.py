@@ -12,7 +12,7 @@ import pytest
 from conftest import make_actor
 from estate_desk.domain.loans.rules import Form, Place
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services.archive import filing, register
+from estate_desk.services.archive import boxes, register, volumes
 from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.loans import approval as loan_approval
 from estate_desk.services.loans import desk as loan_desk
@@ -96,14 +96,14 @@ def make_archive(db: Database, clock: FakeClock) -> Archive:
 
     ids: dict[str, int] = {}
     by_grade = {grade: add(f"{grade.label()}图纸", grade) for grade in Grade}
-    volume_id = filing.create_volume(db, clock, clerk, category_code="GC", title="1栋竣工资料", year=2024)
+    volume_id = volumes.create_volume(db, clock, clerk, category_code="GC", title="1栋竣工资料", year=2024)
     volume_docs = [add(f"1栋竣工图 {n}", Grade.INTERNAL, pages=5) for n in (1, 2)]
     for no in volume_docs:
-        filing.file_into_volume(db, clock, clerk, ids[no], volume_id)
-    box_id = filing.create_box(db, clock, clerk, category_code="GC", year=2024)
+        volumes.file_into_volume(db, clock, clerk, ids[no], volume_id)
+    box_id = boxes.create_box(db, clock, clerk, category_code="GC", year=2024)
     loose = add("1栋验收记录", Grade.INTERNAL, pages=3)
-    filing.put_in_box(db, clock, clerk, box_id, volume_id=volume_id)
-    filing.put_in_box(db, clock, clerk, box_id, document_id=ids[loose])
+    boxes.put_in_box(db, clock, clerk, box_id, volume_id=volume_id)
+    boxes.put_in_box(db, clock, clerk, box_id, document_id=ids[loose])
     box_code = _box_code(db, box_id)
     volume_code = _volume_code(db, volume_id)
     return Archive(

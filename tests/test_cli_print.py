@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 
 from estate_desk.cli.__main__ import main
-from estate_desk.services.archive import browse, filing
+from estate_desk.services.archive import browse, cabinets
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.printouts import registry as printouts
 from estate_desk.services.printouts.registry import Printout, PrintResult, Scope, Selection
@@ -38,7 +38,7 @@ def pdf_text(path: Path) -> list[str]:
 def test_print_labels_makes_the_same_file_as_the_service(  # type: ignore[no-untyped-def]
     demo_url: URL, demo_db: Database, demo_clerk, clock: FakeClock, tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    cabinet = next(c for c in filing.cabinets(demo_db, demo_clerk) if c.boxes)
+    cabinet = next(c for c in cabinets.cabinets(demo_db, demo_clerk) if c.boxes)
     options = {"spine": "spine", "start": "3"}
     service = tmp_path / "service.pdf"
     made = printouts.printout("labels").render(

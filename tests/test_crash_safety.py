@@ -19,9 +19,10 @@ from estate_desk.domain.disposal.rules import BatchState, Decision
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import attachments, filing, register
+from estate_desk.services.archive import attachments, boxes, register
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import appraisal, destruction
+from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.maintenance import auto_backup, backup_check, backup_format, backup_write
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.database import open_database
@@ -238,7 +239,7 @@ def _approved_batch(db: Database, tmp: Path) -> tuple[int, set[int], set[int]]:
     clock = FakeClock(START)
     clerk = make_actor(db, clock, "clerk", "archive_clerk")
     boss = make_actor(db, clock, "boss", "supervisor", int(Grade.TOP_SECRET))
-    box = filing.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
+    box = boxes.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
 
     def record(title: str, category: str, year: int, content: bytes, grade: Grade | None = None) -> int:
         document = register.register(db, clock, clerk, archive.DocumentDraft(category, title, year, secrecy=grade))
@@ -255,12 +256,12 @@ def _approved_batch(db: Database, tmp: Path) -> tuple[int, set[int], set[int]]:
     }
     living = {record("2026年收费底单", "XZ", 2026, b"shared scan "), record("2016年巡查记录", "XZ", 2016, b"young ")}
     for document in sorted(doomed)[:2]:
-        filing.put_in_box(db, clock, clerk, box, document_id=document)
-    batch_id = destruction.propose(db, clock, clerk, [(d, "保管期满，无保存价值") for d in sorted(doomed)])
+        boxes.put_in_box(db, clock, clerk, box, document_id=document)
+    batch_id = destruction_batches.propose(db, clock, clerk, [(d, "保管期满，无保存价值") for d in sorted(doomed)])
     with db.session() as s:
         items = list(s.scalars(select(DestructionItem.id).where(DestructionItem.batch_id == batch_id)))
     for item in items:
-        destruction.decide(db, clock, boss, item, approve=True)
+        destruction_batches.decide(db, clock, boss, item, approve=True)
     return batch_id, doomed, living
 
 
@@ -282,7 +283,7 @@ def _wholly_or_not_at_all(db: Database, batch_id: int, doomed: set[int]) -> bool
         assert batch.state == BatchState.APPROVED.value
         assert {i.decision for i in items.values()} == {Decision.APPROVED.value}
         assert all(d.destroyed_in is None for d in documents) and attached == doomed and listed == 0
-        assert all(destruction.fingerprint(s, d) == items[d.id].fingerprint for d in documents)  # untouched
+        assert all(appraisal.fingerprint(s, d) == items[d.id].fingerprint for d in documents)  # untouched
         return False
 
 

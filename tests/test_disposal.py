@@ -21,9 +21,10 @@ from estate_desk.domain.disposal.rules import BatchState, Decision, Due, HoldKin
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation, UserError
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.destruction_manifest import COLUMNS
-from estate_desk.services.archive import attachments, filing, register, search
+from estate_desk.services.archive import attachments, boxes, register, search, volumes
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import appraisal, destruction
+from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import marks as disposal
 from estate_desk.services.printouts.registry import Selection
 from estate_desk.services.secrecy import sealing
@@ -49,13 +50,13 @@ class Office:
         self.db, self.clock, self.clerk, self.tmp = db, clock, clerk, tmp
         self.boss = make_actor(db, clock, "boss", "supervisor", int(Grade.TOP_SECRET))
         self.boss2 = make_actor(db, clock, "boss2", "supervisor", int(Grade.TOP_SECRET))
-        self.box = filing.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
+        self.box = boxes.create_box(db, clock, clerk, category_code="XZ", year=2015, retention=Retention.years(10))
         self.old = self.document("2015年值班记录", "XZ", 2015, pages=12)  # 10 years: ran out at the end of 2025
         self.sealed = self.document("1990年装修申请", "ZX", 1990, grade=Grade.SECRET, pages=3)  # 30 years, encrypted
         self.void = self.document("作废的通知", "XZ", 2024, pages=1)
         self.held = self.document("争议中的收费记录", "XZ", 2014, pages=4)
         self.young = self.document("2016年巡查记录", "XZ", 2016, pages=2)  # kept until 2026-12-31
-        filing.put_in_box(db, clock, clerk, self.box, document_id=self.old)
+        boxes.put_in_box(db, clock, clerk, self.box, document_id=self.old)
         self.plain_file = self.attach(self.old, "值班记录扫描.pdf", b"%PDF-1.4 duty log scan " * 50)
         self.sealed_file = self.attach(self.sealed, "装修图纸.pdf", b"%PDF-1.4 secret drawing " * 50)
         disposal.mark_void(db, clock, clerk, "document", self.void, reason="已被新通知替代", on=date(2025, 6, 1))
@@ -88,7 +89,7 @@ class Office:
 
     def approve_all(self, batch_id: int, who: Actor | None = None) -> None:
         for item in self.items(batch_id).values():
-            destruction.decide(self.db, self.clock, who or self.boss, item, approve=True)
+            destruction_batches.decide(self.db, self.clock, who or self.boss, item, approve=True)
 
 
 @pytest.fixture
@@ -122,18 +123,18 @@ def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(
     office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db, clock, clerk, boss = office.db, office.clock, office.clerk, office.boss
-    due = {row.id: row for row in destruction.review_list(db, clock, clerk)}
+    due = {row.id: row for row in appraisal.review_list(db, clock, clerk)}
     assert set(due) == {office.old, office.sealed, office.void}  # the held and the young one are not due
     assert due[office.old].due is Due.EXPIRED and due[office.old].expires_on == date(2025, 12, 31)
     assert due[office.void].due is Due.VOID
 
-    batch_id = destruction.propose(
+    batch_id = destruction_batches.propose(
         db, clock, clerk, [(office.old, "保管期满，无保存价值"), (office.sealed, "保管期满"), (office.void, "作废逾期")]
     )
-    assert {r.id: r.in_batch for r in destruction.review_list(db, clock, clerk)}[office.old] is not None
+    assert {r.id: r.in_batch for r in appraisal.review_list(db, clock, clerk)}[office.old] is not None
     clock.advance(hours=2)
     office.approve_all(batch_id)
-    row, items = destruction.batch(db, boss, batch_id)
+    row, items = destruction_batches.batch(db, boss, batch_id)
     assert (
         row.state is BatchState.APPROVED
         and row.approved_by == "boss"
@@ -254,26 +255,26 @@ def test_a17_a_batch_walks_from_the_review_list_to_a_filed_manifest(
 
 def test_a17_the_review_list_follows_the_clock(office: Office) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
-    assert office.young not in {r.id for r in destruction.review_list(db, clock, clerk)}
+    assert office.young not in {r.id for r in appraisal.review_list(db, clock, clerk)}
     clock.set(datetime(2026, 12, 31, 23, 0, tzinfo=CHINA_TZ))
-    assert office.young not in {r.id for r in destruction.review_list(db, clock, clerk)}
+    assert office.young not in {r.id for r in appraisal.review_list(db, clock, clerk)}
     clock.set(datetime(2027, 1, 1, 0, 30, tzinfo=CHINA_TZ))  # 2016 + 10 years ran out at the end of 2026
-    assert office.young in {r.id for r in destruction.review_list(db, clock, clerk)}
+    assert office.young in {r.id for r in appraisal.review_list(db, clock, clerk)}
 
 
 def test_a17_a_lifted_hold_puts_the_record_back_on_the_review_list(office: Office) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
     assert [h.document_id for h in disposal.holds(db, clerk)] == [office.held]
     disposal.lift_hold(db, clock, clerk, office.hold, "诉讼已结案")
-    assert office.held in {r.id for r in destruction.review_list(db, clock, clerk)}
+    assert office.held in {r.id for r in appraisal.review_list(db, clock, clerk)}
 
 
 def test_a17_a_void_record_waits_for_the_grace_period_the_office_sets(office: Office) -> None:
     db, clock, clerk, boss = office.db, office.clock, office.clerk, office.boss
     disposal.set_grace_days(db, clock, boss, 730)  # void since 2025-06-01: due only from 2027-06-02
-    assert office.void not in {r.id for r in destruction.review_list(db, clock, clerk)}
+    assert office.void not in {r.id for r in appraisal.review_list(db, clock, clerk)}
     with refused(RuleViolation, "作废宽限期至 2027-06-01"):
-        destruction.propose(db, clock, clerk, [(office.void, "作废")])
+        destruction_batches.propose(db, clock, clerk, [(office.void, "作废")])
 
 
 # --------------------------------------------------------------------------- bad input: refused, nothing changed
@@ -282,7 +283,9 @@ def test_a17_a_void_record_waits_for_the_grace_period_the_office_sets(office: Of
 def test_a17_proposing_a_held_record_is_refused_with_the_reason(office: Office) -> None:
     before = office.counts()
     with pytest.raises(RuleViolation) as raised:
-        destruction.propose(office.db, office.clock, office.clerk, [(office.old, "期满"), (office.held, "期满")])
+        destruction_batches.propose(
+            office.db, office.clock, office.clerk, [(office.old, "期满"), (office.held, "期满")]
+        )
     assert "冻结" in raised.value.zh and raised.value.rule == "A17" and office.counts() == before
     with office.db.session() as s:
         assert (
@@ -299,37 +302,37 @@ def test_a17_proposing_a_held_record_is_refused_with_the_reason(office: Office) 
 def test_a17_proposing_a_record_not_yet_expired_is_refused_with_its_date(office: Office) -> None:
     before = office.counts()
     with refused(RuleViolation, "2026-12-31"):
-        destruction.propose(office.db, office.clock, office.clerk, [(office.young, "期满")])
+        destruction_batches.propose(office.db, office.clock, office.clerk, [(office.young, "期满")])
     with refused(RuleViolation, "永久"):
         permanent = office.document("竣工图", "GC", 1990)
-        destruction.propose(office.db, office.clock, office.clerk, [(permanent, "老旧")])
+        destruction_batches.propose(office.db, office.clock, office.clerk, [(permanent, "老旧")])
     with pytest.raises(InputProblem):
-        destruction.propose(office.db, office.clock, office.clerk, [(office.old, "  ")])
+        destruction_batches.propose(office.db, office.clock, office.clerk, [(office.old, "  ")])
     assert office.counts()[:3] == before[:3]
 
 
 def test_a17_nobody_approves_their_own_batch(office: Office) -> None:
     db, clock, boss = office.db, office.clock, office.boss
-    batch_id = destruction.propose(db, clock, boss, [(office.old, "期满")])
+    batch_id = destruction_batches.propose(db, clock, boss, [(office.old, "期满")])
     item = office.items(batch_id)[office.old]
     with refused(RuleViolation, "不能审批自己提出"):
-        destruction.decide(db, clock, boss, item, approve=True)
+        destruction_batches.decide(db, clock, boss, item, approve=True)
     with pytest.raises(PermissionDenied):
-        destruction.decide(db, clock, office.clerk, item, approve=True)  # a clerk is no supervising leader
+        destruction_batches.decide(db, clock, office.clerk, item, approve=True)  # a clerk is no supervising leader
     with db.session() as s:
         assert s.get(DestructionItem, item).decision == Decision.PENDING.value  # type: ignore[union-attr]
-    destruction.decide(db, clock, office.boss2, item, approve=True)
+    destruction_batches.decide(db, clock, office.boss2, item, approve=True)
 
 
 def test_a17_an_unapproved_batch_or_too_few_witnesses_is_refused(office: Office) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
-    batch_id = destruction.propose(db, clock, clerk, [(office.old, "期满"), (office.sealed, "期满")])
+    batch_id = destruction_batches.propose(db, clock, clerk, [(office.old, "期满"), (office.sealed, "期满")])
     items = office.items(batch_id)
-    destruction.decide(db, clock, office.boss, items[office.old], approve=True)  # one item still pending
+    destruction_batches.decide(db, clock, office.boss, items[office.old], approve=True)  # one item still pending
     before = office.counts()
     with refused(RuleViolation, "尚未经主管领导逐件审批"):
         destruction.carry_out(db, clock, clerk, batch_id, witnesses=WITNESSES, method=Method.SHRED, place="档案室")
-    destruction.decide(db, clock, office.boss, items[office.sealed], approve=True)
+    destruction_batches.decide(db, clock, office.boss, items[office.sealed], approve=True)
     with refused(RuleViolation, "至少 2 名监销人"):
         destruction.carry_out(
             db, clock, clerk, batch_id, witnesses=["李监销", " 李监销 ", ""], method="shred", place="档案室"
@@ -349,22 +352,22 @@ def test_a17_an_unapproved_batch_or_too_few_witnesses_is_refused(office: Office)
 
 def test_a17_a_record_changed_after_it_was_proposed_needs_its_approval_renewed(office: Office) -> None:
     db, clock, clerk, boss = office.db, office.clock, office.clerk, office.boss
-    batch_id = destruction.propose(db, clock, clerk, [(office.old, "期满")])
+    batch_id = destruction_batches.propose(db, clock, clerk, [(office.old, "期满")])
     item = office.items(batch_id)[office.old]
     register.edit_document(db, clock, clerk, office.old, pages=13)
     with refused(RuleViolation, "须重新提出"):
-        destruction.decide(db, clock, boss, item, approve=True)
-    assert destruction.batch(db, boss, batch_id)[1][0].changed
-    destruction.renew(db, clock, clerk, item)
-    destruction.decide(db, clock, boss, item, approve=True)
+        destruction_batches.decide(db, clock, boss, item, approve=True)
+    assert destruction_batches.batch(db, boss, batch_id)[1][0].changed
+    destruction_batches.renew(db, clock, clerk, item)
+    destruction_batches.decide(db, clock, boss, item, approve=True)
     register.edit_document(db, clock, clerk, office.old, remarks="approval given, then changed")  # after approval
     before = office.counts()
     with refused(RuleViolation, "须重新提出"):
         destruction.carry_out(db, clock, clerk, batch_id, witnesses=WITNESSES, method="焚烧", place="锅炉房")
     assert office.counts() == before
-    destruction.renew(db, clock, clerk, item)
-    assert destruction.batch(db, boss, batch_id)[0].state is BatchState.PROPOSED  # approval must be given again
-    destruction.decide(db, clock, boss, item, approve=True)
+    destruction_batches.renew(db, clock, clerk, item)
+    assert destruction_batches.batch(db, boss, batch_id)[0].state is BatchState.PROPOSED  # approval must be given again
+    destruction_batches.decide(db, clock, boss, item, approve=True)
     destruction.carry_out(db, clock, clerk, batch_id, witnesses=WITNESSES, method="焚烧", place="锅炉房")
     with refused(RuleViolation, "已销毁"):
         register.edit_document(db, clock, clerk, office.old, pages=1)
@@ -372,7 +375,7 @@ def test_a17_a_record_changed_after_it_was_proposed_needs_its_approval_renewed(o
 
 def test_a17_a_hold_placed_after_approval_stops_the_destruction(office: Office) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
-    batch_id = destruction.propose(db, clock, clerk, [(office.old, "期满")])
+    batch_id = destruction_batches.propose(db, clock, clerk, [(office.old, "期满")])
     office.approve_all(batch_id)
     disposal.place_hold(db, clock, office.boss, office.old, HoldKind.AUDIT, "年度审计")
     with refused(RuleViolation, "冻结"):
@@ -381,15 +384,15 @@ def test_a17_a_hold_placed_after_approval_stops_the_destruction(office: Office) 
 
 def test_a17_files_left_by_a_crash_after_the_commit_are_swept(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
-    batch_id = destruction.propose(db, clock, clerk, [(office.old, "期满")])
+    batch_id = destruction_batches.propose(db, clock, clerk, [(office.old, "期满")])
     office.approve_all(batch_id)
     path = attachments.stored_path(office.plain_file.sha256)
     with monkeypatch.context() as m:
         m.setattr(destruction, "sweep_files", lambda db, clock: 1)  # the process died right after the commit
         destruction.carry_out(db, clock, clerk, batch_id, witnesses=WITNESSES, method="shred", place="档案室")
-    assert path.is_file() and destruction.batches(db, clerk)[0].files_left == 1
+    assert path.is_file() and destruction_batches.batches(db, clerk)[0].files_left == 1
     assert destruction.sweep_files(db, clock) == 0
-    assert not path.exists() and destruction.batches(db, clerk)[0].files_left == 0
+    assert not path.exists() and destruction_batches.batches(db, clerk)[0].files_left == 0
 
 
 # --------------------------------------------------------------------------- no other way to delete a record
@@ -397,7 +400,7 @@ def test_a17_files_left_by_a_crash_after_the_commit_are_swept(office: Office, mo
 
 def test_a17_the_orm_refuses_to_delete_a_document_or_a_volume(office: Office) -> None:
     db, clock, clerk = office.db, office.clock, office.clerk
-    volume = filing.create_volume(db, clock, clerk, category_code="XZ", title="2015年值班", year=2015)
+    volume = volumes.create_volume(db, clock, clerk, category_code="XZ", title="2015年值班", year=2015)
     for model, ident in ((Document, office.young), (Volume, volume)):
         with refused(RuleViolation, "不能删除"), db.session() as s:
             s.delete(s.get(model, ident))
@@ -409,7 +412,7 @@ def test_a17_the_orm_refuses_to_delete_a_document_or_a_volume(office: Office) ->
 
 def test_a17_the_database_refuses_a_plain_sql_delete(office: Office) -> None:
     db = office.db
-    filing.create_volume(db, office.clock, office.clerk, category_code="XZ", title="2015年值班", year=2015)
+    volumes.create_volume(db, office.clock, office.clerk, category_code="XZ", title="2015年值班", year=2015)
     for table in ("documents", "volumes"):
         with pytest.raises(DBAPIError, match="never deleted"), db.engine.begin() as conn:
             conn.execute(text(f"DELETE FROM {table}"))
@@ -468,13 +471,13 @@ def test_a16_void_is_marked_searched_on_request_and_lifted_only_by_a_supervisor(
 
 def test_a16_a_volume_can_be_void_too(office: Office) -> None:
     db, clock, clerk, boss = office.db, office.clock, office.clerk, office.boss
-    volume = filing.create_volume(db, clock, clerk, category_code="XZ", title="作废案卷", year=2020)
+    volume = volumes.create_volume(db, clock, clerk, category_code="XZ", title="作废案卷", year=2020)
     disposal.mark_void(db, clock, clerk, "volume", volume, reason="重复组卷")
-    assert next(v for v in filing.volumes(db, clerk) if v.id == volume).void
+    assert next(v for v in volumes.volumes(db, clerk) if v.id == volume).void
     with pytest.raises(InputProblem):
         disposal.mark_void(db, clock, clerk, "volume", volume, reason="again")
     disposal.lift_void(db, clock, boss, "volume", volume, reason="恢复")
-    assert not next(v for v in filing.volumes(db, clerk) if v.id == volume).void
+    assert not next(v for v in volumes.volumes(db, clerk) if v.id == volume).void
 
 
 def test_a16_a_void_document_prints_its_mark_on_the_catalogue(office: Office, tmp_path: Path) -> None:
@@ -482,7 +485,7 @@ def test_a16_a_void_document_prints_its_mark_on_the_catalogue(office: Office, tm
 
     db, clock, clerk = office.db, office.clock, office.clerk
     other = office.document("2015年交接班记录", "XZ", 2015)
-    filing.put_in_box(db, clock, clerk, office.box, document_id=other)
+    boxes.put_in_box(db, clock, clerk, office.box, document_id=other)
     disposal.mark_void(db, clock, clerk, "document", office.old, reason="重复登记")
     out = tmp_path / "catalogue.pdf"
     printouts.printout("catalogue").render(db, clock, clerk, Selection(box_ids=(office.box,)), out)
@@ -507,9 +510,7 @@ def test_a17_retention_periods_the_office_adds_and_category_defaults(office: Off
     document = office.document("水泵维修单", "WX", 2010)
     with db.session() as s:
         assert s.get(Document, document).retention == "15y"  # type: ignore[union-attr]
-    assert document in {
-        r.id for r in destruction.review_list(db, clock, clerk)
-    }  # 2010 + 15: ran out at the end of 2025
+    assert document in {r.id for r in appraisal.review_list(db, clock, clerk)}  # 2010 + 15: ran out at the end of 2025
 
 
 def test_a16_the_command_line_search_marks_void_records_only_when_asked(

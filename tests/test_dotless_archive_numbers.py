@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from estate_desk.cli.__main__ import main
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services.archive import filing, search
+from estate_desk.services.archive import code_lookup, search
 from estate_desk.services.archive.search import HitKind
 from estate_desk.services.demo import estate as demo
 from estate_desk.services.loans import ledger as loan_ledger
@@ -125,7 +125,7 @@ def test_record_finds_a_record_by_its_number_typed_without_the_dot(
     demo_url: URL, demo_db: Database, demo_clerk: Actor, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     document_id, number = _a_number(demo_db)
-    hit = filing.find_by_code(demo_db, demo_clerk, f" {_typed(number).lower()} ")
+    hit = code_lookup.find_by_code(demo_db, demo_clerk, f" {_typed(number).lower()} ")
     assert hit is not None and (hit.kind, hit.id, hit.code) == ("document", document_id, number)
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     monkeypatch.setenv("ESTATE_DESK_PASSWORD", demo.DEMO_PASSWORD)
@@ -138,7 +138,7 @@ def test_record_finds_a_record_by_its_number_typed_without_the_dot(
 def test_box_and_volume_codes_are_found_however_typed(demo_db: Database, demo_clerk: Actor) -> None:
     with demo_db.session() as s:
         box_id, box_code = s.execute(select(ArchiveBox.id, ArchiveBox.code).order_by(ArchiveBox.id)).first()  # type: ignore[misc]
-    hit = filing.find_by_code(demo_db, demo_clerk, _wide(box_code).lower())
+    hit = code_lookup.find_by_code(demo_db, demo_clerk, _wide(box_code).lower())
     assert hit is not None and (hit.kind, hit.id, hit.code) == ("box", box_id, box_code)
 
 

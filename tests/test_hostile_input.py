@@ -22,7 +22,7 @@ from estate_desk.domain.errors import DatabaseProblem, InputProblem
 from estate_desk.domain.estate.roster import ColumnMapping, Field, check_rows
 from estate_desk.domain.estate.roster_cells import parse_date
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import filing
+from estate_desk.services.archive import code_lookup
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.estate import roster, roster_export, roster_files
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
@@ -34,7 +34,7 @@ from estate_desk.store.estate import Owner
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.actor import Actor
+    from estate_desk.services.accounts.users import Actor
 
 HEADERS = ["楼栋", "单元", "房号", "业主姓名", "联系电话", "入住日期", "面积"]
 
@@ -242,7 +242,7 @@ def test_a5_a_database_file_locked_by_another_program_is_a_clear_message_and_los
 def test_a8_a_scanner_sending_garbage_finds_nothing_and_raises_nothing(
     ready_db: Database, admin: Actor, code: str
 ) -> None:
-    assert filing.find_by_code(ready_db, admin, code) is None
+    assert code_lookup.find_by_code(ready_db, admin, code) is None
 
 
 def test_a8_a_code_from_another_estate_finds_nothing(demo_db: Database, clock: FakeClock) -> None:
@@ -251,10 +251,10 @@ def test_a8_a_code_from_another_estate_finds_nothing(demo_db: Database, clock: F
     clerk = accounts.authenticate(demo_db, clock, "clerk", DEMO_PASSWORD)
     with demo_db.session() as s:
         ours = s.scalar(select(Document.archive_no).order_by(Document.id).limit(1))
-    assert ours is not None and filing.find_by_code(demo_db, clerk, ours) is not None
+    assert ours is not None and code_lookup.find_by_code(demo_db, clerk, ours) is not None
     fonds = ours.split("·")[0]
     theirs = ours.replace(fonds, "Z999", 1)  # the same number under another estate's 全宗号
-    assert filing.find_by_code(demo_db, clerk, theirs) is None
+    assert code_lookup.find_by_code(demo_db, clerk, theirs) is None
 
 
 # --------------------------------------------------------------------------- fuzzing

@@ -20,7 +20,7 @@ from estate_desk.domain.estate.rooms import parse_room_code, room_sort_key
 from estate_desk.printing.catalogues import ITEM_CATALOGUE, OWNER_CATALOGUE, REGISTER, VOLUME_CATALOGUE
 from estate_desk.printing.pages import PrintCancelled
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import browse, filing, register
+from estate_desk.services.archive import boxes, browse, cabinets, register, volumes
 from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.printouts.registry import Scope, Selection, printout, printouts
@@ -226,13 +226,13 @@ def _register(db: Database, clock: FakeClock, actor: Actor, title: str, day: dat
 def test_the_volume_catalogue_gives_each_volume_its_dates_and_pages(
     ready_db: Database, clerk: Actor, clock: FakeClock, tmp_path: Path
 ) -> None:
-    bound = filing.create_volume(
+    bound = volumes.create_volume(
         ready_db, clock, clerk, category_code="GC", title="3栋竣工图纸（结构、给排水、电气）", year=2019
     )
-    empty = filing.create_volume(ready_db, clock, clerk, category_code="GC", title="小区地质勘察报告", year=2019)
+    empty = volumes.create_volume(ready_db, clock, clerk, category_code="GC", title="小区地质勘察报告", year=2019)
     for day, pages in ((date(2019, 5, 2), 12), (date(2019, 3, 1), 30), (date(2019, 11, 20), 8)):
-        filing.file_into_volume(ready_db, clock, clerk, _register(ready_db, clock, clerk, "竣工图", day, pages), bound)
-    filing.close_volume(ready_db, clock, clerk, bound)
+        volumes.file_into_volume(ready_db, clock, clerk, _register(ready_db, clock, clerk, "竣工图", day, pages), bound)
+    volumes.close_volume(ready_db, clock, clerk, bound)
     result = printout("volume-catalogue").render(
         ready_db, clock, clerk, Selection(category_code="GC"), tmp_path / "v.pdf"
     )
@@ -248,16 +248,16 @@ def test_the_volume_catalogue_gives_each_volume_its_dates_and_pages(
 def test_box_notes_list_contents_moves_and_missing_originals(
     ready_db: Database, clerk: Actor, clock: FakeClock, tmp_path: Path
 ) -> None:
-    first = filing.create_box(ready_db, clock, clerk, category_code="GC", year=2019)
-    second = filing.create_box(ready_db, clock, clerk, category_code="GC", year=2019)
-    cabinet = filing.create_cabinet(ready_db, clerk, "G01", "1号档案柜")
-    filing.place_box(ready_db, clock, clerk, first, cabinet, 1, 1)
+    first = boxes.create_box(ready_db, clock, clerk, category_code="GC", year=2019)
+    second = boxes.create_box(ready_db, clock, clerk, category_code="GC", year=2019)
+    cabinet = cabinets.create_cabinet(ready_db, clerk, "G01", "1号档案柜")
+    cabinets.place_box(ready_db, clock, clerk, first, cabinet, 1, 1)
     ids = [_register(ready_db, clock, clerk, f"竣工图 {n}", date(2019, 1, n), n) for n in range(1, 5)]
     lost = _register(ready_db, clock, clerk, "电梯设备说明书", date(2019, 2, 1), 7, has_paper=False)
     for doc in [*ids, lost]:
-        filing.put_in_box(ready_db, clock, clerk, first, document_id=doc)
+        boxes.put_in_box(ready_db, clock, clerk, first, document_id=doc)
     clock.advance(days=2)
-    filing.put_in_box(ready_db, clock, clerk, second, document_id=ids[1])
+    boxes.put_in_box(ready_db, clock, clerk, second, document_id=ids[1])
     result = printout("box-notes").render(ready_db, clock, clerk, Selection(cabinet_id=cabinet), tmp_path / "n.pdf")
     assert (result.pages, result.items) == (1, 1)
     [text] = texts(result.path)

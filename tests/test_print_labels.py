@@ -30,7 +30,7 @@ from estate_desk.printing.labels import (
 )
 from estate_desk.printing.pages import PrintCancelled
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import browse, filing, register
+from estate_desk.services.archive import boxes, browse, cabinets, code_lookup, register
 from estate_desk.services.printouts import labels as print_labels
 from estate_desk.services.printouts import registry as printouts
 from estate_desk.services.printouts.registry import Selection
@@ -102,7 +102,7 @@ def render(db: Database, clock: FakeClock, actor, out: Path, **selection: object
 
 
 def first_cabinet(db: Database, actor) -> int:  # type: ignore[no-untyped-def]
-    return next(c.id for c in filing.cabinets(db, actor) if c.boxes)
+    return next(c.id for c in cabinets.cabinets(db, actor) if c.boxes)
 
 
 # ---- the demo estate -----------------------------------------------------------------------------
@@ -114,14 +114,14 @@ def test_a8_category_names_are_bold_hei_at_26_pt_on_every_front_label(
     out = tmp_path / "front.pdf"
     cabinet = first_cabinet(demo_db, demo_clerk)
     result = render(demo_db, clock, demo_clerk, out, cabinet_id=cabinet)
-    boxes = [b for b in browse.boxes(demo_db, demo_clerk) if b.place]
-    assert result.items == len(boxes) == 39 and result.pages == 4 and out.is_file()
+    shelved = [b for b in browse.boxes(demo_db, demo_clerk) if b.place]
+    assert result.items == len(shelved) == 39 and result.pages == 4 and out.is_file()
     chars = [c for page in name_chars(out) for c in page]
     assert chars and all("NotoSansSC-Bold" in c["fontname"] or "SimHei" in c["fontname"] for c in chars)
-    assert "".join(c["text"] for c in chars) == "".join(b.category_zh for b in boxes)
+    assert "".join(c["text"] for c in chars) == "".join(b.category_zh for b in shelved)
     with pdfplumber.open(out) as pdf:
         text = pdf.pages[0].extract_text()
-    first = filing.box_contents(demo_db, demo_clerk, boxes[0].id)
+    first = boxes.box_contents(demo_db, demo_clerk, shelved[0].id)
     for fact in ("全宗号 Z001", f"年度 {first.year}", "保管期限 永久", first.first_no, first.last_no, first.code):
         assert fact and fact in text
     assert (first.place or "").split(" ")[0] in text
@@ -150,7 +150,7 @@ def test_a8_every_barcode_decodes_at_203_and_300_dpi(
     for dpi in (203, 300):
         assert sorted(scan(out, dpi, tmp_path)) == wanted, dpi
     for code in wanted:  # the scanned text opens the box (archive register issue)
-        hit = filing.find_by_code(demo_db, demo_clerk, code)
+        hit = code_lookup.find_by_code(demo_db, demo_clerk, code)
         assert hit is not None and hit.kind == "box"
 
 
@@ -162,7 +162,7 @@ def test_a8_spine_labels_follow_each_box_spine_width(
     render(demo_db, clock, demo_clerk, out, box_ids=tuple(ids), options={"spine": "spine", "format": "thermal"})
     with pdfplumber.open(out) as pdf:
         widths = [round(page.width / mm) for page in pdf.pages]
-    spines = [filing.box_contents(demo_db, demo_clerk, i).spine_mm for i in ids]
+    spines = [boxes.box_contents(demo_db, demo_clerk, i).spine_mm for i in ids]
     assert widths == [round(label_size_mm("spine", s)[0]) for s in spines]
 
 

@@ -12,7 +12,7 @@ from estate_desk.domain.archive.numbers import barcode_form
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.estate.rooms import AmbiguousRoom
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services.archive import filing, register
+from estate_desk.services.archive import boxes, cabinets, code_lookup, movements, register, volumes
 from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.store.archive import Document, Movement
@@ -90,18 +90,18 @@ def test_a4_subcategories_and_renames_keep_numbers_already_given(
 
 
 def test_a3_a_volume_holds_one_category_and_closes(ready_db: Database, clock: FakeClock, clerk: Actor) -> None:
-    volume = filing.create_volume(ready_db, clock, clerk, category_code="YZ", title="3栋业主档案", year=2024)
+    volume = volumes.create_volume(ready_db, clock, clerk, category_code="YZ", title="3栋业主档案", year=2024)
     yz, gc = _doc(ready_db, clock, clerk), _doc(ready_db, clock, clerk, "竣工图", code="GC")
     with pytest.raises(RuleViolation):
-        filing.close_volume(ready_db, clock, clerk, volume)  # empty
-    filing.file_into_volume(ready_db, clock, clerk, yz, volume)
+        volumes.close_volume(ready_db, clock, clerk, volume)  # empty
+    volumes.file_into_volume(ready_db, clock, clerk, yz, volume)
     with pytest.raises(RuleViolation) as wrong:
-        filing.file_into_volume(ready_db, clock, clerk, gc, volume)
+        volumes.file_into_volume(ready_db, clock, clerk, gc, volume)
     assert wrong.value.rule == "A3"
-    filing.close_volume(ready_db, clock, clerk, volume)
+    volumes.close_volume(ready_db, clock, clerk, volume)
     with pytest.raises(RuleViolation):
-        filing.file_into_volume(ready_db, clock, clerk, _doc(ready_db, clock, clerk), volume)
-    rows = filing.volumes(ready_db, clerk)
+        volumes.file_into_volume(ready_db, clock, clerk, _doc(ready_db, clock, clerk), volume)
+    rows = volumes.volumes(ready_db, clerk)
     assert [(v.code, v.closed, v.count) for v in rows] == [("Z001-YZ-2024-J001", True, 1)]
 
 
@@ -122,14 +122,14 @@ def test_a9_owner_files_in_a_box_stay_in_building_floor_room_order(
 ) -> None:
     wanted = [(2, 901), (2, 1201), (2, 1202), (10, 101), (10, 902)]
     rooms = _households(ready_db, clock, wanted)
-    box = filing.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
+    box = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
     shuffled = list(wanted)
     random.Random(7).shuffle(shuffled)
     docs = {}
     for key in shuffled:
         docs[key] = _doc(ready_db, clock, clerk, f"{key}业主档案", room_id=rooms[key])
-        filing.put_in_box(ready_db, clock, clerk, box, document_id=docs[key])
-    contents = filing.box_contents(ready_db, clerk, box)
+        boxes.put_in_box(ready_db, clock, clerk, box, document_id=docs[key])
+    contents = boxes.box_contents(ready_db, clerk, box)
     assert contents.document_ids == [docs[k] for k in wanted]
     # the range is derived from the contents: the lowest and highest item numbers
     assert (contents.first_no, contents.last_no) == ("Z001-YZ·2024-Y-0001", "Z001-YZ·2024-Y-0005")
@@ -138,20 +138,20 @@ def test_a9_owner_files_in_a_box_stay_in_building_floor_room_order(
 def test_a7_boxes_stand_in_one_place_and_every_move_is_recorded(
     ready_db: Database, clock: FakeClock, clerk: Actor
 ) -> None:
-    cabinet = filing.create_cabinet(ready_db, clerk, "G01", "档案柜1", shelves=3, positions=4)
-    a = filing.create_box(ready_db, clock, clerk, category_code="YZ", year=2024, spine_mm=40)
-    b = filing.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
-    assert filing.box_contents(ready_db, clerk, b).code == "Z001-YZ-2024-H002"
-    filing.place_box(ready_db, clock, clerk, a, cabinet, 1, 1)
+    cabinet = cabinets.create_cabinet(ready_db, clerk, "G01", "档案柜1", shelves=3, positions=4)
+    a = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2024, spine_mm=40)
+    b = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
+    assert boxes.box_contents(ready_db, clerk, b).code == "Z001-YZ-2024-H002"
+    cabinets.place_box(ready_db, clock, clerk, a, cabinet, 1, 1)
     with pytest.raises(RuleViolation):
-        filing.place_box(ready_db, clock, clerk, b, cabinet, 1, 1)
+        cabinets.place_box(ready_db, clock, clerk, b, cabinet, 1, 1)
     with pytest.raises(InputProblem):
-        filing.place_box(ready_db, clock, clerk, b, cabinet, 4, 1)
+        cabinets.place_box(ready_db, clock, clerk, b, cabinet, 4, 1)
     clock.advance(minutes=5)
-    filing.place_box(ready_db, clock, clerk, a, cabinet, 2, 3, reason="调整")
-    layout = filing.cabinet_layout(ready_db, clerk, cabinet)
+    cabinets.place_box(ready_db, clock, clerk, a, cabinet, 2, 3, reason="调整")
+    layout = cabinets.cabinet_layout(ready_db, clerk, cabinet)
     assert set(layout.slots) == {(2, 3)} and layout.slots[(2, 3)].code == "Z001-YZ-2024-H001"
-    moves = filing.movements_of(ready_db, clerk, box_id=a)
+    moves = movements.movements_of(ready_db, clerk, box_id=a)
     assert [m.reason for m in moves] == ["新建", "上架", "调整"]
     assert moves[-1].from_place == "Z001-YZ-2024-H001（档案柜1 · 第1层第1格）"
     assert moves[-1].to_place == "Z001-YZ-2024-H001（档案柜1 · 第2层第3格）"
@@ -159,22 +159,22 @@ def test_a7_boxes_stand_in_one_place_and_every_move_is_recorded(
 
 
 def test_a7_a_box_takes_one_category_and_a_whole_volume(ready_db: Database, clock: FakeClock, clerk: Actor) -> None:
-    box = filing.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
-    other = filing.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
+    box = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
+    other = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
     gc = _doc(ready_db, clock, clerk, "竣工图", code="GC")
     with pytest.raises(RuleViolation):
-        filing.put_in_box(ready_db, clock, clerk, box, document_id=gc)
-    volume = filing.create_volume(ready_db, clock, clerk, category_code="YZ", title="卷", year=2024)
+        boxes.put_in_box(ready_db, clock, clerk, box, document_id=gc)
+    volume = volumes.create_volume(ready_db, clock, clerk, category_code="YZ", title="卷", year=2024)
     docs = [_doc(ready_db, clock, clerk) for _ in range(2)]
     for d in docs:
-        filing.file_into_volume(ready_db, clock, clerk, d, volume)
-    filing.put_in_box(ready_db, clock, clerk, box, volume_id=volume)
-    assert filing.box_contents(ready_db, clerk, box).document_ids == docs
+        volumes.file_into_volume(ready_db, clock, clerk, d, volume)
+    boxes.put_in_box(ready_db, clock, clerk, box, volume_id=volume)
+    assert boxes.box_contents(ready_db, clerk, box).document_ids == docs
     late = _doc(ready_db, clock, clerk)
-    filing.file_into_volume(ready_db, clock, clerk, late, volume)  # follows its volume into the box
+    volumes.file_into_volume(ready_db, clock, clerk, late, volume)  # follows its volume into the box
     assert register.document_detail(ready_db, clerk, late).box_id == box
     with pytest.raises(RuleViolation):  # one document of a boxed volume cannot wander off alone
-        filing.put_in_box(ready_db, clock, clerk, other, document_id=docs[0])
+        boxes.put_in_box(ready_db, clock, clerk, other, document_id=docs[0])
     with ready_db.session() as s:
         assert s.query(Movement).filter(Movement.document_id.is_not(None)).count() == 3
 
@@ -182,18 +182,18 @@ def test_a7_a_box_takes_one_category_and_a_whole_volume(ready_db: Database, cloc
 def test_a7_a_scanned_code_finds_its_box_volume_or_document(
     ready_db: Database, clock: FakeClock, clerk: Actor, receptionist: Actor
 ) -> None:
-    box = filing.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
-    volume = filing.create_volume(ready_db, clock, clerk, category_code="YZ", title="卷", year=2024)
+    box = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2024)
+    volume = volumes.create_volume(ready_db, clock, clerk, category_code="YZ", title="卷", year=2024)
     doc = _doc(ready_db, clock, clerk)
-    assert filing.find_by_code(ready_db, clerk, " Z001-YZ-2024-H001\n") == filing.CodeHit("box", box)
-    assert filing.find_by_code(ready_db, clerk, "Z001-YZ-2024-J001") == filing.CodeHit("volume", volume)
-    assert filing.find_by_code(ready_db, clerk, "Z001-YZ·2024-Y-0001") == filing.CodeHit("document", doc)
+    assert code_lookup.find_by_code(ready_db, clerk, " Z001-YZ-2024-H001\n") == code_lookup.CodeHit("box", box)
+    assert code_lookup.find_by_code(ready_db, clerk, "Z001-YZ-2024-J001") == code_lookup.CodeHit("volume", volume)
+    assert code_lookup.find_by_code(ready_db, clerk, "Z001-YZ·2024-Y-0001") == code_lookup.CodeHit("document", doc)
     # the label's barcode carries ASCII only: "·" travels as "."
     assert barcode_form("Z001-YZ·2024-Y-0001") == "Z001-YZ.2024-Y-0001"
-    assert filing.find_by_code(ready_db, clerk, "Z001-YZ.2024-Y-0001") == filing.CodeHit("document", doc)
+    assert code_lookup.find_by_code(ready_db, clerk, "Z001-YZ.2024-Y-0001") == code_lookup.CodeHit("document", doc)
     assert barcode_form("Z001-业主·2024-0001") is None
-    assert filing.find_by_code(ready_db, receptionist, "Z001-YZ·2024-Y-0001") is None  # 绝密, above clearance
-    assert filing.find_by_code(ready_db, clerk, "NO-SUCH-CODE") is None
+    assert code_lookup.find_by_code(ready_db, receptionist, "Z001-YZ·2024-Y-0001") is None  # 绝密, above clearance
+    assert code_lookup.find_by_code(ready_db, clerk, "NO-SUCH-CODE") is None
     with pytest.raises(NotFound):
         register.document_detail(ready_db, receptionist, doc)
 

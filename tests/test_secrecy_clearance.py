@@ -15,7 +15,17 @@ from estate_desk.domain.errors import NotFound, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import attachments, browse, filing, listings, register, search, worklists
+from estate_desk.services.archive import (
+    attachments,
+    boxes,
+    browse,
+    cabinets,
+    code_lookup,
+    listings,
+    register,
+    search,
+    worklists,
+)
 from estate_desk.services.archive.search import HitKind
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.estate import owners, roster
@@ -157,7 +167,7 @@ def test_a6_a_guessed_id_or_number_is_not_found_and_the_attempt_audited(
         attachments.attachments_of(demo_db, desk, secret.document_id)
     with pytest.raises(NotFound):
         owners.owner_file(demo_db, desk, secret.owner_id)
-    assert filing.find_by_code(demo_db, desk, secret.archive_no) is None
+    assert code_lookup.find_by_code(demo_db, desk, secret.archive_no) is None
     refusals = [(e.username, e.target_kind, e.target_id) for e in _refusals(demo_db)]
     assert refusals == [
         ("desk", "document", secret.document_id),
@@ -176,19 +186,21 @@ def test_a6_a_guessed_id_or_number_is_not_found_and_the_attempt_audited(
 def test_a6_its_box_is_found_but_lists_only_what_the_reader_may_see_and_counts_the_rest(
     demo_db: Database, desk: Actor, manager: Actor, secret: OwnerFile
 ) -> None:
-    hit = filing.find_by_code(demo_db, desk, secret.box_code)
+    hit = code_lookup.find_by_code(demo_db, desk, secret.box_code)
     assert hit is not None and (hit.kind, hit.id) == ("box", secret.box_id)
-    for_desk = filing.box_contents(demo_db, desk, secret.box_id)
+    for_desk = boxes.box_contents(demo_db, desk, secret.box_id)
     assert for_desk.document_ids == [] and for_desk.hidden == secret.in_box
     assert for_desk.first_no is None and for_desk.last_no is None
-    for_manager = filing.box_contents(demo_db, manager, secret.box_id)
+    for_manager = boxes.box_contents(demo_db, manager, secret.box_id)
     assert secret.document_id in for_manager.document_ids and for_manager.hidden == 0
     row = next(b for b in browse.boxes(demo_db, desk) if b.id == secret.box_id)
     assert (row.grade, row.hidden) == (Grade.TOP_SECRET, secret.in_box)
     with demo_db.session() as s:
         cabinet_id = s.get(ArchiveBox, secret.box_id).cabinet_id  # type: ignore[union-attr]
     assert cabinet_id is not None
-    slot = next(v for v in filing.cabinet_layout(demo_db, desk, cabinet_id).slots.values() if v.box_id == secret.box_id)
+    slot = next(
+        v for v in cabinets.cabinet_layout(demo_db, desk, cabinet_id).slots.values() if v.box_id == secret.box_id
+    )
     assert (slot.first_no, slot.hidden) == (None, secret.in_box)
 
 

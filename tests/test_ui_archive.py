@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from estate_desk.domain.archive.dual_track import Track
-from estate_desk.services.archive import attachments, filing, listings, worklists
+from estate_desk.services.archive import attachments, boxes, listings, worklists
 from estate_desk.services.estate.buildings import name_pinyin
 from estate_desk.ui.app import make_application
 from estate_desk.ui.archive import document_dialog
@@ -145,7 +145,7 @@ def test_done_when_register_file_box_shelve_and_find_again(  # type: ignore[no-u
     box_dialog.year.setValue(2026)
     click_ok(qtbot, box_dialog)
     box_id = box_dialog.box_id
-    box = filing.box_contents(demo_db, demo_clerk, box_id)
+    box = boxes.box_contents(demo_db, demo_clerk, box_id)
     assert box.document_ids == [document_id] and box.place is None
 
     # -- the cabinet view: double-click an empty position, scan the box label into the dialog
@@ -167,7 +167,7 @@ def test_done_when_register_file_box_shelve_and_find_again(  # type: ignore[no-u
     click_ok(qtbot, place)
     assert model.slot(grid.currentIndex()).box_id == box_id
     assert archive.cabinets.box_panel.box.document_ids == [document_id]
-    shelved = filing.box_contents(demo_db, demo_clerk, box_id)
+    shelved = boxes.box_contents(demo_db, demo_clerk, box_id)
     assert shelved.place is not None and f"第{empty.row() + 1}层第{empty.column() + 1}格" in shelved.place
     assert document_id not in worklists.paper_missing(demo_db, demo_clerk)
 

@@ -13,7 +13,7 @@ from estate_desk.domain.archive.dual_track import Track
 from estate_desk.domain.estate.rooms import RoomCode, room_sort_key
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import attachments, browse, filing, listings, worklists
+from estate_desk.services.archive import attachments, boxes, browse, listings, volumes, worklists
 from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.archive.register import register
 from estate_desk.services.demo import estate as demo
@@ -57,8 +57,8 @@ def new_document(db, clock, actor, title: str = "业主公约", **fields) -> int
 def test_every_archive_model_is_sound(window: MainWindow, qtmodeltester, demo_db, demo_clerk, clock) -> None:  # type: ignore[no-untyped-def]
     archive = window.archive
     document_id = archive.browser.model.id_at(0)
-    volume_id = filing.create_volume(demo_db, clock, demo_clerk, category_code="FK", title="回访记录卷", year=2019)
-    filing.file_into_volume(demo_db, clock, demo_clerk, document_id, volume_id)
+    volume_id = volumes.create_volume(demo_db, clock, demo_clerk, category_code="FK", title="回访记录卷", year=2019)
+    volumes.file_into_volume(demo_db, clock, demo_clerk, document_id, volume_id)
     archive.refresh()
     assert archive.open_record("volume", volume_id)
     assert archive.open_record("box", 1)
@@ -242,9 +242,9 @@ def test_cancelling_a_copy_keeps_nothing(
 
 def test_closing_a_volume_and_an_empty_one_refused(window: MainWindow, qtbot, demo_db, demo_clerk, clock) -> None:  # type: ignore[no-untyped-def]
     document_id = new_document(demo_db, clock, demo_clerk)
-    volume_id = filing.create_volume(demo_db, clock, demo_clerk, category_code="YZ", title="业主档案卷", year=2026)
-    empty_id = filing.create_volume(demo_db, clock, demo_clerk, category_code="YZ", title="空卷", year=2026)
-    filing.file_into_volume(demo_db, clock, demo_clerk, document_id, volume_id)
+    volume_id = volumes.create_volume(demo_db, clock, demo_clerk, category_code="YZ", title="业主档案卷", year=2026)
+    empty_id = volumes.create_volume(demo_db, clock, demo_clerk, category_code="YZ", title="空卷", year=2026)
+    volumes.file_into_volume(demo_db, clock, demo_clerk, document_id, volume_id)
     archive = window.archive
     archive.refresh()
     assert archive.open_record("volume", empty_id)
@@ -269,7 +269,7 @@ def test_cabinet_view_opens_a_box_and_adds_a_cabinet(window: MainWindow, qtbot, 
     qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=view.grid.visualRect(first).center())
     box = view.box_panel.box
     assert box is not None and box.id == slot.box_id
-    assert view.box_panel.contents.ids() == filing.box_contents(demo_db, demo_clerk, slot.box_id).document_ids
+    assert view.box_panel.contents.ids() == boxes.box_contents(demo_db, demo_clerk, slot.box_id).document_ids
     qtbot.mouseClick(view.findChild(QPushButton, "newCabinet"), Qt.MouseButton.LeftButton)
     dialog = archive.dialog
     assert isinstance(dialog, CabinetDialog) and not dialog.ok.isEnabled()

@@ -13,7 +13,8 @@ from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.disposal.rules import BatchState
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive import register
-from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import appraisal
+from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import marks as disposal
 from estate_desk.ui.app import make_application
 from estate_desk.ui.disposal.dialogs import CarryOutDialog, ProposeDialog, VoidDialog
@@ -126,8 +127,8 @@ def test_a17_a_batch_goes_through_the_appraisal_page_to_its_manifest(  # type: i
     assert batch_id is not None and page.item_model.rowCount() == 1
     assert not page.buttons["approve"].isEnabled()  # a clerk does not approve
     boss = make_actor(ready_db, clock, "boss", "supervisor", 4)
-    item_id = destruction.batch(ready_db, boss, batch_id)[1][0].id
-    destruction.decide(ready_db, clock, boss, item_id, approve=True)
+    item_id = destruction_batches.batch(ready_db, boss, batch_id)[1][0].id
+    destruction_batches.decide(ready_db, clock, boss, item_id, approve=True)
     page.reload()
     assert page.buttons["carry_out"].isEnabled()
     page.buttons["carry_out"].click()
@@ -137,7 +138,7 @@ def test_a17_a_batch_goes_through_the_appraisal_page_to_its_manifest(  # type: i
     carry.place.setText("档案室")
     carry.buttons.accepted.emit()
     qtbot.waitUntil(lambda: page.dialog is None)
-    assert destruction.batch(ready_db, clerk, batch_id)[0].state is BatchState.CARRIED_OUT
+    assert destruction_batches.batch(ready_db, clerk, batch_id)[0].state is BatchState.CARRIED_OUT
     page.grab().save("/tmp/estate-disposal.png")
     page.buttons["manifest"].click()
     manifest = window.archive.browser.detail.document
@@ -187,11 +188,11 @@ def test_a17_the_review_list_is_read_only_when_its_page_is_first_shown_a_page_at
         _document(ready_db, clock, clerk, f"{2000 + n % 10}年旧记录{n}", 2000 + n % 10)
     calls: list[str] = []
     for name in ("review_list", "review_ids", "review_rows"):
-        real = getattr(destruction, name, None)
+        real = getattr(appraisal, name, None)
         if real is None:
             continue
         monkeypatch.setattr(
-            destruction, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
+            appraisal, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
         )
     make_application()
     window = MainWindow(ready_db, clerk, clock, "测试物业服务中心")

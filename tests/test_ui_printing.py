@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pdfplumber
 import pytest
 
-from estate_desk.services.archive import browse, filing
+from estate_desk.services.archive import browse, cabinets
 from estate_desk.ui.app import make_application
 from estate_desk.ui.printouts.section import PrintingSection
 from estate_desk.ui.qt import QPdfDocument, QPrinter
@@ -43,7 +43,7 @@ def section(qapp, qtbot, demo_db: Database, demo_clerk, clock: FakeClock) -> Ite
 
 def labels_for_the_first_cabinet(section: PrintingSection, db: Database, actor) -> int:  # type: ignore[no-untyped-def]
     section.choose("labels")
-    cabinet = next(c for c in filing.cabinets(db, actor) if c.boxes)
+    cabinet = next(c for c in cabinets.cabinets(db, actor) if c.boxes)
     section.cabinet.setCurrentIndex(section.cabinet.findData(cabinet.id))
     return cabinet.boxes
 

@@ -140,7 +140,7 @@ def test_the_main_window_opens_and_closes_twenty_times_in_one_process(demo_url: 
 _SIGNED_IN_START = f"""
 import sys
 from estate_desk.domain.clock import SystemClock
-from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import appraisal
 from estate_desk.services.accounts import users as accounts, setup
 from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application
@@ -148,10 +148,10 @@ from estate_desk.ui.main_window import MainWindow
 
 read = []
 for name in ("review_list", "review_ids", "review_rows"):
-    real = getattr(destruction, name, None)
+    real = getattr(appraisal, name, None)
     if real is None:
         continue
-    setattr(destruction, name, lambda *a, _real=real, _name=name, **k: read.append(_name) or _real(*a, **k))
+    setattr(appraisal, name, lambda *a, _real=real, _name=name, **k: read.append(_name) or _real(*a, **k))
 app = make_application()
 db = open_database(sys.argv[1])
 clock = SystemClock()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from estate_desk.services.archive import filing
+from estate_desk.services.archive import boxes
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget
@@ -153,7 +153,7 @@ def window(qapp, qtbot, demo_db: Database, demo_clerk, clock: FakeClock):  # typ
 def test_scanning_a_box_label_opens_the_box_while_typing_in_the_search_field(
     window: MainWindow, qtbot, demo_db, demo_clerk
 ) -> None:  # type: ignore[no-untyped-def]
-    box = filing.box_contents(demo_db, demo_clerk, 20)
+    box = boxes.box_contents(demo_db, demo_clerk, 20)
     window.nav.setCurrentRow(1)  # the clerk is on the front desk page
     window.search_field.setText("zs")
     qtbot.keyClicks(window.search_field, box.code)

@@ -78,14 +78,14 @@ def _options(pairs: list[str] | None) -> dict[str, str]:
 
 
 def _box_ids(db: Database, actor: Actor, values: list[str]) -> list[int]:
-    from estate_desk.services.archive import browse, filing
+    from estate_desk.services.archive import browse, code_lookup
 
     ids: list[int] = []
     for value in values:
         first, sep, last = value.partition("..")
         ends = [first.strip(), last.strip()] if sep else [value.strip()]
         for code in ends:
-            hit = filing.find_by_code(db, actor, code)
+            hit = code_lookup.find_by_code(db, actor, code)
             if hit is None or hit.kind != "box":
                 raise NotFound(zh=f"没有编号为 {code} 的档案盒。", en=f"No box with code {code}.", where="--box")
             if not sep:
@@ -97,10 +97,10 @@ def _box_ids(db: Database, actor: Actor, values: list[str]) -> list[int]:
 
 
 def _cabinet_id(db: Database, actor: Actor, text: str) -> int:
-    from estate_desk.services.archive import filing
+    from estate_desk.services.archive import cabinets
 
     wanted = text.strip()
-    for row in filing.cabinets(db, actor):
+    for row in cabinets.cabinets(db, actor):
         if wanted.upper() == row.code.upper() or wanted == row.name:
             return row.id
     raise NotFound(zh=f"没有档案柜 {wanted}。", en=f"No cabinet {wanted}.", where="--cabinet")
@@ -121,9 +121,9 @@ def _category(db: Database, actor: Actor, text: str) -> str:
 
 
 def _volume_id(db: Database, actor: Actor, code: str) -> int:
-    from estate_desk.services.archive import filing
+    from estate_desk.services.archive import code_lookup
 
-    hit = filing.find_by_code(db, actor, code)
+    hit = code_lookup.find_by_code(db, actor, code)
     if hit is None or hit.kind != "volume":
         raise NotFound(zh=f"没有编号为 {code} 的案卷。", en=f"No volume with code {code}.", where="--volume")
     return hit.id

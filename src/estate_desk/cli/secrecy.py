@@ -131,7 +131,7 @@ def cmd_keys_reseal(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    from estate_desk.services.archive import filing, register
+    from estate_desk.services.archive import code_lookup, register
 
     db = open_db(args)
     actor = sign_in(args, db)
@@ -139,7 +139,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     if ref.isdigit():
         document_id = int(ref)
     else:
-        hit = filing.find_by_code(db, actor, ref)
+        hit = code_lookup.find_by_code(db, actor, ref)
         if hit is None or hit.kind != "document":
             raise NotFound(zh=f"没有这份档案：{ref}", en=f"No such record: {ref}")
         document_id = hit.id

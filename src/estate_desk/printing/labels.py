@@ -39,7 +39,7 @@ LabelKind = Literal["front", "spine"]
 # ---- every layout number of a box label, in one place (mm unless the name says otherwise) ---------
 FRONT_LABEL_MM = (74.0, 52.0)  # A8 (52 × 74 mm) turned landscape: the label at the upper left of the box side
 FRONT_PAD_MM = 2.5  # white border inside the front label's edge
-SPINE_WIDTHS_MM = (20, 30, 40, 50)  # the box spines we make labels for (services.filing.SPINE_WIDTHS)
+SPINE_WIDTHS_MM = (20, 30, 40, 50)  # the box spines we make labels for (services.boxes.SPINE_WIDTHS)
 SPINE_CLEARANCE_MM = 2.0  # a spine label is this much narrower than the spine on each side
 SPINE_LABEL_HEIGHT_MM = 260.0  # boxes are 310 mm tall (DA/T 22); leaves room at both ends, fits on A4
 SPINE_PAD_MM = 2.0  # white border inside the spine label's edge

@@ -62,6 +62,14 @@ def code_forms_in(s: Session, code: str) -> list[str]:
     return code_forms(code, number_pattern(s))
 
 
+def the_office(s: Session) -> Office:
+    """The office whose archive this is (its fonds code numbers volumes and boxes); refused before set-up."""
+    office: Office | None = s.scalar(select(Office))
+    if office is None:
+        raise InputProblem(zh="档案库尚未设置。", en="The archive has not been set up yet.")
+    return office
+
+
 def category_by_code(s: Session, code: str) -> Category:
     category = s.scalar(select(Category).where(Category.code == code))
     if category is None:

@@ -26,7 +26,7 @@ from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans.rules import Form, ItemKind, RequestState
 from estate_desk.services import audit
-from estate_desk.services.archive import filing
+from estate_desk.services.archive import code_lookup
 from estate_desk.services.audit import Target
 from estate_desk.services.disposal import marks as disposal
 from estate_desk.services.loans.ledger import LoanLine, loan_lines
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.archive.filing import CodeHit
+    from estate_desk.services.archive.code_lookup import CodeHit
     from estate_desk.store.database import Database
 
 
@@ -62,7 +62,7 @@ def desk_only(actor: Actor, zh: str, en: str) -> None:
 
 
 def hit_of(db: Database, actor: Actor, code: str) -> CodeHit:
-    hit = filing.find_by_code(db, actor, code)
+    hit = code_lookup.find_by_code(db, actor, code)
     if hit is None:
         raise NotFound(
             zh=f"条码 {code.strip()} 不属于任何借阅申请，也不是本馆的档案、案卷或档案盒。",

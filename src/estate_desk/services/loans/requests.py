@@ -26,7 +26,7 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade, most_secret
 from estate_desk.services import audit
-from estate_desk.services.archive import filing
+from estate_desk.services.archive import code_lookup
 from estate_desk.services.audit import Target
 from estate_desk.services.loans import rules as loan_rules
 from estate_desk.services.secrecy import clearance
@@ -131,7 +131,7 @@ class RequestView:
 
 
 def _item(db: Database, actor: Actor, code: str) -> tuple[ItemKind, int, str]:
-    hit = filing.find_by_code(db, actor, code)
+    hit = code_lookup.find_by_code(db, actor, code)
     if hit is None:
         raise NotFound(
             zh=f"没有编号为 {code} 的档案、案卷或档案盒。", en=f"No record, volume or box with code {code}.", where=code

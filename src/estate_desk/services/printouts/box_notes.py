@@ -1,6 +1,6 @@
 """What a box's notes sheet (备考表) says: contents, what is missing or moved, who arranged it (A7).
 
-The facts of the box come from :func:`estate_desk.services.archive.filing.box_contents`; counts and pages
+The facts of the box come from :func:`estate_desk.services.archive.boxes.box_contents`; counts and pages
 are of the items the reader may see (A6), and the sheet says so when some are left out. Changes
 are the recorded movements (A7) of the box itself and of items moved into or out of it; an item
 whose original is missing (no paper side, A5) is listed as missing. The clerk printing the sheet
@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.estate.rooms import natural_key
 from estate_desk.printing.box_notes import BoxChange, BoxNotes
-from estate_desk.services.archive import filing
+from estate_desk.services.archive import boxes
 from estate_desk.services.printouts.scope import any_confidential, resolved, void_column
 from estate_desk.services.secrecy.clearance import documents_visible, may_see
 from estate_desk.store.accounts import User
@@ -81,7 +81,7 @@ def box_notes(db: Database, clock: Clock, actor: Actor, selection: Selection) ->
     today = clock.now().astimezone(CHINA_TZ).date()
     sheets: list[BoxNotes] = []
     for box_id in scope.box_ids or ():
-        contents = filing.box_contents(db, actor, box_id)
+        contents = boxes.box_contents(db, actor, box_id)
         with db.session() as s:
             box = s.get(ArchiveBox, box_id)
             assert box is not None  # resolved() checked it

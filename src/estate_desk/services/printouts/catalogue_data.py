@@ -32,7 +32,7 @@ from estate_desk.printing.catalogues import (
     register_rows,
     volume_rows,
 )
-from estate_desk.services.archive import filing
+from estate_desk.services.archive import boxes
 from estate_desk.services.printouts.scope import (
     Resolved,
     any_confidential,
@@ -203,7 +203,7 @@ def _in_box_order(db: Database, actor: Actor, scope: Resolved, rows: list[Any]) 
         return sorted(rows, key=lambda r: natural_key(r[0].archive_no))
     rank: dict[int, int] = {}
     for box_id in scope.box_ids:
-        for doc_id in filing.box_contents(db, actor, box_id).document_ids:
+        for doc_id in boxes.box_contents(db, actor, box_id).document_ids:
             rank.setdefault(doc_id, len(rank))
     return sorted(rows, key=lambda r: (rank.get(r[0].id, len(rank)), natural_key(r[0].archive_no)))
 

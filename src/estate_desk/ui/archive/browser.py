@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from estate_desk.domain.disposal.rules import VOID_MARK
-from estate_desk.services.archive import browse, filing, worklists
+from estate_desk.services.archive import browse, volumes, worklists
 from estate_desk.ui import i18n
 from estate_desk.ui.archive.detail_pane import DetailPane
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.archive.dual_track import Track
     from estate_desk.services.actor import Actor
     from estate_desk.services.archive.browse import CategoryNode, DocumentRow
-    from estate_desk.services.archive.filing import VolumeRow
+    from estate_desk.services.archive.volumes import VolumeRow
     from estate_desk.store.database import Database
 
 NODE = Qt.ItemDataRole.UserRole  # ("category", id | None) or ("worklist", name)
@@ -262,7 +262,7 @@ class ArchiveBrowser(QWidget):
             self.view_tabs.setCurrentIndex(DOCUMENTS_TAB)
         else:
             self.model.set_ids(browse.DocumentWindow(self._db, self._actor, value))  # read by page
-            self.volume_model.set_rows(filing.volumes(self._db, self._actor, value))
+            self.volume_model.set_rows(volumes.volumes(self._db, self._actor, value))
         if current is not None and self.model.row_for_id(current) is not None:
             self.select_document(current)
         elif self.tables.currentIndex() == DOCUMENTS_TAB:

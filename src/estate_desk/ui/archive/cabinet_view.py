@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services.archive import browse, filing
+from estate_desk.services.archive import boxes, browse, cabinets, movements
 from estate_desk.ui import i18n
 from estate_desk.ui.models import LazyTableModel
 from estate_desk.ui.qt import (
@@ -35,8 +35,9 @@ from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
+    from estate_desk.services.archive.boxes import BoxContents
     from estate_desk.services.archive.browse import DocumentRow
-    from estate_desk.services.archive.filing import BoxContents, BoxSlot, CabinetLayout
+    from estate_desk.services.archive.cabinets import BoxSlot, CabinetLayout
     from estate_desk.store.database import Database
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,8 +159,8 @@ class BoxPanel(QWidget):
 
     def show_box(self, box_id: int) -> BoxContents | None:
         try:
-            box = filing.box_contents(self._db, self._actor, box_id)
-            moves = filing.movements_of(self._db, self._actor, box_id=box_id)
+            box = boxes.box_contents(self._db, self._actor, box_id)
+            moves = movements.movements_of(self._db, self._actor, box_id=box_id)
         except UserError as exc:
             self.heading.setText(exc.message(i18n.lang_code()))
             return None
@@ -254,7 +255,7 @@ class CabinetView(QWidget):
         chosen = self.cabinet.currentData()
         self.cabinet.blockSignals(True)
         self.cabinet.clear()
-        for c in filing.cabinets(self._db, self._actor):
+        for c in cabinets.cabinets(self._db, self._actor):
             self.cabinet.addItem(f"{c.code} {c.name}", c.id)
         self.cabinet.setCurrentIndex(max(0, self.cabinet.findData(chosen)) if chosen is not None else 0)
         self.cabinet.blockSignals(False)
@@ -264,7 +265,7 @@ class CabinetView(QWidget):
 
     def _show_cabinet(self) -> None:
         cabinet_id = self.cabinet.currentData()
-        layout = filing.cabinet_layout(self._db, self._actor, cabinet_id) if cabinet_id is not None else None
+        layout = cabinets.cabinet_layout(self._db, self._actor, cabinet_id) if cabinet_id is not None else None
         self.model.set_layout(layout)
         if layout is not None:
             c = layout.cabinet
@@ -289,7 +290,7 @@ class CabinetView(QWidget):
         if box is None:
             return False
         for n in range(self.cabinet.count()):
-            layout = filing.cabinet_layout(self._db, self._actor, int(self.cabinet.itemData(n)))
+            layout = cabinets.cabinet_layout(self._db, self._actor, int(self.cabinet.itemData(n)))
             if any(slot.box_id == box_id for slot in layout.slots.values()):
                 self.cabinet.setCurrentIndex(n)
                 index = self.model.index_of_box(box_id)

@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
     from estate_desk.services.archive.attachments import AttachmentRow
     from estate_desk.services.archive.browse import DocumentRow
-    from estate_desk.services.archive.filing import VolumeRow
     from estate_desk.services.archive.register import DocumentDetail
+    from estate_desk.services.archive.volumes import VolumeRow
     from estate_desk.store.database import Database
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.archive.numbers import code_forms
 from estate_desk.domain.errors import UserError
-from estate_desk.services.archive import browse, filing, listings
+from estate_desk.services.archive import boxes, browse, cabinets, listings, volumes
 from estate_desk.ui import i18n
 from estate_desk.ui.models import Choice, set_choices
 from estate_desk.ui.qt import (
@@ -95,7 +95,7 @@ class VolumeDialog(_FormDialog):
         category_id = category_id_of(db, actor, category_code)
         set_choices(
             self.volumes,
-            [Choice(f"{v.code}  {v.title}", v.id) for v in filing.volumes(db, actor, category_id) if not v.closed],
+            [Choice(f"{v.code}  {v.title}", v.id) for v in volumes.volumes(db, actor, category_id) if not v.closed],
         )
         self.title = QLineEdit(objectName="volumeTitle")
         self.year = QSpinBox(objectName="volumeYear", minimum=1949, maximum=2999, value=year)
@@ -119,7 +119,7 @@ class VolumeDialog(_FormDialog):
     def save(self) -> None:
         def work() -> None:
             if self.use_new.isChecked():
-                self.volume_id = filing.create_volume(
+                self.volume_id = volumes.create_volume(
                     self._db,
                     self._clock,
                     self._actor,
@@ -129,7 +129,7 @@ class VolumeDialog(_FormDialog):
                 )
             else:
                 self.volume_id = int(self.volumes.currentData())
-            filing.file_into_volume(self._db, self._clock, self._actor, self.document_id, self.volume_id)
+            volumes.file_into_volume(self._db, self._clock, self._actor, self.document_id, self.volume_id)
 
         self.run(work)
 
@@ -164,7 +164,7 @@ class BoxDialog(_FormDialog):
         self.box_hint = QLabel(objectName="boxHint")
         self.year = QSpinBox(objectName="boxYear", minimum=1949, maximum=2999, value=year)
         self.spine = QComboBox(objectName="spine")
-        for width in filing.SPINE_WIDTHS:
+        for width in boxes.SPINE_WIDTHS:
             self.spine.addItem(self.tr("{mm} mm").format(mm=width), width)
         self.spine.setCurrentIndex(1)
         self.form.addRow(self.use_existing, self.boxes)
@@ -195,7 +195,7 @@ class BoxDialog(_FormDialog):
     def save(self) -> None:
         def work() -> None:
             if self.use_new.isChecked():
-                self.box_id = filing.create_box(
+                self.box_id = boxes.create_box(
                     self._db,
                     self._clock,
                     self._actor,
@@ -206,7 +206,7 @@ class BoxDialog(_FormDialog):
             else:
                 self.box_id = self.chosen_box()
             assert self.box_id is not None
-            filing.put_in_box(
+            boxes.put_in_box(
                 self._db,
                 self._clock,
                 self._actor,
@@ -240,7 +240,7 @@ class PlaceBoxDialog(_FormDialog):
         not_shelved = self.tr("not shelved")
         set_choices(self.box, [Choice(b.code, b.id, b.place or not_shelved) for b in unplaced])  # 33,000 boxes
         self.box.setCurrentIndex(max(0, self.box.findData(box_id)) if box_id is not None else 0)
-        self.cabinets = filing.cabinets(db, actor)
+        self.cabinets = cabinets.cabinets(db, actor)
         self.cabinet = QComboBox(objectName="cabinet")
         for c in self.cabinets:
             self.cabinet.addItem(f"{c.code} {c.name}", c.id)
@@ -280,7 +280,7 @@ class PlaceBoxDialog(_FormDialog):
         if box_id is None:
             return
         self.run(
-            lambda: filing.place_box(
+            lambda: cabinets.place_box(
                 self._db,
                 self._clock,
                 self._actor,
@@ -319,7 +319,7 @@ class CabinetDialog(_FormDialog):
 
     def save(self) -> None:
         def work() -> None:
-            self.cabinet_id = filing.create_cabinet(
+            self.cabinet_id = cabinets.create_cabinet(
                 self._db,
                 self._actor,
                 self.code.text(),

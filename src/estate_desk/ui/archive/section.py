@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
-from estate_desk.services.archive import attachments, browse, filing, register
+from estate_desk.services.archive import attachments, browse, code_lookup, register, volumes
 from estate_desk.ui import i18n
 from estate_desk.ui.archive import document_dialog
 from estate_desk.ui.archive.browser import ArchiveBrowser
@@ -123,7 +123,7 @@ class ArchiveSection(QWidget):
 
     def open_code(self, code: str) -> bool:
         """What a scanner read: open the box, volume or document with that code, or say none has it."""
-        hit = filing.find_by_code(self._db, self._actor, code)
+        hit = code_lookup.find_by_code(self._db, self._actor, code)
         if hit is None or not self.open_record(hit.kind, hit.id):
             self.status.emit(self.tr("Scanned “{code}”: no box, volume or document has this code.").format(code=code))
             return False
@@ -203,7 +203,7 @@ class ArchiveSection(QWidget):
             detail = register.document_detail(self._db, self._actor, document_id)
             code, year, what = detail.category_code, detail.year, detail.archive_no
         else:
-            volume = next(v for v in filing.volumes(self._db, self._actor) if v.id == volume_id)
+            volume = next(v for v in volumes.volumes(self._db, self._actor) if v.id == volume_id)
             code = next(c.code for c in browse.categories(self._db, self._actor) if c.id == volume.category_id)
             year, what = volume.year, volume.code
         dialog = BoxDialog(
@@ -257,7 +257,7 @@ class ArchiveSection(QWidget):
 
     def close_volume(self, volume_id: int) -> None:
         try:
-            filing.close_volume(self._db, self._clock, self._actor, volume_id)
+            volumes.close_volume(self._db, self._clock, self._actor, volume_id)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
             return

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.disposal.rules import HoldKind, Method
 from estate_desk.domain.errors import UserError
+from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import destruction
 from estate_desk.services.disposal import marks as disposal
 from estate_desk.ui import i18n
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.disposal.destruction import DueRow
+    from estate_desk.services.disposal.appraisal import DueRow
     from estate_desk.store.database import Database
 
 
@@ -196,7 +197,7 @@ class ProposedItems(QAbstractTableModel):
         return None
 
     def items(self) -> list[tuple[int, str]]:
-        """(document id, reason) for each record, as ``destruction.propose`` takes them."""
+        """(document id, reason) for each record, as ``destruction_batches.propose`` takes them."""
         return [(row.id, reason) for row, reason in zip(self._rows, self.reasons, strict=True)]
 
 
@@ -229,7 +230,7 @@ class ProposeDialog(_ServiceDialog):
         self.resize(720, 380)
 
     def run(self) -> None:
-        self.batch_id = destruction.propose(self._db, self._clock, self._actor, self.model.items())
+        self.batch_id = destruction_batches.propose(self._db, self._clock, self._actor, self.model.items())
 
 
 class CarryOutDialog(_ServiceDialog):

@@ -2,7 +2,8 @@
 
 The clerk ticks records on the review list and proposes a batch; a supervisor approves or rejects each
 item of a batch; the clerk carries an approved batch out with its witnesses, and the manifest it files
-opens in the archive. Everything goes through ``services/disposal/destruction.py`` and ``services/disposal/marks.py``.
+opens in the archive. Everything goes through ``services/disposal/appraisal.py``, ``services/disposal/batches.py``,
+``services/disposal/destruction.py`` and ``services/disposal/marks.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS, BatchState
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.services.disposal import destruction
+from estate_desk.services.disposal import appraisal, destruction
+from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import marks as disposal
 from estate_desk.ui import i18n
 from estate_desk.ui.disposal.dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
@@ -40,7 +42,8 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.disposal.destruction import BatchRow, DueRow, ItemRow
+    from estate_desk.services.disposal.appraisal import DueRow
+    from estate_desk.services.disposal.batches import BatchRow, ItemRow
     from estate_desk.services.disposal.marks import HoldRow
     from estate_desk.store.database import Database
 
@@ -59,7 +62,7 @@ class DisposalSection(QWidget):
 
     Nothing is read at start-up: the batches and holds when the section is first shown, the review list
     (hundreds of thousands of records on a large archive) when its tab is first shown, and then as ids,
-    a page of rows at a time (``destruction.review_ids`` / ``review_rows``)."""
+    a page of rows at a time (``appraisal.review_ids`` / ``review_rows``)."""
 
     open_record = Signal(str, int)  # a document (the manifest, a record in a batch) to show in the archive
     status = Signal(str)
@@ -182,7 +185,7 @@ class DisposalSection(QWidget):
 
     def _fetch_due(self, ids: Sequence[int]) -> dict[int, DueRow]:
         try:
-            return destruction.review_rows(self._db, self._clock, self._actor, ids)
+            return appraisal.review_rows(self._db, self._clock, self._actor, ids)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
             return {}
@@ -237,7 +240,7 @@ class DisposalSection(QWidget):
 
     def _load_review(self) -> None:
         try:
-            ids = destruction.review_ids(self._db, self._clock, self._actor)
+            ids = appraisal.review_ids(self._db, self._clock, self._actor)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
             return
@@ -245,7 +248,7 @@ class DisposalSection(QWidget):
 
     def _load_lists(self) -> None:
         try:
-            batches = destruction.batches(self._db, self._actor)
+            batches = destruction_batches.batches(self._db, self._actor)
             holds = disposal.holds(self._db, self._actor)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
@@ -280,7 +283,7 @@ class DisposalSection(QWidget):
             return
         lang = i18n.lang_code()
         try:
-            batch, items = destruction.batch(self._db, self._actor, batch_id)
+            batch, items = destruction_batches.batch(self._db, self._actor, batch_id)
         except UserError as exc:
             self.batch_info.setText(exc.message(lang))
             return
@@ -349,12 +352,12 @@ class DisposalSection(QWidget):
     def decide(self, approve: bool) -> None:
         item_id = self._current_item()
         if item_id is not None:
-            self._call(lambda: destruction.decide(self._db, self._clock, self._actor, item_id, approve=approve))
+            self._call(lambda: destruction_batches.decide(self._db, self._clock, self._actor, item_id, approve=approve))
 
     def renew(self) -> None:
         item_id = self._current_item()
         if item_id is not None:
-            self._call(lambda: destruction.renew(self._db, self._clock, self._actor, item_id))
+            self._call(lambda: destruction_batches.renew(self._db, self._clock, self._actor, item_id))
 
     def carry_out(self) -> None:
         batch = self.current_batch()
@@ -385,6 +388,6 @@ class DisposalSection(QWidget):
         batch_id = self.current_batch_id()
         if batch_id is None:
             return
-        batch, _ = destruction.batch(self._db, self._actor, batch_id)
+        batch, _ = destruction_batches.batch(self._db, self._actor, batch_id)
         if batch.manifest_document_id is not None:
             self.open_record.emit("document", batch.manifest_document_id)

@@ -13,7 +13,7 @@ from estate_desk.domain.loans.rules import RULE_EDITORS, ApprovalRules, LoanPeri
 from estate_desk.domain.roles import Role, parse_role
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
-from estate_desk.services.archive import filing
+from estate_desk.services.archive import code_lookup
 from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.loans import requests as loans
 from estate_desk.services.loans import rules as loan_rules
@@ -161,7 +161,7 @@ class LedgerView(QWidget):
         """With a record named, its history next to the ledger: loans, copies and consultations."""
         self.history.clear()
         code = self.record.text().strip()
-        hit = filing.find_by_code(self._db, self._actor, code) if code else None
+        hit = code_lookup.find_by_code(self._db, self._actor, code) if code else None
         shown = hit is not None and hit.kind == "document"
         self.history.setVisible(shown)
         self.history_label.setVisible(shown)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import PermissionDenied, UserError
-from estate_desk.services.archive import browse, filing
+from estate_desk.services.archive import browse, cabinets, volumes
 from estate_desk.services.printouts import labels as print_labels
 from estate_desk.services.printouts import registry as printouts
 from estate_desk.services.printouts.registry import Scope, Selection
@@ -208,15 +208,15 @@ class PrintingSection(QWidget):
         for year in sorted({box.year for box in rows}, reverse=True):
             self.year.addItem(str(year), year)
         self.cabinet.addItem(any_text, None)
-        for cabinet in filing.cabinets(self._db, self._actor):
+        for cabinet in cabinets.cabinets(self._db, self._actor):
             self.cabinet.addItem(f"{cabinet.code} {cabinet.name}", cabinet.id)
         self.category.addItem(any_text, None)
         for node in browse.categories(self._db, self._actor):
             name = node.name_zh if self._lang == "zh" else node.name_en
             self.category.addItem(f"{node.code} {name}", node.code)
-        volumes = [Choice(any_text, None)]
-        volumes += [Choice(f"{v.code} {v.title}", v.id) for v in filing.volumes(self._db, self._actor)]
-        set_choices(self.volume, volumes)
+        volume_choices = [Choice(any_text, None)]
+        volume_choices += [Choice(f"{v.code} {v.title}", v.id) for v in volumes.volumes(self._db, self._actor)]
+        set_choices(self.volume, volume_choices)
 
     def current_printout(self) -> Printout:
         return printouts.printout(str(self.choice.currentData()))
