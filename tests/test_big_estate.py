@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.loans import RequestState
 from estate_desk.domain.routines import office_date
-from estate_desk.services import archive, big_estate, loan_approval, loan_desk, loan_ledger, search
+from estate_desk.services import archive, big_estate, big_estate_names, loan_approval, loan_desk, loan_ledger, search
 from estate_desk.services.accounts import authenticate
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.database import open_database
@@ -111,8 +111,8 @@ def test_big_estate_names_include_rare_and_compound_surnames() -> None:
     import random
 
     rng = random.Random(1)
-    names = [big_estate.person_name(rng) for _ in range(5000)]
-    assert any(name[:2] in big_estate.RARE_SURNAMES for name in names)
+    names = [big_estate_names.person_name(rng) for _ in range(5000)]
+    assert any(name[:2] in big_estate_names.RARE_SURNAMES for name in names)
     assert all(len(name) <= 4 and all(ord(ch) < 0x10000 for ch in name) for name in names)
     assert len(set(names)) > 1000
 
