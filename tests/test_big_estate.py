@@ -16,7 +16,8 @@ from estate_desk.store.database import open_database
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Building, Owner, Room
 from estate_desk.store.loans import Loan, LoanDecision, LoanRequest, LoanRequestItem
-from estate_desk.store.search_index import SearchEntry, SearchGram, SearchKey, rebuild_search_index
+from estate_desk.store.search_fill import rebuild_search_index
+from estate_desk.store.search_tables import SearchEntry, SearchGram, SearchKey
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -15,7 +15,7 @@ from estate_desk.domain.secrecy import Grade
 from estate_desk.services import demo, filing, loan_ledger, search
 from estate_desk.services.search import HitKind
 from estate_desk.store.archive import ArchiveBox, Document, Volume
-from estate_desk.store.search_index import normalise
+from estate_desk.store.search_entries import normalise
 from loan_support import Archive, make_archive
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ and returned).
 It is deterministic: the same seed and sizes give the same archive, row for row. It does not go
 through the UI's one-at-a-time path: rows are planned in Python and written in batches with
 SQLAlchemy Core (``executemany``), with explicit ids so nothing has to be read back; the search
-index is filled in bulk afterwards (:func:`estate_desk.store.search_index.fill_index`, the same
+index is filled in bulk afterwards (:func:`estate_desk.store.search_fill.fill_index`, the same
 entries the session hooks write one by one). Numbering counters (档号, box numbers, the desk's
 change counter) are left where the next registration through the services continues.
 
@@ -42,7 +42,7 @@ from estate_desk.store.accounts import User
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Building, Owner, Ownership, Room
-from estate_desk.store.search_index import fill_index, sync_sequences
+from estate_desk.store.search_fill import fill_index, sync_sequences
 
 if TYPE_CHECKING:
     from collections.abc import Callable

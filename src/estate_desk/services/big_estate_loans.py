@@ -44,7 +44,7 @@ from estate_desk.store.loans import (
     LoanRequest,
     LoanRequestItem,
 )
-from estate_desk.store.search_index import sync_sequences
+from estate_desk.store.search_fill import sync_sequences
 
 if TYPE_CHECKING:
     import random
