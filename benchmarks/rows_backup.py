@@ -19,7 +19,8 @@ from benchmarks.common import Context, Line, peak_rss_mb, row, rss_mb, timed_ms
 from benchmarks.rows_search import admin
 from estate_desk.domain.clock import SystemClock
 from estate_desk.services import attachments, backup
-from estate_desk.store.database import is_sqlite, open_database, sqlite_path
+from estate_desk.store.backends import is_sqlite, sqlite_path
+from estate_desk.store.database import open_database
 
 if TYPE_CHECKING:
     from pathlib import Path

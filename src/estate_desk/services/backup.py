@@ -62,16 +62,15 @@ from estate_desk.services.backup_crypto import BackupKey, Credentials, Undecrypt
 from estate_desk.services.backup_rights import BACKUP_TARGET, require_backup_rights
 from estate_desk.store import snapshot
 from estate_desk.store.accounts import Office
+from estate_desk.store.backends import is_sqlite, sqlite_path
 from estate_desk.store.blobs import CHUNK_SIZE, INCOMING_PREFIX, INCOMING_SUFFIX, BlobStore
 from estate_desk.store.database import (
     Database,
     RevisionStatus,
-    is_sqlite,
     mask_url,
     open_database,
     resolve_url,
     revision_state,
-    sqlite_path,
 )
 from estate_desk.store.keys import ArchiveKey
 from estate_desk.store.migrations import head_revision
