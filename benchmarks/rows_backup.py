@@ -20,7 +20,8 @@ from benchmarks.rows_search import admin
 from estate_desk.domain.clock import SystemClock
 from estate_desk.services.archive import attachments
 from estate_desk.services.maintenance import backup_write
-from estate_desk.store.database import is_sqlite, open_database, sqlite_path
+from estate_desk.store.backends import is_sqlite, sqlite_path
+from estate_desk.store.database import open_database
 
 if TYPE_CHECKING:
     from pathlib import Path

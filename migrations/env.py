@@ -13,7 +13,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from estate_desk.store.models import Base
-from estate_desk.store.search_index import include_name
+from estate_desk.store.search_tables import include_name
 
 config = context.config
 target_metadata = Base.metadata

@@ -12,7 +12,7 @@ from estate_desk.domain.routines.common import office_date
 from estate_desk.services.accounts.users import authenticate
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.archive import search
-from estate_desk.services.demo import big_estate
+from estate_desk.services.demo import big_estate, big_estate_names
 from estate_desk.services.loans import approval as loan_approval
 from estate_desk.services.loans import desk as loan_desk
 from estate_desk.services.loans import ledger as loan_ledger
@@ -21,7 +21,8 @@ from estate_desk.store.database import open_database
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Building, Owner, Room
 from estate_desk.store.loans import Loan, LoanDecision, LoanRequest, LoanRequestItem
-from estate_desk.store.search_index import SearchEntry, SearchGram, SearchKey, rebuild_search_index
+from estate_desk.store.search_fill import rebuild_search_index
+from estate_desk.store.search_tables import SearchEntry, SearchGram, SearchKey
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -116,8 +117,8 @@ def test_big_estate_names_include_rare_and_compound_surnames() -> None:
     import random
 
     rng = random.Random(1)
-    names = [big_estate.person_name(rng) for _ in range(5000)]
-    assert any(name[:2] in big_estate.RARE_SURNAMES for name in names)
+    names = [big_estate_names.person_name(rng) for _ in range(5000)]
+    assert any(name[:2] in big_estate_names.RARE_SURNAMES for name in names)
     assert all(len(name) <= 4 and all(ord(ch) < 0x10000 for ch in name) for name in names)
     assert len(set(names)) > 1000
 

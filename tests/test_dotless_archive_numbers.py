@@ -17,7 +17,7 @@ from estate_desk.services.archive.search import HitKind
 from estate_desk.services.demo import estate as demo
 from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.store.archive import ArchiveBox, Document, Volume
-from estate_desk.store.search_index import normalise
+from estate_desk.store.search_entries import normalise
 from loan_support import Archive, make_archive
 
 if TYPE_CHECKING:

@@ -34,7 +34,7 @@ from estate_desk.store.estate import Owner
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.accounts.users import Actor
+    from estate_desk.services.actor import Actor
 
 HEADERS = ["楼栋", "单元", "房号", "业主姓名", "联系电话", "入住日期", "面积"]
 

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, func, select, text
 from estate_desk.store import migrations
 from estate_desk.store.database import RevisionStatus, open_database, revision_state
 from estate_desk.store.models import Base, Category, Document, Owner, User
-from estate_desk.store.search_index import include_name
+from estate_desk.store.search_tables import include_name
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

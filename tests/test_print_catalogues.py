@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem
-from estate_desk.printing import fonts
+from estate_desk.printing import fonts, glyphs
 from estate_desk.printing.box_notes import BoxChange, BoxNotes, box_notes_pdf
 from estate_desk.printing.catalogues import (
     ITEM_CATALOGUE,
@@ -252,7 +252,7 @@ def test_a11_a_confidential_catalogue_says_who_printed_it_and_when_on_every_page
 
 def test_a_character_no_font_has_is_reported_before_printing(font_set: fonts.FontSet, tmp_path: Path) -> None:
     strange = "\U0010fffd"  # a private-use character: no font draws it
-    assert fonts.missing_glyphs(strange, font_set) == [strange]
+    assert glyphs.missing_glyphs(strange, font_set) == [strange]
     lines = [
         OwnerFileLine("Z001-YZ·2016-Y-0001", "刘建", None, 1),
         OwnerFileLine("Z001-YZ·2016-Y-0002", f"王{strange}", None, 1),

@@ -19,7 +19,7 @@ import pytest
 from pdfminer.pdftypes import resolve1
 from reportlab.pdfbase import pdfmetrics
 
-from estate_desk.printing import fonts
+from estate_desk.printing import fonts, glyphs
 from estate_desk.printing.catalogues import OWNER_CATALOGUE, Catalogue, OwnerFileLine, catalogue_pdf, owner_file_rows
 from estate_desk.printing.tounicode import make_tounicode_cmap
 from estate_desk.services.printouts.registry import Selection, printout
@@ -196,5 +196,5 @@ def test_bundled_faces_lack_jiyi_so_a_fallback_draws_it(name: str) -> None:
     font_set = fonts.register_fonts()
     if name not in font_set.names:
         pytest.skip(f"{name} is not bundled here")
-    assert fonts.missing_glyphs("𠮷", name) == ["𠮷"]
-    assert fonts.missing_glyphs("𠮷", font_set) == []
+    assert glyphs.missing_glyphs("𠮷", name) == ["𠮷"]
+    assert glyphs.missing_glyphs("𠮷", font_set) == []

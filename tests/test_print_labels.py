@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
-from estate_desk.printing import fonts
+from estate_desk.printing import font_files, fonts, glyphs
 from estate_desk.printing.label_sheets import SheetGrid, render_sheets, render_thermal, resolve_grid
 from estate_desk.printing.label_text import flow, name_lines
 from estate_desk.printing.labels import (
@@ -292,7 +292,7 @@ def test_a8_spine_name_runs_vertically_when_26_pt_does_not_fit_across(
     for page, (label, plan) in zip(name_chars(out), zip(labels, plans, strict=True), strict=True):
         assert "".join(c["text"] for c in page) == label.category
         assert all(c["x0"] >= 0 and c["x1"] <= width and c["top"] >= 0 and c["bottom"] <= height for c in page)
-        across = fonts.text_width(label.category, font_set.hei_chain, NAME_PT) <= width - 4 * mm
+        across = glyphs.text_width(label.category, font_set.hei_chain, NAME_PT) <= width - 4 * mm
         assert plan.name_vertical is not across
         if across:  # one line, left to right
             assert len({round(c["top"], 2) for c in page}) == 1
@@ -342,7 +342,7 @@ def test_a16_void_mark_hook_prints_zuofei(font_set: fonts.FontSet, tmp_path: Pat
 def test_flow_keeps_every_character_within_the_width(items: list[str], width_mm: float) -> None:
     chain = fonts.register_fonts().body_chain
     lines, _cut = flow(items, chain, 7.0, width_mm * mm)
-    assert all(fonts.text_width(line, chain, 7.0) <= width_mm * mm + 1e-6 for line in lines)
+    assert all(glyphs.text_width(line, chain, 7.0) <= width_mm * mm + 1e-6 for line in lines)
     assert "".join(lines).replace(" ", "") == "".join(items).replace(" ", "")
 
 
@@ -353,7 +353,7 @@ def test_name_lines_are_balanced_and_lose_nothing(name: str) -> None:
     width = 68 * mm
     lines = name_lines(name, chain, NAME_PT, width)
     assert "".join(lines) == name
-    assert all(fonts.text_width(line, chain, NAME_PT) <= width + 1e-6 for line in lines)
+    assert all(glyphs.text_width(line, chain, NAME_PT) <= width + 1e-6 for line in lines)
     assert max(map(len, lines)) - min(map(len, lines)) <= 1  # CJK characters are all 1 em
 
 
@@ -362,7 +362,7 @@ def test_a8_office_may_prefer_simhei_else_the_bundled_bold_is_used(
 ) -> None:
     result = render(demo_db, clock, demo_clerk, out, year=2019, options={"font": "simhei"})
     chars = [c for page in name_chars(out) for c in page]
-    if fonts.find_simhei() is None:
+    if font_files.find_simhei() is None:
         assert result.warnings and "SimHei" in result.warnings[0]
         assert chars and all("NotoSansSC-Bold" in c["fontname"] for c in chars)
     else:

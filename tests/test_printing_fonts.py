@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.printing import fonts
+from estate_desk.printing import font_files, fonts, glyphs
 
 CATEGORY = "工程技术资料"
 COMMON = "物业服务中心档案盒业主姓名入住日期页数备注栋楼层房间一二三四五六七八九十" + CATEGORY
@@ -28,7 +28,7 @@ def font_set() -> fonts.FontSet:
 
 
 def test_bundled_bold_is_a_static_truetype_bold_with_the_full_character_set() -> None:
-    path = fonts.bundled_bold_font_path()
+    path = font_files.bundled_bold_font_path()
     assert path.is_file(), path
     font = FontToolsFont(path, lazy=True)
     try:
@@ -53,30 +53,30 @@ def test_register_fonts_is_idempotent_and_names_registered_faces(font_set: fonts
 
 
 def test_hei_face_alone_covers_common_chinese_and_rare_bmp_name_characters(font_set: fonts.FontSet) -> None:
-    assert fonts.missing_glyphs(COMMON + RARE_BMP + "ABC abc 0123-/（）：", font_set.hei_bold) == []
+    assert glyphs.missing_glyphs(COMMON + RARE_BMP + "ABC abc 0123-/（）：", font_set.hei_bold) == []
 
 
 def test_the_fallback_chain_covers_a_name_character_outside_the_bmp(font_set: fonts.FontSet) -> None:
     name = "张" + KICHI
-    assert fonts.missing_glyphs(name, font_set.hei_bold) == [KICHI]
-    assert fonts.missing_glyphs(name, font_set) == []
-    runs = fonts.split_runs(name, font_set)
+    assert glyphs.missing_glyphs(name, font_set.hei_bold) == [KICHI]
+    assert glyphs.missing_glyphs(name, font_set) == []
+    runs = glyphs.split_runs(name, font_set)
     assert runs == [
-        fonts.TextRun(fonts.NOTO_BOLD, "张"),
-        fonts.TextRun("NotoSansJPSupplement-Bold", KICHI),
+        glyphs.TextRun(fonts.NOTO_BOLD, "张"),
+        glyphs.TextRun("NotoSansJPSupplement-Bold", KICHI),
     ]
-    fonts.ensure_printable([name, CATEGORY, RARE_BMP], font_set)  # does not raise
+    glyphs.ensure_printable([name, CATEGORY, RARE_BMP], font_set)  # does not raise
 
 
 def test_missing_glyphs_finds_uncovered_characters_once_each_in_order(font_set: fonts.FontSet) -> None:
     text = f"王{PRIVATE_PLANE_15}明{PRIVATE_BMP}{PRIVATE_PLANE_15}\n"
-    assert fonts.missing_glyphs(text, font_set) == [PRIVATE_PLANE_15, PRIVATE_BMP]
-    assert fonts.missing_glyphs(text, [fonts.NOTO_BOLD]) == [PRIVATE_PLANE_15, PRIVATE_BMP]
+    assert glyphs.missing_glyphs(text, font_set) == [PRIVATE_PLANE_15, PRIVATE_BMP]
+    assert glyphs.missing_glyphs(text, [fonts.NOTO_BOLD]) == [PRIVATE_PLANE_15, PRIVATE_BMP]
 
 
 def test_ensure_printable_names_the_character_and_where(font_set: fonts.FontSet) -> None:
     with pytest.raises(InputProblem) as caught:
-        fonts.ensure_printable({"业主姓名": f"王{PRIVATE_BMP}明", "类别": CATEGORY}, font_set)
+        glyphs.ensure_printable({"业主姓名": f"王{PRIVATE_BMP}明", "类别": CATEGORY}, font_set)
     error = caught.value
     for lang in ("zh", "en"):
         message = error.message(lang)
@@ -87,7 +87,7 @@ def test_ensure_printable_names_the_character_and_where(font_set: fonts.FontSet)
 
 def test_ensure_printable_numbers_plain_strings(font_set: fonts.FontSet) -> None:
     with pytest.raises(InputProblem) as caught:
-        fonts.ensure_printable(["张三", f"李{PRIVATE_PLANE_15}"], font_set.hei_chain)
+        glyphs.ensure_printable(["张三", f"李{PRIVATE_PLANE_15}"], font_set.hei_chain)
     assert "U+F0001" in caught.value.message("zh")
     assert caught.value.where is not None and "item 2" in caught.value.where
 
@@ -95,10 +95,10 @@ def test_ensure_printable_numbers_plain_strings(font_set: fonts.FontSet) -> None
 def test_category_name_prints_at_26_pt_in_the_embedded_bold_face(font_set: fonts.FontSet, tmp_path: Path) -> None:
     pdf_path = tmp_path / "label.pdf"
     canvas = Canvas(str(pdf_path), pagesize=(100 * mm, 70 * mm))
-    width = fonts.draw_text(canvas, 8 * mm, 55 * mm, CATEGORY, font_set.hei_chain, fonts.HEI_SIZE_PT)
-    fonts.draw_text(canvas, 8 * mm, 40 * mm, "业主：张" + KICHI, font_set.body_chain, 12)
+    width = glyphs.draw_text(canvas, 8 * mm, 55 * mm, CATEGORY, font_set.hei_chain, fonts.HEI_SIZE_PT)
+    glyphs.draw_text(canvas, 8 * mm, 40 * mm, "业主：张" + KICHI, font_set.body_chain, 12)
     canvas.save()
-    assert width == pytest.approx(fonts.text_width(CATEGORY, font_set, 26))
+    assert width == pytest.approx(glyphs.text_width(CATEGORY, font_set, 26))
 
     with pdfplumber.open(pdf_path) as pdf:
         chars = pdf.pages[0].chars
@@ -125,8 +125,8 @@ def test_one_weight_per_name_a_character_outside_the_bmp_prints_in_the_names_wei
     name = "业主：吉" + KICHI + "先生"
     pdf_path = tmp_path / "weights.pdf"
     canvas = Canvas(str(pdf_path), pagesize=(100 * mm, 70 * mm))
-    fonts.draw_text(canvas, 8 * mm, 50 * mm, name, font_set.body_chain, 12)
-    fonts.draw_text(canvas, 8 * mm, 30 * mm, name, font_set.hei_chain, 14)
+    glyphs.draw_text(canvas, 8 * mm, 50 * mm, name, font_set.body_chain, 12)
+    glyphs.draw_text(canvas, 8 * mm, 30 * mm, name, font_set.hei_chain, 14)
     canvas.save()
     with pdfplumber.open(pdf_path) as pdf:
         chars = pdf.pages[0].chars
@@ -151,26 +151,26 @@ def test_each_chain_holds_every_face_its_own_weight_first(font_set: fonts.FontSe
 
 def test_draw_text_anchors(font_set: fonts.FontSet, tmp_path: Path) -> None:
     canvas = Canvas(str(tmp_path / "anchor.pdf"))
-    width = fonts.text_width(CATEGORY, font_set, 26)
-    assert fonts.draw_text(canvas, 100, 100, CATEGORY, font_set, 26, anchor="middle") == pytest.approx(width)
+    width = glyphs.text_width(CATEGORY, font_set, 26)
+    assert glyphs.draw_text(canvas, 100, 100, CATEGORY, font_set, 26, anchor="middle") == pytest.approx(width)
     assert width == pytest.approx(6 * 26, rel=0.01)  # six full-width characters
 
 
 def test_find_simhei_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    result = fonts.find_simhei()
+    result = font_files.find_simhei()
     assert result is None or result.is_file()
 
     def broken() -> list[Path] | None:
         raise RuntimeError("fontconfig exploded")
 
     with monkeypatch.context() as patch:
-        patch.setattr(fonts, "_fc_list_files", broken)
-        assert fonts.find_simhei() is None
+        patch.setattr(font_files, "_fc_list_files", broken)
+        assert font_files.find_simhei() is None
     with monkeypatch.context() as patch:  # fc-list named but not runnable: fall back to a folder walk
-        patch.setattr(fonts.shutil, "which", lambda _name: "/nonexistent/fc-list")
-        walked = fonts.find_simhei()
+        patch.setattr(font_files.shutil, "which", lambda _name: "/nonexistent/fc-list")
+        walked = font_files.find_simhei()
         assert walked is None or walked.is_file()
-    assert fonts.find_simhei() == result
+    assert font_files.find_simhei() == result
 
 
 def test_an_unusable_simhei_falls_back_to_the_bundled_face(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -187,7 +187,7 @@ def test_an_unusable_simhei_falls_back_to_the_bundled_face(monkeypatch: pytest.M
 
 def test_font_report_lists_the_bundled_fonts() -> None:
     report = fonts.font_report()
-    assert report[0][1] == str(fonts.bundled_bold_font_path())
+    assert report[0][1] == str(font_files.bundled_bold_font_path())
     values = [value for _name, value in report]
     assert sum(value.endswith("Supplement.ttf") for value in values) == 4  # JP and TC, bold and regular
     assert all(value == "missing" or Path(value.split(" (")[0]).is_file() for value in values)

@@ -26,7 +26,9 @@ from estate_desk.store.accounts import Office
 from estate_desk.store.archive import Document, Volume
 from estate_desk.store.database import open_database
 from estate_desk.store.estate import Owner
-from estate_desk.store.search_index import SearchEntry, grams, normalise, rebuild_search_index
+from estate_desk.store.search_entries import grams, normalise
+from estate_desk.store.search_fill import rebuild_search_index
+from estate_desk.store.search_tables import SearchEntry
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

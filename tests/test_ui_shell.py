@@ -124,7 +124,7 @@ def test_setup_wizard_sets_up_an_empty_archive(app, qtbot, db: Database, clock: 
 
 
 def test_simhei_can_be_chosen_only_where_installed(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from estate_desk.printing.fonts import find_simhei
+    from estate_desk.printing.font_files import find_simhei
     from estate_desk.ui import prefs
 
     action = window.findChild(QAction, "preferSimhei")

@@ -5,7 +5,7 @@ Revises: 0002
 Create Date: 2026-11-24 10:00:00
 
 The trigram objects are not in the SQLAlchemy metadata (autogenerate ignores them through
-``estate_desk.store.search_index.include_name``). The upgrade fills the index from the owners,
+``estate_desk.store.search_tables.include_name``). The upgrade fills the index from the owners,
 rooms, documents, volumes and boxes already in the database.
 """
 
@@ -103,7 +103,7 @@ def upgrade() -> None:
         for statement in POSTGRESQL_UP:
             op.execute(statement)
 
-    from estate_desk.store.search_index import rebuild_on
+    from estate_desk.store.search_fill import rebuild_on
 
     rebuild_on(bind)
 

@@ -50,7 +50,8 @@ def _backfill(bind: sa.Connection) -> None:
 
 
 def _reindex_owners(bind: sa.Connection) -> None:
-    from estate_desk.store.search_index import SOURCES, fill_index
+    from estate_desk.store.search_entries import SOURCES
+    from estate_desk.store.search_fill import fill_index
 
     entries = sa.table("search_entries", sa.column("id"), sa.column("kind"))
     for name in ("search_keys", "search_grams"):

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 def cmd_workstation(args: argparse.Namespace) -> int:
     from estate_desk.store import attachment_home
-    from estate_desk.store.database import DATABASE_URL_ENV, is_sqlite, mask_url, resolve_url
+    from estate_desk.store.backends import is_sqlite
+    from estate_desk.store.database import DATABASE_URL_ENV, mask_url, resolve_url
     from estate_desk.store.server_clock import ServerClock
 
     changes = {

@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from estate_desk.printing import fonts as fontlib
+from estate_desk.printing import glyphs
 from estate_desk.printing.pages import Cancelled, PageSetup, PrintCancelled, PrintedBy, Progress, Tick, write_pdf
 from estate_desk.printing.tables import Column, Ink, TableRow, check_rows, table
 
@@ -211,7 +211,7 @@ def box_notes_pdf(
     mark = printed_by if any(s.confidential for s in sheets) else None
     for notes in sheets:
         check_rows(CHANGE_COLUMNS, notes.change_rows(), font_set)
-    fontlib.ensure_printable(_texts(sheets, mark), font_set)
+    glyphs.ensure_printable(_texts(sheets, mark), font_set)
     setup = PageSetup(
         title=TITLE,
         running_head="",

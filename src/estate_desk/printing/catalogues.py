@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from estate_desk.printing import fonts as fontlib
+from estate_desk.printing import glyphs
 from estate_desk.printing.pages import Cancelled, PageSetup, PrintedBy, Progress, write_pdf
 from estate_desk.printing.tables import Column, Ink, TableRow, check_rows, table
 
@@ -326,7 +326,7 @@ def catalogue_pdf(
     mark = printed_by if catalogue.confidential else None
     kind = catalogue.kind
     check_rows(kind.columns, catalogue.rows, font_set)
-    fontlib.ensure_printable(printable_texts(catalogue, mark), font_set)
+    glyphs.ensure_printable(printable_texts(catalogue, mark), font_set)
     setup = PageSetup(
         title=f"{kind.title}（{catalogue.scope}）",
         landscape=kind.landscape,

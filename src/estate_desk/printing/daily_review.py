@@ -24,7 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.printing.fonts import draw_text, ensure_printable, register_fonts, split_runs
+from estate_desk.printing.fonts import register_fonts
+from estate_desk.printing.glyphs import draw_text, ensure_printable, split_runs
 
 if TYPE_CHECKING:
     from estate_desk.printing.fonts import FontSet

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from estate_desk.printing import fonts as fontlib
+from estate_desk.printing import glyphs
 from estate_desk.printing.pages import PageSetup, PrintedBy, write_pdf
 from estate_desk.printing.tables import Column, Ink, TableRow, check_rows, table
 
@@ -171,7 +171,7 @@ def manifest_pdf(manifest: Manifest, out: Path, font_set: FontSet, *, printed_by
     reported before anything is written."""
     lines: Sequence[TableRow] = rows(manifest)
     check_rows(COLUMNS, lines, font_set)
-    fontlib.ensure_printable(printable_texts(manifest, printed_by), font_set)
+    glyphs.ensure_printable(printable_texts(manifest, printed_by), font_set)
     setup = PageSetup(
         title=f"{TITLE}（{manifest.batch_code}）",
         landscape=True,

@@ -1,6 +1,6 @@
 """Fitting a label's text (标签文字排版): the category name in balanced lines, the details in flowing lines.
 
-Widths are measured with the fallback chain of :mod:`estate_desk.printing.fonts`, so a
+Widths are measured with the fallback chain of :mod:`estate_desk.printing.glyphs`, so a
 character drawn from a fallback face is measured in that face. No drawing here.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from estate_desk.printing import fonts
+from estate_desk.printing import glyphs
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def width_of(text: str, chain: Sequence[str], size: float) -> float:
     """Width in points of ``text`` at ``size`` with the fonts of ``chain``."""
-    return fonts.text_width(text, chain, size)
+    return glyphs.text_width(text, chain, size)
 
 
 def _greedy(chars: Sequence[str], widths: Sequence[float], limit: float) -> list[str]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from reportlab.lib import units
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.printing import barcodes, fonts
+from estate_desk.printing import barcodes, fonts, glyphs
 from estate_desk.printing.label_text import flow, name_lines, width_of
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class BoxLabel:
         ]
 
     def texts(self) -> dict[str, str]:
-        """Everything printed, by where it is: for :func:`fonts.ensure_printable`."""
+        """Everything printed, by where it is: for :func:`glyphs.ensure_printable`."""
         where = f"档案盒 {self.code}"
         return {
             f"{where} 门类名称 / category name": self.category,
@@ -316,7 +316,7 @@ def plan_labels(labels: Sequence[BoxLabel], kind: LabelKind, font_set: FontSet) 
     texts: dict[str, str] = {}
     for label in labels:
         texts.update(label.texts())
-    fonts.ensure_printable(texts, font_set)
+    glyphs.ensure_printable(texts, font_set)
     return [plan_label(label, kind, font_set) for label in labels]
 
 
@@ -340,10 +340,10 @@ def draw_label(
             canvas.saveState()
             canvas.translate(text.x, text.y)
             canvas.rotate(-90)
-            fonts.draw_text(canvas, 0, 0, text.text, chain, text.size)
+            glyphs.draw_text(canvas, 0, 0, text.text, chain, text.size)
             canvas.restoreState()
         else:
-            fonts.draw_text(canvas, text.x, text.y, text.text, chain, text.size, anchor=text.anchor)
+            glyphs.draw_text(canvas, text.x, text.y, text.text, chain, text.size, anchor=text.anchor)
     bars = plan.barcode
     canvas.saveState()
     canvas.translate(bars.x, bars.y)
@@ -376,5 +376,5 @@ def draw_void_mark(canvas: Canvas, width: float, height: float, font_set: FontSe
     canvas.translate(width / 2, height / 2)
     canvas.rotate(math.degrees(math.atan2(height, width)))  # along the diagonal
     size = min(VOID_PT, 0.8 * min(width, height))
-    fonts.draw_text(canvas, 0, -size * 0.35, "作废", font_set.hei_chain, size, anchor="middle")
+    glyphs.draw_text(canvas, 0, -size * 0.35, "作废", font_set.hei_chain, size, anchor="middle")
     canvas.restoreState()

@@ -25,8 +25,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from estate_desk.domain.errors import InputProblem, UserError
-from estate_desk.printing import fonts as fontlib
-from estate_desk.printing import tounicode
+from estate_desk.printing import glyphs, tounicode
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -123,14 +122,14 @@ class _PageDecor:
         numbered = page - self.setup.unnumbered
         if numbered >= 1:
             text = f"第 {numbered} 页 共 {total - self.setup.unnumbered} 页"
-            fontlib.draw_text(canvas, width / 2, PAGE_NUMBER_Y, text, self.chain, 9, anchor="middle")
+            glyphs.draw_text(canvas, width / 2, PAGE_NUMBER_Y, text, self.chain, 9, anchor="middle")
             if numbered > 1 and self.setup.running_head:
                 canvas.setFillColor(colors.HexColor("#555555"))
-                fontlib.draw_text(canvas, MARGIN, height - 10 * mm, self.setup.running_head, self.chain, 8)
+                glyphs.draw_text(canvas, MARGIN, height - 10 * mm, self.setup.running_head, self.chain, 8)
                 canvas.setFillColor(colors.black)
         if self.setup.printed_by is not None:
             text = self.setup.printed_by.text()
-            fontlib.draw_text(canvas, width / 2, PRINTED_BY_Y, text, self.chain, 8.5, anchor="middle")
+            glyphs.draw_text(canvas, width / 2, PRINTED_BY_Y, text, self.chain, 8.5, anchor="middle")
         canvas.restoreState()
 
 

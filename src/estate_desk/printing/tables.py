@@ -6,7 +6,7 @@ A printed table here always:
 - wraps long text inside its cell, breaking lines the Chinese way (``wordWrap="CJK"``);
 - never splits a row across pages: a row that does not fit moves whole to the next page;
 - draws each character in a font that has it (runs of fallback fonts inside a cell), after
-  :func:`check_rows` has checked every text with :func:`estate_desk.printing.fonts.ensure_printable`;
+  :func:`check_rows` has checked every text with :func:`estate_desk.printing.glyphs.ensure_printable`;
 - marks a void (作废) row with a red stamp and struck-through text (A16).
 
 Page numbers, the printed-by footer and writing the file are :mod:`estate_desk.printing.pages`.
@@ -27,7 +27,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 
-from estate_desk.printing import fonts as fontlib
+from estate_desk.printing import glyphs
 from estate_desk.printing.pages import Cancelled, PrintCancelled
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class Ink:
         """Paragraph markup of plain ``text``: escaped, line breaks kept, each run in a font that has it."""
         chain = self.fonts.hei_chain if bold else self.fonts.body_chain
         parts: list[str] = []
-        for run in fontlib.split_runs(text.replace("\t", " "), chain):
+        for run in glyphs.split_runs(text.replace("\t", " "), chain):
             piece = escape(run.text).replace("\r\n", "\n").replace("\n", "<br/>")
             parts.append(piece if run.font_name == chain[0] else f'<font face="{run.font_name}">{piece}</font>')
         return "".join(parts)
@@ -130,7 +130,7 @@ class Ink:
         self, text: str, align: str = "left", *, bold: bool = False, size: float | None = None, void: bool = False
     ) -> Paragraph:
         style = self.style(align, bold=bold, size=size, void=void)
-        if not void and text and _PLAIN.fullmatch(text) and fontlib.covered(text, style.fontName):
+        if not void and text and _PLAIN.fullmatch(text) and glyphs.covered(text, style.fontName):
             return CellParagraph(text, style, frags=[self._frag(style).clone(text=text)])
         body = self.markup(text, bold=bold)
         if void and body:
@@ -152,7 +152,7 @@ class Ink:
             return text
         if "\n" in text or "\t" in text or "\r" in text:
             return None
-        if not fontlib.covered(text, self.fonts.body):
+        if not glyphs.covered(text, self.fonts.body):
             return None
         return text if self.width(text) <= width else None
 
@@ -227,7 +227,7 @@ def check_rows(columns: Sequence[Column], rows: Sequence[TableRow], font_set: Fo
         for value in row.values:
             if isinstance(value, str):
                 seen.update(value)
-    if not fontlib.missing_glyphs("".join(c.title for c in columns) + "".join(seen), font_set):
+    if not glyphs.missing_glyphs("".join(c.title for c in columns) + "".join(seen), font_set):
         return  # dates and numbers print in any font; only a refusal needs to say where
     texts: list[tuple[str, str]] = [(f"表头 / header: {c.title}", c.title) for c in columns]
     for number, row in enumerate(rows, start=1):
@@ -236,7 +236,7 @@ def check_rows(columns: Sequence[Column], rows: Sequence[TableRow], font_set: Fo
             text = cell_text(value)
             if text:
                 texts.append((f"{place} · {column.title}", text))
-    fontlib.ensure_printable(texts, font_set)
+    glyphs.ensure_printable(texts, font_set)
 
 
 TOP_PADDING = 2.5

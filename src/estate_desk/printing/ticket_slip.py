@@ -19,7 +19,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from estate_desk.domain.errors import InputProblem
-from estate_desk.printing.fonts import draw_text, ensure_printable, register_fonts, text_width
+from estate_desk.printing.fonts import register_fonts
+from estate_desk.printing.glyphs import draw_text, ensure_printable, text_width
 
 if TYPE_CHECKING:
     from estate_desk.printing.fonts import FontSet

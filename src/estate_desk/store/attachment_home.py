@@ -27,8 +27,8 @@ from sqlalchemy import select
 from estate_desk import paths, workstation
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.store.accounts import Setting
+from estate_desk.store.backends import is_sqlite
 from estate_desk.store.blobs import BlobStore
-from estate_desk.store.database import is_sqlite
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import event, text
 
-from estate_desk.store.database import is_sqlite, sqlite_path
+from estate_desk.store.backends import is_sqlite, sqlite_path
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -25,11 +24,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from estate_desk import paths, workstation
 from estate_desk.domain.errors import DatabaseProblem, EditConflict
+from estate_desk.store import change_feed, migrations
 from estate_desk.store import disposal as _no_deletes  # noqa: F401  (registers the guard: records are never deleted)
-from estate_desk.store import migrations
+from estate_desk.store.backends import is_sqlite, sqlite_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -78,17 +79,6 @@ def resolve_url(explicit: str | None = None) -> URL:
 
 def mask_url(url: URL) -> str:
     return url.render_as_string(hide_password=True)
-
-
-def is_sqlite(url: URL) -> bool:
-    return url.get_backend_name() == "sqlite"
-
-
-def sqlite_path(url: URL) -> Path | None:
-    """The file behind a SQLite URL, or None for an in-memory database."""
-    if not url.database or url.database == ":memory:":
-        return None
-    return Path(url.database)
 
 
 # --------------------------------------------------------------------------- checks
@@ -300,8 +290,6 @@ class Database:
     engine: Engine
 
     def __post_init__(self) -> None:
-        from estate_desk.store import change_feed
-
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         change_feed.install(self._sessions, self.url)  # other workstations hear of every commit
 

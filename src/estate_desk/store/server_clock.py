@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from estate_desk.domain.clock import SystemClock
-from estate_desk.store.database import is_sqlite
+from estate_desk.store.backends import is_sqlite
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

@@ -31,8 +31,8 @@ from sqlalchemy import delete as sql_delete
 
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.store import models  # noqa: F401 - every table registered in the metadata
+from estate_desk.store.backends import is_sqlite, sqlite_path
 from estate_desk.store.base import Base, UTCDateTime
-from estate_desk.store.database import is_sqlite, sqlite_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

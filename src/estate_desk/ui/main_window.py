@@ -12,7 +12,7 @@ from estate_desk import __version__
 from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.routines.common import ROUTINE_READERS
-from estate_desk.printing.fonts import find_simhei
+from estate_desk.printing.font_files import find_simhei
 from estate_desk.services.archive import search
 from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC

@@ -49,7 +49,8 @@ from estate_desk.services.archive.numbering import number_pattern
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
-from estate_desk.store.search_index import FTS_TABLE, SearchEntry, SearchGram, SearchKey, normalise, phone_key
+from estate_desk.store.search_entries import normalise, phone_key
+from estate_desk.store.search_tables import FTS_TABLE, SearchEntry, SearchGram, SearchKey
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

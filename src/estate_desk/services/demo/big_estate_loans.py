@@ -31,6 +31,8 @@ from estate_desk.domain.loans.rules import DEFAULT_RULES, Form, ItemKind, Place,
 from estate_desk.domain.roles import Role
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.services.demo.big_estate_names import person_name
+from estate_desk.services.demo.big_estate_plan import next_id, table_of, write_rows
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
 from estate_desk.store.loans import (
@@ -42,7 +44,7 @@ from estate_desk.store.loans import (
     LoanRequest,
     LoanRequestItem,
 )
-from estate_desk.store.search_index import sync_sequences
+from estate_desk.store.search_fill import sync_sequences
 
 if TYPE_CHECKING:
     import random
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Connection
 
-    from estate_desk.services.demo.big_estate import Plan
+    from estate_desk.services.demo.big_estate_plan import Plan
 
 DOCUMENTS_PER_REQUEST = 200
 MIN_REQUESTS = 60
@@ -78,8 +80,6 @@ class Ledger:
     """Plans every row in memory (a few thousand requests at the full size), then writes them in batches."""
 
     def __init__(self, connection: Connection, plan: Plan) -> None:
-        from estate_desk.services.demo.big_estate import next_id
-
         self.connection, self.plan, self.rng = connection, plan, plan.rng
         self.now = plan.clock.now()
         self.today = office_date(self.now)
@@ -119,8 +119,6 @@ class Ledger:
         return min(moment, self.now - timedelta(minutes=rng.randint(5, 60)))
 
     def write(self) -> None:
-        from estate_desk.services.demo.big_estate import table_of, write_rows
-
         count = max(MIN_REQUESTS, len(self.plan.document_ids) // DOCUMENTS_PER_REQUEST)
         sizes = [self.rng.choice((1, 1, 1, 2, 3)) for _ in range(count)]
         pool = iter(self._documents(sum(sizes)))
@@ -179,8 +177,6 @@ class Ledger:
             who |= {"borrower_phone": "", "borrower_id_no": "", "outside": False, "requested_by": borrower_id}
             cleared = next(c for u, c, _ in self.staff if u == borrower_id)
         else:
-            from estate_desk.services.demo.big_estate import person_name
-
             who = {
                 "borrower_user_id": None,
                 "borrower_name": person_name(rng),

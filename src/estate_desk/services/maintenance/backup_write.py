@@ -56,8 +56,8 @@ from estate_desk.services.maintenance.backup_progress import Ticker, file_units
 from estate_desk.services.maintenance.backup_rights import BACKUP_TARGET, require_backup_rights
 from estate_desk.store import snapshot
 from estate_desk.store.accounts import Office
+from estate_desk.store.backends import is_sqlite, sqlite_path
 from estate_desk.store.blobs import CHUNK_SIZE, BlobStore
-from estate_desk.store.database import Database, is_sqlite, sqlite_path
 from estate_desk.store.keys import ArchiveKey
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.services.secrecy.keyring import Keyring
+    from estate_desk.store.database import Database
 
 log = logging.getLogger(__name__)
 

@@ -44,7 +44,7 @@ from estate_desk.store.database import (
     revision_state,
 )
 from estate_desk.store.migrations import head_revision
-from estate_desk.store.search_index import rebuild_on
+from estate_desk.store.search_fill import rebuild_on
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
