@@ -13,7 +13,7 @@ from estate_desk.domain.clock import FakeClock, SystemClock
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.demo import big_estate
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Selection
+from estate_desk.services.printouts.kinds import Selection
 from estate_desk.store.archive import ArchiveBox, Cabinet
 from estate_desk.store.database import open_database
 from estate_desk.store.estate import Owner

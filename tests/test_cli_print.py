@@ -13,7 +13,7 @@ from estate_desk.cli.__main__ import main
 from estate_desk.services.archive import browse, cabinets
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Printout, PrintResult, Scope, Selection
+from estate_desk.services.printouts.kinds import Printout, PrintResult, Scope, Selection
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

@@ -19,7 +19,8 @@ from estate_desk.services.archive import attachments
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import completion as desk_completion
 from estate_desk.services.desk import review as desk_review
-from estate_desk.services.printouts.registry import Selection, printout
+from estate_desk.services.printouts.kinds import Selection
+from estate_desk.services.printouts.registry import printout
 from estate_desk.store.desk import DeskDay
 
 if TYPE_CHECKING:

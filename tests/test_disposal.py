@@ -26,7 +26,7 @@ from estate_desk.services.archive import numbering as archive
 from estate_desk.services.disposal import appraisal, destruction
 from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import marks as disposal
-from estate_desk.services.printouts.registry import Selection
+from estate_desk.services.printouts.kinds import Selection
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.archive import ArchiveBox, Attachment, Document, Movement, Volume
 from estate_desk.store.audit import AuditEvent

@@ -23,7 +23,8 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import boxes, browse, cabinets, register, volumes
 from estate_desk.services.archive.numbering import DocumentDraft
 from estate_desk.services.demo.estate import DEMO_PASSWORD
-from estate_desk.services.printouts.registry import Scope, Selection, printout, printouts
+from estate_desk.services.printouts.kinds import Scope, Selection
+from estate_desk.services.printouts.registry import printout, printouts
 
 if TYPE_CHECKING:
     from pathlib import Path

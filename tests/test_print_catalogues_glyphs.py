@@ -22,7 +22,8 @@ from reportlab.pdfbase import pdfmetrics
 from estate_desk.printing import fonts, glyphs
 from estate_desk.printing.catalogues import OWNER_CATALOGUE, Catalogue, OwnerFileLine, catalogue_pdf, owner_file_rows
 from estate_desk.printing.tounicode import make_tounicode_cmap
-from estate_desk.services.printouts.registry import Selection, printout
+from estate_desk.services.printouts.kinds import Selection
+from estate_desk.services.printouts.registry import printout
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -33,7 +33,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import boxes, browse, cabinets, code_lookup, register
 from estate_desk.services.printouts import labels as print_labels
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Selection
+from estate_desk.services.printouts.kinds import Selection
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -16,7 +16,7 @@ from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.loans.desk import ReturnCheck, check_in
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Selection
+from estate_desk.services.printouts.kinds import Selection
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.loans import LoanRecall
 from loan_support import Archive, make_archive, raises_zh

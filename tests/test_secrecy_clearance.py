@@ -29,7 +29,8 @@ from estate_desk.services.archive import (
 from estate_desk.services.archive.search import HitKind
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.estate import owners, roster
-from estate_desk.services.printouts.registry import Selection, printout
+from estate_desk.services.printouts.kinds import Selection
+from estate_desk.services.printouts.registry import printout
 from estate_desk.services.routines import today
 from estate_desk.store.archive import ArchiveBox, Category, Document
 from estate_desk.store.audit import AuditEvent

@@ -20,7 +20,8 @@ from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.audit import Target
 from estate_desk.services.demo.estate import DEMO_PASSWORD
-from estate_desk.services.printouts.registry import Selection, printout
+from estate_desk.services.printouts.kinds import Selection
+from estate_desk.services.printouts.registry import printout
 from estate_desk.services.secrecy import approvals, grades
 from estate_desk.services.secrecy.print_rights import REASON_REQUIRED
 from estate_desk.store.accounts import Setting

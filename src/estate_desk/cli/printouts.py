@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from estate_desk.cli.common import Adder
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.registry import Printout, Selection
+    from estate_desk.services.printouts.kinds import Printout, Selection
     from estate_desk.store.database import Database
 
 
@@ -31,7 +31,7 @@ USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 def add_printouts(keys: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """A subcommand for each registered printout, with the options of its scopes."""
     from estate_desk.services.printouts import registry as printouts
-    from estate_desk.services.printouts.registry import Scope
+    from estate_desk.services.printouts.kinds import Scope
 
     for printout in printouts.printouts():
         cmd = add(printout.key, cmd_print, f"{printout.title(cli_lang())} ({printout.title_zh})", keys)
@@ -140,7 +140,7 @@ def _day(text: str) -> str:
 
 def selection_from_args(db: Database, actor: Actor, args: argparse.Namespace) -> Selection:
     """The command line's codes and numbers as a :class:`Selection` of ids."""
-    from estate_desk.services.printouts.registry import Selection
+    from estate_desk.services.printouts.kinds import Selection
 
     given: dict[str, Any] = vars(args)
     boxes = given.get("box")

@@ -28,7 +28,7 @@ from estate_desk.printing.pages import PrintedBy
 from estate_desk.services.archive.attachments import blob_store
 from estate_desk.services.archive.numbering import DocumentDraft, register_document
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Printout, PrintResult, Scope
+from estate_desk.services.printouts.kinds import Printout, PrintResult, Scope
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import Attachment, Category, Document
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.registry import Progress, Selection
+    from estate_desk.services.printouts.kinds import Progress, Selection
     from estate_desk.store.database import Database
 
 ADMINISTRATIVE = SEVEN_CATEGORIES[-1].code  # 行政文件资料: where the office files its own records (A4)
@@ -178,8 +178,8 @@ def _batch_of(s: Session, selection: Selection) -> DestructionBatch:
     return batch
 
 
-def manifest_grade(db: Database, selection: Selection) -> Grade:
-    """How secret a batch's manifest is: its most secret item (A6, A11)."""
+def manifest_grade(db: Database, actor: Actor, selection: Selection) -> Grade:
+    """How secret a batch's manifest is, whoever reads it: its most secret item (A6, A11, A17)."""
     with db.session() as s:
         return _grade(s, _batch_of(s, selection), int(Grade.INTERNAL))
 
@@ -205,5 +205,5 @@ def render_manifest(
 
 
 MANIFEST_PRINTOUT = printouts.register(
-    Printout("manifest", "档案销毁清册", TITLE_EN, frozenset({Scope.BATCH}), render_manifest)
+    Printout("manifest", "档案销毁清册", TITLE_EN, frozenset({Scope.BATCH}), render_manifest, grade=manifest_grade)
 )

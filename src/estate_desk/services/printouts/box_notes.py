@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.registry import Selection
+    from estate_desk.services.printouts.kinds import Selection
     from estate_desk.store.database import Database
 
 _BOX_EVENTS = ("新建", "上架", "移柜", "下架")

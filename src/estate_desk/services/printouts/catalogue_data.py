@@ -1,6 +1,6 @@
 """What the catalogues list (编制目录, A7, A9): rows read from the archive, within the reader's clearance.
 
-Each function takes the reader and a :class:`~estate_desk.services.printouts.registry.Selection` (checked by
+Each function takes the reader and a :class:`~estate_desk.services.printouts.kinds.Selection` (checked by
 :mod:`estate_desk.services.printouts.scope`) and returns a
 :class:`~estate_desk.printing.catalogues.Catalogue` whose rows are in print order: owner files by
 building → floor → room (A9), items in a box as they stand in it, the register by archive number.
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.registry import Selection
+    from estate_desk.services.printouts.kinds import Selection
     from estate_desk.store.database import Database
 
 OWNER_CATEGORY = "YZ"  # 业主及各办公部门档案 (A4): owner files are its documents tied to a room

@@ -37,7 +37,7 @@ from estate_desk.services.estate.roster_files import append_as_data
 from estate_desk.services.printouts import box_notes as box_notes_data
 from estate_desk.services.printouts import catalogue_data
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Printout, PrintResult, Render, Scope
+from estate_desk.services.printouts.kinds import Printout, PrintResult, Render, Scope
 from estate_desk.services.printouts.scope import check_scopes
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.printing.catalogues import Catalogue, CatalogueKind
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.registry import Progress, Selection
+    from estate_desk.services.printouts.kinds import Progress, Selection
     from estate_desk.store.database import Database
 
     Source = Callable[[Database, Actor, Selection], Catalogue]

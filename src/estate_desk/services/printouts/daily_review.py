@@ -13,7 +13,8 @@ from estate_desk.domain.errors import InputProblem
 from estate_desk.domain.routines.common import office_date
 from estate_desk.printing.daily_review import render_daily_review, write_pdf
 from estate_desk.services.desk.review import report_for, review_in
-from estate_desk.services.printouts.registry import Printout, PrintResult, Scope, register
+from estate_desk.services.printouts.kinds import Printout, PrintResult, Scope
+from estate_desk.services.printouts.registry import register
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.registry import Progress, Selection
+    from estate_desk.services.printouts.kinds import Progress, Selection
     from estate_desk.store.database import Database
 
 

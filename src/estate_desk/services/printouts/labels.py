@@ -30,6 +30,7 @@ from sqlalchemy import select
 from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.domain.secrecy.grades import most_secret
 from estate_desk.printing import fonts
 from estate_desk.printing.label_sheets import SheetGrid, render_sheets, render_thermal
 from estate_desk.printing.labels import BoxLabel, LabelKind, plan_labels
@@ -38,7 +39,7 @@ from estate_desk.services.accounts import setup
 from estate_desk.services.archive.register import place_text
 from estate_desk.services.permissions import require_role
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Printout, PrintResult, Scope
+from estate_desk.services.printouts.kinds import Printout, PrintResult, Scope
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
@@ -47,8 +48,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from estate_desk.domain.clock import Clock
+    from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.registry import Progress, Selection
+    from estate_desk.services.printouts.kinds import Progress, Selection
     from estate_desk.store.database import Database
 
 __all__ = ["PrintCancelled", "render_labels"]
@@ -318,6 +320,14 @@ def save_sheet_defaults(db: Database, actor: Actor, options: Mapping[str, str]) 
             stored.value = value
 
 
+def labels_grade(db: Database, actor: Actor, selection: Selection) -> Grade:
+    """How secret a sheet of labels is: a label states its box's whole contents (its first–last
+    numbers), so it is as secret as the most secret box it labels, and needs clearance for it (A6)."""
+    box_ids = label_box_ids(db, actor, selection)
+    with db.session() as s:
+        return most_secret(clearance.box_grades(s, box_ids).values())
+
+
 LABELS = printouts.register(
     Printout(
         key="labels",
@@ -325,5 +335,6 @@ LABELS = printouts.register(
         title_en="Box labels",
         scopes=frozenset({Scope.BOX, Scope.CABINET, Scope.CATEGORY, Scope.YEAR}),
         render=render_labels,
+        grade=labels_grade,
     )
 )

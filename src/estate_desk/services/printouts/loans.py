@@ -34,7 +34,7 @@ from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.loans import requests as loans
 from estate_desk.services.printouts import registry as printouts
 from estate_desk.services.printouts.catalogues import printed_by, write_catalogue_xlsx
-from estate_desk.services.printouts.registry import Printout, PrintResult, Scope
+from estate_desk.services.printouts.kinds import Printout, PrintResult, Scope
 from estate_desk.store.accounts import Office
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.services.loans.ledger import LoanLine
-    from estate_desk.services.printouts.registry import Progress, Selection
+    from estate_desk.services.printouts.kinds import Progress, Selection
     from estate_desk.store.database import Database
 
 REGISTER_OPTIONS = ("from", "to", "borrower", "record", "font")

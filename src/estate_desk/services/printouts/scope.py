@@ -1,6 +1,6 @@
 """Which records a printout covers: a selection checked against the scopes it accepts and the database.
 
-A :class:`~estate_desk.services.printouts.registry.Selection` names boxes, a cabinet, a category, a building,
+A :class:`~estate_desk.services.printouts.kinds.Selection` names boxes, a cabinet, a category, a building,
 a year or a volume; :func:`check_scopes` refuses what a document does not take, :func:`resolve`
 checks every id and code and turns the selection into document filters — always within the
 reader's clearance (A6): what the reader may not see does not exist for them, on paper too.
@@ -17,7 +17,7 @@ from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.estate.rooms import natural_key
 from estate_desk.domain.secrecy.grades import Grade, is_classified
-from estate_desk.services.printouts.registry import Scope, Selection
+from estate_desk.services.printouts.kinds import Scope, Selection
 from estate_desk.services.secrecy.clearance import documents_visible
 from estate_desk.store.accounts import Office
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document, Volume

@@ -17,7 +17,7 @@ from estate_desk.domain.errors import PermissionDenied, UserError
 from estate_desk.services.archive import browse, cabinets, volumes
 from estate_desk.services.printouts import labels as print_labels
 from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.registry import Scope, Selection
+from estate_desk.services.printouts.kinds import Scope, Selection
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.models import Choice, RowsTableModel, set_choices
 from estate_desk.ui.printouts.label_options import LabelOptionsPanel
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.services.archive.browse import BoxRow
-    from estate_desk.services.printouts.registry import Printout, PrintResult
+    from estate_desk.services.printouts.kinds import Printout, PrintResult
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 
