@@ -7,7 +7,7 @@ the window reloads the ticket whenever one of them changed it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from estate_desk.services.archive.attachments import stored_path
 from estate_desk.services.desk import detail as desk_detail
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
     from estate_desk.services.desk.detail import TicketDetail
     from estate_desk.store.database import Database
-    from estate_desk.ui.desk.ticket_actions import TicketActions
+    from estate_desk.ui.qt import SignalInstance
 
 
 def _table(name: str, headers: Sequence[str]) -> QTableWidget:
@@ -63,6 +63,17 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.horizontalHeader().setStretchLastSection(True)
 
 
+class TicketActing(Protocol):
+    """What the ticket window asks of the desk's actions (``ui/desk/ticket_actions.TicketActions``, which
+    opens this window too): open a dialog on the ticket, add a photo, and say when a ticket changed."""
+
+    changed: SignalInstance
+
+    def open(self, kind: str, ticket_id: int) -> object: ...
+
+    def add_photo(self, ticket_id: int) -> bool: ...
+
+
 class TicketDetailDialog(QDialog):
     """工单详情: everything about one ticket, with buttons for what can be done next."""
 
@@ -72,7 +83,7 @@ class TicketDetailDialog(QDialog):
         clock: Clock,
         actor: Actor,
         ticket_id: int,
-        actions: TicketActions,
+        actions: TicketActing,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, objectName="ticketDetail")

@@ -8,7 +8,7 @@ import itself is all or nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.estate.roster import Notice
@@ -32,10 +32,36 @@ from estate_desk.ui.routines.widgets import MessageLine, lang
 from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
-    from estate_desk.domain.estate.roster import Problem
+    from pathlib import Path
+
+    from estate_desk.domain.clock import Clock
+    from estate_desk.domain.estate.roster import ColumnMapping, Problem
+    from estate_desk.services.actor import Actor
     from estate_desk.services.estate.roster import ImportReport
-    from estate_desk.ui.estate.import_wizard import ImportWizard
+    from estate_desk.store.database import Database
+    from estate_desk.ui.qt import SignalInstance
     from estate_desk.ui.worker import TaskState
+
+
+class ImportWizard(Protocol):
+    """What the last two pages read and set on their wizard (``ui/estate/import_wizard.ImportWizard``):
+    the chosen file and columns, the check's report, the rows left out, and the running task."""
+
+    db: Database
+    clock: Clock
+    actor: Actor
+    path: Path
+    mapping: ColumnMapping
+    excluded: tuple[int, ...]
+    report: ImportReport | None
+    result_report: ImportReport | None
+    task: TaskState | None
+    imported: SignalInstance
+
+    def submit(self, job: Any, **callbacks: Any) -> TaskState: ...
+
+    def cancel_task(self) -> None: ...
+
 
 STEPS = 1000  # the progress bars count in thousandths
 Shown = tuple["Problem", bool]  # a problem (or a notice that blocks nothing), and whether its row is excluded
