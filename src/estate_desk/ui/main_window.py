@@ -17,8 +17,10 @@ from estate_desk.services.archive import search
 from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
+from estate_desk.ui.accounts.admin_section import AdminSection
 from estate_desk.ui.archive.section import ArchiveSection
 from estate_desk.ui.change_listener import ChangeListener
+from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.disposal.page import DisposalSection
 from estate_desk.ui.loans.desk import LoanDesk
 from estate_desk.ui.maintenance.backup_actions import BackupActions
@@ -47,7 +49,6 @@ from estate_desk.ui.qt import (
 from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
 from estate_desk.ui.routines.today_page import TodayPage
 from estate_desk.ui.scanner import ScanListener, monotonic_ms
-from estate_desk.ui.sections import AdminSection, DeskSection
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:

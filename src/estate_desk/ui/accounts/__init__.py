@@ -1,1 +1,4 @@
-"""Sign-in and first-run set-up in the window, over ``services/accounts``."""
+"""Accounts in the window, over ``services/accounts``: sign-in, the first run's set-up, and the
+Administration section (管理) with the office's users (and, from ``ui/secrecy``, the audit trail and
+the secrecy settings for those who may see them).
+"""

@@ -1,7 +1,5 @@
-"""The main window's other sections: Administration (管理), and the Front desk (前台) re-exported.
-
-The archive section (档案) lives in archive_section.py, Printing (打印) in printing_section.py,
-the Front desk in desk_section.py.
+"""The Administration section (管理) of the main window: the office's accounts, and for the management
+office and administrators the audit trail and the secrecy settings (from ``ui/secrecy/``).
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.secrecy.audit_log import AUDIT_READERS
 from estate_desk.services.secrecy.grades import SETTERS
 from estate_desk.ui import i18n
-from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import QLabel, QTabWidget, QVBoxLayout, QWidget
 from estate_desk.ui.secrecy.audit_view import AuditView
@@ -25,8 +22,6 @@ if TYPE_CHECKING:
     from estate_desk.services.accounts.users import UserRow
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
-
-__all__ = ["AdminSection", "DeskSection"]
 
 
 class AdminSection(QWidget):
