@@ -247,7 +247,7 @@ def roster_row(context: Context) -> list[Line]:
         left = s.scalar(select(func.count()).select_from(Owner)) or 0
     db.dispose()
     # naive: the services one row at a time, a unit of work each (on 1,000 rows, scaled)
-    from estate_desk.services.estate.roster_files import read_roster
+    from estate_desk.services.spreadsheets import read_roster
 
     db, target = fresh("naive")
     data = read_roster(path).data_rows

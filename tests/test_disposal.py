@@ -23,6 +23,7 @@ from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.destruction_manifest import COLUMNS
 from estate_desk.services.archive import attachments, boxes, register, search, volumes
 from estate_desk.services.archive import numbering as archive
+from estate_desk.services.archive.record_state import require_current
 from estate_desk.services.disposal import appraisal, destruction
 from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import marks as disposal
@@ -456,7 +457,7 @@ def test_a16_void_is_marked_searched_on_request_and_lifted_only_by_a_supervisor(
         document = s.get(Document, office.young)
         assert document is not None
         with pytest.raises(RuleViolation) as raised:
-            disposal.require_current(document)
+            require_current(document)
     assert "作废" in raised.value.zh and raised.value.rule == "A16"
     with pytest.raises(PermissionDenied):
         disposal.lift_void(db, clock, clerk, "document", office.young, reason="误操作")

@@ -21,10 +21,11 @@ from conftest import ADMIN_PASSWORD, PG_URL
 from estate_desk.domain.errors import DatabaseProblem, InputProblem
 from estate_desk.domain.estate.roster import ColumnMapping, Field, check_rows
 from estate_desk.domain.estate.roster_cells import parse_date
+from estate_desk.services import spreadsheets
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import code_lookup
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.estate import roster, roster_export, roster_files
+from estate_desk.services.estate import roster, roster_export
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
 from estate_desk.services.maintenance import backup_check, backup_format, backup_write, restore
 from estate_desk.store import database as database_module
@@ -56,7 +57,7 @@ def test_a2_a_truncated_xlsx_is_refused_clearly(
     ready_db: Database, clock: FakeClock, admin: Actor, tmp_path: Path
 ) -> None:
     good = tmp_path / "good.xlsx"
-    roster_files.write_xlsx(good, "名册", HEADERS, [[3, 2, 1502, "张三", "13812345678", "2020-05-01", 89.5]])
+    spreadsheets.write_xlsx(good, "名册", HEADERS, [[3, 2, 1502, "张三", "13812345678", "2020-05-01", 89.5]])
     for cut in (len(good.read_bytes()) // 2, len(good.read_bytes()) - 30, 100):
         bad = tmp_path / f"cut-{cut}.xlsx"
         bad.write_bytes(good.read_bytes()[:cut])
@@ -123,8 +124,8 @@ def test_a2_a_100000_row_sheet_is_refused_with_its_limit_and_nothing_is_written(
     with at_limit.open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
         out.writerow(HEADERS)
-        out.writerows(_rows(roster_files.MAX_ROWS))
-    assert len(roster_files.read_roster(at_limit).data_rows) == roster_files.MAX_ROWS
+        out.writerows(_rows(spreadsheets.MAX_ROWS))
+    assert len(spreadsheets.read_roster(at_limit).data_rows) == spreadsheets.MAX_ROWS
 
 
 @pytest.mark.parametrize(
@@ -138,7 +139,7 @@ def test_a2_a_csv_in_an_unexpected_encoding_is_refused_not_garbled(encoding: str
     path = tmp_path / f"{encoding}.csv"
     path.write_bytes("楼栋,单元,房号,业主姓名\r\n3,2,1502,王堃\r\n".encode(encoding, "replace"))
     with pytest.raises(InputProblem) as info:
-        roster_files.read_roster(path)
+        spreadsheets.read_roster(path)
     assert says in info.value.zh and info.value.en and info.value.where == str(path)
 
 
@@ -286,7 +287,7 @@ def test_a2_the_importer_reads_any_bytes_as_a_roster_or_refuses_them(content: by
         path = Path(folder) / "fuzz.csv"
         path.write_bytes(content)
         try:
-            read = roster_files.read_roster(path)
+            read = spreadsheets.read_roster(path)
         except InputProblem as exc:
             assert exc.zh and exc.en and exc.where == str(path)
         else:

@@ -20,6 +20,7 @@ from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments, register
 from estate_desk.services.archive import numbering as archive
+from estate_desk.services.maintenance import opening
 from estate_desk.store import attachment_home
 from estate_desk.store.database import open_database
 
@@ -58,7 +59,7 @@ def test_a12_a_file_stored_at_one_workstation_previews_verifies_and_reseals_at_a
     shared = tmp_path / "share"
     shared.mkdir()
     home_a = at_workstation(monkeypatch, tmp_path, "a", shared)
-    attachments.open_store(ready_db)
+    opening.open_store(ready_db)
     admin = accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD)
     plain_doc = _document(ready_db, clock, Grade.PUBLIC, "小区总平面图")
     secret_doc = _document(ready_db, clock, Grade.SECRET, "业主证件复印件")
@@ -70,7 +71,7 @@ def test_a12_a_file_stored_at_one_workstation_previews_verifies_and_reseals_at_a
     assert secret.encrypted and not plain.encrypted
 
     home_b = at_workstation(monkeypatch, tmp_path, "b", shared)
-    attachments.open_store(ready_db)  # the marker names this archive: accepted
+    opening.open_store(ready_db)  # the marker names this archive: accepted
     admin_b = accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD)
     preview = attachments.open_for_preview(ready_db, admin_b, plain.id)
     assert preview.path is not None and preview.path.read_bytes() == plain_data
@@ -83,7 +84,7 @@ def test_a12_a_file_stored_at_one_workstation_previews_verifies_and_reseals_at_a
     store = attachments.blob_store()
     assert store.exists(plain.sha256, sealed=True) and not store.exists(plain.sha256)  # the plain form removed
     at_workstation(monkeypatch, tmp_path, "a", None)
-    attachments.open_store(ready_db)
+    opening.open_store(ready_db)
     assert attachments.open_for_preview(ready_db, admin, plain.id).data == plain_data  # and A reads it sealed
 
     kept = {p.name for p in _files(shared)}
@@ -98,7 +99,7 @@ def test_a12_a_folder_that_belongs_to_another_archive_is_refused_never_mixed(
     shared = tmp_path / "share"
     shared.mkdir()
     at_workstation(monkeypatch, tmp_path, "a", shared)
-    attachments.open_store(ready_db)
+    opening.open_store(ready_db)
     marker = json.loads((shared / attachment_home.MARKER).read_text(encoding="utf-8"))
     assert marker["archive_id"] == attachment_home.archive_id(ready_db)
 
@@ -106,7 +107,7 @@ def test_a12_a_folder_that_belongs_to_another_archive_is_refused_never_mixed(
     try:
         assert attachment_home.archive_id(other) != marker["archive_id"]
         with pytest.raises(DatabaseProblem) as refused:
-            attachments.open_store(other)
+            opening.open_store(other)
     finally:
         other.dispose()
     assert str(shared) in refused.value.zh and "另一个档案库" in refused.value.zh
@@ -120,7 +121,7 @@ def test_a12_an_unreachable_share_is_refused_rather_than_filled_locally(
     share = tmp_path / "not-mounted" / "attachments"
     at_workstation(monkeypatch, tmp_path, "a", share)
     with pytest.raises(DatabaseProblem) as refused:
-        attachments.open_store(ready_db)
+        opening.open_store(ready_db)
     assert str(share) in refused.value.zh and "共享" in refused.value.zh
     assert "connect (mount) it first" in refused.value.en
     assert not share.exists()
@@ -132,14 +133,14 @@ def test_a12_the_environment_names_the_folder_before_the_settings_file(
     at_workstation(monkeypatch, tmp_path, "a", tmp_path / "from-file")
     (tmp_path / "from-env").mkdir()
     monkeypatch.setenv(workstation.ATTACHMENTS_ENV, str(tmp_path / "from-env"))
-    assert attachments.open_store(ready_db).root == tmp_path / "from-env"
+    assert opening.open_store(ready_db).root == tmp_path / "from-env"
     assert attachments.blob_store().root == tmp_path / "from-env"
 
 
 def test_a5_a_single_workstation_keeps_attachments_in_its_data_folder(ready_db: Database) -> None:
     from estate_desk import paths
 
-    store = attachments.open_store(ready_db)
+    store = opening.open_store(ready_db)
     assert store.root == paths.data_dir() / "attachments"
     assert attachment_home.marker_of(store.root) == attachment_home.archive_id(ready_db)
 

@@ -4,7 +4,7 @@ one entire, database and attachment files alike, once the archive is next opened
 The moments are the restore's own phase boundaries (``services/restore_journal.checkpoint``), not times:
 the child process (``tests/crash_support.py``) replaces ``checkpoint`` with one that stops at the named
 moment and is killed there. Then the next CLI command (``estate-desk verify``), or the window's own
-opening path (``attachments.open_store``), finishes or undoes the restore, as the database says.
+opening path (``opening.open_store``), finishes or undoes the restore, as the database says.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import attachments
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.demo.estate import DEMO_PASSWORD
-from estate_desk.services.maintenance import backup_write, integrity, restore, restore_journal
+from estate_desk.services.maintenance import backup_write, integrity, opening, restore, restore_journal
 from estate_desk.services.maintenance.backup_crypto import Credentials
 from estate_desk.store import attachment_home, snapshot
 from estate_desk.store.accounts import Setting
@@ -155,7 +155,7 @@ def over_the_demo(
 
     attachment_home.unbind()
     _demos_own_files(templates)
-    attachments.open_store(demo_db)  # the demo's own attachment folder, marked as the demo's
+    opening.open_store(demo_db)  # the demo's own attachment folder, marked as the demo's
     _add_files(demo_db, clock, tmp_path, DEMO_PASSWORD, "原有")
     old = fingerprint(demo_db)
     assert old["attachments"] >= 2 and new["attachments"] >= 2 and old["counts"] != new["counts"]
@@ -257,7 +257,7 @@ def test_a5_the_windows_opening_path_recovers_a_killed_restore_too(
     try:
         recovered = restore_journal.read_journal(attachments.blob_store().root)
         assert recovered is not None and recovered.phase == phase
-        attachments.open_store(db)
+        opening.open_store(db)
     finally:
         db.dispose()
 
@@ -293,7 +293,7 @@ def demo_into_an_empty_store(
     demo_db.dispose()
     attachments.blob_store().root.rename(tmp_path / "the-demos-own-store")
     attachment_home.unbind()
-    attachments.open_store(ready_db)  # an empty folder, marked as the set-up archive's
+    opening.open_store(ready_db)  # an empty folder, marked as the set-up archive's
     old = fingerprint(ready_db)
     assert old["files"] == {}
     ready_db.dispose()
@@ -338,7 +338,7 @@ def test_a5_a_forced_restore_that_fails_at_any_phase_is_undone_or_finished(
         assert _leftovers(attachments.blob_store().root) == []
     db = open_database(over_the_demo.url)
     try:
-        attachments.open_store(db)  # after the commit, the next opening swaps the new store in
+        opening.open_store(db)  # after the commit, the next opening swaps the new store in
     finally:
         db.dispose()
 
@@ -353,7 +353,7 @@ def test_a5_a_journal_naming_another_database_refuses_to_open_the_folder(
     other = open_database(empty_url)
     try:
         with pytest.raises(DatabaseProblem) as refused:
-            attachments.open_store(other)  # it cannot know whether the restore committed
+            opening.open_store(other)  # it cannot know whether the restore committed
         assert "未完成的恢复" in refused.value.message("zh") and "did not finish" in refused.value.message("en")
     finally:
         other.dispose()

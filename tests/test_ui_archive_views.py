@@ -19,8 +19,8 @@ from estate_desk.services.archive.register import register
 from estate_desk.services.demo import estate as demo
 from estate_desk.services.estate import owners
 from estate_desk.store.blobs import CopyCancelled
+from estate_desk.ui import preview as preview_module
 from estate_desk.ui.app import make_application
-from estate_desk.ui.archive import preview as preview_module
 from estate_desk.ui.archive.browser import PAPER_MISSING, TO_DIGITISE
 from estate_desk.ui.archive.document_dialog import DocumentDialog
 from estate_desk.ui.archive.filing_dialogs import CabinetDialog

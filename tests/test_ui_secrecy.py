@@ -18,7 +18,7 @@ from estate_desk.services.demo import estate as demo
 from estate_desk.ui.accounts.admin_section import AdminSection
 from estate_desk.ui.accounts.dialogs import SetupWizard
 from estate_desk.ui.app import make_application
-from estate_desk.ui.archive.preview import AttachmentPreview
+from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.printouts.section import PrintingSection
 from estate_desk.ui.qt import QApplication, QColor, QImage, QWizard
 from estate_desk.ui.worker import Runner

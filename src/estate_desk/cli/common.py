@@ -58,7 +58,7 @@ def cli_clock() -> Clock:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    from estate_desk.services.archive.attachments import open_store
+    from estate_desk.services.maintenance.opening import open_store
     from estate_desk.store.database import open_database
     from estate_desk.store.server_clock import workstation_clock
 

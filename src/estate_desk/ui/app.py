@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import UserError
 from estate_desk.services.accounts import setup
-from estate_desk.services.archive.attachments import open_store
+from estate_desk.services.maintenance.opening import open_store
 from estate_desk.store.database import Database, open_database
 from estate_desk.store.server_clock import workstation_clock
 from estate_desk.ui import errors, fonts, i18n, prefs

@@ -1,4 +1,5 @@
-"""Small pieces the archive windows share: table views, the dual-track badge, sizes and times."""
+"""Small pieces every window shares: table views, a message line under a form, OK/Cancel named for what
+they do, a date field, the dual-track badge, sizes and times, and which side of a bilingual label to show."""
 
 from __future__ import annotations
 
@@ -7,15 +8,30 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.archive.dual_track import Track
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.ui import i18n
-from estate_desk.ui.qt import QAbstractItemView, QColor, QLabel, QTableView, QWidget
+from estate_desk.ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QDate,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSizePolicy,
+    Qt,
+    QTableView,
+    QWidget,
+)
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
 
     from estate_desk.domain.errors import UserError
 
 HINT_STYLE = "color: #b00020"
 OK_STYLE = "color: #1b5e20"
+ERROR_STYLE = "color: #b00020"
+WARNING_STYLE = "color: #8a5300"
+DONE_STYLE = "color: #1b5e20"
 
 # badge colours per track: (background, text)
 TRACK_COLOURS = {
@@ -86,3 +102,58 @@ def human_size(size: int) -> str:
 def local_time(moment: datetime) -> str:
     """A stored instant in the office's time (China Standard Time), to the minute."""
     return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def lang() -> str:
+    """Which side of a bilingual domain label to show: "zh" or "en"."""
+    return i18n.lang_code()
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK (named for what it does) and Cancel; OK runs the dialog's ``accept``, which calls the service."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, objectName="dialogButtons"
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def date_edit(name: str, day: date) -> QDateEdit:
+    edit = QDateEdit(objectName=name, calendarPopup=True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+class MessageLine(QLabel):
+    """One line under a form or a list: what just happened, or why it was refused."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName=name, wordWrap=True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def problem(self, exc: UserError, *, full: bool = False) -> None:
+        """A refusal in the user's language; ``full`` adds the place and the rule."""
+        self._say(exc.message(i18n.lang_code()) if full else short_message(exc), ERROR_STYLE)
+
+    def error(self, text: str) -> None:
+        self._say(text, ERROR_STYLE)
+
+    def warning(self, text: str) -> None:
+        self._say(text, WARNING_STYLE)
+
+    def done(self, text: str) -> None:
+        self._say(text, DONE_STYLE)
+
+    def clear(self) -> None:
+        self.setText("")
+        self.hide()
+
+    def _say(self, text: str, style: str) -> None:
+        self.setText(text)
+        self.setStyleSheet(style)
+        self.setVisible(bool(text))

@@ -11,7 +11,7 @@ attaching is archive work (档案管理员, administrator). Attachments of recor
 office's encryption grade are sealed on the way in (``services/secrecy/sealing.py``) and previewed by
 decrypting them in memory, never to disk; a tampered file is refused, nothing of it shown, and
 the refusal audited. Opening an attachment of a classified record is recorded in the audit trail,
-and logged as a consultation of the record (查阅, A12; ``loan_ledger.record_history``).
+and logged as a consultation of the record (查阅, A12; read back by ``services/loans/ledger.record_history``).
 """
 
 from __future__ import annotations
@@ -32,15 +32,15 @@ from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import is_classified
 from estate_desk.services import audit
+from estate_desk.services.archive.record_state import require_not_destroyed
 from estate_desk.services.audit import Target
-from estate_desk.services.disposal import marks as disposal
-from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store import attachment_home
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.blobs import BlobStore, CopyCancelled, StoredBlob
+from estate_desk.store.loans import Consultation
 from estate_desk.store.sealed import SealBroken
 
 if TYPE_CHECKING:
@@ -62,7 +62,6 @@ __all__ = [
     "attachments_of",
     "blob_store",
     "open_for_preview",
-    "open_store",
     "store_bytes",
     "stored_path",
     "verify",
@@ -107,19 +106,6 @@ def blob_store() -> BlobStore:
     """This workstation's attachment store (looked up on every call, so ESTATE_DESK_HOME applies): the
     folder its settings name — on a LAN the shared folder — else the data folder's (store/attachment_home.py)."""
     return attachment_home.current_store()
-
-
-def open_store(db: Database) -> BlobStore:
-    """Check, when the archive is opened, that this workstation's attachment folder is reachable and
-    belongs to this archive (marking a new one); refused with a :class:`DatabaseProblem` otherwise.
-
-    First a restore that was stopped part-way beside that folder is finished or undone, as the
-    database says (``services/restore_journal.recover``): the window and every CLI command that
-    opens the archive come through here, before the folder is checked against the archive."""
-    from estate_desk.services.maintenance import restore_journal
-
-    restore_journal.recover(db, attachment_home.configured_folder())
-    return attachment_home.bind(db)
 
 
 def stored_path(sha256: str) -> Path:
@@ -208,7 +194,7 @@ def attach_file(
     source = Path(path)
     with db.session() as s:
         document = clearance.visible_document(s, actor, document_id)
-        disposal.require_not_destroyed(document)
+        require_not_destroyed(document)
         sealed = sealing.must_seal(s, document.secrecy)
     require_role(actor, ARCHIVE_KEEPERS, zh="挂接附件", en="attach files to records")
     keys = sealing.require_keyring(actor).sealing_key() if sealed else None
@@ -352,9 +338,7 @@ def open_for_preview(db: Database, actor: Actor, attachment_id: int) -> Preview:
         with db.session() as s:  # no record of the view, no view
             audit.record(s, actor, AuditAction.VIEW_ATTACHMENT, target)
             if is_classified(grade):  # a consultation, in the record's history next to its loans (A12)
-                loan_ledger.record_consultation(
-                    s, actor.clock or SystemClock(), actor, attachment.document_id, attachment.id
-                )
+                record_consultation(s, actor.clock or SystemClock(), actor, attachment.document_id, attachment.id)
     return preview
 
 
@@ -367,3 +351,11 @@ def sweep_leftovers(clock: Clock) -> int:
     A copy still running on another workstation sharing the folder is younger than that.
     """
     return blob_store().sweep_incoming(clock.now() - LEFTOVER_AGE)
+
+
+def record_consultation(
+    s: Session, clock: Clock, actor: Actor, document_id: int, attachment_id: int | None = None
+) -> None:
+    """Log that a confidential record's attachment was opened on screen (查阅, A12)."""
+    s.add(Consultation(document_id=document_id, attachment_id=attachment_id, user_id=actor.user_id, at=clock.now()))
+    s.flush()

@@ -16,8 +16,8 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit, conflicts
 from estate_desk.services.archive.numbering import category_by_code, register_document
+from estate_desk.services.archive.record_state import require_not_destroyed
 from estate_desk.services.audit import Target
-from estate_desk.services.disposal.marks import require_not_destroyed
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store.accounts import User

@@ -28,7 +28,7 @@ from estate_desk.domain.desk.review import day_bounds
 from estate_desk.domain.desk.terms import ArrivalOutcome, Satisfaction, TicketKind
 from estate_desk.domain.errors import InputProblem
 from estate_desk.services.desk.tickets import EventKind, domain_tickets
-from estate_desk.services.estate.roster_files import write_xlsx
+from estate_desk.services.spreadsheets import write_xlsx
 from estate_desk.store.desk import Ticket
 from estate_desk.store.desk_records import TicketEvent
 

@@ -20,29 +20,22 @@ from estate_desk.domain.archive.dual_track import AttachmentKind
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.disposal.retention import Retention, years_kept
 from estate_desk.domain.disposal.rules import BatchState, Decision, Method
-from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
+from estate_desk.domain.errors import NotFound, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade, most_secret
 from estate_desk.printing import fonts
 from estate_desk.printing.destruction_manifest import Manifest, ManifestLine, manifest_pdf
-from estate_desk.printing.pages import PrintedBy
 from estate_desk.services.archive.attachments import blob_store
 from estate_desk.services.archive.numbering import DocumentDraft, register_document
-from estate_desk.services.printouts import registry as printouts
-from estate_desk.services.printouts.kinds import Printout, PrintResult, Scope
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.accounts import Office, User
 from estate_desk.store.archive import Attachment, Category, Document
 from estate_desk.store.disposal import DestructionBatch, DestructionItem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.printouts.kinds import Progress, Selection
-    from estate_desk.store.database import Database
 
 ADMINISTRATIVE = SEVEN_CATEGORIES[-1].code  # 行政文件资料: where the office files its own records (A4)
 TITLE_EN = "Destruction manifest"
@@ -103,7 +96,7 @@ def manifest_of(s: Session, batch: DestructionBatch) -> Manifest:
     )
 
 
-def _grade(s: Session, batch: DestructionBatch, floor: int) -> Grade:
+def batch_grade(s: Session, batch: DestructionBatch, floor: int) -> Grade:
     level = s.scalar(
         select(func.max(Document.secrecy))
         .join(DestructionItem, DestructionItem.document_id == Document.id)
@@ -122,7 +115,7 @@ def file_manifest(s: Session, clock: Clock, actor: Actor, batch: DestructionBatc
         raise NotFound(
             zh=f"没有行政文件资料门类（{ADMINISTRATIVE}）。", en=f"No administrative category ({ADMINISTRATIVE})."
         )
-    grade = _grade(s, batch, category.default_grade)
+    grade = batch_grade(s, batch, category.default_grade)
     sealed = sealing.must_seal(s, grade)
     key = sealing.require_keyring(actor).sealing_key() if sealed else None
     name = f"销毁清册-{batch.code}.pdf"
@@ -166,44 +159,3 @@ def file_manifest(s: Session, clock: Clock, actor: Actor, batch: DestructionBatc
 
 
 # --------------------------------------------------------------------------- the printout
-
-
-def _batch_of(s: Session, selection: Selection) -> DestructionBatch:
-    code = (selection.batch or "").strip()
-    if not code:
-        raise InputProblem(zh="请指定销毁批次号。", en="Name the destruction batch (its code).")
-    batch = s.scalar(select(DestructionBatch).where(DestructionBatch.code == code))
-    if batch is None:
-        raise NotFound(zh=f"没有销毁批次 {code}。", en=f"No destruction batch {code}.", where="BATCH")
-    return batch
-
-
-def manifest_grade(db: Database, actor: Actor, selection: Selection) -> Grade:
-    """How secret a batch's manifest is, whoever reads it: its most secret item (A6, A11, A17)."""
-    with db.session() as s:
-        return _grade(s, _batch_of(s, selection), int(Grade.INTERNAL))
-
-
-def render_manifest(
-    db: Database,
-    clock: Clock,
-    actor: Actor,
-    selection: Selection,
-    out: Path,
-    *,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> PrintResult:
-    """Reprint a batch's manifest (补打销毁清册), with who printed it and when."""
-    with db.session() as s:
-        manifest = manifest_of(s, _batch_of(s, selection))
-    printed = PrintedBy(actor.display_name or actor.username, clock.now().astimezone(CHINA_TZ))
-    pages = manifest_pdf(manifest, out, fonts.register_fonts(), printed_by=printed)
-    if progress is not None:
-        progress(len(manifest.lines), len(manifest.lines))
-    return PrintResult(out, pages, len(manifest.lines))
-
-
-MANIFEST_PRINTOUT = printouts.register(
-    Printout("manifest", "档案销毁清册", TITLE_EN, frozenset({Scope.BATCH}), render_manifest, grade=manifest_grade)
-)

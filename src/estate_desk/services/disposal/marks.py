@@ -3,7 +3,7 @@
 * **Void (作废).** The clerk (or a supervising leader) marks a document or a volume void with a reason and a
   date; only a supervising leader takes the mark off. Both directions are audited. A void record stays
   where it is, marked everywhere it is shown and printed, left out of default searches, and cannot be lent
-  as current (:func:`require_current`, for the loans ledger).
+  as current (``services/archive/record_state.require_current``, for the loans ledger).
 * **Legal holds (冻结).** A hold — owner dispute, audit, lawsuit — with its reason and who set it keeps a
   record off the review list and out of any destruction batch until it is lifted.
 * **Retention.** Besides 永久, 30 and 10 years an office adds its own periods (``retention.custom_years``),
@@ -25,6 +25,7 @@ from estate_desk.domain.disposal.rules import DEFAULT_VOID_GRACE_DAYS, SUPERVISI
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.services import audit
+from estate_desk.services.archive.record_state import require_not_destroyed
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
@@ -160,32 +161,6 @@ def void_mark(s: Session, record: Document | Volume) -> VoidMark | None:
         return None
     by = s.get(User, record.void_by) if record.void_by else None
     return VoidMark(record.void_reason, record.void_on, by.display_name if by else None)
-
-
-def require_current(document: Document) -> None:
-    """Refuse to treat a void or destroyed record as current (to lend it, for one): RuleViolation A16/A17."""
-    if document.destroyed_in is not None:
-        raise RuleViolation(
-            zh=f"{document.archive_no} 已销毁，不能借出。",
-            en=f"{document.archive_no} has been destroyed; it cannot be lent.",
-            rule="A17",
-        )
-    if document.void:
-        raise RuleViolation(
-            zh=f"{document.archive_no} 已作废（{document.void_reason}），不能作为现行档案借出。",
-            en=f"{document.archive_no} is void ({document.void_reason}); it cannot be lent as a current record.",
-            rule="A16",
-        )
-
-
-def require_not_destroyed(document: Document) -> None:
-    """Refuse to change a tombstone (its catalogue data stays as it was when destroyed)."""
-    if document.destroyed_in is not None:
-        raise RuleViolation(
-            zh=f"{document.archive_no} 已销毁，只保留目录信息，不能修改。",
-            en=f"{document.archive_no} has been destroyed; its catalogue entry is kept as it was and cannot change.",
-            rule="A17",
-        )
 
 
 # --------------------------------------------------------------------------- legal holds (冻结)

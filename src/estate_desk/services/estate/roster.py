@@ -38,8 +38,8 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services.estate import buildings as estate
 from estate_desk.services.estate.owners import change_owner
 from estate_desk.services.estate.roster_export import export_roster
-from estate_desk.services.estate.roster_files import RosterFile, read_roster
 from estate_desk.services.permissions import require_role
+from estate_desk.services.spreadsheets import RosterFile, read_roster
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
 if TYPE_CHECKING:

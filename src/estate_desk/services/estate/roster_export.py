@@ -21,10 +21,10 @@ from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
 from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
-from estate_desk.services.estate.roster_files import write_xlsx
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy.clearance import may_see_owner_files
 from estate_desk.services.secrecy.print_rights import record_output, require_output
+from estate_desk.services.spreadsheets import write_xlsx
 from estate_desk.store.estate import Building, Owner, Ownership, Room
 
 if TYPE_CHECKING:

@@ -27,8 +27,8 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, 
 from estate_desk.domain.loans.rules import Form, ItemKind, RequestState
 from estate_desk.services import audit
 from estate_desk.services.archive import code_lookup
+from estate_desk.services.archive.record_state import require_current
 from estate_desk.services.audit import Target
-from estate_desk.services.disposal import marks as disposal
 from estate_desk.services.loans.ledger import LoanLine, loan_lines
 from estate_desk.services.loans.requests import LOAN_DESK, documents_of, request_in
 from estate_desk.services.permissions import require_role
@@ -90,7 +90,7 @@ def _require_lendable(document: Document) -> None:
     The one place for such checks: a void (作废, A16) or destroyed (已销毁, A17) record, and a record with
     no paper original here.
     """
-    disposal.require_current(document)
+    require_current(document)
     if not document.has_paper:
         raise RuleViolation(
             zh=f"{document.archive_no} 没有纸质原件，不能借出原件。",

@@ -257,14 +257,6 @@ class HistoryEntry:
     text_en: str
 
 
-def record_consultation(
-    s: Session, clock: Clock, actor: Actor, document_id: int, attachment_id: int | None = None
-) -> None:
-    """Log that a confidential record's attachment was opened on screen (查阅, A12)."""
-    s.add(Consultation(document_id=document_id, attachment_id=attachment_id, user_id=actor.user_id, at=clock.now()))
-    s.flush()
-
-
 def record_history(db: Database, clock: Clock, actor: Actor, document_id: int) -> list[HistoryEntry]:
     """A record's paper loans and copies next to its on-screen consultations, oldest first."""
     _require_reader(actor)

@@ -26,7 +26,7 @@ folder are never touched, and a marker naming the archive the restore replaced i
 next opening marks the folder for the new one.
 
 **Recovery** (:func:`recover`) runs whenever the archive is opened — the window and every CLI
-command that opens it (``services/attachments.open_store``, before the store is bound to the
+command that opens it (``services/maintenance/opening.open_store``, before the store is bound to the
 archive), and a new restore before it starts. It never trusts the journal's phase for what the
 database did: it **asks the database** whether the restore id is there.
 

@@ -33,12 +33,12 @@ from estate_desk.printing.box_notes import box_notes_pdf
 from estate_desk.printing.catalogues import ITEM_CATALOGUE, OWNER_CATALOGUE, REGISTER, VOLUME_CATALOGUE, catalogue_pdf
 from estate_desk.printing.pages import PrintCancelled, PrintedBy, cannot_write, temp_beside
 from estate_desk.printing.tables import VOID_MARK, cell_text
-from estate_desk.services.estate.roster_files import append_as_data
 from estate_desk.services.printouts import box_notes as box_notes_data
 from estate_desk.services.printouts import catalogue_data
 from estate_desk.services.printouts import registry as printouts
 from estate_desk.services.printouts.kinds import Printout, PrintResult, Render, Scope
 from estate_desk.services.printouts.scope import check_scopes
+from estate_desk.services.spreadsheets import append_as_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -23,7 +23,7 @@ PROVIDERS = (
     "estate_desk.services.printouts.catalogues",  # catalogues, register book, box notes (A7, A9)
     "estate_desk.services.printouts.daily_review",  # the front desk's daily review (F6)
     "estate_desk.services.printouts.loans",  # the loan register and recall notices (A12)
-    "estate_desk.services.disposal.manifest",  # the destruction manifest of a batch (A17)
+    "estate_desk.services.printouts.manifest",  # the destruction manifest of a batch, reprinted (A17)
 )
 
 

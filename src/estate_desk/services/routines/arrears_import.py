@@ -19,9 +19,9 @@ from estate_desk.domain.estate.roster import Problem, problem_header
 from estate_desk.domain.routines.arrears_sheet import ArrearsLine, check_arrears_row, guess_arrears_mapping
 from estate_desk.domain.routines.common import ROUTINE_KEEPERS
 from estate_desk.services.estate import buildings as estate
-from estate_desk.services.estate.roster_files import read_roster
 from estate_desk.services.permissions import require_role
 from estate_desk.services.routines.arrears import enter_arrear
+from estate_desk.services.spreadsheets import read_roster
 from estate_desk.store.estate import Room
 from estate_desk.store.routines import Arrear
 

@@ -217,7 +217,7 @@ def export_events(
         else:
             from openpyxl import Workbook
 
-            from estate_desk.services.estate.roster_files import append_as_data
+            from estate_desk.services.spreadsheets import append_as_data
 
             book = Workbook()
             sheet = book.active

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.services.archive import attachments, browse, listings, register, worklists
 from estate_desk.ui import i18n
-from estate_desk.ui.archive.preview import AttachmentPreview
 from estate_desk.ui.models import LazyTableModel
+from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.qt import (
     QFormLayout,
     QFrame,

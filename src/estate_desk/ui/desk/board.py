@@ -48,8 +48,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routines.widgets import MessageLine
-from estate_desk.ui.widgets import table_view
+from estate_desk.ui.widgets import MessageLine, table_view
 
 if TYPE_CHECKING:
     from datetime import date

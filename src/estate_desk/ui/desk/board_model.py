@@ -18,8 +18,7 @@ from estate_desk.domain.desk.terms import TicketStatus
 from estate_desk.services.desk.board import row_at
 from estate_desk.ui.desk.widgets import clock_background, clock_foreground, clock_text
 from estate_desk.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
-from estate_desk.ui.routines.widgets import lang
-from estate_desk.ui.widgets import local_time
+from estate_desk.ui.widgets import lang, local_time
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -10,7 +10,7 @@ from estate_desk.domain.desk.terms import TicketKind
 from estate_desk.services.desk.board import BoardFilter
 from estate_desk.services.desk.choices import on_call_list
 from estate_desk.ui.qt import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
-from estate_desk.ui.routines.widgets import lang
+from estate_desk.ui.widgets import lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

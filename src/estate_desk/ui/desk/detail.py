@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from estate_desk.services.archive.attachments import stored_path
 from estate_desk.services.desk import detail as desk_detail
-from estate_desk.ui.archive.preview import ScaledImage, open_with_system
 from estate_desk.ui.desk.widgets import clock_style, clock_text
+from estate_desk.ui.preview import ScaledImage, open_with_system
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -31,8 +31,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.widgets import lang
-from estate_desk.ui.widgets import local_time
+from estate_desk.ui.widgets import lang, local_time
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

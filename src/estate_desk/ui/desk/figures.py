@@ -34,9 +34,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.arrears_dialogs import date_edit
-from estate_desk.ui.routines.widgets import MessageLine, lang
-from estate_desk.ui.widgets import table_view
+from estate_desk.ui.widgets import MessageLine, date_edit, lang, table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

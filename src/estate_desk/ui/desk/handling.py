@@ -28,8 +28,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel
-from estate_desk.ui.widgets import local_time
+from estate_desk.ui.widgets import MessageLine, lang, local_time, ok_cancel
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -39,8 +39,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.widgets import WARNING_STYLE, MessageLine, lang, ok_cancel
-from estate_desk.ui.widgets import local_time
+from estate_desk.ui.widgets import WARNING_STYLE, MessageLine, lang, local_time, ok_cancel
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

@@ -17,8 +17,8 @@ from estate_desk.domain.routines.common import office_date
 from estate_desk.services.archive.attachments import Preview, stored_path
 from estate_desk.services.desk import review as desk_review
 from estate_desk.services.desk.tickets import DESK_SUPERVISORS
-from estate_desk.ui.archive.preview import AttachmentPreview
 from estate_desk.ui.models import RowsTableModel
+from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.qt import (
     QCheckBox,
     QColor,
@@ -34,9 +34,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.arrears_dialogs import date_edit
-from estate_desk.ui.routines.widgets import MessageLine, lang
-from estate_desk.ui.widgets import local_time, table_view
+from estate_desk.ui.widgets import MessageLine, date_edit, lang, local_time, table_view
 
 if TYPE_CHECKING:
     from datetime import date

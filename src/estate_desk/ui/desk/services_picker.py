@@ -18,7 +18,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routines.widgets import lang
+from estate_desk.ui.widgets import lang
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

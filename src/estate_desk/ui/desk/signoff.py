@@ -33,8 +33,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routines.widgets import lang
-from estate_desk.ui.widgets import local_time
+from estate_desk.ui.widgets import lang, local_time
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

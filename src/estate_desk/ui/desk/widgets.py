@@ -15,7 +15,7 @@ from estate_desk.domain.desk.countdown import CountdownState
 from estate_desk.domain.desk.terms import NotifyMethod
 from estate_desk.ui import prefs
 from estate_desk.ui.qt import QColor, QComboBox, QDate, QDateTime, QDateTimeEdit, QTime, QTimeZone
-from estate_desk.ui.routines.widgets import lang
+from estate_desk.ui.widgets import lang
 
 if TYPE_CHECKING:
     from estate_desk.domain.desk.countdown import Countdown

@@ -37,8 +37,7 @@ from estate_desk.ui.qt import (
     QWizardPage,
     Signal,
 )
-from estate_desk.ui.routines.widgets import MessageLine, lang
-from estate_desk.ui.widgets import table_view
+from estate_desk.ui.widgets import MessageLine, lang, table_view
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:

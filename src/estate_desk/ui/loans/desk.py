@@ -35,8 +35,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routines.widgets import MessageLine, lang
-from estate_desk.ui.widgets import table_view
+from estate_desk.ui.widgets import MessageLine, lang, table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

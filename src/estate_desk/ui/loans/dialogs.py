@@ -31,8 +31,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.arrears_dialogs import date_edit
-from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel
+from estate_desk.ui.widgets import MessageLine, date_edit, lang, ok_cancel
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

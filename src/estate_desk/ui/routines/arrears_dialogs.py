@@ -16,8 +16,6 @@ from estate_desk.ui.models import Choice, set_choices
 from estate_desk.ui.qt import (
     QComboBox,
     QCompleter,
-    QDate,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,23 +26,14 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel
+from estate_desk.ui.widgets import MessageLine, date_edit, lang, ok_cancel
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.services.archive.listings import Household
     from estate_desk.services.routines.arrears import ArrearRow, ArrearsHousehold, FollowUpRow
     from estate_desk.store.database import Database
-
-
-def date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(objectName=name, calendarPopup=True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(day.year, day.month, day.day))
-    return edit
 
 
 class FollowUpDialog(QDialog):

@@ -29,8 +29,8 @@ from estate_desk.ui.qt import (
     QWidget,
 )
 from estate_desk.ui.routines.arrears_dialogs import ArrearDialog, FollowUpDialog, SettleDialog
-from estate_desk.ui.routines.widgets import MessageLine, lang, status_foreground, status_label, status_style
-from estate_desk.ui.widgets import local_time, table_view
+from estate_desk.ui.routines.widgets import status_foreground, status_label, status_style
+from estate_desk.ui.widgets import MessageLine, lang, local_time, table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

@@ -29,16 +29,8 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.widgets import (
-    STATUS_COLOURS,
-    MessageLine,
-    lang,
-    ok_cancel,
-    status_foreground,
-    status_label,
-    status_style,
-)
-from estate_desk.ui.widgets import local_time, table_view
+from estate_desk.ui.routines.widgets import STATUS_COLOURS, status_foreground, status_label, status_style
+from estate_desk.ui.widgets import MessageLine, lang, local_time, ok_cancel, table_view
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

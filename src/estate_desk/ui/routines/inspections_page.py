@@ -39,8 +39,8 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.routines.widgets import MessageLine, lang, ok_cancel, status_label, status_style
-from estate_desk.ui.widgets import local_time, table_view
+from estate_desk.ui.routines.widgets import status_label, status_style
+from estate_desk.ui.widgets import MessageLine, lang, local_time, ok_cancel, table_view
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -32,7 +32,8 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routines.widgets import STATUS_COLOURS, MessageLine, StatusBadge, lang, status_foreground
+from estate_desk.ui.routines.widgets import STATUS_COLOURS, StatusBadge, status_foreground
+from estate_desk.ui.widgets import MessageLine, lang
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock

@@ -1,4 +1,7 @@
-"""Roster files (业主名册): reading ``.xlsx`` and ``.csv`` as Chinese offices save them, and writing ``.xlsx``.
+"""Spreadsheets (表格文件) as Chinese offices save them: reading ``.xlsx`` and ``.csv``, and writing ``.xlsx``.
+
+Shared by every feature that takes or gives a list: the owner roster (A2), an arrears list (A15), the
+desk's figures, catalogues and the audit trail as ``.xlsx``.
 
 What a file is comes from its content, not its name: a zip holding a workbook is read with
 openpyxl (read-only), text is read as CSV in UTF-8, UTF-8 with BOM, UTF-16 (Excel's "Unicode
