@@ -107,7 +107,7 @@ class Printout:
         return self.title_zh if lang.startswith("zh") else self.title_en
 
 
-_REGISTRY: dict[str, Printout] = {}
+REGISTRY: dict[str, Printout] = {}  # key → printout, in registration order (a test may add one for itself)
 _loaded = False
 
 
@@ -117,7 +117,7 @@ def register(printout: Printout) -> Printout:
     from estate_desk.services.secrecy.print_rights import guarded
 
     printout = guarded(printout)
-    _REGISTRY[printout.key] = printout
+    REGISTRY[printout.key] = printout
     return printout
 
 
@@ -134,13 +134,13 @@ def _load() -> None:
 def printouts() -> list[Printout]:
     """Every printable document, in the order the providers registered them."""
     _load()
-    return list(_REGISTRY.values())
+    return list(REGISTRY.values())
 
 
 def printout(key: str) -> Printout:
     _load()
-    found = _REGISTRY.get(key)
+    found = REGISTRY.get(key)
     if found is None:
-        names = ", ".join(_REGISTRY)
+        names = ", ".join(REGISTRY)
         raise NotFound(zh=f"没有这种打印件：{key}（可选：{names}）", en=f"No printout called {key!r} (choose: {names})")
     return found
