@@ -126,7 +126,7 @@ def _admin_engine():  # type: ignore[no-untyped-def]
     return create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
 
 
-def _pg_create(name: str, template: str | None = None) -> URL:
+def pg_create(name: str, template: str | None = None) -> URL:
     engine = _admin_engine()
     with engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -135,7 +135,7 @@ def _pg_create(name: str, template: str | None = None) -> URL:
     return make_url(PG_URL).set(database=name)  # type: ignore[arg-type]
 
 
-def _pg_drop(name: str) -> None:
+def pg_drop(name: str) -> None:
     engine = _admin_engine()
     with engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -157,7 +157,7 @@ class Templates:
     def _make(self, kind: str) -> str:
         if PG_URL:
             name = f"estate_tmpl_{kind}_{os.getpid()}"
-            url = _pg_create(name)
+            url = pg_create(name)
         else:
             url = URL.create("sqlite+pysqlite", database=str(self.folder / f"template-{kind}.sqlite3"))
         from estate_desk.store import attachment_home
@@ -192,14 +192,14 @@ class Templates:
         source = self.get(kind)
         if PG_URL:
             name = f"estate_t_{uuid.uuid4().hex[:12]}"
-            return _pg_create(name, template=source), name
+            return pg_create(name, template=source), name
         shutil.copyfile(source, target)
         return URL.create("sqlite+pysqlite", database=str(target)), None
 
     def drop_all(self) -> None:
         if PG_URL:
             for name in self.made.values():
-                _pg_drop(name)
+                pg_drop(name)
 
 
 @pytest.fixture(scope="session")
@@ -213,7 +213,7 @@ def _cloned(templates: Templates, kind: str, tmp_path: Path) -> Iterator[URL]:
     url, pg_name = templates.clone(kind, tmp_path / f"{kind}.sqlite3")
     yield url
     if pg_name:
-        _pg_drop(pg_name)
+        pg_drop(pg_name)
 
 
 @pytest.fixture
@@ -233,8 +233,8 @@ def empty_url(tmp_path: Path) -> Iterator[URL]:
     """A database with nothing in it, not even migrations."""
     if PG_URL:
         name = f"estate_e_{uuid.uuid4().hex[:12]}"
-        yield _pg_create(name)
-        _pg_drop(name)
+        yield pg_create(name)
+        pg_drop(name)
     else:
         yield URL.create("sqlite+pysqlite", database=str(tmp_path / "empty.sqlite3"))
 

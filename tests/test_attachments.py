@@ -256,7 +256,7 @@ def test_a5_the_disk_filling_up_mid_copy_leaves_nothing(
 ) -> None:
     doc = _document(ready_db, clock)
     source = _write(tmp_path / "录像.mp4", os.urandom(4 * MIB))
-    real_write = blobs._write_chunk
+    real_write = blobs.write_chunk
     calls = [0]
 
     def write(out: Any, chunk: memoryview) -> None:
@@ -265,7 +265,7 @@ def test_a5_the_disk_filling_up_mid_copy_leaves_nothing(
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(out, chunk)
 
-    monkeypatch.setattr(blobs, "_write_chunk", write)
+    monkeypatch.setattr(blobs, "write_chunk", write)
     with pytest.raises(InputProblem) as caught:
         attachments.attach_file(ready_db, clock, keeper, doc, source)
 

@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from conftest import ADMIN_PASSWORD, PG_URL, START, _pg_create, _pg_drop
+from conftest import ADMIN_PASSWORD, PG_URL, START, pg_create, pg_drop
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
@@ -108,8 +108,8 @@ def pg_empty() -> Iterator[URL]:
     if not PG_URL:
         pytest.skip("ESTATE_DESK_TEST_DATABASE_URL is not set: the PostgreSQL leg needs a server")
     name = f"estate_r_{uuid.uuid4().hex[:12]}"
-    yield _pg_create(name)
-    _pg_drop(name)
+    yield pg_create(name)
+    pg_drop(name)
 
 
 # --------------------------------------------------------------------------- round trips

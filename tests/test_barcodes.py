@@ -39,8 +39,8 @@ def test_draw_returns_the_planned_width(tmp_path: Path) -> None:
 
 
 def test_bars_are_runs_of_ones() -> None:
-    assert barcodes._bar_runs("1101000111") == [(0, 2), (3, 1), (7, 3)]
-    assert barcodes._bar_runs("0") == []
+    assert barcodes.bar_runs("1101000111") == [(0, 2), (3, 1), (7, 3)]
+    assert barcodes.bar_runs("0") == []
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,7 @@ def test_every_registered_printout_is_a_subcommand_without_editing_the_cli(  # t
 
     dummy = Printout("daily-test", "测试日报", "Test daily", frozenset({Scope.DATE, Scope.CATEGORY}), render, render)
     printouts.printouts()  # the real providers first
-    monkeypatch.setitem(printouts._REGISTRY, dummy.key, dummy)
+    monkeypatch.setitem(printouts.REGISTRY, dummy.key, dummy)
     out = tmp_path / "daily.xlsx"
     code, said, _ = run(
         capsys, monkeypatch, demo_url, "print", "daily-test", "--date", "2026-11-23", "--category", "yz",

@@ -367,7 +367,7 @@ _CHARS = st.characters(exclude_categories=("Cs",))  # no lone surrogates: UTF-8 
 
 @given(st.text(_CHARS, max_size=4), st.text(_CHARS, max_size=6))
 def test_a_prefix_is_a_range_in_code_point_order(prefix: str, value: str) -> None:
-    upper = search._successor(prefix)
+    upper = search.successor(prefix)
     for candidate in (value, prefix + value, prefix[:-1] + value):
         in_range = prefix <= candidate and (upper is None or candidate < upper)
         assert in_range == candidate.startswith(prefix), (prefix, candidate, upper)

@@ -63,7 +63,7 @@ def code128_width_mm(
     return (len(code128_modules(code)) + 2 * quiet_modules) * module_mm
 
 
-def _bar_runs(pattern: str) -> list[tuple[int, int]]:
+def bar_runs(pattern: str) -> list[tuple[int, int]]:
     """(first module, number of modules) of each run of 1s."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
@@ -107,7 +107,7 @@ def draw_code128(
     bars_x = x + quiet_modules * module
     canvas.saveState()
     canvas.setFillGray(0)
-    for first, count in _bar_runs(pattern):
+    for first, count in bar_runs(pattern):
         canvas.rect(bars_x + first * module, y + text_band, count * module, bar_height, stroke=0, fill=1)
     if human_readable:
         canvas.setFont(font_name, font_size_pt)

@@ -93,7 +93,7 @@ def _changed(source: Path, what_zh: str, what_en: str) -> InputProblem:
     )
 
 
-def _write_chunk(out: io.FileIO, chunk: memoryview) -> None:
+def write_chunk(out: io.FileIO, chunk: memoryview) -> None:
     """Write all of ``chunk`` (a raw file may take it in parts)."""
     while chunk:
         written = out.write(chunk)
@@ -222,7 +222,7 @@ class BlobStore:
 
             def write(data: bytes | memoryview) -> None:
                 try:
-                    _write_chunk(out, memoryview(data))
+                    write_chunk(out, memoryview(data))
                 except OSError as exc:
                     raise _write_failed(source, self.root, exc) from exc
 

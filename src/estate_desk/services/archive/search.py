@@ -139,7 +139,7 @@ def query_forms(text: str, pattern: str = DEFAULT_PATTERN) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def _successor(prefix: str) -> str | None:
+def successor(prefix: str) -> str | None:
     """The smallest string above every string that starts with ``prefix``, in code-point order
     (the order of SQLite's BINARY and PostgreSQL's "C" collation); ``None`` when there is none."""
     while prefix:
@@ -153,7 +153,7 @@ def _successor(prefix: str) -> str | None:
 def _by_key(kind: HitKind, query: str, clearance: int, limit: int) -> _Lookup:
     """Exact and prefix matches of whole keys: one B-tree range, in key order (the exact one first)."""
     where = [SearchKey.kind == kind.value, SearchKey.key >= query, SearchEntry.secrecy <= clearance]
-    upper = _successor(query)
+    upper = successor(query)
     if upper is not None:
         where.append(SearchKey.key < upper)
     return (

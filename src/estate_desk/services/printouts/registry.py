@@ -27,7 +27,7 @@ PROVIDERS = (
 )
 
 
-_REGISTRY: dict[str, Printout] = {}
+REGISTRY: dict[str, Printout] = {}  # key → printout, in registration order (a test may add one for itself)
 _loaded = False
 
 
@@ -35,7 +35,7 @@ def register(printout: Printout) -> Printout:
     """Add a printout; its render and export are wrapped so every use checks the right to print or
     export it and is audited (A11, ``services/printouts/guard.py``). Returns the registered printout."""
     printout = guarded(printout)
-    _REGISTRY[printout.key] = printout
+    REGISTRY[printout.key] = printout
     return printout
 
 
@@ -52,13 +52,13 @@ def _load() -> None:
 def printouts() -> list[Printout]:
     """Every printable document, in the order the providers registered them."""
     _load()
-    return list(_REGISTRY.values())
+    return list(REGISTRY.values())
 
 
 def printout(key: str) -> Printout:
     _load()
-    found = _REGISTRY.get(key)
+    found = REGISTRY.get(key)
     if found is None:
-        names = ", ".join(_REGISTRY)
+        names = ", ".join(REGISTRY)
         raise NotFound(zh=f"没有这种打印件：{key}（可选：{names}）", en=f"No printout called {key!r} (choose: {names})")
     return found

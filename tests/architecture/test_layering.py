@@ -10,7 +10,7 @@ import pytest
 
 from tool_support import find_tool
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = find_tool("lint-imports")
 
 
