@@ -4,7 +4,7 @@
     python .ci/check_skips.py --run sqlite --status 0 [--allow .ci/expected-skips] LOG
 
 LOG is pytest's output with the short summary of skips (``-ra`` or ``-rs``): lines like
-``SKIPPED [2] tests/test_lan.py:61: LAN mode is PostgreSQL: …``. Each skip is printed, marked
+``SKIPPED [2] tests/store/test_lan.py:61: LAN mode is PostgreSQL: …``. Each skip is printed, marked
 expected (with the allow-list's reason) or UNEXPECTED. The run fails (exit 1) when pytest failed,
 when it ran no test (status 5), when a skip is not on the allow-list, or when the skips listed
 do not add up to the count on pytest's closing line (the summary was not asked for). A skip

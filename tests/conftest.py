@@ -114,6 +114,17 @@ def _no_dangling_timers(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture
+def app(qapp):  # type: ignore[no-untyped-def]
+    """The test's QApplication made ready as at start-up: the bundled fonts and the Chinese translation.
+
+    Qt is imported here, not at the top, so the tests of the Qt-free core never load it."""
+    from estate_desk.ui.app import make_application
+
+    make_application()
+    return qapp
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(START)
 

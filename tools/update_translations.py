@@ -15,7 +15,7 @@ TS = ROOT / "resources/translations/estate_desk_zh_CN.ts"
 
 
 def main() -> None:
-    sources = sorted(str(p) for p in (ROOT / "src/estate_desk/ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "src/estate_desk/ui").rglob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(TS)], check=True)
     subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
 

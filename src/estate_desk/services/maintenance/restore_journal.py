@@ -39,7 +39,7 @@ other database alone can say whether the restore was committed), so the store is
 half-swapped.
 
 Tests reach each phase boundary through :func:`checkpoint` (a no-op here; a crash test's child
-process replaces it with one that stops and waits to be killed) — see ``tests/test_restore_crash.py``.
+process replaces it with one that stops and waits to be killed) — see ``tests/maintenance/test_restore_crash.py``.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.ui
 
 DONE = "ESTATE-DESK-CHILD: DONE"
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).resolve().parents[1]  # the support modules live at the root of tests/
 
 
 def run_child(script: str, *args: str) -> str:

@@ -52,7 +52,7 @@ ON_POSTGRES = pytest.mark.skipif(
     not PG_URL,
     reason="LAN mode is PostgreSQL: runs in CI's PostgreSQL pass (set ESTATE_DESK_TEST_DATABASE_URL)",
 )
-CHILD = Path(__file__).with_name("lan_workstation.py")
+CHILD = Path(__file__).resolve().parents[1] / "lan_workstation.py"
 REPLY_TIMEOUT_S = 60  # a ceiling for a stuck child, never a wait: replies come when the work is done
 
 

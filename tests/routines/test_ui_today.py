@@ -9,8 +9,7 @@ import pytest
 from estate_desk.domain.routines.common import RoutineStatus
 from estate_desk.domain.routines.inspections import Check
 from estate_desk.services.routines import inspections
-from estate_desk.ui.app import make_application
-from estate_desk.ui.qt import QApplication, QKeySequence, Qt
+from estate_desk.ui.qt import QKeySequence, Qt
 from estate_desk.ui.routines.today_page import TARGET, TodayPage
 from estate_desk.ui.routines.widgets import STATUS_COLOURS
 
@@ -20,12 +19,6 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()  # the bundled font and the Chinese translation, as at start-up
-    return qapp
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import intake as desk
 from estate_desk.store.database import open_database
-from estate_desk.ui.app import make_application
 from estate_desk.ui.desk.board_model import STATE_ROLE, TICKET_ID_ROLE, Column
 from estate_desk.ui.desk.intake import NewTicketDialog
 from estate_desk.ui.desk.section import DeskSection
@@ -37,12 +36,6 @@ GREEN, AMBER, RED = CountdownState.GREEN, CountdownState.AMBER, CountdownState.R
 
 def sign_in(db: Database, clock: FakeClock, username: str) -> Actor:
     return accounts.authenticate(db, clock, username, demo.DEMO_PASSWORD)
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()  # the Chinese translation, as at start-up
-    return qapp
 
 
 @pytest.fixture

@@ -10,20 +10,13 @@ import pytest
 
 from estate_desk.services.accounts import setup
 from estate_desk.ui.accounts.dialogs import LoginDialog, SetupWizard
-from estate_desk.ui.app import make_application
-from estate_desk.ui.qt import QApplication, QDialog, QLabel, QPoint, Qt, QWizard
+from estate_desk.ui.qt import QDialog, QLabel, QPoint, Qt, QWizard
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()  # fonts and the Chinese translation, as at start-up
-    return qapp
 
 
 def _click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """The front-desk rules F1–F4 and F6–F8, driven by a fake clock (never sleep).
 
-F5 (office hours) lives with the clocks in ``test_domain_countdown.py``.
+F5 (office hours) lives with the clocks in ``tests/desk/test_countdown.py``.
 """
 
 from __future__ import annotations

@@ -12,9 +12,8 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.estate.roster import Field, Notice
 from estate_desk.store.estate import Owner, Ownership, Room
-from estate_desk.ui.app import make_application
 from estate_desk.ui.estate.import_wizard import ImportWizard, RosterActions
-from estate_desk.ui.qt import QApplication, Qt, QWidget, QWizard
+from estate_desk.ui.qt import Qt, QWidget, QWizard
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -65,12 +64,6 @@ def write_csv(path: Path, rows: list[list[str]], headers: list[str] = HEADERS, e
 def counts(db: Database) -> tuple[int, int, int]:
     with db.session() as s:
         return tuple(s.scalar(select(func.count()).select_from(m)) or 0 for m in (Room, Owner, Ownership))  # type: ignore[return-value]
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()
-    return qapp
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from estate_desk.ui.loans.dialogs import DecisionDialog, RequestDialog, ReturnDi
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QAction, QDialogButtonBox, Qt
 from loan_support import Archive, make_archive
-from test_ui_scanner import FakeMs, type_text
+from scanner_support import FakeMs, type_text
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock

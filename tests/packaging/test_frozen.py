@@ -19,7 +19,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXE_NAME = "estate-desk.exe" if sys.platform == "win32" else "EstateDesk"  # the console program on Windows
 
 

@@ -16,11 +16,10 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import review as desk_review
-from estate_desk.ui.app import make_application
 from estate_desk.ui.desk.figures import FiguresPage
 from estate_desk.ui.desk.handling import NoteDialog
 from estate_desk.ui.desk.section import DeskSection
-from estate_desk.ui.qt import QApplication, QDialogButtonBox, Qt
+from estate_desk.ui.qt import QDialogButtonBox, Qt
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,12 +34,6 @@ TODAY, YESTERDAY = date(2026, 11, 23), date(2026, 11, 22)
 
 def sign_in(db: Database, clock: FakeClock, username: str) -> Actor:
     return accounts.authenticate(db, clock, username, demo.DEMO_PASSWORD)
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()
-    return qapp
 
 
 def desk_section(qtbot, db: Database, clock: FakeClock, username: str) -> DeskSection:  # type: ignore[no-untyped-def]

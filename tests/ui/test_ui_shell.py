@@ -9,7 +9,6 @@ import pytest
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.demo import estate as demo
 from estate_desk.ui.accounts.dialogs import LoginDialog, SetupWizard
-from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QAction, QApplication, QDialog, QKeySequence, QLabel, Qt
 
@@ -18,12 +17,6 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()  # fonts and the Chinese translation, as at start-up
-    return qapp
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 
 from tool_support import find_tool
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LUPDATE, LRELEASE = find_tool("pyside6-lupdate"), find_tool("pyside6-lrelease")
 TS = ROOT / "resources/translations/estate_desk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
@@ -34,7 +34,7 @@ def test_every_string_is_translated() -> None:
 def test_ts_covers_every_string_in_the_sources(tmp_path: Path) -> None:
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in (ROOT / "src/estate_desk/ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "src/estate_desk/ui").rglob("*.py"))
     subprocess.run([str(LUPDATE), *sources, "-no-obsolete", "-ts", str(copy)], check=True, capture_output=True)
     assert _unfinished(copy) == [], "run tools/update_translations.py and translate the new strings"
 

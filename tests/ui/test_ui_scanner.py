@@ -13,36 +13,15 @@ import pytest
 from estate_desk.services.archive import boxes
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
-from estate_desk.ui.qt import QApplication, QEvent, QKeyEvent, QLineEdit, Qt, QVBoxLayout, QWidget
+from estate_desk.ui.qt import QApplication, QLineEdit, Qt, QVBoxLayout, QWidget
 from estate_desk.ui.scanner import ScanListener
+from scanner_support import FakeMs, type_text
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui
-
-
-class FakeMs:
-    """A monotonic millisecond clock that moves ``step`` on every reading."""
-
-    def __init__(self, step: float = 8.0) -> None:
-        self.now = 1000.0
-        self.step = step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Key presses as a scanner sends them; QTest cannot type non-ASCII (the · of an archive number), so raw events."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClick(widget, char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 @pytest.fixture

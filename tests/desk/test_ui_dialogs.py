@@ -17,14 +17,13 @@ from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import detail as desk_detail
 from estate_desk.services.desk import figures as desk_figures
-from estate_desk.ui.app import make_application
 from estate_desk.ui.desk.board_model import Column
 from estate_desk.ui.desk.detail import TicketDetailDialog
 from estate_desk.ui.desk.handling import ExplainDelayDialog, HandlerDialog, NoteDialog, PostponeDialog
 from estate_desk.ui.desk.intake import NewTicketDialog
 from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.desk.signoff import CompleteDialog, ReturnVisitDialog
-from estate_desk.ui.qt import QApplication, QDialogButtonBox, QPoint, Qt
+from estate_desk.ui.qt import QDialogButtonBox, QPoint, Qt
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,12 +38,6 @@ pytestmark = pytest.mark.ui
 
 def sign_in(db: Database, clock: FakeClock, username: str) -> Actor:
     return accounts.authenticate(db, clock, username, demo.DEMO_PASSWORD)
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()
-    return qapp
 
 
 @pytest.fixture

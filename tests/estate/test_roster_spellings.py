@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import select
+from test_roster_import import counts, write_csv, write_xlsx
 
 from estate_desk.domain.estate.roster import Notice
 from estate_desk.services.archive import search
@@ -20,7 +21,6 @@ from estate_desk.services.archive.search import HitKind
 from estate_desk.services.estate import buildings as estate
 from estate_desk.services.estate import roster
 from estate_desk.store.estate import Building, Owner, Ownership, Room
-from test_roster_import import counts, write_csv, write_xlsx
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -13,8 +13,7 @@ from estate_desk.domain.routines.inspections import Check, IntervalUnit
 from estate_desk.services.archive import listings
 from estate_desk.services.estate import owners
 from estate_desk.services.routines import arrears, census, inspections
-from estate_desk.ui.app import make_application
-from estate_desk.ui.qt import QApplication, QDialog, QDialogButtonBox, Qt
+from estate_desk.ui.qt import QDialog, QDialogButtonBox, Qt
 from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
 from estate_desk.ui.routines.today_page import TodayPage
 
@@ -25,12 +24,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.ui
 OK, DUE, OVERDUE = RoutineStatus.OK, RoutineStatus.DUE, RoutineStatus.OVERDUE
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    make_application()
-    return qapp
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from estate_desk.ui.archive.filing_dialogs import BoxDialog, PlaceBoxDialog, Vol
 from estate_desk.ui.archive.section import CABINETS_TAB, OWNERS_TAB
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QApplication, Qt
+from scanner_support import FakeMs
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
@@ -32,15 +33,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.ui
 SCREENSHOT = Path("/tmp/estate-archive.png")
-
-
-class FakeMs:
-    def __init__(self, step: float = 8.0) -> None:
-        self.now, self.step = 1000.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 def make_pdf(path: Path, pages: int = 2) -> Path:
