@@ -4,58 +4,58 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="39"/>
-        <location filename="../../src/estate_desk/ui/sections.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="35"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="42"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="38"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="45"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="41"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="63"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="63"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/sections.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="63"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
@@ -71,127 +71,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="64"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="64"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="95"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="106"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="69"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="70"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="71"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="72"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="73"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="74"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="75"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="76"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="77"/>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="94"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="78"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="79"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="93"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="107"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="173"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="173"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="185"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="202"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="207"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="208"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="214"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="214"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_browser.py" line="216"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="216"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -199,117 +199,117 @@
 <context>
     <name>ArchiveSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="65"/>
         <source>Records</source>
         <translation>档案浏览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="66"/>
         <source>Cabinets</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="67"/>
         <source>Owners</source>
         <translation>业主档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="69"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="71"/>
         <source>Register…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="72"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="73"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="74"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="75"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="76"/>
         <source>Put box in cabinet…</source>
         <translation>上架…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="77"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="128"/>
         <source>Scanned “{code}”: no box, volume or document has this code.</source>
         <translation>扫描到“{code}”：没有档案盒、案卷或档案使用此编号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="130"/>
         <source>Scanned “{code}”.</source>
         <translation>已扫描“{code}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="150"/>
         <source>Choose a document first.</source>
         <translation>请先选择一份档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="179"/>
         <source>Registered {number}.</source>
         <translation>已登记 {number}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="244"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="245"/>
         <source>Void mark lifted.</source>
         <translation>已撤销作废标记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="244"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="245"/>
         <source>Marked void (作废).</source>
         <translation>已标记为作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="263"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="264"/>
         <source>Volume closed.</source>
         <translation>案卷已封卷。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="335"/>
         <source>Copying {files} into the archive…</source>
         <translation>正在将 {files} 复制到档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="336"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="341"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="342"/>
         <source>Attaching files</source>
         <translation>挂接附件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="367"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="368"/>
         <source>Attached {n} file(s).</source>
         <translation>已挂接 {n} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive_section.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="374"/>
         <source>Copy cancelled; nothing was kept.</source>
         <translation>已取消复制，未保留任何内容。</translation>
     </message>
@@ -317,42 +317,42 @@
 <context>
     <name>ArrearDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="106"/>
         <source>Enter an arrear</source>
         <translation>登记欠费</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="125"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="126"/>
         <source>Fee</source>
         <translation>费用类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="127"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="128"/>
         <source>Unpaid since</source>
         <translation>欠费起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="129"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="134"/>
         <source>Enter arrear</source>
         <translation>登记欠费</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="145"/>
         <source>Choose a household from the list.</source>
         <translation>请从列表中选择住户。</translation>
     </message>
@@ -360,173 +360,173 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="56"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="57"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="57"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="58"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="59"/>
         <source>Fees</source>
         <translation>欠费类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="60"/>
         <source>Owed</source>
         <translation>欠费金额</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="61"/>
         <source>In arrears since</source>
         <translation>欠费起始</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="62"/>
         <source>Last follow-up</source>
         <translation>上次跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="64"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
         <source>Fee</source>
         <translation>费用类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
         <source>Settled on</source>
         <translation>结清日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
         <source>By</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="92"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="93"/>
         <source>Arrears</source>
         <translation>欠费明细</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="94"/>
         <source>Record follow-up…</source>
         <translation>登记跟进…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="96"/>
         <source>Enter arrear…</source>
         <translation>登记欠费…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="98"/>
         <source>Settle…</source>
         <translation>结清…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="99"/>
         <source>Settle the arrear chosen under “Arrears”</source>
         <translation>结清「欠费明细」中选中的一笔</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="141"/>
         <source>never</source>
         <translation>尚未跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="155"/>
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="177"/>
         <source>{n} households in arrears. {summary}</source>
         <translation>共 {n} 户欠费。{summary}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="197"/>
         <source>Choose a household to see its arrears and follow-ups.</source>
         <translation>选择一户以查看其欠费明细和跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="203"/>
         <source>owes {total}</source>
         <translation>欠费 {total}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="230"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="256"/>
         <source>Choose the unpaid arrear to settle under “Arrears”.</source>
         <translation>请在「欠费明细」中选择要结清的未缴欠费。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="268"/>
         <source>Arrear entered for {room}.</source>
         <translation>已为 {room} 登记欠费。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="273"/>
         <source>Follow-up recorded for {room}.</source>
         <translation>已登记 {room} 的跟进。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_page.py" line="275"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="276"/>
         <source>{room}: {fee} settled on {day}.</source>
         <translation>{room}：{fee}已于 {day} 结清。</translation>
     </message>
@@ -534,22 +534,22 @@
 <context>
     <name>ArrivedDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="134"/>
         <source>Arrived on site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="134"/>
         <source>Record arrival</source>
         <translation>登记到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="138"/>
         <source>Due on site by</source>
         <translation>应到场时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="139"/>
         <source>Arrived at</source>
         <translation>到场时间</translation>
     </message>
@@ -585,115 +585,115 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="52"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="53"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="54"/>
         <source>archive number, name, printout…</source>
         <translation>档号、姓名、打印件……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="56"/>
         <source>every action</source>
         <translation>全部动作</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="60"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="60"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="65"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="66"/>
         <source>Check the chain</source>
         <translation>校验哈希链</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="67"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="76"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="77"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="77"/>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="95"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="79"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="79"/>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="97"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="81"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="82"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="83"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="84"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="145"/>
         <source>{count} rows (the newest {limit} at most).</source>
         <translation>共 {count} 条（最多显示最新的 {limit} 条）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="154"/>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="159"/>
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="155"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="159"/>
         <source>Why is it exported?</source>
         <translation>导出原因：</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/audit_view.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="173"/>
         <source>{count} rows exported to {file}.</source>
         <translation>已导出 {count} 条到 {file}。</translation>
     </message>
@@ -701,94 +701,94 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="68"/>
         <source>&amp;Back up the archive…</source>
         <translation>备份档案库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="71"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="74"/>
         <source>&amp;Check the archive</source>
         <translation>检查档案库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="102"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>已取消，未留下任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="128"/>
         <source>Something unexpected went wrong; details are in the log.</source>
         <translation>发生意外错误，详情已写入日志。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="130"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="140"/>
         <source>Back up the archive</source>
         <translation>备份档案库</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="142"/>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="160"/>
         <source>Estate Desk backup (*.edbackup)</source>
         <translation>Estate Desk 备份 (*.edbackup)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="154"/>
         <source>Backed up to {file}.</source>
         <translation>已备份到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="156"/>
         <source>Backing up the archive to {file}…</source>
         <translation>正在把档案库备份到 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="160"/>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="166"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="168"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="168"/>
         <source>The archive in this database and its attachment store will be replaced by the backup {file}; what is there now is emptied first, never mixed with it (the old attachment store is moved aside). Estate Desk closes afterwards. Go on?</source>
         <translation>本数据库中的档案及其附件库将被备份 {file} 替换：现有内容会先清空，绝不与备份混合（原附件库移到一旁保留）。完成后程序将关闭。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="191"/>
         <source>Checking and restoring {file}…</source>
         <translation>正在校验并恢复 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="204"/>
         <source>Checking the archive…</source>
         <translation>正在检查档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="216"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="216"/>
         <source>The archive could not be reached; the scheduled backup waits for the next turn.</source>
         <translation>无法连接档案库，定时备份将在下一次再试。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="234"/>
         <source>Automatic backup: {file}</source>
         <translation>自动备份：{file}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_actions.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_actions.py" line="258"/>
         <source>Automatic backup skipped: {reason}</source>
         <translation>自动备份已跳过：{reason}</translation>
     </message>
@@ -796,33 +796,33 @@
 <context>
     <name>BackupUnlockDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="27"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_unlock.py" line="27"/>
         <source>Open the backup {file}</source>
         <translation>打开备份 {file}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="30"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_unlock.py" line="30"/>
         <source>Backups are encrypted with the key of the archive that made them. Sign in as a user of that archive, or give its recovery key.</source>
         <translation>备份用制作它的档案库的密钥加密。请以该档案库的用户登录，或输入它的恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="35"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_unlock.py" line="35"/>
         <source>User name and password</source>
         <translation>用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="36"/>
-        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="47"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_unlock.py" line="36"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_unlock.py" line="47"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="44"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_unlock.py" line="44"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/backup_unlock.py" line="45"/>
+        <location filename="../../src/estate_desk/ui/maintenance/backup_unlock.py" line="45"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -830,17 +830,17 @@
 <context>
     <name>BoardBanner</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="67"/>
         <source>Nobody is at the service desk now (staffed {hours}). Call: {contacts}</source>
         <translation>服务中心现在无人值守（值班时间 {hours}）。请联系：{contacts}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="78"/>
         <source>On call: {contacts}</source>
         <translation>值班电话：{contacts}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="89"/>
         <source>Not closed (日清): {days} — open the daily review (F6).</source>
         <translation>尚未日清：{days} —— 请打开日清日审（F6）。</translation>
     </message>
@@ -848,97 +848,97 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="97"/>
         <source>Arrival (3 min)</source>
         <translation>到场（3分钟）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="98"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="99"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="100"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="101"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="102"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="103"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="104"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="105"/>
         <source>First receiver</source>
         <translation>首按责任人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="312"/>
         <source>Someone arrived on site at {time}</source>
         <translation>已于 {time} 到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="315"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="314"/>
         <source>Delay explained in advance: someone is expected by {time}</source>
         <translation>已事先解释延迟：预计 {time} 前到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="316"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="315"/>
         <source>Someone must be on site by {time} (3 minutes)</source>
         <translation>须于 {time} 前到场（三分钟）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="317"/>
         <source>Handled at {time}; promised by {due}</source>
         <translation>已于 {time} 处理完毕；承诺时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="319"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="318"/>
         <source>Promised by {time}</source>
         <translation>承诺时限 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="341"/>
         <source>awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="344"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="343"/>
         <source>repeat complaint</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="346"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="345"/>
         <source>postponed once</source>
         <translation>已延期一次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_model.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="347"/>
         <source>delay explained</source>
         <translation>已事先解释</translation>
     </message>
@@ -946,82 +946,82 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="107"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="111"/>
         <source>New ticket (Ctrl+T)</source>
         <translation>受理工单（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="112"/>
         <source>Open (Enter)</source>
         <translation>详情（回车）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="113"/>
         <source>Handler / dispatch</source>
         <translation>处理人 / 派工</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="114"/>
         <source>Arrived</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="115"/>
         <source>Explain delay (F4)</source>
         <translation>延迟解释（F4）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="116"/>
         <source>Postpone (F2)</source>
         <translation>延期（F2）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="117"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="118"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="119"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="120"/>
         <source>On call (F5)</source>
         <translation>值班电话（F5）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="121"/>
         <source>Full screen (F11)</source>
         <translation>全屏（F11）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="130"/>
         <source>Sound when a clock turns red</source>
         <translation>超时声音提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="259"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="261"/>
         <source>{n} open</source>
         <translation>未办结 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="264"/>
         <source>Return visits due: {n}</source>
         <translation>待回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board.py" line="295"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="297"/>
         <source>Choose a ticket on the board first.</source>
         <translation>请先在看板上选择一张工单。</translation>
     </message>
@@ -1029,12 +1029,12 @@
 <context>
     <name>BorrowerLoans</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="186"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="193"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
@@ -1042,42 +1042,42 @@
 <context>
     <name>BoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="156"/>
         <source>Put {what} in a box</source>
         <translation>将 {what} 装盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="157"/>
         <source>A box (choose, type or scan its code)</source>
         <translation>已有档案盒（选择、输入或扫描盒号）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="158"/>
         <source>A new box</source>
         <translation>新建档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="161"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="168"/>
         <source>{mm} mm</source>
         <translation>{mm} 毫米</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="173"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="174"/>
         <source>Spine width</source>
         <translation>盒脊宽度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="190"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="191"/>
         <source>No box of this category has that code.</source>
         <translation>本门类没有这个盒号的档案盒。</translation>
     </message>
@@ -1085,72 +1085,72 @@
 <context>
     <name>BoxPanel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="132"/>
         <source>Click a box to open it.</source>
         <translation>点击档案盒即可打开。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="135"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="135"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="135"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
         <source>From</source>
         <translation>原位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
         <source>To</source>
         <translation>新位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="149"/>
         <source>Move box…</source>
         <translation>移动档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="156"/>
         <source>Moves</source>
         <translation>移动记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="172"/>
         <source>{category} · {year} · {retention} · spine {spine} mm&lt;br&gt;Items {first} … {last} ({count})&lt;br&gt;Place: {place}</source>
         <translation>{category} · {year} · {retention} · 盒脊 {spine} 毫米&lt;br&gt;起止档号 {first} … {last}（{count} 件）&lt;br&gt;位置：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="182"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="185"/>
         <source>{hidden} more item(s) above your clearance are not shown.</source>
         <translation>另有 {hidden} 件高于您的密级权限，未显示。</translation>
     </message>
@@ -1158,42 +1158,42 @@
 <context>
     <name>CabinetDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="302"/>
         <source>New cabinet</source>
         <translation>新建档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="304"/>
         <source>e.g. 5号档案柜</source>
         <translation>例如：5号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="305"/>
         <source>e.g. 档案室</source>
         <translation>例如：档案室</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="307"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="308"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="308"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="309"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="309"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="310"/>
         <source>Location</source>
         <translation>所在位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="311"/>
         <source>Shelves</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="312"/>
         <source>Positions per shelf</source>
         <translation>每层格数</translation>
     </message>
@@ -1201,7 +1201,7 @@
 <context>
     <name>CabinetGridModel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="109"/>
         <source>Shelf {n}</source>
         <translation>第{n}层</translation>
     </message>
@@ -1209,17 +1209,17 @@
 <context>
     <name>CabinetView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="213"/>
         <source>New cabinet…</source>
         <translation>新建档案柜…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="233"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/cabinet_view.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="273"/>
         <source>{location} · {shelves} shelves × {positions} positions · {boxes} boxes</source>
         <translation>{location} · {shelves} 层 × {positions} 格 · {boxes} 盒</translation>
     </message>
@@ -1227,32 +1227,32 @@
 <context>
     <name>CarryOutDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="242"/>
         <source>Carry out batch {code}</source>
         <translation>实施销毁：批次 {code}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="244"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="246"/>
         <source>One witness (监销人) per line, at least two</source>
         <translation>每行一名监销人，至少两名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="250"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="252"/>
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="253"/>
         <source>Method</source>
         <translation>销毁方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="254"/>
         <source>Place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="257"/>
         <source>The approved records become 已销毁 (their catalogue entries stay), their files are deleted and the manifest is filed in the archive. This cannot be undone.</source>
         <translation>经批准的档案将标记为“已销毁”（保留目录信息），其电子文件将被删除，销毁清册归档保存。此操作不可撤销。</translation>
     </message>
@@ -1260,142 +1260,142 @@
 <context>
     <name>CensusPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="99"/>
         <source>Start the census</source>
         <translation>发起普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="100"/>
         <source>Gives every household without one a task; safe to repeat.</source>
         <translation>为尚无任务的每户生成普查任务；可重复执行。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="105"/>
         <source>Still to check</source>
         <translation>未普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="106"/>
         <source>Checked</source>
         <translation>已普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="107"/>
         <source>All households</source>
         <translation>全部住户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="109"/>
         <source>Check household…</source>
         <translation>登记普查…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="113"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="114"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="115"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="116"/>
         <source>Address</source>
         <translation>联系地址</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="118"/>
         <source>By</source>
         <translation>普查人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="119"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="120"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="121"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="134"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="139"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="173"/>
         <source>checked</source>
         <translation>已普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="173"/>
         <source>open</source>
         <translation>未普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="193"/>
         <source>%v of %m households checked</source>
         <translation>已普查 %v/%m 户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="193"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="197"/>
         <source>{quarter}: {done} of {total} households checked, {open} to go — {status}</source>
         <translation>{quarter}：已普查 {done}/{total} 户，剩余 {open} 户 —— {status}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="209"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="201"/>
         <source>{quarter}: the census has not been started — {status}</source>
         <translation>{quarter}：普查尚未开始 —— {status}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="229"/>
         <source>{n} households were given a census task ({total} in all).</source>
         <translation>已为 {n} 户生成普查任务（共 {total} 户）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="235"/>
         <source>Every household already has a task ({total} in all).</source>
         <translation>每户都已有普查任务（共 {total} 户）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="256"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="283"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="275"/>
         <source>no changes</source>
         <translation>无变更</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="276"/>
         <source>{room} checked: {changes}.</source>
         <translation>{room} 已普查：{changes}。</translation>
     </message>
@@ -1403,37 +1403,37 @@
 <context>
     <name>CensusTaskDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="54"/>
         <source>Household census: {room}</source>
         <translation>家庭情况普查：{room}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="59"/>
         <source>What the household said, anything to follow up (optional)</source>
         <translation>住户反映的情况、需跟进的事项（选填）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="64"/>
         <source>The room has no current owner; only a note can be recorded.</source>
         <translation>该房间目前没有业主，只能登记备注。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="67"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="68"/>
         <source>Address</source>
         <translation>联系地址</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="69"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/census_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="74"/>
         <source>Mark as checked</source>
         <translation>登记已普查</translation>
     </message>
@@ -1441,74 +1441,74 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="86"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="87"/>
         <source>Nothing is written yet. Fix the file, or exclude the rows with problems.</source>
         <translation>尚未写入任何数据。请修改文件，或排除有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="89"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="93"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="95"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="83"/>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="240"/>
         <source>Exclude the rows with problems</source>
         <translation>排除有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="126"/>
         <source>{problem} (row excluded)</source>
         <translation>{problem}（已排除此行）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="172"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="170"/>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="203"/>
         <source>Check cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="238"/>
         <source>Exclude the {n} rows with problems</source>
         <translation>排除有问题的 {n} 行</translation>
     </message>
@@ -1516,62 +1516,62 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="54"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="53"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="54"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="53"/>
         <source>Record completion</source>
         <translation>登记办结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="55"/>
         <source>What was done, as told to the owner</source>
         <translation>处理情况（向业主说明的内容）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="63"/>
         <source>Clear the signature</source>
         <translation>清除签字</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="68"/>
         <source>Owner, please sign here:</source>
         <translation>请业主在此签字：</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="72"/>
         <source>No photo chosen</source>
         <translation>未选择照片</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="73"/>
         <source>Choose the photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="80"/>
         <source>Who confirmed, at which number, when</source>
         <translation>确认人、电话号码和时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="88"/>
         <source>Done</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="89"/>
         <source>Owner confirmed by</source>
         <translation>业主确认方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="92"/>
         <source>This kind needs the owner&apos;s signature kept with the ticket (F3).</source>
         <translation>此类工单须保留业主签字（F3）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="112"/>
         <source>Photo of the signed slip</source>
         <translation>签字单照片</translation>
     </message>
@@ -1579,29 +1579,29 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="148"/>
         <source>Decide on loan request {number}</source>
         <translation>审批借阅申请 {number}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="151"/>
         <source>{borrower} asks for {items} ({grade}), {form}, until {due}.
 Purpose: {purpose}</source>
         <translation>{borrower} 申请借阅 {items}（{grade}），{form}，至 {due}。
 事由：{purpose}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="162"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="164"/>
         <source>Comment; when refusing, say why</source>
         <translation>审批意见；不批准时请写明理由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="169"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="171"/>
         <source>Record decision</source>
         <translation>登记审批</translation>
     </message>
@@ -1609,27 +1609,27 @@ Purpose: {purpose}</source>
 <context>
     <name>DeskSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_section.py" line="36"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="36"/>
         <source>Board</source>
         <translation>工单看板</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_section.py" line="38"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="38"/>
         <source>Daily review (F6)</source>
         <translation>日清日审（F6）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_section.py" line="39"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="39"/>
         <source>Figures</source>
         <translation>服务统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_section.py" line="43"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="43"/>
         <source>Daily review</source>
         <translation>日清日审</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="69"/>
         <source>Front desk board</source>
         <translation>前台工单看板</translation>
     </message>
@@ -1637,204 +1637,204 @@ Purpose: {purpose}</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="90"/>
         <source>Choose a record to see its paper and digital sides.</source>
         <translation>选择一条档案，查看其纸质与电子两方面的情况。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="119"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="121"/>
         <source>Responsible party</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="122"/>
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="123"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="124"/>
         <source>Grade · retention</source>
         <translation>密级 · 保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="125"/>
         <source>Room · owner</source>
         <translation>房号 · 业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="126"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="130"/>
         <source>Paper side</source>
         <translation>纸质档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="133"/>
         <source>Digital side</source>
         <translation>电子档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="146"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="147"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="148"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="149"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="150"/>
         <source>Legal hold…</source>
         <translation>冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="194"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="194"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="205"/>
         <source>Close volume</source>
         <translation>封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="209"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="209"/>
         <source>Put volume in box…</source>
         <translation>整卷装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="279"/>
         <source>No paper original (digital record only).</source>
         <translation>无纸质原件（仅电子档案）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="280"/>
         <source>Original exists.</source>
         <translation>有纸质原件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="281"/>
         <source>Volume: {volume}</source>
         <translation>案卷：{volume}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="282"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="282"/>
         <source>Box: {box}</source>
         <translation>档案盒：{box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="284"/>
         <source>Not yet in a box: on the “paper missing” list.</source>
         <translation>尚未装盒：列入“纸质件未归位”清单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="286"/>
         <source>Cabinet · shelf · position: {place}</source>
         <translation>柜 · 层 · 格：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="286"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="303"/>
         <source>closed (bound)</source>
         <translation>已封卷（已装订）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="303"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="305"/>
         <source>Year {year} · {state} · {count} documents · box {box}</source>
         <translation>{year} 年度 · {state} · {count} 件 · 档案盒 {box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="312"/>
         <source>作废 (void): {reason}</source>
         <translation>作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="313"/>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="334"/>
         <source>Lift void mark…</source>
         <translation>撤销作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="313"/>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="334"/>
         <source>Mark void…</source>
         <translation>标记作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="321"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="321"/>
         <source>已销毁 (destroyed) in batch {batch}: only its catalogue entry is kept.</source>
         <translation>已销毁（销毁批次 {batch}），仅保留目录信息。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
         <source>作废 (void) since {on} by {who}: {reason}</source>
         <translation>作废：{on}，{who}，原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/detail_pane.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="331"/>
         <source>Legal hold (冻结) — {hold}</source>
         <translation>冻结 — {hold}</translation>
     </message>
@@ -1842,206 +1842,206 @@ Purpose: {purpose}</source>
 <context>
     <name>DisposalSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="110"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="115"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
         <source>Expires</source>
         <translation>期满日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="83"/>
         <source>Why due</source>
         <translation>到期原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="83"/>
         <source>In batch</source>
         <translation>所在批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="92"/>
         <source>Propose batch from ticked records…</source>
         <translation>以勾选的档案提出销毁批次…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="98"/>
         <source>Expired records and void records past the grace period, minus those on legal hold.</source>
         <translation>保管期满的档案，以及作废超过宽限期的档案（冻结中的除外）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="102"/>
         <source>Due for review</source>
         <translation>到期鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
         <source>Proposed by</source>
         <translation>鉴定人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="113"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="112"/>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="117"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="118"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="133"/>
         <source>Approve item</source>
         <translation>同意销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="134"/>
         <source>Reject item</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="135"/>
         <source>Renew proposal</source>
         <translation>更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="136"/>
         <source>Carry out…</source>
         <translation>实施销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="137"/>
         <source>Open manifest</source>
         <translation>打开销毁清册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="138"/>
         <source>Delete remaining files</source>
         <translation>删除剩余文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="158"/>
         <source>Destruction batches</source>
         <translation>销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
         <source>Set by</source>
         <translation>冻结人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
         <source>Since</source>
         <translation>冻结时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="170"/>
         <source>Lift hold…</source>
         <translation>解除冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="177"/>
         <source>Legal holds</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="282"/>
         <source>Choose a batch.</source>
         <translation>请选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="290"/>
         <source>{code}: {state}. Proposed by {who} on {when}.</source>
         <translation>{code}：{state}。鉴定人 {who}，提出时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="290"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="294"/>
         <source>{n} file(s) still to delete.</source>
         <translation>尚有 {n} 个文件待删除。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="208"/>
         <source>changed since proposed: renew</source>
         <translation>提出后已修改，须更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="321"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="325"/>
         <source>Tick the records to propose first.</source>
         <translation>请先勾选要提出销毁的档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="335"/>
         <source>Batch proposed; a supervisor approves it item by item.</source>
         <translation>已提出销毁批次，请主管领导逐件审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="340"/>
         <source>Choose an item first.</source>
         <translation>请先选择一个条目。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="368"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="372"/>
         <source>Batch carried out; the manifest is filed in the archive.</source>
         <translation>已实施销毁，销毁清册已归档。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_page.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="377"/>
         <source>Choose a hold first.</source>
         <translation>请先选择一条冻结记录。</translation>
     </message>
@@ -2049,158 +2049,158 @@ Purpose: {purpose}</source>
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="60"/>
         <source>Attach scans and media</source>
         <translation>挂接扫描件和音像文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="85"/>
         <source>Edit document</source>
         <translation>修改档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="85"/>
         <source>Register a document</source>
         <translation>登记档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="103"/>
         <source>undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="106"/>
         <source>e.g. 翠物〔2026〕12号</source>
         <translation>例如：翠物〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="112"/>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="117"/>
         <source>Category default</source>
         <translation>按门类默认</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="121"/>
         <source>3栋2单元1502, 3-2-1502, 3号楼1502室 …</source>
         <translation>3栋2单元1502、3-2-1502、3号楼1502室…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="124"/>
         <source>A paper original exists</source>
         <translation>有纸质原件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="127"/>
         <source>Attach scan…</source>
         <translation>挂接扫描件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="133"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="134"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="135"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="139"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="140"/>
         <source>Responsible party</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="141"/>
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="142"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="143"/>
         <source>Secrecy grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="144"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="145"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="147"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="152"/>
         <source>Scans and media</source>
         <translation>扫描件与音像</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="155"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="155"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="192"/>
         <source>Part of the archive number, which never changes.</source>
         <translation>属于档号的组成部分，登记后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="203"/>
         <source>e.g. {example}</source>
         <translation>例如：{example}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="212"/>
         <source>No room: the record is not about one household.</source>
         <translation>不填房号：此档案不针对某一户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="215"/>
         <source>Not a room code yet: write it like 3栋2单元1502, 3-2-1502 or 3号楼1502室.</source>
         <translation>房号格式不对：请按「3栋2单元1502」「3-2-1502」「3号楼1502室」等格式填写。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="224"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="224"/>
         <source>no owner on record</source>
         <translation>暂无业主登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="233"/>
         <source>The title is required.</source>
         <translation>请填写题名。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="235"/>
         <source>The room code is not valid.</source>
         <translation>房号无效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/document_dialog.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/archive/document_dialog.py" line="237"/>
         <source>Choose a category.</source>
         <translation>请选择门类。</translation>
     </message>
@@ -2224,32 +2224,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>ExplainDelayDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="154"/>
         <source>Explain the delay in advance</source>
         <translation>事先解释延迟到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="155"/>
         <source>Record explanation</source>
         <translation>登记解释</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="160"/>
         <source>e.g. the repair worker is on another job in building 5</source>
         <translation>例如：维修师傅正在 5 栋处理其他报修</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="163"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="164"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="165"/>
         <source>Someone arrives by</source>
         <translation>预计到场时间</translation>
     </message>
@@ -2257,87 +2257,87 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="110"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="111"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="112"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="113"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="114"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="115"/>
         <source>Chosen dates</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="119"/>
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="121"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
         <source>Of</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
         <source>Rate</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="134"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="136"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="198"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="196"/>
         <source>Received {start} – {end}: {kinds}</source>
         <translation>受理 {start} – {end}：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="223"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="221"/>
         <source>Export the figures</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_figures.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="234"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -2345,23 +2345,23 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="103"/>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="124"/>
         <source>Choose the roster file</source>
         <translation>选择业主名册文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="105"/>
         <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK, as Chinese Excel saves it), one row per room.</source>
         <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK，即中文版 Excel 保存的格式），每行一个房间。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="124"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
@@ -2369,42 +2369,42 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="101"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="106"/>
         <source>Only mine</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="109"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="109"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="112"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="127"/>
         <source>Anyone</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="130"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_board_parts.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="132"/>
         <source>Building {n}</source>
         <translation>{n}栋</translation>
     </message>
@@ -2412,32 +2412,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="48"/>
         <source>Record a follow-up: {room}</source>
         <translation>登记跟进：{room}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="53"/>
         <source>What was said: the owner&apos;s answer, a promised date …</source>
         <translation>沟通内容：业主的答复、承诺的缴费日期……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="55"/>
         <source>{owner} owes ¥{total} since {since}</source>
         <translation>{owner} 自 {since} 起欠费 ¥{total}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="62"/>
         <source>How</source>
         <translation>跟进方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="63"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="68"/>
         <source>Record follow-up</source>
         <translation>登记跟进</translation>
     </message>
@@ -2445,18 +2445,18 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="96"/>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="104"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="96"/>
         <source>Assign</source>
         <translation>指定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="103"/>
         <source>Dispatch now (派工)</source>
         <translation>立即派工</translation>
     </message>
@@ -2464,22 +2464,22 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="128"/>
         <source>Legal hold (冻结)</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="134"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="135"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="136"/>
         <source>{what} cannot be destroyed until the hold is lifted.</source>
         <translation>解除冻结前，{what} 不能销毁。</translation>
     </message>
@@ -2487,58 +2487,58 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="257"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="258"/>
         <source>All rows are written together, or none at all.</source>
         <translation>所有行一并写入，或全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="262"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="241"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="266"/>
         <source>New buildings</source>
         <translation>新楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="267"/>
         <source>New rooms</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="268"/>
         <source>New owners</source>
         <translation>新业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="244"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="269"/>
         <source>New ownerships</source>
         <translation>新产权登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="245"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="270"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="246"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="271"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="297"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="298"/>
-        <location filename="../../src/estate_desk/ui/import_report.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="323"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="330"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何数据。</translation>
     </message>
@@ -2546,12 +2546,12 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="270"/>
         <source>Import the owner roster</source>
         <translation>导入业主名册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="278"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2559,52 +2559,52 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="78"/>
         <source>Record an inspection of the archive room</source>
         <translation>登记档案室检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="82"/>
         <source>&lt;b&gt;Check&lt;/b&gt;</source>
         <translation>&lt;b&gt;检查项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="83"/>
         <source>&lt;b&gt;Yes&lt;/b&gt;</source>
         <translation>&lt;b&gt;是&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="84"/>
         <source>&lt;b&gt;No&lt;/b&gt;</source>
         <translation>&lt;b&gt;否&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="95"/>
         <source>not measured</source>
         <translation>未测</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="100"/>
         <source>What was found and done (optional)</source>
         <translation>发现的情况及处理（选填）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="103"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="104"/>
         <source>Relative humidity</source>
         <translation>相对湿度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="108"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
@@ -2612,82 +2612,82 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="164"/>
         <source>Record inspection…</source>
         <translation>登记检查…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="169"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="169"/>
         <source>Choose, or type e.g. 每6周 or “every 6 weeks”</source>
         <translation>可从列表选择，或输入如「每6周」</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="170"/>
         <source>Set schedule</source>
         <translation>设置周期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="174"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="175"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="176"/>
         <source>Checks</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="177"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="177"/>
         <source>Temperature (°C)</source>
         <translation>温度（°C）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="178"/>
         <source>Humidity (%)</source>
         <translation>湿度（%）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="179"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="179"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="193"/>
         <source>Schedule</source>
         <translation>检查周期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="200"/>
         <source>Inspection log, newest first</source>
         <translation>检查记录（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="215"/>
         <source>all passed</source>
         <translation>全部合格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="216"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="216"/>
         <source>not passed: {checks}</source>
         <translation>不合格：{checks}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="264"/>
         <source>Inspection recorded. Readings outside the norm: {warnings}</source>
         <translation>检查已登记。读数超出标准：{warnings}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="269"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="269"/>
         <source>Inspection recorded.</source>
         <translation>检查已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/inspections_page.py" line="285"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="285"/>
         <source>The archive room is now inspected {interval}.</source>
         <translation>档案室检查周期已设为{interval}。</translation>
     </message>
@@ -2695,87 +2695,87 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LabelOptionsPanel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="53"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="55"/>
         <source>Front label (A8, upper left of the box side)</source>
         <translation>正面标签（A8，贴于盒面左上角）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="56"/>
         <source>Spine label (fits the spine width)</source>
         <translation>盒脊标签（按盒脊宽度）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="58"/>
         <source>A4 label sheet</source>
         <translation>A4 标签纸</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="59"/>
         <source>Thermal label printer (one label per page)</source>
         <translation>热敏标签打印机（每页一张标签）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="60"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="64"/>
         <source>Reuse a half-used sheet: positions count row by row from the top left.</source>
         <translation>接着用打过一部分的标签纸：位置从左上角起逐行计数。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="69"/>
         <source>Moves everything right (negative: left), to match the printer.</source>
         <translation>整体向右移动（负数向左），用于校准打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="70"/>
         <source>Moves everything down (negative: up), to match the printer.</source>
         <translation>整体向下移动（负数向上），用于校准打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="71"/>
         <source>Cut lines around labels (plain paper)</source>
         <translation>标签四周印裁切线（普通纸）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="84"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="85"/>
         <source>Print on</source>
         <translation>打印到</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="86"/>
         <source>Rows × columns</source>
         <translation>行 × 列</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="87"/>
         <source>Start at position</source>
         <translation>起始位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="88"/>
         <source>Margin</source>
         <translation>页边距</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="89"/>
         <source>Gap</source>
         <translation>标签间距</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/label_options.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="90"/>
         <source>Printer offset x / y</source>
         <translation>打印机偏移 x / y</translation>
     </message>
@@ -2783,32 +2783,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="106"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="108"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="110"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="117"/>
         <source>The record&apos;s history: paper loans and on-screen consultations</source>
         <translation>档案利用记录：纸质借阅与屏幕查阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="120"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="121"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -2816,17 +2816,17 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LiftHoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="149"/>
         <source>Lift legal hold</source>
         <translation>解除冻结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="152"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="153"/>
         <source>{what} can come up for destruction again once it is due.</source>
         <translation>{what} 解除冻结后，到期即可重新鉴定销毁。</translation>
     </message>
@@ -2834,152 +2834,152 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoanDesk</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="59"/>
         <source>Lend</source>
         <translation>借出</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="57"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="60"/>
         <source>Take back</source>
         <translation>归还</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="61"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="63"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="65"/>
         <source>Scan or type a request slip, archive number, volume or box code</source>
         <translation>扫描或输入借阅申请单号、档号、案卷号或盒号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="67"/>
         <source>No request chosen.</source>
         <translation>尚未选择借阅申请。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="72"/>
         <source>New request…</source>
         <translation>新建借阅申请…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="74"/>
         <source>Renew</source>
         <translation>续借</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="76"/>
         <source>Record recall</source>
         <translation>登记催还</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="78"/>
         <source>Withdraw request</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
         <source>Items</source>
         <translation>借阅档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="90"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="106"/>
         <source>Requests awaiting my decision</source>
         <translation>待我审批的申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="123"/>
         <source>Desk</source>
         <translation>借阅台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="124"/>
         <source>Ledger</source>
         <translation>借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="125"/>
         <source>Borrower&apos;s loans</source>
         <translation>借阅人在借清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="126"/>
         <source>Rules</source>
         <translation>借阅规则</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="165"/>
         <source>Lent {count} item(s): {numbers}</source>
         <translation>已借出 {count} 件：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="180"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="183"/>
         <source>Copy recorded: {number}, {pages} pages</source>
         <translation>已登记复制：{number}，{pages} 页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="197"/>
         <source>Taken back: {numbers}</source>
         <translation>已归还：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="200"/>
         <source>— differences recorded for {n}</source>
         <translation>——已登记差异：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="222"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="225"/>
         <source>{number} · {state} · {borrower} ({org}) · {form}, {place} · due {due} · approved by {approvers}</source>
         <translation>{number} · {state} · {borrower}（{org}）· {form}，{place} · 应还 {due} · 审批人 {approvers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="267"/>
         <source>Request {number} made; it awaits the {role}.</source>
         <translation>已提交借阅申请 {number}，待{role}审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="288"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="291"/>
         <source>Renewed until {due}</source>
         <translation>已续借至 {due}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="302"/>
         <source>Request {number} withdrawn</source>
         <translation>借阅申请 {number} 已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_desk.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="314"/>
         <source>Recall recorded for {count} item(s) on {day}</source>
         <translation>{day} 已登记催还 {count} 件</translation>
     </message>
@@ -2987,77 +2987,77 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoanViews</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="49"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="49"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="79"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="80"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="81"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="82"/>
         <source>Lent on</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="83"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="84"/>
         <source>Title</source>
         <translation>档案名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="85"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="86"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="87"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="88"/>
         <source>Due</source>
         <translation>借阅期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="89"/>
         <source>Returned on</source>
         <translation>实际归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="90"/>
         <source>Intact</source>
         <translation>是否完好</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="91"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
@@ -3065,27 +3065,27 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="49"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="50"/>
         <source>Sign in — {office}</source>
         <translation>登录 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="56"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="57"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="59"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="67"/>
         <source>Demo logins (user / password):</source>
         <translation>演示账户（用户名 / 密码）：</translation>
     </message>
@@ -3093,173 +3093,173 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="82"/>
         <source>Estate Desk — {office}</source>
         <translation>物业档案与前台 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="95"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="96"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="97"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="98"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="119"/>
         <source>Appraisal &amp; destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="143"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="147"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="150"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="157"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="202"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="245"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="246"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="252"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="254"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="255"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="257"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="258"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="344"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="263"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="270"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="271"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="275"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="276"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="280"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="298"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="299"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="300"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="300"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="321"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="322"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="344"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="350"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="351"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3269,27 +3269,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="151"/>
         <source>Which column holds what</source>
         <translation>各列对应的内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="153"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="152"/>
         <source>The guesses are chosen already; correct any that are wrong.</source>
         <translation>已按表头自动识别，如有不对请更正。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="180"/>
         <source>{file}: {kind}{encoding}, headers in row {row}, {n} data rows. The first rows:</source>
         <translation>「{file}」：{kind}{encoding}，表头在第 {row} 行，共 {n} 行数据。前几行如下：</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="188"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="196"/>
         <source>— not in the file —</source>
         <translation>— 不在文件中 —</translation>
     </message>
@@ -3297,128 +3297,128 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="84"/>
         <source>New ticket</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="89"/>
         <source>Room: 3-2-1502, 3栋2单元1502 … or the owner&apos;s name</source>
         <translation>房号：3-2-1502、3栋2单元1502 … 或业主姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="95"/>
         <source>Where the owner wants someone to come: kitchen, lift hall …</source>
         <translation>业主希望到场的地点：厨房、电梯厅 …</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="97"/>
         <source>Who called and their number, when not the owner</source>
         <translation>非业主本人来电时：来电人及电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="99"/>
         <source>What the owner said</source>
         <translation>业主反映的情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="103"/>
         <source>The matter in a few words (漏水, 装修噪音); default: the subject</source>
         <translation>事项简称（漏水、装修噪音）；默认同事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="106"/>
         <source>Special services (F8)</source>
         <translation>特约服务（F8）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="115"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="127"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="129"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="130"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="133"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="134"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="135"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="136"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="140"/>
         <source>Promised by</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="143"/>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="291"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="292"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="146"/>
         <source>Open ticket</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="155"/>
         <source>Show repeat complaints</source>
         <translation>查看重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="196"/>
         <source>default {hours:g} h for this kind; at most 7 days (F2)</source>
         <translation>此类默认 {hours:g} 小时；最长 7 天（F2）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="234"/>
         <source>no owner on record</source>
         <translation>无业主登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="237"/>
         <source>Choose the room below, or type its code</source>
         <translation>请从下方选择房间，或输入房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="239"/>
         <source>No room: a public place</source>
         <translation>未填房号：公共区域</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="273"/>
         <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure (F7).</source>
         <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误（F7）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_intake.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="287"/>
         <source>No earlier complaint from this room about this matter.</source>
         <translation>该房间此前没有就此事项投诉。</translation>
     </message>
@@ -3426,27 +3426,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="225"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="225"/>
         <source>Record note</source>
         <translation>登记跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="227"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="227"/>
         <source>What was done or found today</source>
         <translation>今日处理或了解到的情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="228"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="228"/>
         <source>Owner told of the progress</source>
         <translation>已将进展告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="231"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="231"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -3454,27 +3454,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NotificationsDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="187"/>
         <source>Return visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="191"/>
         <source>Return visit…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="193"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="195"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="220"/>
         <source>Nothing waiting for you.</source>
         <translation>没有待办的回访。</translation>
     </message>
@@ -3482,133 +3482,133 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>OwnerView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="76"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
         <source>Move-in</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="68"/>
         <source>Choose a household to open the owner&apos;s file.</source>
         <translation>选择一户即可打开业主档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="75"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="77"/>
         <source>Address</source>
         <translation>联系地址</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="78"/>
         <source>ID number</source>
         <translation>证件号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="79"/>
         <source>Rooms</source>
         <translation>房产</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
         <source>What</source>
         <translation>变更项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="87"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="87"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="99"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="100"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="141"/>
         <source>{room}: no owner on record.</source>
         <translation>{room}：暂无业主登记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="172"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="172"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="175"/>
         <source>, moved in {date}</source>
         <translation>，{date} 入住</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="196"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="203"/>
         <source>No changes recorded yet.</source>
         <translation>尚无变更记录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/owner_view.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="207"/>
         <source>Documents ({n})</source>
         <translation>档案（{n}）</translation>
     </message>
@@ -3616,42 +3616,42 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PlaceBoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="237"/>
         <source>Put a box in a cabinet</source>
         <translation>档案盒上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="240"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="250"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="251"/>
         <source>e.g. shelved after boxing</source>
         <translation>例如：装盒后上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="252"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="253"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="254"/>
         <source>Shelf</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="254"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="255"/>
         <source>Position</source>
         <translation>格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="256"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3659,47 +3659,47 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PostponeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="188"/>
         <source>Postpone the promise</source>
         <translation>延期承诺时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="188"/>
         <source>Postpone</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="193"/>
         <source>e.g. waiting for a spare part</source>
         <translation>例如：等待配件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="196"/>
         <source>Promised now</source>
         <translation>当前承诺时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="197"/>
         <source>Latest possible</source>
         <translation>最迟可至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="198"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="198"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="199"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="199"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="200"/>
         <source>New promised time</source>
         <translation>新的承诺时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="203"/>
         <source>Already postponed once on {time}: the rules allow no second postponement (F2).</source>
         <translation>已于 {time} 延期一次：同一件事不得两次延期（F2）。</translation>
     </message>
@@ -3707,183 +3707,183 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="120"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
         <source>Spine</source>
         <translation>盒脊</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="98"/>
         <source>Clear box choice</source>
         <translation>清除所选档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="105"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="111"/>
         <source>why (kept in the audit trail)</source>
         <translation>原因（记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="114"/>
         <source>What to print</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="116"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="117"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="119"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="121"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="122"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="123"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="124"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="125"/>
         <source>Reason</source>
         <translation>打印原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="136"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="137"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="138"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="139"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="203"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="307"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="309"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，没有生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="340"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="342"/>
         <source>{pages} page(s), {items} item(s).</source>
         <translation>共 {pages} 页，{items} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="343"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="345"/>
         <source>Making the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="351"/>
         <source>Saved {pages} page(s) to {path}.</source>
         <translation>已将 {pages} 页保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="351"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="353"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="357"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="359"/>
         <source>Exported {items} row(s) to {path}.</source>
         <translation>已将 {items} 行导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="359"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="361"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="375"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="377"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="388"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="390"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="388"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="390"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="393"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="395"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="393"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="395"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printing_section.py" line="401"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="403"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
     </message>
@@ -3891,27 +3891,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="210"/>
         <source>Propose a destruction batch</source>
         <translation>提出销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="213"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="213"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="213"/>
         <source>Reason for destruction</source>
         <translation>销毁原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="226"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="228"/>
         <source>{n} record(s) go to a supervisor for approval, item by item.</source>
         <translation>共 {n} 件档案，提交主管领导逐件审批。</translation>
     </message>
@@ -3919,82 +3919,82 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="53"/>
         <source>New loan request</source>
         <translation>新建借阅申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="57"/>
         <source>Outside person…</source>
         <translation>外来人员…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="66"/>
         <source>Archive numbers, volume or box codes — one per line; scan them here</source>
         <translation>档号、案卷号或盒号，每行一个；可在此扫描</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="78"/>
         <source>Special case (goes to the management office)</source>
         <translation>特殊情况（报管理处审批）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="80"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="81"/>
         <source>Outside person&apos;s name</source>
         <translation>外来人员姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="82"/>
         <source>Organisation / department</source>
         <translation>单位／部门</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="83"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="84"/>
         <source>Clearance granted</source>
         <translation>授权密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="85"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="86"/>
         <source>Items</source>
         <translation>借阅档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="87"/>
         <source>Original or copy</source>
         <translation>原件或复制件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="88"/>
         <source>Where</source>
         <translation>借阅方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="89"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="90"/>
         <source>Due back</source>
         <translation>归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="96"/>
         <source>Submit request</source>
         <translation>提交申请</translation>
     </message>
@@ -4002,42 +4002,42 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="198"/>
         <source>Confirm the return</source>
         <translation>归还确认</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="202"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="203"/>
         <source>Title</source>
         <translation>档案名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="204"/>
         <source>Pages lent</source>
         <translation>借出页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="205"/>
         <source>Pages back</source>
         <translation>归还页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="206"/>
         <source>Intact</source>
         <translation>是否完好</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="207"/>
         <source>Note</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_dialogs.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="231"/>
         <source>Take back</source>
         <translation>归还</translation>
     </message>
@@ -4045,32 +4045,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ReturnVisitDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="148"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="148"/>
         <source>Record return visit</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="158"/>
         <source>What the owner said</source>
         <translation>业主意见</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="162"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="163"/>
         <source>The owner is</source>
         <translation>业主评价</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_signoff.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/desk/signoff.py" line="164"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4078,173 +4078,173 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="76"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="78"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="88"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="89"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="90"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="91"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="92"/>
         <source>First receiver</source>
         <translation>首按责任人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="93"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="96"/>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="203"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="95"/>
         <source>Promised by</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="96"/>
         <source>Why it blocks</source>
         <translation>不能日清的原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="107"/>
         <source>Progress note…</source>
         <translation>跟进…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="110"/>
         <source>Record the missing notes as omissions</source>
         <translation>将未跟进的工单记为遗漏</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="113"/>
         <source>Close day (日清)</source>
         <translation>日清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="115"/>
         <source>Show the report</source>
         <translation>查看日报</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="124"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="181"/>
         <source>Not closed: {days}</source>
         <translation>尚未日清：{days}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="202"/>
         <source>Keeping the day open</source>
         <translation>不能日清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="204"/>
         <source>Handled</source>
         <translation>当日处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="205"/>
         <source>Closed</source>
         <translation>当日办结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="206"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="209"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="207"/>
         <source>Late on site</source>
         <translation>超时到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="208"/>
         <source>Delay explained in advance</source>
         <translation>事先解释、延迟到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="209"/>
         <source>Still open</source>
         <translation>仍未办结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="210"/>
         <source>Awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="211"/>
         <source>No note with the owner told</source>
         <translation>当日未跟进或未告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="214"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="212"/>
         <source>Repeat complaints</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="234"/>
         <source>&#x3000;{n} omission(s) recorded</source>
         <translation>&#x3000;记录遗漏 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="236"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由{name}于 {time} 日清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="240"/>
         <source>{n} ticket(s) keep the day open: see why in the list.</source>
         <translation>还有 {n} 张工单不能日清，原因见列表。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="245"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="243"/>
         <source>Every open ticket has its note: the day can be closed.</source>
         <translation>所有未办结工单今日均已跟进：可以日清。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="247"/>
         <source>Only a supervisor may close the day.</source>
         <translation>只有主管可以日清。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="275"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="273"/>
         <source>Choose a ticket in the list first.</source>
         <translation>请先在列表中选择一张工单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_review.py" line="296"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="294"/>
         <source>{day} closed; the report is below.</source>
         <translation>{day} 已日清；日报见下方。</translation>
     </message>
@@ -4252,43 +4252,43 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RosterActions</name>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="316"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="315"/>
         <source>Import roster…</source>
         <translation>导入业主名册…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="316"/>
         <source>Import owners and rooms from .xlsx or .csv</source>
         <translation>从 .xlsx 或 .csv 导入业主和房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="319"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="318"/>
         <source>Export roster…</source>
         <translation>导出业主名册…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="320"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="319"/>
         <source>Save every room and its owner to .xlsx</source>
         <translation>将所有房间及其业主导出为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="334"/>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="344"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="333"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="343"/>
         <source>Export roster</source>
         <translation>导出业主名册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="334"/>
         <source>owner roster</source>
         <translation>业主名册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="335"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="348"/>
         <source>Exported {n} rows to {file}.</source>
         <translation>已导出 {n} 行到 {file}。</translation>
     </message>
@@ -4296,27 +4296,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RoutinesSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines_section.py" line="41"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="41"/>
         <source>Archive-room inspections</source>
         <translation>档案室检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines_section.py" line="42"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="42"/>
         <source>Household census</source>
         <translation>家庭情况普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines_section.py" line="43"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="43"/>
         <source>Arrears follow-up</source>
         <translation>欠费跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines_section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="88"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines_section.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="89"/>
         <source>Routines</source>
         <translation>日常工作</translation>
     </message>
@@ -4324,32 +4324,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RulesView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="231"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="232"/>
         <source>Special cases</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="236"/>
         <source>Default period (days)</source>
         <translation>默认借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="237"/>
         <source>Longest period (days)</source>
         <translation>最长借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="238"/>
         <source>Renewals allowed</source>
         <translation>可续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="239"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loan_views.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="272"/>
         <source>Saved; requests made from now on follow these rules.</source>
         <translation>已保存；此后提交的申请按新规则审批。</translation>
     </message>
@@ -4357,63 +4357,63 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SecrecySettings</name>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="62"/>
         <source>Names of the grades</source>
         <translation>密级名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="72"/>
         <source>Save the names</source>
         <translation>保存名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="77"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="79"/>
         <source>Encryption at rest</source>
         <translation>加密存储</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="81"/>
         <source>Attachments are stored encrypted from the grade</source>
         <translation>附件加密存储的最低密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="87"/>
         <source>Who may print and export up to which grade</source>
         <translation>各角色可打印、导出的最高密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="89"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="90"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="99"/>
         <source>Issue a new recovery key…</source>
         <translation>签发新的恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="126"/>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="139"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="133"/>
         <source>Attachments are now stored to match the new grade.</source>
         <translation>附件已按新的密级重新加密或解密。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy_settings.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="150"/>
         <source>Write the new recovery key down now and give it to the management office; it is not shown again.</source>
         <translation>请立即抄下新的恢复密钥交管理处保管；它不会再显示。</translation>
     </message>
@@ -4421,7 +4421,7 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SectionCard</name>
     <message>
-        <location filename="../../src/estate_desk/ui/today_page.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="110"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -4429,22 +4429,22 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ServicesPicker</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="42"/>
+        <location filename="../../src/estate_desk/ui/desk/services_picker.py" line="42"/>
         <source>Service</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="42"/>
+        <location filename="../../src/estate_desk/ui/desk/services_picker.py" line="42"/>
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="42"/>
+        <location filename="../../src/estate_desk/ui/desk/services_picker.py" line="42"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_services_picker.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/desk/services_picker.py" line="87"/>
         <source>Total: ¥{total}</source>
         <translation>合计：¥{total}</translation>
     </message>
@@ -4452,22 +4452,22 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="173"/>
         <source>Settle an arrear</source>
         <translation>登记结清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="186"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="175"/>
         <source>{room}: {fee} ¥{amount} unpaid since {since}</source>
         <translation>{room}：{fee} ¥{amount}，自 {since} 起未缴</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="180"/>
         <source>Paid on</source>
         <translation>缴清日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/arrears_dialogs.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="185"/>
         <source>Settle</source>
         <translation>结清</translation>
     </message>
@@ -4475,82 +4475,82 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="166"/>
         <source>Set up Estate Desk</source>
         <translation>设置物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="167"/>
         <source>e.g. 翠湖苑物业服务中心</source>
         <translation>例如：翠湖苑物业服务中心</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="177"/>
         <source>The service centre</source>
         <translation>物业服务中心</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="179"/>
         <source>The name printed on catalogues and the fonds code (全宗号) that starts every archive number.</source>
         <translation>印在目录上的名称，以及每个档号开头的全宗号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="182"/>
         <source>Service centre name</source>
         <translation>服务中心名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="185"/>
         <source>Fonds code</source>
         <translation>全宗号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="189"/>
         <source>The first administrator</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="190"/>
         <source>This account adds the other users. Keep the password safe.</source>
         <translation>此账户用于添加其他用户，请妥善保管密码。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="192"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="195"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="197"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="199"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="200"/>
         <source>Set up</source>
         <translation>完成设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="209"/>
         <source>The recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="212"/>
         <source>Attachments of confidential records are stored encrypted. If every administrator forgets their password, this key opens them again. It is shown only now.</source>
         <translation>涉密档案的附件加密保存。所有管理员都忘记密码时，凭此密钥可重新打开。它只在此时显示一次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="206"/>
         <source>I have written the recovery key down for the management office to keep safe.</source>
         <translation>我已抄下恢复密钥，交管理处妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/dialogs.py" line="224"/>
+        <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="225"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4558,7 +4558,7 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TicketActions</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_ticket_actions.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/desk/ticket_actions.py" line="111"/>
         <source>Photo for the ticket</source>
         <translation>工单照片</translation>
     </message>
@@ -4566,193 +4566,193 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="99"/>
         <source>Room and owner</source>
         <translation>房号与业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="100"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="101"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="102"/>
         <source>First receiver / handler</source>
         <translation>首按责任人 / 处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="103"/>
         <source>Received / promised</source>
         <translation>受理 / 承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="104"/>
         <source>Postponement</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="105"/>
         <source>Delay explained</source>
         <translation>延迟解释</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="106"/>
         <source>Special services</source>
         <translation>特约服务</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="107"/>
         <source>Filed in the archive</source>
         <translation>归档档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="103"/>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="127"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="128"/>
         <source>Progress notes</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="129"/>
         <source>Sign-off and return visits</source>
         <translation>办结与回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="130"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="135"/>
         <source>Handler / dispatch…</source>
         <translation>处理人 / 派工…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="136"/>
         <source>Arrived on site…</source>
         <translation>到场…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="137"/>
         <source>Explain delay… (F4)</source>
         <translation>延迟解释…（F4）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="138"/>
         <source>Postpone… (F2)</source>
         <translation>延期…（F2）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="139"/>
         <source>Progress note…</source>
         <translation>跟进…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="140"/>
         <source>Work done…</source>
         <translation>处理完毕…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="141"/>
         <source>Return visit…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="142"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="150"/>
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="153"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="181"/>
         <source>Ticket {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="182"/>
         <source>&#x3000;repeat of {number}</source>
         <translation>&#x3000;重复投诉，原工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="185"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="195"/>
         <source>&#x3000;(first promised {time})</source>
         <translation>&#x3000;（原承诺 {time}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="221"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="230"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_detail.py" line="228"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="238"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
@@ -4760,7 +4760,7 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk_handling.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="60"/>
         <source>no room</source>
         <translation>无房号</translation>
     </message>
@@ -4768,28 +4768,28 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/today_page.py" line="143"/>
-        <location filename="../../src/estate_desk/ui/today_page.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="147"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/today_page.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="145"/>
         <source>Reload the page (F5)</source>
         <translation>重新载入本页（F5）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/today_page.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="182"/>
         <source>Today, {day}</source>
         <translation>今天，{day}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/today_page.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="184"/>
         <source>{n} things waiting</source>
         <translation>共 {n} 项待办</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/today_page.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="184"/>
         <source>Nothing waiting</source>
         <translation>没有待办事项</translation>
     </message>
@@ -4797,32 +4797,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="93"/>
         <source>Lift the void mark</source>
         <translation>撤销作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="93"/>
         <source>Mark void (作废)</source>
         <translation>标记作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="97"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="101"/>
         <source>Void since</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="104"/>
         <source>{what} will be marked 作废 everywhere it is shown and printed, and left out of searches. Only a supervisor can lift the mark.</source>
         <translation>{what} 将在所有列表和打印件上标记“作废”，检索时默认不显示。只有主管可以撤销作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal_dialogs.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="109"/>
         <source>{what} will be current again. The change is recorded.</source>
         <translation>{what} 将恢复为现行档案，此操作会被记录。</translation>
     </message>
@@ -4830,27 +4830,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VolumeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="91"/>
         <source>File into a volume</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="92"/>
         <source>An open volume</source>
         <translation>未封卷的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="93"/>
         <source>A new volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="104"/>
         <source>Volume title</source>
         <translation>案卷题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/filing_dialogs.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="105"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
