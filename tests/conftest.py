@@ -11,28 +11,23 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil
 import threading
 import uuid
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
-from estate_desk.domain.clock import CHINA_TZ, FakeClock
+from database_support import ADMIN_PASSWORD, PG_URL, START, Templates, make_actor, pg_create, pg_drop
+from estate_desk.domain.clock import FakeClock
 from estate_desk.store.database import Database, open_database
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-PG_ENV = "ESTATE_DESK_TEST_DATABASE_URL"
-PG_URL = os.environ.get(PG_ENV)
+
 DB_FIXTURES = {"db", "database_url", "ready_db", "demo_db", "empty_url", "demo_url"}
-ADMIN_PASSWORD = "admin-pass-1"
-START = datetime(2026, 11, 23, 9, 0, tzinfo=CHINA_TZ)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -132,87 +127,6 @@ def clock() -> FakeClock:
 # --------------------------------------------------------------------------- databases
 
 
-def _admin_engine():  # type: ignore[no-untyped-def]
-    assert PG_URL
-    return create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
-
-
-def pg_create(name: str, template: str | None = None) -> URL:
-    engine = _admin_engine()
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
-    engine.dispose()
-    return make_url(PG_URL).set(database=name)  # type: ignore[arg-type]
-
-
-def pg_drop(name: str) -> None:
-    engine = _admin_engine()
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
-
-
-class Templates:
-    """Migrated (and demo-filled) template databases, made once per session."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.made: dict[str, str] = {}
-
-    def get(self, kind: str) -> str:
-        if kind not in self.made:
-            self.made[kind] = self._make(kind)
-        return self.made[kind]
-
-    def _make(self, kind: str) -> str:
-        if PG_URL:
-            name = f"estate_tmpl_{kind}_{os.getpid()}"
-            url = pg_create(name)
-        else:
-            url = URL.create("sqlite+pysqlite", database=str(self.folder / f"template-{kind}.sqlite3"))
-        from estate_desk.store import attachment_home
-
-        before = os.environ.get("ESTATE_DESK_HOME")
-        os.environ["ESTATE_DESK_HOME"] = str(self.home_of(kind))  # the files it stores stay with the template
-        attachment_home.unbind()
-        try:
-            db = open_database(url)
-            if kind == "demo":
-                from estate_desk.services.demo import estate as demo
-
-                demo.fill(db, FakeClock(START))
-            db.dispose()
-        finally:
-            if before is None:
-                os.environ.pop("ESTATE_DESK_HOME", None)
-            else:
-                os.environ["ESTATE_DESK_HOME"] = before
-            attachment_home.unbind()
-        return name if PG_URL else str(url.database)
-
-    def home_of(self, kind: str) -> Path:
-        return self.folder / f"home-{kind}"
-
-    def files_of(self, kind: str) -> Path:
-        """The attachment store the template's files went to (the demo's daily-review reports)."""
-        self.get(kind)
-        return self.home_of(kind) / "data" / "attachments"
-
-    def clone(self, kind: str, target: Path) -> tuple[URL, str | None]:
-        source = self.get(kind)
-        if PG_URL:
-            name = f"estate_t_{uuid.uuid4().hex[:12]}"
-            return pg_create(name, template=source), name
-        shutil.copyfile(source, target)
-        return URL.create("sqlite+pysqlite", database=str(target)), None
-
-    def drop_all(self) -> None:
-        if PG_URL:
-            for name in self.made.values():
-                pg_drop(name)
-
-
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
     t = Templates(tmp_path_factory.mktemp("templates"))
@@ -278,27 +192,6 @@ def demo_db(demo_url: URL) -> Iterator[Database]:
     database = open_database(demo_url)
     yield database
     database.dispose()
-
-
-def make_actor(db: Database, clock: FakeClock, username: str, role: str, clearance: int | None = None):  # type: ignore[no-untyped-def]
-    """Add a user (as the ``admin`` of ``ready_db``) and return them signed in, as an Actor."""
-    from estate_desk.domain.roles import Role
-    from estate_desk.domain.secrecy.grades import Grade
-    from estate_desk.services.accounts import users as accounts
-
-    admin = accounts.authenticate(db, clock, "admin", ADMIN_PASSWORD)
-    password = f"{username}-pass-1"
-    accounts.create_user(
-        db,
-        clock,
-        username=username,
-        password=password,
-        role=Role(role),
-        clearance=Grade(clearance) if clearance is not None else None,
-        display_name=username,
-        actor=admin,
-    )
-    return accounts.authenticate(db, clock, username, password)
 
 
 @pytest.fixture

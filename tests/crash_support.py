@@ -39,7 +39,7 @@ from estate_desk.domain.clock import FakeClock
 from estate_desk.services.accounts import users as accounts
 from estate_desk.store import models  # noqa: F401 - every table mapped, as in the app
 from estate_desk.store.database import open_database
-from conftest import ADMIN_PASSWORD, START
+from database_support import ADMIN_PASSWORD, START
 
 def pause():
     sys.stdout.write({midway!r} + "\\n")

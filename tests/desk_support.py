@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageDraw
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.desk.terms import Channel, TicketKind
 from estate_desk.services.desk import intake as desk
 from estate_desk.services.estate import buildings as estate

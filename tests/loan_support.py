@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.loans.rules import Form, Place
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import boxes, register, volumes

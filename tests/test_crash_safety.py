@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import func, select
 
-from conftest import START, make_actor
 from crash_support import kill_midway
+from database_support import START, make_actor
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.disposal.rules import BatchState, Decision

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from conftest import ADMIN_PASSWORD, PG_URL
+from database_support import ADMIN_PASSWORD, PG_URL
 from estate_desk.domain.errors import DatabaseProblem, InputProblem
 from estate_desk.domain.estate.roster import ColumnMapping, Field, check_rows
 from estate_desk.domain.estate.roster_cells import parse_date

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ADMIN_PASSWORD
+from database_support import ADMIN_PASSWORD
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.roles import Role, parse_role
 from estate_desk.domain.secrecy.grades import Grade

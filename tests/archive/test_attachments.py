@@ -56,7 +56,7 @@ def _user(db: Database, clock: FakeClock, username: str, role: Role, clearance: 
 @pytest.fixture
 def keeper(ready_db: Database, clock: FakeClock) -> Actor:
     """The administrator, signed in: keeps the archive, cleared for everything, holding the archive's key."""
-    from conftest import ADMIN_PASSWORD
+    from database_support import ADMIN_PASSWORD
 
     return accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD)
 

@@ -40,7 +40,7 @@ def test_a7_only_keepers_register_and_never_above_their_clearance(
 ) -> None:
     with pytest.raises(PermissionDenied):
         _doc(ready_db, clock, receptionist)
-    from conftest import make_actor
+    from database_support import make_actor
 
     low = make_actor(ready_db, clock, "clerk2", "archive_clerk", clearance=int(Grade.SECRET))
     with pytest.raises(PermissionDenied):

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, event, func, insert, select, table, text, update
 
-from conftest import PG_URL, make_actor
+from database_support import PG_URL, make_actor
 from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import RuleViolation
 from estate_desk.domain.secrecy.grades import Grade

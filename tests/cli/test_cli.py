@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ADMIN_PASSWORD
+from database_support import ADMIN_PASSWORD
 from estate_desk import __version__
 from estate_desk.cli.__main__ import main
 from estate_desk.store.migrations import head_revision

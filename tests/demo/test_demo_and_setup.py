@@ -65,7 +65,7 @@ def test_demo_estate_is_believable(demo_db: Database) -> None:
 
 
 def test_demo_is_deterministic(empty_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from conftest import START
+    from database_support import START
     from estate_desk.store.database import open_database
 
     db = open_database(empty_url)

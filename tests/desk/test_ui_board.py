@@ -7,52 +7,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from desk_window_support import click_ok, sign_in
 
 from estate_desk.domain.desk.countdown import CountdownState
 from estate_desk.domain.desk.terms import Channel, TicketKind
-from estate_desk.services.accounts import users as accounts
-from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import intake as desk
 from estate_desk.store.database import open_database
 from estate_desk.ui.desk.board_model import STATE_ROLE, TICKET_ID_ROLE, Column
 from estate_desk.ui.desk.intake import NewTicketDialog
-from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.desk.signoff import ReturnVisitDialog
 from estate_desk.ui.desk.widgets import clock_background, clock_foreground
 from estate_desk.ui.main_window import MainWindow
-from estate_desk.ui.qt import QApplication, QDialogButtonBox, Qt
+from estate_desk.ui.qt import QApplication, Qt
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
     from estate_desk.ui.desk.board import BoardWidget
+    from estate_desk.ui.desk.section import DeskSection
 
 pytestmark = pytest.mark.ui
 GREEN, AMBER, RED = CountdownState.GREEN, CountdownState.AMBER, CountdownState.RED
-
-
-def sign_in(db: Database, clock: FakeClock, username: str) -> Actor:
-    return accounts.authenticate(db, clock, username, demo.DEMO_PASSWORD)
-
-
-@pytest.fixture
-def section(app, qtbot, demo_db: Database, clock: FakeClock) -> Iterator[DeskSection]:  # type: ignore[no-untyped-def]
-    widget = DeskSection(demo_db, sign_in(demo_db, clock, "desk"), clock)
-    qtbot.addWidget(widget)
-    widget.resize(1500, 900)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)  # window shortcuts (Ctrl+T, F2 …) need the active window
-    yield widget
-    widget.shutdown()
-
-
-def click_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    ok = dialog.findChild(QDialogButtonBox, "dialogButtons").button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
 def cell(board: BoardWidget, ticket_id: int, column: Column) -> tuple[str, str, object]:

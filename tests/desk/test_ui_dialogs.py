@@ -8,12 +8,11 @@ import hashlib
 from typing import TYPE_CHECKING
 
 import pytest
+from desk_window_support import click_ok, sign_in
 from PIL import Image
 
 from estate_desk.domain.desk.terms import Confirmation, Satisfaction, TicketKind, TicketStatus
-from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive.attachments import stored_path
-from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import detail as desk_detail
 from estate_desk.services.desk import figures as desk_figures
@@ -21,40 +20,17 @@ from estate_desk.ui.desk.board_model import Column
 from estate_desk.ui.desk.detail import TicketDetailDialog
 from estate_desk.ui.desk.handling import ExplainDelayDialog, HandlerDialog, NoteDialog, PostponeDialog
 from estate_desk.ui.desk.intake import NewTicketDialog
-from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.desk.signoff import CompleteDialog, ReturnVisitDialog
-from estate_desk.ui.qt import QDialogButtonBox, QPoint, Qt
+from estate_desk.ui.qt import QPoint, Qt
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
+    from estate_desk.ui.desk.section import DeskSection
 
 pytestmark = pytest.mark.ui
-
-
-def sign_in(db: Database, clock: FakeClock, username: str) -> Actor:
-    return accounts.authenticate(db, clock, username, demo.DEMO_PASSWORD)
-
-
-@pytest.fixture
-def section(app, qtbot, demo_db: Database, clock: FakeClock) -> Iterator[DeskSection]:  # type: ignore[no-untyped-def]
-    widget = DeskSection(demo_db, sign_in(demo_db, clock, "desk"), clock)
-    qtbot.addWidget(widget)
-    widget.resize(1500, 900)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)  # window shortcuts (Ctrl+T, F2 …) need the active window
-    yield widget
-    widget.shutdown()
-
-
-def click_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    ok = dialog.findChild(QDialogButtonBox, "dialogButtons").button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
 def ticket_id(section: DeskSection, matter: str) -> int:

@@ -9,46 +9,24 @@ from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
+from desk_window_support import click_ok, desk_section, sign_in
 
 from estate_desk.domain.desk.review import BlockReason
 from estate_desk.domain.desk.terms import NotifyMethod
-from estate_desk.services.accounts import users as accounts
-from estate_desk.services.demo import estate as demo
 from estate_desk.services.desk import actions as desk_actions
 from estate_desk.services.desk import review as desk_review
 from estate_desk.ui.desk.figures import FiguresPage
 from estate_desk.ui.desk.handling import NoteDialog
-from estate_desk.ui.desk.section import DeskSection
-from estate_desk.ui.qt import QDialogButtonBox, Qt
+from estate_desk.ui.qt import Qt
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
-    from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
 pytestmark = pytest.mark.ui
 TODAY, YESTERDAY = date(2026, 11, 23), date(2026, 11, 22)
-
-
-def sign_in(db: Database, clock: FakeClock, username: str) -> Actor:
-    return accounts.authenticate(db, clock, username, demo.DEMO_PASSWORD)
-
-
-def desk_section(qtbot, db: Database, clock: FakeClock, username: str) -> DeskSection:  # type: ignore[no-untyped-def]
-    section = DeskSection(db, sign_in(db, clock, username), clock)
-    qtbot.addWidget(section)
-    section.resize(1500, 900)
-    section.show()
-    section.activateWindow()
-    qtbot.waitUntil(section.isActiveWindow)  # window shortcuts (F6) need the active window
-    return section
-
-
-def click_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    ok = dialog.findChild(QDialogButtonBox, "dialogButtons").button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
 def test_f6_closing_the_day_waits_until_every_open_ticket_has_todays_note(  # type: ignore[no-untyped-def]

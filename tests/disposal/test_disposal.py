@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.disposal.retention import Retention

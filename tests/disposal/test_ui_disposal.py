@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.disposal.rules import BatchState
 from estate_desk.services.archive import numbering as archive

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from conftest import ADMIN_PASSWORD
+from database_support import ADMIN_PASSWORD
 from estate_desk.cli.__main__ import main
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.estate.rooms import RoomCode, room_sort_key

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import func, select
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.loans.rules import DEFAULT_RULES, ApprovalRules, LoanPeriod, RequestState, check_rules
 from estate_desk.domain.roles import Role

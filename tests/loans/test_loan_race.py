@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from conftest import PG_URL, START
+from database_support import PG_URL, START
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.store.loans import Loan
 from loan_support import Archive, make_archive

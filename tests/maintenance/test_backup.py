@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from conftest import ADMIN_PASSWORD, PG_URL, START, pg_create, pg_drop
+from database_support import ADMIN_PASSWORD, PG_URL, START, pg_create, pg_drop
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem, InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade

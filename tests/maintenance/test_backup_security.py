@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import func, select
 
-from conftest import ADMIN_PASSWORD, make_actor
+from database_support import ADMIN_PASSWORD, make_actor
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from sqlalchemy import select
 
-from conftest import ADMIN_PASSWORD, START
 from crash_support import kill_midway
+from database_support import ADMIN_PASSWORD, START
 from estate_desk.domain.clock import FakeClock
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.domain.secrecy.grades import Grade
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import URL
 
-    from conftest import Templates
+    from database_support import Templates
 
 START_CLOCK = FakeClock(START)
 BEFORE_COMMIT = ("journal-written", "staging-file", "staged", "committing", "rows-loaded")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ADMIN_PASSWORD
+from database_support import ADMIN_PASSWORD
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.maintenance import auto_backup, backup_check, integrity
 from estate_desk.services.maintenance.backup_crypto import Credentials
@@ -102,7 +102,7 @@ def test_a5_a_damaged_backup_is_refused_in_a_message_not_a_traceback(  # type: i
 
 
 def test_a5_a_receptionist_cannot_back_up_or_restore(qapp, qtbot, ready_db: Database, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    from conftest import make_actor
+    from database_support import make_actor
 
     desk = make_actor(ready_db, clock, "desk", "receptionist")
     w = MainWindow(ready_db, desk, clock, "测试物业服务中心")
@@ -152,7 +152,7 @@ def test_a5_the_schedule_says_so_when_the_archive_cannot_be_reached(  # type: ig
 def test_a6_the_schedule_and_the_exit_backup_skip_a_session_not_cleared_for_the_whole_archive(  # type: ignore[no-untyped-def]
     qapp, qtbot, ready_db: Database, clock: FakeClock, tmp_path: Path
 ) -> None:
-    from conftest import make_actor
+    from database_support import make_actor
     from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.estate.buildings import add_owner
 

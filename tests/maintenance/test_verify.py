@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import select, update
 
-from conftest import ADMIN_PASSWORD
+from database_support import ADMIN_PASSWORD
 from estate_desk.cli.__main__ import main
 from estate_desk.domain.routines.common import RoutineStatus
 from estate_desk.domain.secrecy.grades import Grade

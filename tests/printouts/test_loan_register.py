@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from sqlalchemy import func, select
 
-from conftest import ADMIN_PASSWORD
+from database_support import ADMIN_PASSWORD
 from estate_desk.cli.__main__ import main
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade

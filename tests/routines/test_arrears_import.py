@@ -118,7 +118,7 @@ def test_a15_a_sheet_without_the_needed_columns_or_a_user_without_the_role_is_re
 def test_a15_a_gbk_csv_with_one_room_column_imports_from_the_cli(
     ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from conftest import ADMIN_PASSWORD
+    from database_support import ADMIN_PASSWORD
     from estate_desk.cli.__main__ import main
 
     _estate(ready_db, clock)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import func, select
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, RuleViolation
 from estate_desk.domain.estate.owner_history import ChangeSource, OwnerField

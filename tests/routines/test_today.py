@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.estate.owner_history import ChangeSource
 from estate_desk.domain.routines.census import CensusProgress, Quarter
 from estate_desk.domain.routines.common import RoutineStatus

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from conftest import ADMIN_PASSWORD, START, make_actor
+from database_support import ADMIN_PASSWORD, START, make_actor
 from estate_desk.cli.__main__ import main
 from estate_desk.domain.audit import (
     GENESIS,

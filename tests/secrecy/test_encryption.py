@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from conftest import ADMIN_PASSWORD, make_actor
+from database_support import ADMIN_PASSWORD, make_actor
 from estate_desk import paths
 from estate_desk.domain.errors import InputProblem, PermissionDenied, UserError
 from estate_desk.domain.secrecy.grades import Grade

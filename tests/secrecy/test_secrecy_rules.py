@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from conftest import ADMIN_PASSWORD, make_actor
+from database_support import ADMIN_PASSWORD, make_actor
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 from estate_desk.domain.secrecy.grades import Grade, default_label, most_secret, parse_grade, set_office_names

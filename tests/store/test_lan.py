@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import select as sql_select
 from sqlalchemy import text
 
-from conftest import PG_URL, make_actor
+from database_support import PG_URL, make_actor
 from estate_desk.domain.clock import CHINA_TZ, FakeClock, SystemClock
 from estate_desk.domain.desk.terms import Channel, TicketKind
 from estate_desk.domain.errors import EditConflict

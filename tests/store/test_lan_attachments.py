@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ADMIN_PASSWORD
+from database_support import ADMIN_PASSWORD
 from estate_desk import workstation
 from estate_desk.domain.errors import DatabaseProblem
 from estate_desk.domain.secrecy.grades import Grade

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import make_actor
+from database_support import make_actor
 from estate_desk.domain.errors import EditConflict
 from estate_desk.services.archive import register
 from estate_desk.services.archive.numbering import DocumentDraft

@@ -97,7 +97,7 @@ from estate_desk.store.database import open_database
 from estate_desk.ui.app import make_application
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QEvent
-from conftest import START
+from database_support import START
 
 app = make_application()
 db = open_database(sys.argv[1])
