@@ -2,68 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AdminSection</name>
+    <name>AddUserDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
-        <source>User</source>
-        <translation>用户</translation>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="80"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="93"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="94"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="95"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="96"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="44"/>
-        <source>State</source>
-        <translation>状态</translation>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="97"/>
+        <source>First password</source>
+        <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="35"/>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="98"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="99"/>
+        <source>Tell the user the first password; they change it after signing in.</source>
+        <translation>请把初始密码告诉该用户；登录后由本人修改。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSection</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="225"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="38"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="228"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="41"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="231"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="63"/>
-        <source>disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="63"/>
-        <source>locked</source>
-        <translation>已锁定</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="63"/>
-        <source>active</source>
-        <translation>正常</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/estate_desk/ui/app.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/app.py" line="138"/>
         <source>The archive cannot be opened</source>
         <translation>无法打开档案库</translation>
     </message>
@@ -1439,6 +1441,29 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="167"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="172"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="173"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="174"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <location filename="../../src/estate_desk/ui/estate/import_report.py" line="86"/>
@@ -1511,6 +1536,24 @@
         <location filename="../../src/estate_desk/ui/estate/import_report.py" line="238"/>
         <source>Exclude the {n} rows with problems</source>
         <translation>排除有问题的 {n} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ClearanceDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="149"/>
+        <source>Clearance of {user}</source>
+        <translation>{user} 的密级权限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="150"/>
+        <source>Set clearance</source>
+        <translation>设置密级权限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="156"/>
+        <source>Clearance</source>
+        <translation>密级权限</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2453,94 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>FirstStepsPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="32"/>
+        <source>First steps of a new archive</source>
+        <translation>新档案室的第一步</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="39"/>
+        <source>1. Import the owner roster</source>
+        <translation>1. 导入业主名册</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="40"/>
+        <source>Buildings, rooms and owners from the developer&apos;s or the last company&apos;s spreadsheet.</source>
+        <translation>从开发商或前物业公司的表格导入楼栋、房号和业主。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="41"/>
+        <source>Import roster…</source>
+        <translation>导入业主名册…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="44"/>
+        <source>2. Add the office&apos;s accounts</source>
+        <translation>2. 添加本处的账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="45"/>
+        <source>The archive clerk, the receptionists and the other staff, each with a role and a clearance.</source>
+        <translation>档案管理员、前台接待和其他工作人员，各有角色和密级权限。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="46"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="49"/>
+        <source>3. Register the first records</source>
+        <translation>3. 登记第一批档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="50"/>
+        <source>Each record gets its archive number as it is registered; owner files go with their room.</source>
+        <translation>每件档案登记时取得档号；业主档案随房号归档。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="51"/>
+        <source>Register…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="54"/>
+        <source>4. Put records in boxes and print the labels</source>
+        <translation>4. 装盒并打印档案盒标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="55"/>
+        <source>Box labels carry the category in bold, the archive numbers and a barcode to scan.</source>
+        <translation>档案盒标签印有粗体门类名称、档号和可扫描的条码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="56"/>
+        <source>Print labels…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="86"/>
+        <source>{n} rooms</source>
+        <translation>{n} 个房号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="87"/>
+        <source>{n} users</source>
+        <translation>{n} 个用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="88"/>
+        <source>{n} records</source>
+        <translation>{n} 件档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/first_steps.py" line="89"/>
+        <source>{n} boxes</source>
+        <translation>{n} 个档案盒</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="48"/>
@@ -3093,173 +3224,198 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="93"/>
         <source>Estate Desk — {office}</source>
         <translation>物业档案与前台 — {office}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="115"/>
+        <source>First steps</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="117"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="118"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="119"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="122"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="135"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="142"/>
         <source>Appraisal &amp; destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="166"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="170"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="173"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="180"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="234"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="264"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="265"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="241"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="304"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="246"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="308"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="312"/>
+        <source>Sign &amp;out / switch user</source>
+        <translation>注销/切换用户(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="314"/>
+        <source>Close this window and sign in as another user (the shared front-desk PC)</source>
+        <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="325"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="328"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="331"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="335"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="263"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="418"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="344"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="353"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="354"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="372"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="300"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="373"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="374"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="375"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="376"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="322"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="395"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="418"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="423"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="351"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="424"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3292,6 +3448,19 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="196"/>
         <source>— not in the file —</source>
         <translation>— 不在文件中 —</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="135"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="136"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
     </message>
 </context>
 <context>
@@ -4795,6 +4964,144 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <source>Clearance</source>
+        <translation>密级权限</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="62"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="64"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="65"/>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="66"/>
+        <source>Set clearance…</source>
+        <translation>设置密级权限…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="68"/>
+        <source>Enable…</source>
+        <translation>启用…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="87"/>
+        <source>The archive clerk starts on</source>
+        <translation>档案管理员登录后首先看到</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="125"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="125"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="125"/>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="132"/>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="141"/>
+        <source>New password for {user}</source>
+        <translation>为 {user} 设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="142"/>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
+        <source>Password reset</source>
+        <translation>密码已重设</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="157"/>
+        <source>Clearance set</source>
+        <translation>密级权限已设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="166"/>
+        <source>Enable {user}</source>
+        <translation>启用 {user}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="167"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="171"/>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="179"/>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="181"/>
+        <source>Disable {user}? They can no longer sign in; their name stays on everything they did. An administrator can enable the account again with a new password.</source>
+        <translation>停用 {user}？停用后不能再登录；其经手的一切记录上仍保留其姓名。管理员可以设置新密码后重新启用该账户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="191"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="212"/>
+        <source>Saved: the archive clerk starts on {home}</source>
+        <translation>已保存：档案管理员登录后首先看到“{home}”</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="93"/>
@@ -4853,6 +5160,14 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="105"/>
         <source>Year</source>
         <translation>年度</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="61"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

@@ -304,6 +304,7 @@ def test_a12_a_record_registered_at_another_workstation_appears_in_the_archive_b
     window = MainWindow(demo_db, demo_clerk, clock, "翠湖苑物业服务中心", now_ms=lambda: 0.0)
     qtbot.addWidget(window)
     window.show()
+    window.show_section(window.archive)  # the clerk lands on her home; the archive is what is watched
     browser = window.archive.browser
     other = open_database(demo_db.url)  # the other workstation's own connection
     try:

@@ -30,7 +30,8 @@ def window(app, qtbot, demo_db: Database, clock: FakeClock) -> MainWindow:  # ty
 
 def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["档案", "前台", "打印", "管理", "今日待办", "日常工作", "借阅", "鉴定销毁"]
+    assert titles == ["档案", "前台", "打印", "今日待办", "日常工作", "借阅", "鉴定销毁"]  # no 管理: nothing there for her
+    assert window.stack.currentWidget() is window.today  # the clerk's home, as the office left it (issue 20)
     status = window.findChild(QLabel, "statusUser")
     assert status is not None and "李秀英（档案管理员）" in status.text()
 
@@ -47,8 +48,8 @@ def test_archive_lists_all_seven_categories(window: MainWindow) -> None:
 def test_keyboard_switches_sections_and_focuses_search(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.desk
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.admin
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.routines
     find = [a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)]
     assert len(find) == 1
     window.activateWindow()
@@ -129,10 +130,11 @@ def test_simhei_can_be_chosen_only_where_installed(window: MainWindow, monkeypat
 
 
 def test_the_today_page_opens_a_routine_where_it_is_kept(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.today
     assert window.open_from_today("inspection", None)
-    assert window.stack.currentWidget() is window.routines and window.nav.currentRow() == 5
+    assert window.stack.currentWidget() is window.routines and window.nav.currentRow() == 4
     assert window.routines is not None and window.routines.tabs.currentWidget() is window.routines.inspections
     assert window.routines.inspections.dialog is not None and window.routines.inspections.dialog.isVisible()
     window.routines.inspections.dialog.reject()
@@ -142,4 +144,5 @@ def test_a_receptionist_has_no_clerk_pages(demo_db, clock, qtbot) -> None:  # ty
     actor = accounts.authenticate(demo_db, clock, "desk", demo.DEMO_PASSWORD)
     w = MainWindow(demo_db, actor, clock, "翠湖苑物业服务中心")
     qtbot.addWidget(w)
-    assert w.today is None and w.nav.count() == 4
+    assert w.today is None and w.admin is None and w.nav.count() == 3
+    assert w.stack.currentWidget() is w.desk  # the receptionist lands on the board (issue 20)

@@ -60,3 +60,54 @@ def parse_role(text: str) -> Role:
 
     choices = ", ".join(f"{r.value} ({r.zh})" for r in Role)
     raise InputProblem(zh=f"未知的角色：{text}。可选：{choices}", en=f"Unknown role: {text}. Choose from: {choices}")
+
+
+USER_READERS = USER_MANAGERS | {Role.MANAGEMENT_OFFICE, Role.SUPERVISOR}
+"""Roles that may see the list of accounts (the management office and supervisors read, administrators manage)."""
+
+
+class Home(StrEnum):
+    """The section a user lands on after signing in."""
+
+    FIRST_STEPS = "first_steps"  # 开始使用: an empty archive's first steps
+    TODAY = "today"  # 今日待办
+    ARCHIVE = "archive"  # 档案
+    DESK = "desk"  # 前台
+    ADMIN = "admin"  # 管理
+
+    def label(self, lang: str = "zh") -> str:
+        return _HOME_ZH[self] if lang.startswith("zh") else _HOME_EN[self]
+
+
+_HOME_ZH = {
+    Home.FIRST_STEPS: "开始使用",
+    Home.TODAY: "今日待办",
+    Home.ARCHIVE: "档案",
+    Home.DESK: "前台",
+    Home.ADMIN: "管理",
+}
+_HOME_EN = {
+    Home.FIRST_STEPS: "First steps",
+    Home.TODAY: "Today",
+    Home.ARCHIVE: "Archive",
+    Home.DESK: "Front desk",
+    Home.ADMIN: "Administration",
+}
+CLERK_HOMES = (Home.TODAY, Home.ARCHIVE)
+"""Where the office may send the archive clerk: the day's to-do list or the archive itself."""
+
+
+def home_of(role: Role, clerk_home: Home = Home.TODAY, *, archive_empty: bool = False) -> Home:
+    """Each role's own home. The receptionist, the staff and the supervisor work the front desk's board;
+    the clerk lands where the office set (今日待办 by default); the management office on the day's list;
+    the administrator on 管理. While the archive holds nothing yet, those who build it (the clerk and the
+    administrator) land on the first steps instead."""
+    if archive_empty and role in ARCHIVE_KEEPERS:
+        return Home.FIRST_STEPS
+    if role is Role.ARCHIVE_CLERK:
+        return clerk_home if clerk_home in CLERK_HOMES else Home.TODAY
+    if role is Role.ADMINISTRATOR:
+        return Home.ADMIN
+    if role is Role.MANAGEMENT_OFFICE:
+        return Home.TODAY
+    return Home.DESK

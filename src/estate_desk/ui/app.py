@@ -1,4 +1,5 @@
-"""Starting the window: Qt, fonts, language, the database (with clear messages), set-up, sign-in."""
+"""Starting the window: Qt, fonts, language, the database (with clear messages), set-up, sign-in — and
+signing out, so that the next user of a shared front-desk PC signs in without restarting."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from estate_desk.services.maintenance.opening import open_store
 from estate_desk.store.database import Database, open_database
 from estate_desk.store.server_clock import workstation_clock
 from estate_desk.ui import errors, fonts, i18n, prefs
-from estate_desk.ui.qt import QApplication, QDialog, QIcon
+from estate_desk.ui.qt import QApplication, QDialog, QIcon, QObject
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
+    from estate_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,67 @@ def set_up_and_sign_in(
     return login.actor, office_name
 
 
+def sign_in_again(
+    db: Database, clock: Clock, office_name: str, demo_logins: Sequence[tuple[str, str, str]] | None = None
+) -> Actor | None:
+    """The sign-in after someone signed out, for the next user. None when cancelled."""
+    from estate_desk.ui.accounts.dialogs import LoginDialog
+
+    login = LoginDialog(db, clock, office_name, demo_logins)
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return login.actor
+
+
+class Sessions(QObject):
+    """The one signed-in window of this workstation. Signing out closes it (its timers and worker
+    stop as at exit) and opens the sign-in; the next user gets a window of their own, with their own
+    sections and home. Cancelling the sign-in ends the application."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        office_name: str,
+        *,
+        demo_logins: Sequence[tuple[str, str, str]] | None = None,
+        sign_in: Callable[[], Actor | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._db, self._clock, self._office = db, clock, office_name
+        self._sign_in = sign_in or (lambda: sign_in_again(db, clock, office_name, demo_logins))
+        self.window: MainWindow | None = None
+
+    def open(self, actor: Actor) -> MainWindow:
+        from estate_desk.ui.main_window import MainWindow
+
+        window = MainWindow(self._db, actor, self._clock, self._office)
+        window.sign_out_requested.connect(self.switch_user)
+        window.show()
+        self.window = window
+        return window
+
+    def switch_user(self) -> MainWindow | None:
+        """Close the signed-in window and sign in again; the new window, or None when nobody signed in."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        quits = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # between the two windows none is open
+        try:
+            if self.window is not None:
+                old, self.window = self.window, None
+                old.close()
+                old.deleteLater()
+                log.info("signed out: %s", old.actor.username)
+            actor = self._sign_in()
+            if actor is None:
+                app.quit()
+                return None
+            return self.open(actor)
+        finally:
+            app.setQuitOnLastWindowClosed(quits)
+
+
 def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | None = None) -> int:
     app = make_application()
     errors.install_excepthook()
@@ -80,16 +143,16 @@ def run_app(database: str | None, demo_logins: Sequence[tuple[str, str, str]] | 
         return 0
     actor, office_name = signed_in
     from estate_desk.services.maintenance.auto_backup import sweep_at_start
-    from estate_desk.ui.main_window import MainWindow
 
     sweep_at_start(db, clock)  # temp files of copies and backups a crash interrupted
     from estate_desk.ui.gc_guard import MainThreadCollector
 
     collector = MainThreadCollector(app)  # garbage is collected on this thread only, never on the worker
-    window = MainWindow(db, actor, clock, office_name)
-    window.show()
+    sessions = Sessions(db, clock, office_name, demo_logins=demo_logins)
+    sessions.open(actor)
     code = app.exec()
-    window.backups.backup_on_exit()  # the automatic backup at exit (A5), when the settings ask for it
+    if sessions.window is not None:  # the automatic backup at exit (A5), when the settings ask for it
+        sessions.window.backups.backup_on_exit()
     collector.stop()
     db.dispose()
     return int(code)

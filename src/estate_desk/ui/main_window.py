@@ -1,5 +1,9 @@
 """The main window: sections on the left, a global search, the signed-in user in the status bar.
 
+Each user sees the sections their role can use, and lands on their own home (``domain/roles.home_of``):
+the receptionist on the front desk's board, the clerk where the office set, the administrator on 管理;
+an empty archive opens on its first steps. File → Sign out / switch user hands the workstation over.
+
 It owns the worker for long jobs and listens for the barcode scanner wherever the focus is:
 a scanned box, volume or document code opens that record.
 """
@@ -10,18 +14,21 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk import __version__
 from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS
-from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.domain.roles import ARCHIVE_KEEPERS, USER_MANAGERS, Home
 from estate_desk.domain.routines.common import ROUTINE_READERS
 from estate_desk.printing.font_files import find_simhei
+from estate_desk.services.accounts import homes
 from estate_desk.services.archive import search
 from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
-from estate_desk.ui.accounts.admin_section import AdminSection
+from estate_desk.ui.accounts.admin_section import ADMIN_READERS, AdminSection
+from estate_desk.ui.accounts.user_dialogs import ChangePasswordDialog
 from estate_desk.ui.archive.section import ArchiveSection
 from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.disposal.page import DisposalSection
+from estate_desk.ui.first_steps import FirstStepsPage
 from estate_desk.ui.loans.desk import LoanDesk
 from estate_desk.ui.maintenance.backup_actions import BackupActions
 from estate_desk.ui.printouts.section import PrintingSection
@@ -45,6 +52,7 @@ from estate_desk.ui.qt import (
     QToolBar,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
 from estate_desk.ui.routines.today_page import TodayPage
@@ -67,6 +75,8 @@ class SearchResults(QListWidget):
 
 
 class MainWindow(QMainWindow):
+    sign_out_requested = Signal()  # File → Sign out / switch user: the window closes and the sign-in opens
+
     def __init__(
         self,
         db: Database,
@@ -79,6 +89,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._db, self._actor, self._clock = db, actor, clock
+        self.actor = actor  # who is signed in here
         self.setWindowTitle(self.tr("Estate Desk — {office}").format(office=office_name))
         self.resize(1400, 860)
         self.runner = Runner(self)
@@ -87,16 +98,28 @@ class MainWindow(QMainWindow):
         self.archive = ArchiveSection(db, actor, clock, self.runner)
         self.desk = DeskSection(db, actor, clock)
         self.printing = PrintingSection(db, actor, clock, self.runner)
-        self.admin = AdminSection(db, actor, clock)
+        self.admin = AdminSection(db, actor, clock) if actor.role in ADMIN_READERS else None
+        self.signing_out = False
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="sections")
         self.nav.setFixedWidth(150)
-        sections: list[tuple[str, QWidget]] = [
+        home = homes.home_for(db, actor)
+        self.first_steps: FirstStepsPage | None = None
+        sections: list[tuple[str, QWidget]] = []
+        if home is Home.FIRST_STEPS:  # an empty archive: its first steps, for those who build it
+            offered = {"register", "labels"} | ({"accounts"} if actor.role in USER_MANAGERS else set())
+            if actor.role in ROUTINE_READERS:
+                offered.add("roster")
+            self.first_steps = FirstStepsPage(db, frozenset(offered))
+            self.first_steps.step.connect(self.take_first_step)
+            sections.append((self.tr("First steps"), self.first_steps))
+        sections += [
             (self.tr("Archive"), self.archive),
             (self.tr("Front desk"), self.desk),
             (self.tr("Printing"), self.printing),
-            (self.tr("Administration"), self.admin),
         ]
+        if self.admin is not None:
+            sections.append((self.tr("Administration"), self.admin))
         self.today: TodayPage | None = None
         self.routines: RoutinesSection | None = None
         if actor.role in ROUTINE_READERS:  # the clerk's day: today page and routines (A10, A14, A15)
@@ -165,7 +188,8 @@ class MainWindow(QMainWindow):
         self.backups.checked.connect(lambda _report: self.today.refresh() if self.today is not None else None)
         self.backups.restored.connect(self._restored)
         self.printing.status.connect(self.statusBar().showMessage)
-        self.nav.setCurrentRow(0)
+        self.home = self._home_page(home)
+        self.show_section(self.home)
         self.scanner = ScanListener(self, now_ms)
         self.scanner.scanned.connect(self.open_code)
         app = QApplication.instance()
@@ -176,6 +200,45 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self.changes_arrived)
         self._archive_stale = False
         self.nav.currentRowChanged.connect(lambda _: self.changes_arrived(frozenset()))
+
+    def _home_page(self, home: Home) -> QWidget:
+        pages: dict[Home, QWidget | None] = {
+            Home.FIRST_STEPS: self.first_steps,
+            Home.TODAY: self.today,
+            Home.ARCHIVE: self.archive,
+            Home.DESK: self.desk,
+            Home.ADMIN: self.admin,
+        }
+        return pages.get(home) or self.archive
+
+    def show_section(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+
+    def take_first_step(self, step: str) -> None:
+        """A button of the first-steps page: open where that step is done."""
+        if step == "roster" and self.routines is not None:
+            self.show_section(self.routines)
+            self.routines.roster.open_import_wizard()
+        elif step == "accounts" and self.admin is not None and self.admin.users is not None:
+            self.show_section(self.admin)
+            self.admin.users.add_user()
+        elif step == "register":
+            self.show_section(self.archive)
+            self.archive.register_document()
+        elif step == "labels":
+            self.show_section(self.printing)
+            self.printing.choose("labels")
+
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self._db, self._clock, self._actor, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Your password was changed."), 5000))
+        dialog.open()
+        return dialog
+
+    def sign_out(self) -> None:
+        """Hand the workstation over: the window closes and the sign-in opens (``ui/app.Sessions``)."""
+        self.signing_out = True
+        self.sign_out_requested.emit()
 
     def changes_arrived(self, topics: frozenset[str]) -> None:
         """Another workstation saved records: the archive views read again (now, or when next shown)."""
@@ -216,13 +279,13 @@ class MainWindow(QMainWindow):
             self.show_loans()
             return self.loans.open_request(ref)
         if kind == "document" and isinstance(ref, int):
-            self.nav.setCurrentRow(0)
+            self.show_section(self.archive)
             return self.archive.open_record("document", ref)
         return False
 
     def open_document(self, kind: str, record_id: int) -> bool:
         """A record named elsewhere (a batch's item, its manifest): open it in the archive."""
-        self.nav.setCurrentRow(0)
+        self.show_section(self.archive)
         if self.archive.open_record(kind, record_id):
             return True
         self.archive.refresh()  # filed since the list was read (a manifest)
@@ -233,7 +296,7 @@ class MainWindow(QMainWindow):
         loan desk is shown, lend or take it back there."""
         if self.loans is not None and self.stack.currentWidget() is self.loans:
             return self.loans.scan(code)
-        self.nav.setCurrentRow(0)
+        self.show_section(self.archive)
         return self.archive.open_code(code)
 
     def _menus(self) -> None:
@@ -241,6 +304,16 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addActions(self.backups.actions())
+        file_menu.addSeparator()
+        password = QAction(self.tr("Change &password…"), self, objectName="changePassword")
+        password.triggered.connect(self.change_password)
+        file_menu.addAction(password)
+        sign_out = QAction(
+            self.tr("Sign &out / switch user"), self, objectName="signOut", shortcut=QKeySequence("Ctrl+Shift+Q")
+        )
+        sign_out.setToolTip(self.tr("Close this window and sign in as another user (the shared front-desk PC)"))
+        sign_out.triggered.connect(self.sign_out)
+        file_menu.addAction(sign_out)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("&View"))
@@ -258,7 +331,7 @@ class MainWindow(QMainWindow):
         archive = self.menuBar().addMenu(self.tr("&Archive"))
         for action in self.archive.actions_.values():
             archive.addAction(action)
-            action.triggered.connect(lambda _=False: self.nav.setCurrentRow(0))
+            action.triggered.connect(lambda _=False: self.show_section(self.archive))
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         language = settings.addMenu(self.tr("Language"))
         group = QActionGroup(self)
@@ -329,7 +402,7 @@ class MainWindow(QMainWindow):
         if not found:
             return False
         kind, record_id = found
-        self.nav.setCurrentRow(0)
+        self.show_section(self.archive)
         return self.archive.open_record(kind, int(record_id))
 
     def open_first_hit(self) -> None:

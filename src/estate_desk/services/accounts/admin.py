@@ -4,6 +4,8 @@
   re-wrapped with the new one (no attachment is re-encrypted).
 * :func:`reset_password` — an administrator sets a new password for someone who forgot theirs; the
   administrator's session gives them a fresh copy of the master key.
+* :func:`enable_user` — an administrator lets a disabled user sign in again, with a new password: the
+  old copy of the master key was destroyed when the user was disabled, so a fresh one comes with it.
 * :func:`set_clearance` — an administrator changes a user's clearance (密级权限); nobody changes
   their own, up or down.
 * :func:`recover_with` — the recovery key the management office keeps resets one account's password
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
-from estate_desk.domain.errors import NotFound, PermissionDenied
+from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
 from estate_desk.domain.roles import USER_MANAGERS, Role
 from estate_desk.services import audit
 from estate_desk.services.accounts.passwords import hash_password, verify_password
@@ -111,6 +113,31 @@ def reset_password(db: Database, clock: Clock, actor: Actor, username: str, new_
             AuditAction.CHANGE,
             Target("user", user.id, user.username),
             detail={"password": "reset"},
+            clock=clock,
+        )
+
+
+def enable_user(db: Database, clock: Clock, actor: Actor, username: str, new_password: str) -> None:
+    """An administrator enables a disabled account again, with a new password (and, from the
+    administrator's session, a new copy of the master key: disabling destroyed the old one)."""
+    target = Target("user", None, username)
+    _require_manager(db, actor, "启用用户", "enable users", target)
+    check_password_rules(new_password)
+    with db.session() as s:
+        user = _user(s, username)
+        if not user.disabled:
+            raise InputProblem(zh=f"用户 {user.username} 没有停用。", en=f"User {user.username} is not disabled.")
+        user.disabled = False
+        user.password_hash = hash_password(new_password)
+        user.failed_attempts, user.locked_until = 0, None
+        if actor.keyring is not None:
+            keyring.give_copy(s, clock, actor.keyring, user, new_password)
+        audit.record(
+            s,
+            actor,
+            AuditAction.CHANGE,
+            Target("user", user.id, user.username),
+            detail={"disabled": False, "password": "reset"},
             clock=clock,
         )
 

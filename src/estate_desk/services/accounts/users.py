@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied
-from estate_desk.domain.roles import USER_MANAGERS, Role
+from estate_desk.domain.roles import USER_MANAGERS, USER_READERS, Role
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit
 from estate_desk.services.accounts.passwords import hash_password, verify_password
@@ -241,7 +241,7 @@ def authenticate(db: Database, clock: Clock, username: str, password: str) -> Ac
 
 
 def list_users(db: Database, clock: Clock, actor: Actor) -> list[UserRow]:
-    if actor.role not in USER_MANAGERS | {Role.MANAGEMENT_OFFICE, Role.SUPERVISOR}:
+    if actor.role not in USER_READERS:
         raise PermissionDenied(zh="无权查看用户列表。", en="You may not list the users.")
     now = clock.now()
     with db.session() as s:
