@@ -166,3 +166,40 @@ def test_database_problem_is_one_clear_line_without_traceback(tmp_path: Path, ca
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, _, err = run(capsys, monkeypatch, "db", "upgrade", "--database", f"sqlite:///{bad}")
     assert code == 1 and "不是 SQLite 数据库" in err and "Traceback" not in err
+
+
+def test_the_account_jobs_of_the_window_are_commands_too(ready_db, database_url: URL, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """管理 → 用户's actions, through the same services: disable, enable, reset, clearance, passwd, home."""
+    db = _url(database_url)
+
+    def as_admin(*args: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setenv("ESTATE_DESK_PASSWORD", ADMIN_PASSWORD)
+        return run(capsys, monkeypatch, "user", *args, "--user", "admin", "--database", db, stdin=stdin)
+
+    code, _, err = as_admin("add", "li", "--role", "archive_clerk", "--password-stdin", stdin="li-pass-1\n")
+    assert code == 0, err
+    code, out, err = as_admin("clearance", "li", "内部")
+    assert code == 0 and "Internal" in out, err
+    code, _, err = as_admin("clearance", "admin", "公开")
+    assert code == 1 and "your own clearance" in err  # A6: never one's own
+    code, _, err = as_admin("reset-password", "li", "--password-stdin", stdin="li-pass-2\n")
+    assert code == 0, err
+    code, _, err = as_admin("disable", "li")
+    assert code == 0, err
+    code, out, _ = as_admin("list")
+    assert "disabled" in next(line for line in out.splitlines() if line.startswith("li\t"))
+    code, _, err = as_admin("enable", "li", "--password-stdin", stdin="li-pass-3\n")
+    assert code == 0, err
+    code, out, err = as_admin("home", "archive")
+    assert code == 0 and "Archive" in out, err
+
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "li-pass-3")  # li is back, with the new password
+    code, out, err = run(
+        capsys, monkeypatch, "user", "passwd", "--password-stdin", "--user", "li", "--database", db, stdin="li-pass-4\n"
+    )
+    assert code == 0 and "changed" in out, err
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "li-pass-4")
+    code, _, err = run(capsys, monkeypatch, "user", "home", "today", "--user", "li", "--database", db)
+    assert code == 1 and "may not" in err  # the office's choice, not the clerk's
+    code, out, err = run(capsys, monkeypatch, "user", "home", "--database", db)
+    assert code == 0 and out.strip() == "Archive", err

@@ -86,6 +86,7 @@ class UsersPage(QWidget):
             self.clerk_home.setCurrentIndex(self.clerk_home.findData(homes.clerk_home(db).value))
             self.clerk_home.activated.connect(self._clerk_home_chosen)
             form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
             form.addRow(self.tr("The archive clerk starts on"), self.clerk_home)
             layout.addLayout(form)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
