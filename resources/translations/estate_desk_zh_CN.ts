@@ -47,17 +47,17 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="234"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="228"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="237"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="231"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="240"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
     </message>
@@ -4962,141 +4962,146 @@ Archive and front desk of the service centre.</source>
         <source>Nothing waiting</source>
         <translation>没有待办事项</translation>
     </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="189"/>
+        <source>work lists: {lists}</source>
+        <translation>工作清单：{lists}</translation>
+    </message>
 </context>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="51"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="64"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="66"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="68"/>
         <source>Set clearance…</source>
         <translation>设置密级权限…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="70"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="90"/>
         <source>The archive clerk starts on</source>
         <translation>档案管理员登录后首先看到</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="128"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="128"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="128"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="135"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="144"/>
         <source>New password for {user}</source>
         <translation>为 {user} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="145"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="149"/>
         <source>Password reset</source>
         <translation>密码已重设</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="160"/>
         <source>Clearance set</source>
         <translation>密级权限已设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="169"/>
         <source>Enable {user}</source>
         <translation>启用 {user}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="170"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="174"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="179"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="188"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="190"/>
         <source>Disable {user}? They can no longer sign in; their name stays on everything they did. An administrator can enable the account again with a new password.</source>
         <translation>停用 {user}？停用后不能再登录；其经手的一切记录上仍保留其姓名。管理员可以设置新密码后重新启用该账户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="200"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="221"/>
         <source>Saved: the archive clerk starts on {home}</source>
         <translation>已保存：档案管理员登录后首先看到“{home}”</translation>
     </message>

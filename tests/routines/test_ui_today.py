@@ -58,6 +58,10 @@ def test_a10_a14_a15_the_demo_shows_the_due_inspection_census_and_followups(page
     assert len(followup_texts) == followups.section.count == 5  # the demo's due and overdue households
     assert all("欠费" in t for t in followup_texts)
     assert "逾期" in followups.summary.text()
+    assert page.page is not None
+    waiting = page.waiting.text()  # today's to-dos, and the standing work list apart from them (issue 20)
+    assert waiting.startswith(f"共 {page.page.waiting} 项待办") and "工作清单：待数字化 " in waiting
+    assert page.page.waiting == sum(c.section.count for key, c in page.cards.items() if key != "to_digitise")
 
 
 def test_items_are_coloured_by_status(page: TodayPage) -> None:

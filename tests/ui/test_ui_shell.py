@@ -30,7 +30,15 @@ def window(app, qtbot, demo_db: Database, clock: FakeClock) -> MainWindow:  # ty
 
 def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["档案", "前台", "打印", "今日待办", "日常工作", "借阅", "鉴定销毁"]  # no 管理: nothing there for her
+    assert titles == [
+        "档案",
+        "前台",
+        "打印",
+        "今日待办",
+        "日常工作",
+        "借阅",
+        "鉴定销毁",
+    ]  # no 管理: nothing there for her
     assert window.stack.currentWidget() is window.today  # the clerk's home, as the office left it (issue 20)
     status = window.findChild(QLabel, "statusUser")
     assert status is not None and "李秀英（档案管理员）" in status.text()

@@ -67,6 +67,7 @@ class TodaySection:
     count: int  # things waiting (may be more than the items listed)
     items: tuple[TodayItem, ...]
     detail: object = None  # the routine's own status object, for a richer display
+    work_list: bool = False  # a standing list worked through over months (待数字化), not a to-do of today
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang.startswith("zh") else self.title_en
@@ -89,7 +90,12 @@ class TodayPage:
 
     @property
     def waiting(self) -> int:
-        return sum(s.count for s in self.sections)
+        """Today's to-dos: the standing work lists are counted apart (:attr:`work_lists`)."""
+        return sum(s.count for s in self.sections if not s.work_list)
+
+    @property
+    def work_lists(self) -> tuple[TodaySection, ...]:
+        return tuple(s for s in self.sections if s.work_list)
 
 
 def today(db: Database, clock: Clock, actor: Actor, *, limit: int = DEFAULT_ITEMS) -> TodayPage:
@@ -244,7 +250,7 @@ def to_digitise_section(db: Database, clock: Clock, actor: Actor, limit: int) ->
     status = RoutineStatus.DUE if count else RoutineStatus.OK
     zh = f"有 {count} 件纸质档案尚未扫描。" if count else "所有纸质档案都已扫描。"
     en = f"{count} paper records have no scan yet." if count else "Every paper record has a scan."
-    return TodaySection("to_digitise", "待数字化", "To digitise", status, zh, en, count, items, count)
+    return TodaySection("to_digitise", "待数字化", "To digitise", status, zh, en, count, items, count, work_list=True)
 
 
 # --------------------------------------------------------------------------- A5: the archive check

@@ -183,6 +183,11 @@ class TodayPage(QWidget):
         self.waiting.setText(
             self.tr("{n} things waiting").format(n=page.waiting) if page.waiting else self.tr("Nothing waiting")
         )
+        lists = [f"{s.title(lang())} {s.count}" for s in page.work_lists if s.count]
+        if lists:  # standing work lists, apart from today's to-dos
+            self.waiting.setText(
+                self.waiting.text() + " · " + self.tr("work lists: {lists}").format(lists=", ".join(lists))
+            )
         self.waiting.setStyleSheet(f"color: {STATUS_COLOURS[page.status][1]}; padding-left: 12px;")
         for card in self.cards.values():
             self.grid.removeWidget(card)
