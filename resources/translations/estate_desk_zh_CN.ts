@@ -536,22 +536,22 @@
 <context>
     <name>ArrivedDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="135"/>
         <source>Arrived on site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="135"/>
         <source>Record arrival</source>
         <translation>登记到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="139"/>
         <source>Due on site by</source>
         <translation>应到场时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="140"/>
         <source>Arrived at</source>
         <translation>到场时间</translation>
     </message>
@@ -2267,32 +2267,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>ExplainDelayDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="155"/>
         <source>Explain the delay in advance</source>
         <translation>事先解释延迟到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="156"/>
         <source>Record explanation</source>
         <translation>登记解释</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="161"/>
         <source>e.g. the repair worker is on another job in building 5</source>
         <translation>例如：维修师傅正在 5 栋处理其他报修</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="164"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="165"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="166"/>
         <source>Someone arrives by</source>
         <translation>预计到场时间</translation>
     </message>
@@ -2576,18 +2576,18 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="96"/>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="105"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="97"/>
         <source>Assign</source>
         <translation>指定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="104"/>
         <source>Dispatch now (派工)</source>
         <translation>立即派工</translation>
     </message>
@@ -3595,27 +3595,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="282"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="282"/>
         <source>Record note</source>
         <translation>登记跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="227"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="284"/>
         <source>What was done or found today</source>
         <translation>今日处理或了解到的情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="228"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="285"/>
         <source>Owner told of the progress</source>
         <translation>已将进展告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="231"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="288"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -3828,49 +3828,77 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PostponeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="251"/>
         <source>Postpone the promise</source>
         <translation>延期承诺时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="251"/>
         <source>Postpone</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="256"/>
         <source>e.g. waiting for a spare part</source>
         <translation>例如：等待配件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="259"/>
         <source>Promised now</source>
         <translation>当前承诺时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="260"/>
         <source>Latest possible</source>
         <translation>最迟可至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="198"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="261"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="199"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="262"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="263"/>
         <source>New promised time</source>
         <translation>新的承诺时间</translation>
     </message>
+</context>
+<context>
+    <name>PostponedOnceNotice</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="202"/>
+        <source>Already postponed</source>
+        <translation>已延期过一次</translation>
+    </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/handling.py" line="203"/>
-        <source>Already postponed once on {time}: the rules allow no second postponement (F2).</source>
-        <translation>已于 {time} 延期一次：同一件事不得两次延期（F2）。</translation>
+        <source>Record the owner&apos;s request</source>
+        <translation>记录业主的这次请求</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="213"/>
+        <source>This matter was postponed once on {time}, to {due} ({reason}). The same matter cannot be postponed a second time: finish it by the promised time.</source>
+        <translation>此事已于 {time} 延期一次，改至 {due}（{reason}）。同一件事不能第二次延期，请在承诺时间内办结。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="220"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="229"/>
+        <source>the owner asked for a second postponement</source>
+        <translation>业主要求第二次延期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="240"/>
+        <source>Recorded: the request was refused and is counted in the figures.</source>
+        <translation>已记录：此请求未获准，计入服务统计。</translation>
     </message>
 </context>
 <context>
@@ -4929,7 +4957,7 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="61"/>
         <source>no room</source>
         <translation>无房号</translation>
     </message>

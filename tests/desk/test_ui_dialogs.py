@@ -18,10 +18,16 @@ from estate_desk.services.desk import detail as desk_detail
 from estate_desk.services.desk import figures as desk_figures
 from estate_desk.ui.desk.board_model import Column
 from estate_desk.ui.desk.detail import TicketDetailDialog
-from estate_desk.ui.desk.handling import ExplainDelayDialog, HandlerDialog, NoteDialog, PostponeDialog
+from estate_desk.ui.desk.handling import (
+    ExplainDelayDialog,
+    HandlerDialog,
+    NoteDialog,
+    PostponeDialog,
+    PostponedOnceNotice,
+)
 from estate_desk.ui.desk.intake import NewTicketDialog
 from estate_desk.ui.desk.signoff import CompleteDialog, ReturnVisitDialog
-from estate_desk.ui.qt import QPoint, Qt
+from estate_desk.ui.qt import QLabel, QLineEdit, QPoint, Qt
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -49,7 +55,7 @@ def text_of(section: DeskSection, ticket: int, column: Column) -> str:
 # --------------------------------------------------------------------------- F2
 
 
-def test_f2_the_second_postponement_is_refused_with_the_rule_quoted(  # type: ignore[no-untyped-def]
+def test_f2_a_ticket_postponed_once_opens_a_notice_not_a_second_form(  # type: ignore[no-untyped-def]
     section: DeskSection, qtbot, demo_db: Database, clock: FakeClock
 ) -> None:
     leak = ticket_id(section, "厨房水管漏水")
@@ -64,16 +70,17 @@ def test_f2_the_second_postponement_is_refused_with_the_rule_quoted(  # type: ig
     assert text_of(section, leak, Column.PROMISE) == "2天23小时59分"  # the new promise: one day later
 
     qtbot.keyClick(section.board.view, Qt.Key.Key_F2)
-    second = section.ticket_actions.dialog
-    assert isinstance(second, PostponeDialog) and second is not first
-    assert "F2" in second.message.text()  # warned before trying
-    second.reason.insert("师傅请假")
-    click_ok(qtbot, second)
-    assert second.isVisible()  # refused: the dialog stays with the service's words
-    message = second.message.text()
-    assert "同一件事不得两次延期" in message and "依据规则 F2" in message and "Traceback" not in message
+    notice = section.ticket_actions.dialog
+    assert isinstance(notice, PostponedOnceNotice) and notice is not first  # nothing to fill in
+    said = notice.findChild(QLabel, "postponedOnce").text()
+    assert "需要更换阀门" in said and "不能第二次延期" in said and "F2" not in said
+    assert not notice.findChildren(QLineEdit)
+    # the owner asked again: recorded as refused, for the figures
+    click_ok(qtbot, notice)
+    assert notice.isVisible() and notice.recorded and "已记录" in notice.message.text()
     counted = desk_figures.figures(demo_db, clock, clock.now().date(), clock.now().date())
     assert counted.second_postponements_refused == 1
+    assert text_of(section, leak, Column.PROMISE) == "2天23小时59分"  # unchanged
 
 
 # --------------------------------------------------------------------------- F3

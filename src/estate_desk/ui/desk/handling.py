@@ -2,8 +2,9 @@
 advance (F4), the one postponement (F2) and the day's progress note (F6).
 
 Every dialog calls its service in ``accept`` and stays open with the service's refusal — the rule
-it quotes included — when the rules say no: a second postponement shows why (F2), never a
-traceback. ``result_detail`` is the ticket as the service returned it.
+it quotes included — when the rules say no, never a traceback. A ticket postponed once opens a
+notice instead of the postponement form (F2: there is no second one); it can still record that the
+owner asked again, which the figures count. ``result_detail`` is the ticket as the service returned it.
 """
 
 from __future__ import annotations
@@ -176,12 +177,74 @@ class ExplainDelayDialog(TicketDialog):
         )
 
 
-class PostponeDialog(TicketDialog):
-    """延期 (F2): once only — a reason, the owner told, a new time within 7 days of reception.
+def postpone_dialog(
+    db: Database, clock: Clock, actor: Actor, detail: TicketDetail, parent: QWidget | None = None
+) -> TicketDialog:
+    """The postponement form — or, for a ticket postponed once already, the notice that says so (F2)."""
+    if detail.postponement is not None:
+        return PostponedOnceNotice(db, clock, actor, detail, parent)
+    return PostponeDialog(db, clock, actor, detail, parent)
 
-    A ticket already postponed may still be submitted: the service refuses it, says why, and
-    counts the refused attempt in the figures.
+
+class PostponedOnceNotice(TicketDialog):
+    """The same matter is never postponed twice (F2): what the first postponement was, nothing to fill in.
+
+    If the owner asked again, "Record the owner's request" lets the service refuse it: the refused
+    attempt is kept in the ticket's history and counted in the figures.
     """
+
+    def __init__(self, db: Database, clock: Clock, actor: Actor, detail: TicketDetail, parent: QWidget | None = None):
+        super().__init__(
+            db,
+            clock,
+            actor,
+            detail,
+            self.tr("Already postponed"),
+            self.tr("Record the owner's request"),
+            "postponedOnceNotice",
+            parent,
+        )
+        first = detail.postponement
+        assert first is not None
+        self._first = first
+        self.form.addRow(
+            QLabel(
+                self.tr(
+                    "This matter was postponed once on {time}, to {due} ({reason}). The same matter "
+                    "cannot be postponed a second time: finish it by the promised time."
+                ).format(time=local_time(first.recorded_at), due=local_time(first.new_due_at), reason=first.reason),
+                objectName="postponedOnce",
+                wordWrap=True,
+            )
+        )
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("Close"))
+        self.recorded = False
+
+    def act(self) -> TicketDetail:
+        return desk_actions.postpone(
+            self._db,
+            self._clock,
+            self._actor,
+            self.detail.id,
+            reason=self.tr("the owner asked for a second postponement"),
+            owner_told_how=self._first.owner_told_how,
+            new_due_at=self.detail.promise_due_at,
+        )
+
+    def accept(self) -> None:
+        """The service refuses (F2) and keeps the attempt; the notice says it was recorded."""
+        try:
+            self.act()
+        except UserError:
+            self.recorded = True
+            self.message.done(self.tr("Recorded: the request was refused and is counted in the figures."))
+            self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(False)
+            return
+        super().accept()  # pragma: no cover - the service never allows a second postponement
+
+
+class PostponeDialog(TicketDialog):
+    """延期 (F2): once only — a reason, the owner told, a new time within 7 days of reception."""
 
     def __init__(self, db: Database, clock: Clock, actor: Actor, detail: TicketDetail, parent: QWidget | None = None):
         super().__init__(
@@ -198,12 +261,6 @@ class PostponeDialog(TicketDialog):
         self.form.addRow(self.tr("Reason"), self.reason)
         self.form.addRow(self.tr("Owner told"), self.told_how)
         self.form.addRow(self.tr("New promised time"), self.new_due)
-        if detail.postponement is not None:
-            self.message.warning(
-                self.tr("Already postponed once on {time}: the rules allow no second postponement (F2).").format(
-                    time=local_time(detail.postponement.recorded_at)
-                )
-            )
 
     def act(self) -> TicketDetail:
         return desk_actions.postpone(

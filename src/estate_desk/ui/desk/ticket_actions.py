@@ -18,7 +18,7 @@ from estate_desk.ui.desk.handling import (
     ExplainDelayDialog,
     HandlerDialog,
     NoteDialog,
-    PostponeDialog,
+    postpone_dialog,
 )
 from estate_desk.ui.desk.signoff import CompleteDialog, NotificationsDialog, ReturnVisitDialog
 from estate_desk.ui.errors import show_problem
@@ -36,7 +36,7 @@ DIALOGS: dict[str, Callable[..., TicketDialog]] = {
     "handler": HandlerDialog,
     "arrived": ArrivedDialog,
     "explain": ExplainDelayDialog,
-    "postpone": PostponeDialog,
+    "postpone": postpone_dialog,
     "note": NoteDialog,
     "complete": CompleteDialog,
     "visit": ReturnVisitDialog,
