@@ -1652,27 +1652,27 @@ Purpose: {purpose}</source>
 <context>
     <name>DeskSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/section.py" line="36"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="38"/>
         <source>Board</source>
         <translation>工单看板</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/section.py" line="38"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="40"/>
         <source>Daily review (F6)</source>
         <translation>日清日审（F6）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/section.py" line="39"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="41"/>
         <source>Figures</source>
         <translation>服务统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/section.py" line="43"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="45"/>
         <source>Daily review</source>
         <translation>日清日审</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/desk/section.py" line="84"/>
         <source>Front desk board</source>
         <translation>前台工单看板</translation>
     </message>
@@ -2300,87 +2300,87 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="112"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="113"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="114"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="115"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="116"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="117"/>
         <source>Chosen dates</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="121"/>
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="123"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
         <source>Of</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
         <source>Rate</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="136"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="138"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="210"/>
         <source>Received {start} – {end}: {kinds}</source>
         <translation>受理 {start} – {end}：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="235"/>
         <source>Export the figures</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="248"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -3289,133 +3289,133 @@ The details were written to the log in {folder}.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="266"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="265"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="308"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="310"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="314"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="316"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="319"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="321"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="325"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="327"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="330"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="333"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="337"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="336"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="418"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="338"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="420"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="344"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="346"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="351"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="353"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="355"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="354"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="356"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="372"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="374"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="373"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="375"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="374"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="376"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="377"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="376"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="378"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="395"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="397"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="418"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="420"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="423"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="425"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="424"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="426"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3904,183 +3904,183 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="124"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
         <source>Spine</source>
         <translation>盒脊</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="102"/>
         <source>Clear box choice</source>
         <translation>清除所选档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="109"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="115"/>
         <source>why (kept in the audit trail)</source>
         <translation>原因（记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="118"/>
         <source>What to print</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="120"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="121"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="123"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="125"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="126"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="127"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="128"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="129"/>
         <source>Reason</source>
         <translation>打印原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="140"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="141"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="142"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="143"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="215"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="309"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="353"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，没有生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="387"/>
         <source>{pages} page(s), {items} item(s).</source>
         <translation>共 {pages} 页，{items} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="390"/>
         <source>Making the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="351"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="396"/>
         <source>Saved {pages} page(s) to {path}.</source>
         <translation>已将 {pages} 页保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="353"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="398"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="359"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="404"/>
         <source>Exported {items} row(s) to {path}.</source>
         <translation>已将 {items} 行导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="361"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="406"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="420"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="377"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="422"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="390"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="435"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="390"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="435"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="395"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="440"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="395"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="440"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="403"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="448"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
     </message>

@@ -115,3 +115,35 @@ def test_the_figures_screen_shows_the_table_the_chart_and_exports_xlsx(  # type:
     assert page.start.date() == page.end.date() and page.model.rowCount() == 15
     page.set_period(TODAY, YESTERDAY)
     assert page.message.text() and not page.export_button.isEnabled()
+
+
+def test_the_figures_redraw_when_tickets_change_here_or_at_another_workstation(  # type: ignore[no-untyped-def]
+    app, qtbot, demo_db: Database, clock: FakeClock
+) -> None:
+    """Issue 20: the figures follow the change feed — redrawn at once when shown, else when next shown."""
+    from estate_desk.domain.desk.terms import Channel, TicketKind
+    from estate_desk.services.desk import intake
+    from estate_desk.store.change_feed import ARCHIVE, DESK
+
+    section = desk_section(qtbot, demo_db, clock, "desk")
+    section.tabs.setCurrentWidget(section.figures)
+    section.figures.period.setCurrentIndex(section.figures.period.findData("today"))
+
+    def received() -> str:
+        return str(section.figures.model.data(section.figures.model.index(0, 1)))
+
+    before = int(received())
+    repair = sign_in(demo_db, clock, "repair")
+    intake.open_ticket(demo_db, clock, repair, intake.TicketDraft(TicketKind.HELP, Channel.PATROL, "路灯不亮"))
+    section.changes_arrived(frozenset({ARCHIVE}))  # another topic: nothing to redraw
+    assert int(received()) == before
+    section.changes_arrived(frozenset({DESK}))  # what the change listener says after another PC's save
+    assert int(received()) == before + 1
+
+    section.tabs.setCurrentWidget(section.board)  # hidden: read again only when shown
+    intake.open_ticket(demo_db, clock, repair, intake.TicketDraft(TicketKind.HELP, Channel.PATROL, "井盖松动"))
+    section.changes_arrived(frozenset({DESK}))
+    assert int(received()) == before + 1
+    section.tabs.setCurrentWidget(section.figures)
+    assert int(received()) == before + 2
+    section.shutdown()

@@ -65,6 +65,33 @@ def test_labels_for_a_cabinet_preview_inside_the_window(qtbot, section: Printing
     assert section.view.document() is section.pdf
 
 
+def test_a_shown_preview_is_made_again_when_an_option_or_the_archive_changes(  # type: ignore[no-untyped-def]
+    qtbot, section: PrintingSection, demo_db, demo_clerk
+) -> None:
+    """Issue 20: the preview follows its options and its data, once the clerk stops changing them."""
+    labels_for_the_first_cabinet(section, demo_db, demo_clerk)
+    section.label_options.start.setValue(2)  # no preview yet: nothing is made
+    assert not section.redraw_timer.isActive()
+    assert finish(qtbot, section, section.preview) == "done"
+    one_start = section.last_result
+    assert section.previewed and one_start is not None
+    section.label_options.start.setValue(5)  # three more empty positions on the sheet
+    section.label_options.outline.setChecked(False)
+    assert section.redraw_timer.isActive()  # once, after the last change
+    with qtbot.waitSignal(section.job_ended, timeout=JOB_MS) as ended:
+        pass
+    assert ended.args[0] == "done" and section.last_result is not one_start
+    assert section.pdf.status() == QPdfDocument.Status.Ready
+
+    section.hide()  # another workstation saves while the section is hidden: made again when shown
+    section.data_changed()
+    assert not section.redraw_timer.isActive()
+    section.show()
+    assert section.redraw_timer.isActive()
+    with qtbot.waitSignal(section.job_ended, timeout=JOB_MS):
+        pass
+
+
 def test_save_as_pdf_writes_the_labels_and_remembers_the_sheet(  # type: ignore[no-untyped-def]
     qtbot, section: PrintingSection, demo_db, demo_clerk, tmp_path: Path
 ) -> None:

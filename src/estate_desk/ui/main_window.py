@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.scanner)
         self.changes = ChangeListener(db, self)  # other workstations' saves (A12)
-        self.desk.board.follow(self.changes)
+        self.desk.follow(self.changes)
         self.changes.changed.connect(self.changes_arrived)
         self._archive_stale = False
         self.nav.currentRowChanged.connect(lambda _: self.changes_arrived(frozenset()))
@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
     def changes_arrived(self, topics: frozenset[str]) -> None:
         """Another workstation saved records: the archive views read again (now, or when next shown)."""
         self._archive_stale = self._archive_stale or ARCHIVE_TOPIC in topics
+        if ARCHIVE_TOPIC in topics:
+            self.printing.data_changed()  # a shown preview is made again (now, or when next shown)
         if self._archive_stale and self.archive.isVisible() and self.archive.dialog is None:
             self._archive_stale = False
             self.archive.refresh()

@@ -28,6 +28,7 @@ from estate_desk.ui.qt import (
     QPaintEvent,
     QPushButton,
     QRectF,
+    QShowEvent,
     QSize,
     QSplitter,
     Qt,
@@ -100,6 +101,7 @@ class FiguresPage(QWidget):
 
     def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="figuresPage")
+        self._stale = False  # tickets changed since the figures were read
         self._db, self._clock = db, clock
         self.result: DeskFigures | None = None
         today = office_date(clock.now())
@@ -172,10 +174,22 @@ class FiguresPage(QWidget):
                 edit.setDate(QDate(day.year, day.month, day.day))
             self.refresh()
 
+    def data_changed(self) -> None:
+        """Tickets changed, here or at another workstation: redraw now if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def _dates(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
 
     def refresh(self) -> None:
+        self._stale = False
         start, end = self._dates()
         try:
             self.result = desk_figures.figures(self._db, self._clock, start, end)

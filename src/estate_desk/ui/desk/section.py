@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from estate_desk.store.change_feed import DESK as DESK_TOPIC
 from estate_desk.ui.desk.board import BoardWidget
 from estate_desk.ui.desk.figures import FiguresPage
 from estate_desk.ui.desk.review import ReviewPage
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
+    from estate_desk.ui.change_listener import ChangeListener
 
 
 class DeskSection(QWidget):
@@ -46,6 +48,19 @@ class DeskSection(QWidget):
         self.addAction(self.review_action)
         self.board.full_screen_requested.connect(self.set_board_full_screen)
         self.board.review_requested.connect(self.open_review)
+        self.ticket_actions.changed.connect(lambda _id: self.figures.data_changed())
+
+    def follow(self, listener: ChangeListener) -> None:
+        """Other workstations' saves reach the board, the daily review and the figures (A12)."""
+        self.board.follow(listener)
+        listener.changed.connect(self.changes_arrived)
+
+    def changes_arrived(self, topics: frozenset[str]) -> None:
+        if DESK_TOPIC not in topics:
+            return
+        self.figures.data_changed()
+        if self.review.isVisible():
+            self.review.refresh()
 
     def open_review(self, day: date | None = None) -> ReviewPage:
         if self.board.isWindow():

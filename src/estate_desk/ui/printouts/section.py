@@ -24,9 +24,11 @@ from estate_desk.ui.printouts.label_options import LabelOptionsPanel
 from estate_desk.ui.printouts.pdf_printer import print_pdf
 from estate_desk.ui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -45,6 +47,7 @@ from estate_desk.ui.qt import (
     Qt,
     QTableView,
     QTemporaryDir,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -61,6 +64,7 @@ if TYPE_CHECKING:
     from estate_desk.ui.worker import Runner, TaskState
 
 PROGRESS_STEPS = 1000
+REDRAW_MS = 600  # a shown preview is made again this long after the last change
 LABELS = "labels"
 
 
@@ -181,6 +185,11 @@ class PrintingSection(QWidget):
         self.choice.currentIndexChanged.connect(self._printout_changed)
         self._printout_changed()
         self._set_running(False)
+        self.previewed = False  # a preview is shown: it is made again when what it shows changes
+        self._stale = False
+        self.redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
+        self.redraw_timer.timeout.connect(self._redraw)
+        self._follow_choices()
 
     # ---- choices ---------------------------------------------------------------------------------
 
@@ -191,6 +200,9 @@ class PrintingSection(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_choices()
         super().showEvent(event)
+        if self._stale:  # what a preview shows changed while the section was hidden
+            self._stale = False
+            self.redraw_timer.start()
 
     def _ensure_choices(self) -> None:
         """Read the boxes, years, cabinets and categories once, when the section is first shown or used:
@@ -268,7 +280,39 @@ class PrintingSection(QWidget):
     def _runner_busy(self) -> bool:
         return self.task is not None
 
+    def _follow_choices(self) -> None:
+        """Every choice and label option makes a shown preview again, once the clerk stops changing it."""
+        for combo in (self.choice, self.cabinet, self.category, self.volume, self.year):
+            combo.currentIndexChanged.connect(self.data_changed)
+        self.building.valueChanged.connect(self.data_changed)
+        self.day.dateChanged.connect(self.data_changed)
+        self.boxes.selectionModel().selectionChanged.connect(self.data_changed)
+        for spin in [*self.label_options.findChildren(QSpinBox), *self.label_options.findChildren(QDoubleSpinBox)]:
+            spin.valueChanged.connect(self.data_changed)
+        for combo in self.label_options.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self.data_changed)
+        for box in self.label_options.findChildren(QCheckBox):
+            box.toggled.connect(self.data_changed)
+
+    def data_changed(self, *_args: object) -> None:
+        """What the preview shows changed (a choice, an option, or the archive at another workstation)."""
+        if not self.previewed:
+            return
+        if self.isVisible():
+            self.redraw_timer.start()
+        else:
+            self._stale = True  # made again when the section is next shown
+
+    def _redraw(self) -> None:
+        if not self.isVisible():
+            self._stale = self.previewed
+        elif self._running:
+            self.redraw_timer.start()  # after the job that runs now
+        elif self.previewed:
+            self.preview()
+
     def _set_running(self, running: bool) -> None:
+        self._running = running
         for button in self.buttons:
             button.setEnabled(not running)
         if not running:
@@ -338,6 +382,7 @@ class PrintingSection(QWidget):
 
         def shown(result: PrintResult) -> None:
             self.last_result = result
+            self.previewed = True
             self.pdf.load(str(result.path))
             shown_text = self.tr("{pages} page(s), {items} item(s).").format(pages=result.pages, items=result.items)
             self.message.setText("\n".join([shown_text, *result.warnings]))
