@@ -1567,8 +1567,8 @@
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/signoff.py" line="92"/>
-        <source>This kind needs the owner&apos;s signature kept with the ticket (F3).</source>
-        <translation>此类工单须保留业主签字（F3）。</translation>
+        <source>This kind needs the owner&apos;s signature kept with the ticket.</source>
+        <translation>此类工单须保留业主签字。</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/signoff.py" line="112"/>
@@ -2208,13 +2208,13 @@ Purpose: {purpose}</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/estate_desk/ui/errors.py" line="23"/>
-        <location filename="../../src/estate_desk/ui/errors.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/errors.py" line="25"/>
+        <location filename="../../src/estate_desk/ui/errors.py" line="50"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/errors.py" line="33"/>
+        <location filename="../../src/estate_desk/ui/errors.py" line="35"/>
         <source>Something unexpected went wrong. Nothing you saved before was lost.
 The details were written to the log in {folder}.</source>
         <translation>发生了意外错误。之前保存的内容都没有丢失。
@@ -2701,8 +2701,8 @@ The details were written to the log in {folder}.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="55"/>
-        <source>Front label (A8, upper left of the box side)</source>
-        <translation>正面标签（A8，贴于盒面左上角）</translation>
+        <source>Front label (upper left of the box side)</source>
+        <translation>正面标签（贴于盒面左上角）</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="56"/>
@@ -3328,8 +3328,8 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="106"/>
-        <source>Special services (F8)</source>
-        <translation>特约服务（F8）</translation>
+        <source>Special services</source>
+        <translation>特约服务</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="115"/>
@@ -3394,8 +3394,13 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="196"/>
-        <source>default {hours:g} h for this kind; at most 7 days (F2)</source>
-        <translation>此类默认 {hours:g} 小时；最长 7 天（F2）</translation>
+        <source>default {hours:g} h for this kind; at most 7 days</source>
+        <translation>此类默认 {hours:g} 小时；最长 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="273"/>
+        <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure.</source>
+        <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误。</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="234"/>
@@ -3411,11 +3416,6 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="239"/>
         <source>No room: a public place</source>
         <translation>未填房号：公共区域</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="273"/>
-        <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure (F7).</source>
-        <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误（F7）。</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="287"/>
@@ -3700,8 +3700,8 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/handling.py" line="203"/>
-        <source>Already postponed once on {time}: the rules allow no second postponement (F2).</source>
-        <translation>已于 {time} 延期一次：同一件事不得两次延期（F2）。</translation>
+        <source>Already postponed once on {time}: a matter may be postponed only once.</source>
+        <translation>已于 {time} 延期一次：同一件事只能延期一次。</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _output_closed()
     except UserError as exc:
-        log.info("refused: %s", exc.bilingual())
+        log.info("refused: %s", exc.log_text())
         print(exc.message(cli_lang()), file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

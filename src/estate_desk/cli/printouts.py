@@ -61,7 +61,7 @@ def add_printouts(keys: argparse._SubParsersAction[argparse.ArgumentParser], add
         if printout.xlsx is not None:
             cmd.add_argument("--xlsx", action="store_true", help="write the same table as .xlsx instead of PDF")
         cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .xlsx)")
-        cmd.add_argument("--reason", help="why it is printed or exported (recorded in the audit trail, A11)")
+        cmd.add_argument("--reason", help="why it is printed or exported (recorded in the audit trail)")
         cmd.add_argument("--user", help=USER_HELP)
 
 

@@ -1,8 +1,8 @@
 """Handling a ticket at the desk (处理): handler and dispatch, arrival on site, a delay explained in
 advance (F4), the one postponement (F2) and the day's progress note (F6).
 
-Every dialog calls its service in ``accept`` and stays open with the service's refusal — the rule
-it quotes included — when the rules say no: a second postponement shows why (F2), never a
+Every dialog calls its service in ``accept`` and stays open with the service's refusal, in the
+office's words, when the rules say no: a second postponement shows why (F2), never a
 traceback. ``result_detail`` is the ticket as the service returned it.
 """
 
@@ -200,7 +200,7 @@ class PostponeDialog(TicketDialog):
         self.form.addRow(self.tr("New promised time"), self.new_due)
         if detail.postponement is not None:
             self.message.warning(
-                self.tr("Already postponed once on {time}: the rules allow no second postponement (F2).").format(
+                self.tr("Already postponed once on {time}: a matter may be postponed only once.").format(
                     time=local_time(detail.postponement.recorded_at)
                 )
             )
