@@ -3593,22 +3593,28 @@ Archive and front desk of the service centre.</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="173"/>
+        <source>present</source>
+        <comment>an ownership that has not ended: 2019-05-01 – present</comment>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="176"/>
         <source>, moved in {date}</source>
         <translation>，{date} 入住</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="197"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="204"/>
         <source>No changes recorded yet.</source>
         <translation>尚无变更记录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="208"/>
         <source>Documents ({n})</source>
         <translation>档案（{n}）</translation>
     </message>
