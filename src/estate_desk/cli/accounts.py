@@ -6,7 +6,7 @@ import getpass
 import sys
 from typing import TYPE_CHECKING
 
-from estate_desk.cli.common import EXIT_OK, USER_HELP, cli_clock, cli_lang, open_db, read_line, say, sign_in
+from estate_desk.cli.common import EXIT_OK, cli_clock, cli_lang, open_db, read_line, say, sign_in, user_help
 from estate_desk.domain.errors import InputProblem
 
 if TYPE_CHECKING:
@@ -96,17 +96,30 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``setup``, ``user add`` and ``user list``."""
-    st = add("setup", cmd_setup, "set up an empty archive (administrator password read from stdin/terminal)")
+    st = add(
+        "setup",
+        cmd_setup,
+        say(
+            "设置一个空档案库（管理员密码从标准输入或终端读取）",
+            "set up an empty archive (administrator password read from stdin/terminal)",
+        ),
+    )
     st.add_argument("--office", required=True)
-    st.add_argument("--fonds", required=True, help="全宗号")
+    st.add_argument("--fonds", required=True, help=say("全宗号", "fonds code (全宗号)"))
     st.add_argument("--admin", required=True)
-    users = sub.add_parser("user", help="accounts").add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    ua = add("add", cmd_user_add, "add a user", users)
+    users = sub.add_parser("user", help=say("账户", "accounts")).add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    ua = add("add", cmd_user_add, say("添加用户", "add a user"), users)
     ua.add_argument("name")
     ua.add_argument("--role", required=True)
     ua.add_argument("--clearance")
     ua.add_argument("--display-name")
-    ua.add_argument("--password-stdin", action="store_true", help="read the new user's password from stdin")
-    ul = add("list", cmd_user_list, "list users", users)
+    ua.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=say("从标准输入读取新用户的密码", "read the new user's password from stdin"),
+    )
+    ul = add("list", cmd_user_list, say("列出用户", "list users"), users)
     for cmd in (ua, ul):
-        cmd.add_argument("--user", help=USER_HELP)
+        cmd.add_argument("--user", help=user_help())
