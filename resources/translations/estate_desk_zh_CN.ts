@@ -63,7 +63,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/estate_desk/ui/app.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/app.py" line="40"/>
+        <source>Estate Desk</source>
+        <translation>物业档案与前台</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/app.py" line="77"/>
         <source>The archive cannot be opened</source>
         <translation>无法打开档案库</translation>
     </message>
@@ -3093,173 +3098,173 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="82"/>
-        <source>Estate Desk — {office}</source>
-        <translation>物业档案与前台 — {office}</translation>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="83"/>
+        <source>Estate Desk</source>
+        <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="97"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="98"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="99"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="100"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="114"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="121"/>
         <source>Appraisal &amp; destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="145"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="149"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="152"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="159"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="205"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="206"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="244"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="241"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="245"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="246"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="256"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="259"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="266"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="263"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="275"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="280"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="285"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="300"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="304"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="305"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="307"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="322"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="326"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="354"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="351"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="355"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
