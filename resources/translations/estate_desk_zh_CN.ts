@@ -65,7 +65,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/estate_desk/ui/app.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/app.py" line="42"/>
+        <source>Estate Desk</source>
+        <translation>物业档案与前台</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/app.py" line="140"/>
         <source>The archive cannot be opened</source>
         <translation>无法打开档案库</translation>
     </message>
@@ -1610,8 +1615,8 @@
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/signoff.py" line="92"/>
-        <source>This kind needs the owner&apos;s signature kept with the ticket (F3).</source>
-        <translation>此类工单须保留业主签字（F3）。</translation>
+        <source>This kind needs the owner&apos;s signature kept with the ticket.</source>
+        <translation>此类工单须保留业主签字。</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/signoff.py" line="112"/>
@@ -2251,13 +2256,13 @@ Purpose: {purpose}</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/estate_desk/ui/errors.py" line="23"/>
-        <location filename="../../src/estate_desk/ui/errors.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/errors.py" line="25"/>
+        <location filename="../../src/estate_desk/ui/errors.py" line="50"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/errors.py" line="33"/>
+        <location filename="../../src/estate_desk/ui/errors.py" line="35"/>
         <source>Something unexpected went wrong. Nothing you saved before was lost.
 The details were written to the log in {folder}.</source>
         <translation>发生了意外错误。之前保存的内容都没有丢失。
@@ -2832,8 +2837,8 @@ The details were written to the log in {folder}.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="55"/>
-        <source>Front label (A8, upper left of the box side)</source>
-        <translation>正面标签（A8，贴于盒面左上角）</translation>
+        <source>Front label (upper left of the box side)</source>
+        <translation>正面标签（贴于盒面左上角）</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="56"/>
@@ -3224,198 +3229,198 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="93"/>
-        <source>Estate Desk — {office}</source>
-        <translation>物业档案与前台 — {office}</translation>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="94"/>
+        <source>Estate Desk</source>
+        <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="117"/>
         <source>First steps</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="119"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="120"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="121"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="137"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="144"/>
         <source>Appraisal &amp; destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="172"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="175"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="180"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="182"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="266"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="270"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="271"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="309"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="310"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="314"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="318"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="316"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="320"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="321"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="325"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="331"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="330"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="333"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="337"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="341"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="338"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="420"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="424"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="346"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="350"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="351"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="355"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="355"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="359"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="356"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="360"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="374"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="378"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="379"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="376"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="380"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="377"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="381"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="378"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="382"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="397"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="401"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="420"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="424"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="425"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="429"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="426"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="430"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3497,8 +3502,8 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="106"/>
-        <source>Special services (F8)</source>
-        <translation>特约服务（F8）</translation>
+        <source>Special services</source>
+        <translation>特约服务</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="115"/>
@@ -3563,8 +3568,13 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="196"/>
-        <source>default {hours:g} h for this kind; at most 7 days (F2)</source>
-        <translation>此类默认 {hours:g} 小时；最长 7 天（F2）</translation>
+        <source>default {hours:g} h for this kind; at most 7 days</source>
+        <translation>此类默认 {hours:g} 小时；最长 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="273"/>
+        <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure.</source>
+        <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误。</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="234"/>
@@ -3580,11 +3590,6 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="239"/>
         <source>No room: a public place</source>
         <translation>未填房号：公共区域</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="273"/>
-        <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure (F7).</source>
-        <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误（F7）。</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/intake.py" line="287"/>
@@ -3762,22 +3767,28 @@ Archive and front desk of the service centre.</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="173"/>
+        <source>present</source>
+        <comment>an ownership that has not ended: 2019-05-01 – present</comment>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="176"/>
         <source>, moved in {date}</source>
         <translation>，{date} 入住</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="197"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="204"/>
         <source>No changes recorded yet.</source>
         <translation>尚无变更记录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="208"/>
         <source>Documents ({n})</source>
         <translation>档案（{n}）</translation>
     </message>

@@ -309,6 +309,7 @@ def test_owner_view_lists_households_in_natural_order_with_the_history(  # type:
     assert history[1][0] == "2026-11-23 09:00"
     assert "–" in view.detail_labels["rooms"].text()  # the old ownership is kept, dated
     assert view.select_room(home.room_id) and view.file is not None and view.file.name == "周杰"
+    assert "– 至今)" in view.detail_labels["rooms"].text()  # the current ownership, in the window's language
 
 
 def test_search_hits_for_a_box_and_a_room_open_them(window: MainWindow, qtbot, demo_db, demo_clerk) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,33 @@ def run(
     return code, out, err
 
 
+def _help(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, *args: str) -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    with pytest.raises(SystemExit) as shown:
+        main([*args, "--help"])
+    assert shown.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_follows_the_locale_like_the_messages(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    zh = _help(capsys, monkeypatch, "zh_CN.UTF-8")
+    assert zh.startswith("用法：estate-desk") and "显示本帮助并退出" in zh
+    assert "检查字体、翻译、数据库和文件夹" in zh and "usage" not in zh and "check fonts" not in zh
+    en = _help(capsys, monkeypatch, "en_US.UTF-8")
+    assert en.startswith("usage: estate-desk") and "show this help message and exit" in en
+    assert "check fonts, translations, database and folders" in en and "检查字体" not in en
+    zh_print = _help(capsys, monkeypatch, "zh_CN.UTF-8", "print")
+    assert zh_print.count("档案盒标签") == 1  # once, not "档案盒标签 (档案盒标签)"
+    en_print = _help(capsys, monkeypatch, "en_US.UTF-8", "print")
+    assert "Box labels (档案盒标签)" in en_print
+    zh_desk = _help(capsys, monkeypatch, "zh_CN.UTF-8", "desk", "board")
+    assert "登录用户（密码取自 ESTATE_DESK_PASSWORD 或标准输入）" in zh_desk
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["--version"])

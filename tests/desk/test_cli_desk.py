@@ -4,6 +4,7 @@ both countdowns, the daily review, closing a day with its report, and the figure
 from __future__ import annotations
 
 import io
+import logging
 from typing import TYPE_CHECKING
 
 import openpyxl
@@ -65,12 +66,14 @@ def test_f6_desk_review_lists_the_day_and_what_keeps_it_open(demo_url: URL, caps
 
 
 def test_f6_close_day_refuses_until_allowed_then_writes_the_report(  # type: ignore[no-untyped-def]
-    demo_url: URL, tmp_path: Path, capsys, monkeypatch
+    demo_url: URL, tmp_path: Path, capsys, monkeypatch, caplog
 ) -> None:
+    caplog.set_level(logging.INFO, logger="estate_desk.cli")
     out_pdf = tmp_path / "日清-20261122.pdf"
     args = ("desk", "close-day", "--date", "2026-11-22", "-o", str(out_pdf))
     code, _, err = run(capsys, monkeypatch, demo_url, *args, "--user", "super")
-    assert code == 1 and "尚不能日清" in err and "F6" in err and not out_pdf.exists()
+    assert code == 1 and "尚不能日清" in err and "F6" not in err and not out_pdf.exists()
+    assert any(r.getMessage().startswith("refused: [F6] ") for r in caplog.records)  # the rule goes to the log
     code, _, err = run(capsys, monkeypatch, demo_url, *args, "--record-omissions", "--user", "desk")
     assert code == 1 and "只有主管可以日清" in err
     code, out, _ = run(capsys, monkeypatch, demo_url, *args, "--record-omissions", "--user", "super")

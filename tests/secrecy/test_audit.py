@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -288,6 +289,19 @@ def test_a12_only_the_management_office_and_administrators_read_the_trail(ready_
         action=AuditAction.CHANGE, since=START + timedelta(minutes=2), until=START + timedelta(minutes=4)
     )
     assert [r.reason for r in audit_log.events(ready_db, office, window)] == ["第 2 次", "第 1 次"]
+
+
+def test_a12_a_refusal_speaks_plainly_and_the_trail_keeps_the_rule(ready_db: Database, clock: FakeClock) -> None:
+    clerk = make_actor(ready_db, clock, "clerk", "archive_clerk")
+    with pytest.raises(PermissionDenied) as refused:
+        audit_log.events(ready_db, clerk)
+    for lang in ("zh", "en"):
+        shown = refused.value.message(lang)
+        assert "A12" not in shown and "规则" not in shown and "Rule" not in shown
+    assert refused.value.message("zh") == "审计记录只有管理处和系统管理员可以查看。"
+    last = _events(ready_db)[-1]
+    assert last.action == "refuse" and last.reason == refused.value.zh
+    assert json.loads(last.detail)["rule"] == "A12"
 
 
 def test_a12_the_trail_exports_and_the_export_is_recorded(ready_db: Database, clock: FakeClock, tmp_path: Path) -> None:

@@ -80,8 +80,22 @@ def test_a6_the_office_renames_grades_and_every_label_follows(ready_db: Database
     set_office_names(None)  # another workstation starts: signing in puts the office's names in force
     accounts.authenticate(ready_db, clock, "clerk", "clerk-pass-1")
     assert Grade.SECRET.label() == "普通商密"
-    grades.rename_grades(ready_db, clock, office, {Grade.SECRET: ("秘密", "Secret")})
+    grades.rename_grades(ready_db, clock, office, {Grade.SECRET: ("秘密", "Confidential")})
     assert Grade.SECRET.label() == "秘密" and Grade.CONFIDENTIAL.label() == "核心商密"
+
+
+def test_a6_the_english_names_of_the_grades_keep_their_order() -> None:
+    set_office_names(None)
+    english = [g.label("en") for g in sorted(Grade)]
+    assert english == ["Public", "Internal", "Confidential", "Secret", "Top secret"]
+    assert [default_label(g, "en") for g in (Grade.SECRET, Grade.CONFIDENTIAL)] == ["Confidential", "Secret"]
+    assert [g.label() for g in sorted(Grade)] == ["公开", "内部", "秘密", "机密", "绝密"]
+    # what a user types is the name they read: "secret" is 机密, "confidential" 秘密
+    assert parse_grade("Secret") is Grade.CONFIDENTIAL and parse_grade("confidential") is Grade.SECRET
+    assert parse_grade("机密") is Grade.CONFIDENTIAL and parse_grade("2") is Grade.SECRET
+    assert parse_grade("top_secret") is Grade.TOP_SECRET and parse_grade("Top secret") is Grade.TOP_SECRET
+    with pytest.raises(InputProblem, match="Confidential/Secret/Top secret"):
+        parse_grade("classified")
 
 
 @given(st.lists(st.sampled_from(list(Grade))))

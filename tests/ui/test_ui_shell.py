@@ -42,6 +42,9 @@ def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.today  # the clerk's home, as the office left it (issue 20)
     status = window.findChild(QLabel, "statusUser")
     assert status is not None and "李秀英（档案管理员）" in status.text()
+    assert status.text().endswith("本机数据库") and "sqlite" not in status.text()  # never the raw URL
+    assert window.windowTitle() == "翠湖苑物业服务中心 — 物业档案与前台"  # office — product, said once
+    assert QApplication.applicationDisplayName() == "物业档案与前台"  # so Qt appends nothing more
 
 
 def test_archive_lists_all_seven_categories(window: MainWindow) -> None:

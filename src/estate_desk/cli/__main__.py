@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk import paths
 from estate_desk.cli import accounts, backup, database, demo, desk, lan, retention, roster, search, secrecy, window
-from estate_desk.cli.common import EXIT_BROKEN_PIPE, EXIT_PROBLEM, cli_lang, say
+from estate_desk.cli.common import EXIT_BROKEN_PIPE, EXIT_PROBLEM, Parser, cli_lang, say
 from estate_desk.domain.errors import UserError
 from estate_desk.logs import setup_logging
 
@@ -30,7 +30,13 @@ class _VersionAction(argparse.Action):
     """``--version``, reading the package metadata only when asked (it costs tens of milliseconds)."""
 
     def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help=say("显示版本号并退出", "show the version and exit"),
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from estate_desk import __version__
@@ -41,12 +47,21 @@ class _VersionAction(argparse.Action):
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command's parser; the ``print`` subcommands (which load reportlab) only when ``argv`` asks to print."""
-    p = argparse.ArgumentParser(prog="estate-desk", description="Estate Desk 物业档案与前台")
+    p: argparse.ArgumentParser = Parser(
+        prog="estate-desk", description=say("物业档案与前台（Estate Desk）", "Estate Desk (物业档案与前台)")
+    )
     p.add_argument("--version", action=_VersionAction)
     p.add_argument(
-        "--database", metavar="URL", help="SQLite file URL or postgresql+psycopg://… (default: the data folder)"
+        "--database",
+        metavar="URL",
+        help=say(
+            "SQLite 文件 URL 或 postgresql+psycopg://…（默认：数据文件夹）",
+            "SQLite file URL or postgresql+psycopg://… (default: the data folder)",
+        ),
     )
-    p.add_argument("--demo", action="store_true", help="open a throw-away demo estate")
+    p.add_argument(
+        "--demo", action="store_true", help=say("打开一个用后即弃的演示小区", "open a throw-away demo estate")
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -66,7 +81,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     roster.add_commands(sub, add)
     search.add_commands(sub, add)
     printing = sub.add_parser(
-        "print", help="labels, catalogues, the register book … as PDF or .xlsx (estate-desk print KEY --help)"
+        "print",
+        help=say(
+            "标签、目录、登记簿……输出为 PDF 或 .xlsx（estate-desk print 名称 --help）",
+            "labels, catalogues, the register book … as PDF or .xlsx (estate-desk print KEY --help)",
+        ),
     ).add_subparsers(dest="print_command", metavar="PRINTOUT", required=True)
     secrecy.add_commands(sub, add)
     backup.add_backup_commands(sub, add)
@@ -76,7 +95,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
         printouts.add_printouts(printing, add)
     desk_actions = sub.add_parser(
-        "desk", help="the front desk: board, daily review, close the day, figures (estate-desk desk ACTION --help)"
+        "desk",
+        help=say(
+            "前台：看板、日清日审、日清、服务统计（estate-desk desk 操作 --help）",
+            "the front desk: board, daily review, close the day, figures (estate-desk desk ACTION --help)",
+        ),
     ).add_subparsers(dest="desk_command", metavar="ACTION", required=True)
     desk.add_desk_commands(desk_actions, add)
     lan.add_lan_commands(sub, add)
@@ -115,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _output_closed()
     except UserError as exc:
-        log.info("refused: %s", exc.bilingual())
+        log.info("refused: %s", exc.log_text())
         print(exc.message(cli_lang()), file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

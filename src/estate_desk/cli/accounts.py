@@ -9,7 +9,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from estate_desk.cli.common import EXIT_OK, USER_HELP, cli_clock, cli_lang, open_db, read_line, say, sign_in
+from estate_desk.cli.common import EXIT_OK, cli_clock, cli_lang, open_db, read_line, say, sign_in, user_help
 from estate_desk.domain.errors import InputProblem
 
 if TYPE_CHECKING:
@@ -177,29 +177,90 @@ def cmd_user_home(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``setup`` and ``user add|list|disable|enable|reset-password|clearance|passwd|home``."""
-    st = add("setup", cmd_setup, "set up an empty archive (administrator password read from stdin/terminal)")
+    st = add(
+        "setup",
+        cmd_setup,
+        say(
+            "设置一个空档案库（管理员密码从标准输入或终端读取）",
+            "set up an empty archive (administrator password read from stdin/terminal)",
+        ),
+    )
     st.add_argument("--office", required=True)
-    st.add_argument("--fonds", required=True, help="全宗号")
+    st.add_argument("--fonds", required=True, help=say("全宗号", "fonds code (全宗号)"))
     st.add_argument("--admin", required=True)
-    users = sub.add_parser("user", help="accounts").add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    ua = add("add", cmd_user_add, "add a user", users)
+    users = sub.add_parser("user", help=say("账户", "accounts")).add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    ua = add("add", cmd_user_add, say("添加用户", "add a user"), users)
     ua.add_argument("name")
     ua.add_argument("--role", required=True)
     ua.add_argument("--clearance")
     ua.add_argument("--display-name")
-    ua.add_argument("--password-stdin", action="store_true", help="read the new user's password from stdin")
-    ul = add("list", cmd_user_list, "list users", users)
-    ud = add("disable", cmd_user_disable, "disable a user (never deleted: the name stays on the records)", users)
-    ue = add("enable", cmd_user_enable, "enable a disabled user again, with a new password", users)
-    ur = add("reset-password", cmd_user_reset_password, "give a user a new password (administrator)", users)
-    uc = add("clearance", cmd_user_clearance, "set a user's clearance (密级权限; never one's own, A6)", users)
+    ua.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=say("从标准输入读取新用户的密码", "read the new user's password from stdin"),
+    )
+    ul = add("list", cmd_user_list, say("列出用户", "list users"), users)
+    ud = add(
+        "disable",
+        cmd_user_disable,
+        say(
+            "停用用户（不删除：姓名仍留在其经手的记录上）",
+            "disable a user (never deleted: the name stays on the records)",
+        ),
+        users,
+    )
+    ue = add(
+        "enable",
+        cmd_user_enable,
+        say("设置新密码后重新启用用户", "enable a disabled user again, with a new password"),
+        users,
+    )
+    ur = add(
+        "reset-password",
+        cmd_user_reset_password,
+        say("为用户设置新密码（管理员）", "give a user a new password (administrator)"),
+        users,
+    )
+    uc = add(
+        "clearance",
+        cmd_user_clearance,
+        say("设置用户的密级权限（不能设置自己的）", "set a user's clearance (密级权限; never one's own)"),
+        users,
+    )
     for cmd in (ud, ue, ur, uc):
         cmd.add_argument("name")
-    uc.add_argument("grade", help="公开 内部 秘密 机密 绝密 (or 0–4)")
-    up = add("passwd", cmd_user_passwd, "change your own password (the current one, then the new one twice)", users)
-    uh = add("home", cmd_user_home, "where the archive clerk lands after signing in: today or archive", users)
-    uh.add_argument("home", nargs="?", choices=("today", "archive"), help="leave out to show the current choice")
+    uc.add_argument("grade", help=say("公开 内部 秘密 机密 绝密（或 0–4）", "公开 内部 秘密 机密 绝密 (or 0–4)"))
+    up = add(
+        "passwd",
+        cmd_user_passwd,
+        say(
+            "修改自己的密码（先输当前密码，再输两次新密码）",
+            "change your own password (the current one, then the new one twice)",
+        ),
+        users,
+    )
+    uh = add(
+        "home",
+        cmd_user_home,
+        say(
+            "档案管理员登录后首先看到的页面：today 或 archive",
+            "where the archive clerk lands after signing in: today or archive",
+        ),
+        users,
+    )
+    uh.add_argument(
+        "home",
+        nargs="?",
+        choices=("today", "archive"),
+        help=say("不填则显示当前设置", "leave out to show the current choice"),
+    )
     for cmd in (ue, ur, up):
-        cmd.add_argument("--password-stdin", action="store_true", help="read the new password from stdin")
+        cmd.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help=say("从标准输入读取新密码", "read the new password from stdin"),
+        )
     for cmd in (ua, ul, ud, ue, ur, uc, up, uh):
-        cmd.add_argument("--user", help=USER_HELP)
+        cmd.add_argument("--user", help=user_help())

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from estate_desk.cli.common import cli_lang, open_db, read_line, say, sign_in
+from estate_desk.cli.common import cli_lang, open_db, read_line, say, sign_in, user_help
 from estate_desk.domain.clock import SystemClock
 
 if TYPE_CHECKING:
@@ -118,34 +118,63 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def add_backup_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Callable[..., argparse.ArgumentParser]
 ) -> None:
-    user_help = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
     bk = add(
         "backup",
         cmd_backup,
-        "write one encrypted backup file: the database and the attachment store, with checksums",
+        say(
+            "写一个加密的备份文件：数据库和附件库，附校验和",
+            "write one encrypted backup file: the database and the attachment store, with checksums",
+        ),
     )
     bk.add_argument("-o", "--output", required=True, metavar="FILE")
     bk.add_argument(
         "--user",
-        help=user_help + "; an archive clerk or administrator cleared for the archive's highest grade; audited",
+        help=user_help()
+        + say(
+            "；须为密级达到档案库最高密级的档案员或系统管理员；记入审计",
+            "; an archive clerk or administrator cleared for the archive's highest grade; audited",
+        ),
     )
-    rs = add("restore", cmd_restore, "restore a backup file into an empty database and data folder")
+    rs = add(
+        "restore",
+        cmd_restore,
+        say("把备份文件恢复到空数据库和数据文件夹", "restore a backup file into an empty database and data folder"),
+    )
     rs.add_argument("file")
     rs.add_argument(
-        "--force", action="store_true", help="replace an archive that is there (it is emptied first, never mixed)"
+        "--force",
+        action="store_true",
+        help=say(
+            "替换已有的档案库（先清空，绝不混合）",
+            "replace an archive that is there (it is emptied first, never mixed)",
+        ),
     )
     opener = rs.add_mutually_exclusive_group()
     opener.add_argument(
         "--user",
-        help="a user of the archive the backup came from (password from "
-        "ESTATE_DESK_PASSWORD or stdin): opens the backup's key",
+        help=say(
+            "备份来源档案库的一个用户（密码取自 ESTATE_DESK_PASSWORD 或标准输入）：用来打开备份的密钥",
+            "a user of the archive the backup came from (password from "
+            "ESTATE_DESK_PASSWORD or stdin): opens the backup's key",
+        ),
     )
     opener.add_argument(
         "--recovery-key",
         action="store_true",
-        help="open the backup's key with the source archive's recovery key (stdin)",
+        help=say(
+            "用原档案库的恢复密钥（标准输入）打开备份的密钥",
+            "open the backup's key with the source archive's recovery key (stdin)",
+        ),
     )
     vf = add(
-        "verify", cmd_verify, "check the database, every attachment's checksum, encrypted files and the audit chain"
+        "verify",
+        cmd_verify,
+        say(
+            "检查数据库、每个附件的校验和、加密文件和审计链",
+            "check the database, every attachment's checksum, encrypted files and the audit chain",
+        ),
     )
-    vf.add_argument("--user", help=user_help + "; needed to authenticate encrypted attachments")
+    vf.add_argument(
+        "--user",
+        help=user_help() + say("；验证加密附件时需要", "; needed to authenticate encrypted attachments"),
+    )

@@ -6,17 +6,17 @@ Public names only: the command modules (``cli/<group>.py``) import these, never 
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.errors import InputProblem
 
 if TYPE_CHECKING:
-    import argparse
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
-USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 
 
 def cli_lang() -> str:
@@ -40,6 +39,40 @@ def cli_lang() -> str:
 
 def say(zh: str, en: str) -> str:
     return zh if cli_lang() == "zh" else en
+
+
+def user_help() -> str:
+    """The ``--user`` option's help, in the locale's language."""
+    return say(
+        "登录用户（密码取自 ESTATE_DESK_PASSWORD 或标准输入）",
+        "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)",
+    )
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(
+        self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[Any], prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups, say("用法：", "usage: ") if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse in the locale's language, like the messages: argparse's own words ("usage", "options",
+    ``-h``) too. Its subcommands' parsers are of this class as well (``add_subparsers`` makes them so)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = say("位置参数", "positional arguments")
+        self._optionals.title = say("选项", "options")
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=say("显示本帮助并退出", "show this help message and exit"),
+        )
 
 
 def read_line(prompt: str) -> str:

@@ -55,9 +55,9 @@ def cmd_db_current(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``check``, ``db upgrade`` and ``db current``."""
-    add("check", cmd_check, "check fonts, translations, database and folders")
-    db = sub.add_parser("db", help="database revision").add_subparsers(
+    add("check", cmd_check, say("检查字体、翻译、数据库和文件夹", "check fonts, translations, database and folders"))
+    db = sub.add_parser("db", help=say("数据库版本", "database revision")).add_subparsers(
         dest="db_command", metavar="ACTION", required=True
     )
-    add("upgrade", cmd_db_upgrade, "bring the database to the current revision", db)
-    add("current", cmd_db_current, "show the database's revision", db)
+    add("upgrade", cmd_db_upgrade, say("把数据库升级到当前版本", "bring the database to the current revision"), db)
+    add("current", cmd_db_current, say("显示数据库的版本", "show the database's revision"), db)

@@ -70,7 +70,20 @@ def big_demo(db: Database, args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``demo``, and ``demo --households N --documents M`` for the big estate."""
-    dm = add("demo", cmd_demo, "fill a database with the demo estate")
-    dm.add_argument("--households", type=int, help="build the big synthetic estate in bulk (benchmarks): households")
-    dm.add_argument("--documents", type=int, help="… and documents (default 1,000,000 when --households is given)")
-    dm.add_argument("--seed", type=int, default=2024, help="random seed of the big estate")
+    dm = add("demo", cmd_demo, say("用演示小区填充数据库", "fill a database with the demo estate"))
+    dm.add_argument(
+        "--households",
+        type=int,
+        help=say(
+            "批量生成大型模拟小区（性能测试）：户数", "build the big synthetic estate in bulk (benchmarks): households"
+        ),
+    )
+    dm.add_argument(
+        "--documents",
+        type=int,
+        help=say(
+            "……及文件数（给出 --households 时默认 1,000,000）",
+            "… and documents (default 1,000,000 when --households is given)",
+        ),
+    )
+    dm.add_argument("--seed", type=int, default=2024, help=say("大型小区的随机种子", "random seed of the big estate"))

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from estate_desk.cli.common import EXIT_OK, EXIT_PROBLEM, cli_clock, cli_lang, open_db, say, sign_in
+from estate_desk.cli.common import EXIT_OK, EXIT_PROBLEM, cli_clock, cli_lang, open_db, say, sign_in, user_help
 from estate_desk.domain.errors import InputProblem
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from estate_desk.services.desk.review import ReviewLine
 
 
-USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 KINDS = ("repair", "complaint", "suggestion", "help", "inquiry", "special_service")
 
 
@@ -41,26 +40,50 @@ def desk_clock() -> Clock:
 
 def add_desk_commands(desk: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``desk board``, ``desk review``, ``desk close-day`` and ``desk figures``."""
-    board = add("board", cmd_board, "the board now: open tickets with both countdowns, most urgent first", desk)
-    board.add_argument("--kind", choices=KINDS, action="append", help="only this kind (repeatable)")
-    board.add_argument("--building", type=int, metavar="N", help="only this building (栋)")
-    board.add_argument("--mine", action="store_true", help="only tickets I received or handle")
-    review = add("review", cmd_review, "the daily review (日清日审) of a day", desk)
-    review.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
-    close = add("close-day", cmd_close_day, "close the day (日清, supervisor) and write its report", desk)
-    close.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    board = add(
+        "board",
+        cmd_board,
+        say(
+            "当前看板：未办结工单及两个倒计时，最紧急的在前",
+            "the board now: open tickets with both countdowns, most urgent first",
+        ),
+        desk,
+    )
+    board.add_argument(
+        "--kind", choices=KINDS, action="append", help=say("只看此类（可重复）", "only this kind (repeatable)")
+    )
+    board.add_argument("--building", type=int, metavar="N", help=say("只看此栋", "only this building (栋)"))
+    board.add_argument(
+        "--mine", action="store_true", help=say("只看我受理或处理的工单", "only tickets I received or handle")
+    )
+    review = add("review", cmd_review, say("某一天的日清日审", "the daily review (日清日审) of a day"), desk)
+    review.add_argument("--date", metavar="YYYY-MM-DD", help=say("日期（默认：今天）", "the day (default: today)"))
+    close = add(
+        "close-day",
+        cmd_close_day,
+        say("日清（主管）并写出日清报告", "close the day (日清, supervisor) and write its report"),
+        desk,
+    )
+    close.add_argument("--date", metavar="YYYY-MM-DD", help=say("日期（默认：今天）", "the day (default: today)"))
     close.add_argument(
         "--record-omissions",
         action="store_true",
-        help="a past day: close it anyway, listing the tickets without their note as omissions",
+        help=say(
+            "过去的日期：仍然日清，把没有跟进记录的工单列为遗漏",
+            "a past day: close it anyway, listing the tickets without their note as omissions",
+        ),
     )
-    close.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the report")
-    figures = add("figures", cmd_figures, "the desk's figures for a period", desk)
+    close.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=say("报告写到哪里", "where to write the report")
+    )
+    figures = add("figures", cmd_figures, say("一段时间的前台服务统计", "the desk's figures for a period"), desk)
     figures.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     figures.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    figures.add_argument("-o", "--output", metavar="FILE.xlsx", help="also write the figures as .xlsx")
+    figures.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", help=say("另把统计写成 .xlsx", "also write the figures as .xlsx")
+    )
     for cmd in (board, review, close, figures):
-        cmd.add_argument("--user", help=USER_HELP)
+        cmd.add_argument("--user", help=user_help())
 
 
 def _day(text: str | None, option: str, clock: Clock) -> date:

@@ -85,9 +85,28 @@ def cmd_workstation(args: argparse.Namespace) -> int:
 
 
 def add_lan_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
-    ws = add("workstation", cmd_workstation, "this workstation's database and attachment folder (LAN mode)")
-    ws.add_argument("--set-database", metavar="URL", help='remember this database URL ("" forgets it)')
-    ws.add_argument(
-        "--set-attachments", metavar="DIR", help='remember this attachment folder, e.g. a share ("" forgets it)'
+    ws = add(
+        "workstation",
+        cmd_workstation,
+        say(
+            "本工作站的数据库和附件文件夹（局域网模式）", "this workstation's database and attachment folder (LAN mode)"
+        ),
     )
-    ws.add_argument("--check", action="store_true", help="open the archive and check the attachment folder")
+    ws.add_argument(
+        "--set-database",
+        metavar="URL",
+        help=say('记住此数据库 URL（"" 表示忘记）', 'remember this database URL ("" forgets it)'),
+    )
+    ws.add_argument(
+        "--set-attachments",
+        metavar="DIR",
+        help=say(
+            '记住此附件文件夹，例如共享文件夹（"" 表示忘记）',
+            'remember this attachment folder, e.g. a share ("" forgets it)',
+        ),
+    )
+    ws.add_argument(
+        "--check",
+        action="store_true",
+        help=say("打开档案库并检查附件文件夹", "open the archive and check the attachment folder"),
+    )

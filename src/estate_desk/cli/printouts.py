@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from estate_desk.cli.common import EXIT_OK, cli_clock, cli_lang, open_db, say, sign_in
+from estate_desk.cli.common import EXIT_OK, cli_clock, open_db, say, sign_in, user_help
 from estate_desk.domain.errors import InputProblem, NotFound
 
 if TYPE_CHECKING:
@@ -25,44 +25,72 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 
-USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
-
-
 def add_printouts(keys: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """A subcommand for each registered printout, with the options of its scopes."""
     from estate_desk.services.printouts import registry as printouts
     from estate_desk.services.printouts.kinds import Scope
 
     for printout in printouts.printouts():
-        cmd = add(printout.key, cmd_print, f"{printout.title(cli_lang())} ({printout.title_zh})", keys)
+        cmd = add(
+            printout.key, cmd_print, say(printout.title_zh, f"{printout.title('en')} ({printout.title_zh})"), keys
+        )
         cmd.set_defaults(printout_key=printout.key)
         scopes = printout.scopes
         if Scope.BOX in scopes:
             cmd.add_argument(
-                "--box", action="append", metavar="CODE", help="a box code, or a range FIRST..LAST (repeatable)"
+                "--box",
+                action="append",
+                metavar="CODE",
+                help=say("档案盒编号，或范围 起..止（可重复）", "a box code, or a range FIRST..LAST (repeatable)"),
             )
         if Scope.CABINET in scopes:
-            cmd.add_argument("--cabinet", metavar="CODE", help="a cabinet code (G01) or name")
+            cmd.add_argument(
+                "--cabinet", metavar="CODE", help=say("档案柜编号（G01）或名称", "a cabinet code (G01) or name")
+            )
         if Scope.CATEGORY in scopes:
-            cmd.add_argument("--category", metavar="CODE", help="a category code (YZ, GC …), sub-categories included")
+            cmd.add_argument(
+                "--category",
+                metavar="CODE",
+                help=say("类别代码（YZ、GC……），含子类", "a category code (YZ, GC …), sub-categories included"),
+            )
         if Scope.BUILDING in scopes:
-            cmd.add_argument("--building", type=int, metavar="N", help="a building number (栋)")
+            cmd.add_argument("--building", type=int, metavar="N", help=say("楼栋号", "a building number (栋)"))
         if Scope.YEAR in scopes:
             cmd.add_argument("--year", type=int, metavar="N")
         if Scope.VOLUME in scopes:
-            cmd.add_argument("--volume", metavar="CODE", help="a volume code")
+            cmd.add_argument("--volume", metavar="CODE", help=say("案卷编号", "a volume code"))
         if Scope.DATE in scopes:
             cmd.add_argument("--date", metavar="YYYY-MM-DD")
         if Scope.BATCH in scopes:
-            cmd.add_argument("batch", metavar="BATCH", help="a destruction batch code (Z001-XH-2026-001)")
+            cmd.add_argument(
+                "batch",
+                metavar="BATCH",
+                help=say("销毁批次编号（Z001-XH-2026-001）", "a destruction batch code (Z001-XH-2026-001)"),
+            )
         cmd.add_argument(
-            "--option", action="append", metavar="NAME=VALUE", help="a printout option, e.g. format=thermal start=7"
+            "--option",
+            action="append",
+            metavar="NAME=VALUE",
+            help=say("打印选项，例如 format=thermal start=7", "a printout option, e.g. format=thermal start=7"),
         )
         if printout.xlsx is not None:
-            cmd.add_argument("--xlsx", action="store_true", help="write the same table as .xlsx instead of PDF")
-        cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .xlsx)")
-        cmd.add_argument("--reason", help="why it is printed or exported (recorded in the audit trail, A11)")
-        cmd.add_argument("--user", help=USER_HELP)
+            cmd.add_argument(
+                "--xlsx",
+                action="store_true",
+                help=say("把同一张表写成 .xlsx 而不是 PDF", "write the same table as .xlsx instead of PDF"),
+            )
+        cmd.add_argument(
+            "-o",
+            "--output",
+            required=True,
+            metavar="FILE",
+            help=say("要写的文件（.pdf 或 .xlsx）", "the file to write (.pdf or .xlsx)"),
+        )
+        cmd.add_argument(
+            "--reason",
+            help=say("打印或导出的理由（记入审计记录）", "why it is printed or exported (recorded in the audit trail)"),
+        )
+        cmd.add_argument("--user", help=user_help())
 
 
 def _options(pairs: list[str] | None) -> dict[str, str]:

@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.cli.common import EXIT_OK, cli_lang, open_db, say, sign_in
+from estate_desk.cli.common import EXIT_OK, cli_lang, open_db, say, sign_in, user_help
 from estate_desk.domain.disposal.retention import Retention
 
 if TYPE_CHECKING:
     import argparse
 
     from estate_desk.cli.common import Adder
-
-
-USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -79,15 +76,43 @@ def cmd_set_grace(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """The retention commands."""
-    retention = sub.add_parser("retention", help="retention periods, category defaults, the void grace period")
+    retention = sub.add_parser(
+        "retention",
+        help=say(
+            "保管期限、各类别的默认期限、作废的宽限期", "retention periods, category defaults, the void grace period"
+        ),
+    )
     actions = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
-    show = add("show", cmd_show, "the periods offered, each category's default, the void grace period", actions)
-    period = add("add-period", cmd_add_period, "offer another retention period of YEARS", actions)
+    show = add(
+        "show",
+        cmd_show,
+        say(
+            "可选的期限、各类别的默认期限、作废的宽限期",
+            "the periods offered, each category's default, the void grace period",
+        ),
+        actions,
+    )
+    period = add(
+        "add-period",
+        cmd_add_period,
+        say("增加一个 YEARS 年的保管期限", "offer another retention period of YEARS"),
+        actions,
+    )
     period.add_argument("years", type=int)
-    default = add("set-default", cmd_set_default, "a category's default retention (永久, 30y, 10y …)", actions)
+    default = add(
+        "set-default",
+        cmd_set_default,
+        say("某类别的默认保管期限（永久、30y、10y……）", "a category's default retention (永久, 30y, 10y …)"),
+        actions,
+    )
     default.add_argument("category", metavar="CATEGORY")
     default.add_argument("period", metavar="PERIOD")
-    grace = add("set-grace", cmd_set_grace, "days a void record waits before it comes up for review", actions)
+    grace = add(
+        "set-grace",
+        cmd_set_grace,
+        say("作废的档案等待多少天后进入鉴定", "days a void record waits before it comes up for review"),
+        actions,
+    )
     grace.add_argument("days", type=int)
     for cmd in (show, period, default, grace):
-        cmd.add_argument("--user", help=USER_HELP)
+        cmd.add_argument("--user", help=user_help())

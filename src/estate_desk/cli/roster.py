@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from estate_desk.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
-    USER_HELP,
     cli_clock,
     cli_lang,
     open_db,
     row_numbers,
     say,
     sign_in,
+    user_help,
 )
 
 if TYPE_CHECKING:
@@ -61,25 +61,45 @@ def cmd_export_owners(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``import owners``, ``import arrears`` and ``export owners``."""
-    imports = sub.add_parser("import", help="import data").add_subparsers(
+    imports = sub.add_parser("import", help=say("导入数据", "import data")).add_subparsers(
         dest="import_command", metavar="WHAT", required=True
     )
     io = add(
-        "owners", cmd_import_owners, "import owners and rooms from .xlsx/.csv (nothing is written on problems)", imports
+        "owners",
+        cmd_import_owners,
+        say(
+            "从 .xlsx/.csv 导入业主和房号（有问题时什么也不写）",
+            "import owners and rooms from .xlsx/.csv (nothing is written on problems)",
+        ),
+        imports,
     )
     io.add_argument("file")
-    io.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
-    io.add_argument("--exclude-rows", metavar="ROWS", help="rows to leave out, as Excel numbers them: 3,17 or 3-5")
+    io.add_argument(
+        "--dry-run", action="store_true", help=say("只检查并报告，不写入", "check and report only; write nothing")
+    )
+    io.add_argument(
+        "--exclude-rows",
+        metavar="ROWS",
+        help=say("要跳过的行，按 Excel 的行号：3,17 或 3-5", "rows to leave out, as Excel numbers them: 3,17 or 3-5"),
+    )
     ia = add(
-        "arrears", cmd_import_arrears, "import fee arrears (room, fee type, amount, since) from .xlsx/.csv", imports
+        "arrears",
+        cmd_import_arrears,
+        say(
+            "从 .xlsx/.csv 导入欠费（房号、费用类型、金额、起始日期）",
+            "import fee arrears (room, fee type, amount, since) from .xlsx/.csv",
+        ),
+        imports,
     )
     ia.add_argument("file")
-    ia.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
-    ia.add_argument("--user", help=USER_HELP)
-    exports = sub.add_parser("export", help="export data").add_subparsers(
+    ia.add_argument(
+        "--dry-run", action="store_true", help=say("只检查并报告，不写入", "check and report only; write nothing")
+    )
+    ia.add_argument("--user", help=user_help())
+    exports = sub.add_parser("export", help=say("导出数据", "export data")).add_subparsers(
         dest="export_command", metavar="WHAT", required=True
     )
-    eo = add("owners", cmd_export_owners, "export owners and rooms to .xlsx", exports)
+    eo = add("owners", cmd_export_owners, say("把业主和房号导出为 .xlsx", "export owners and rooms to .xlsx"), exports)
     eo.add_argument("file")
     for cmd in (io, eo):
-        cmd.add_argument("--user", help=USER_HELP)
+        cmd.add_argument("--user", help=user_help())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.cli.common import EXIT_OK, USER_HELP, cli_lang, open_db, say, sign_in
+from estate_desk.cli.common import EXIT_OK, cli_lang, open_db, say, sign_in, user_help
 
 if TYPE_CHECKING:
     import argparse
@@ -34,10 +34,21 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``search TEXT``."""
-    se = add("search", cmd_search, "find owners, rooms, archive numbers, boxes, volumes, titles and 文号")
-    se.add_argument("text")
-    se.add_argument("--limit", type=int, default=20, help="hits of each kind (default 20)")
-    se.add_argument(
-        "--include-void", action="store_true", help="also void (作废) and destroyed (已销毁) records, marked"
+    se = add(
+        "search",
+        cmd_search,
+        say(
+            "查找业主、房号、档号、档案盒、案卷、题名和文号",
+            "find owners, rooms, archive numbers, boxes, volumes, titles and 文号",
+        ),
     )
-    se.add_argument("--user", help=USER_HELP)
+    se.add_argument("text")
+    se.add_argument(
+        "--limit", type=int, default=20, help=say("每类结果数（默认 20）", "hits of each kind (default 20)")
+    )
+    se.add_argument(
+        "--include-void",
+        action="store_true",
+        help=say("也包括作废和已销毁的档案，并加标记", "also void (作废) and destroyed (已销毁) records, marked"),
+    )
+    se.add_argument("--user", help=user_help())

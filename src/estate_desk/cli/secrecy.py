@@ -19,7 +19,17 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from estate_desk.cli.common import EXIT_OK, EXIT_PROBLEM, cli_clock, cli_lang, open_db, read_line, say, sign_in
+from estate_desk.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    cli_clock,
+    cli_lang,
+    open_db,
+    read_line,
+    say,
+    sign_in,
+    user_help,
+)
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, NotFound
 
@@ -27,9 +37,6 @@ if TYPE_CHECKING:
     import argparse
 
     from estate_desk.cli.common import Adder
-
-
-USER_HELP = "the signed-in user (password from ESTATE_DESK_PASSWORD or stdin)"
 
 
 def _when(text: str, *, end: bool, where: str) -> datetime:
@@ -174,31 +181,83 @@ def cmd_owner(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """The audit, keys, record and owner commands."""
-    trail = sub.add_parser("audit", help="the audit trail: verify the hash chain, list and export").add_subparsers(
-        dest="audit_command", metavar="ACTION", required=True
+    trail = sub.add_parser(
+        "audit", help=say("审计记录：校验哈希链、列出和导出", "the audit trail: verify the hash chain, list and export")
+    ).add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    add(
+        "verify",
+        cmd_audit_verify,
+        say("校验哈希链；若断裂，指出第一行并以 1 退出", "check the hash chain; exit 1 naming the first broken row"),
+        trail,
     )
-    add("verify", cmd_audit_verify, "check the hash chain; exit 1 naming the first broken row", trail)
-    al = add("list", cmd_audit_list, "the audit trail, newest first (management office, administrators)", trail)
-    al.add_argument("--person", "--by", metavar="NAME", help="only what this user did")
+    al = add(
+        "list",
+        cmd_audit_list,
+        say(
+            "审计记录，最新的在前（管理处、系统管理员）",
+            "the audit trail, newest first (management office, administrators)",
+        ),
+        trail,
+    )
+    al.add_argument("--person", "--by", metavar="NAME", help=say("只看此用户的操作", "only what this user did"))
     al.add_argument(
-        "--action", help="sign_in, sign_in_failed, view, view_attachment, print, export, change, approve, refuse, key"
+        "--action",
+        help=say(
+            "操作类型：sign_in、sign_in_failed、view、view_attachment、print、export、change、approve、refuse、key",
+            "sign_in, sign_in_failed, view, view_attachment, print, export, change, approve, refuse, key",
+        ),
     )
-    al.add_argument("--record", metavar="TEXT", help="an archive number, a name, a printout … (part of the target)")
+    al.add_argument(
+        "--record",
+        metavar="TEXT",
+        help=say(
+            "档号、姓名、打印件……（对象的一部分）", "an archive number, a name, a printout … (part of the target)"
+        ),
+    )
     al.add_argument("--since", metavar="YYYY-MM-DD")
-    al.add_argument("--until", metavar="YYYY-MM-DD", help="up to the end of that day")
-    al.add_argument("--limit", type=int, default=200, help="rows to show (default 200)")
-    al.add_argument("--export", metavar="FILE", help="write every matching row to .xlsx or .csv instead")
-    al.add_argument("--reason", help="why the trail is exported (recorded)")
-    keys = sub.add_parser("keys", help="the archive's encryption keys").add_subparsers(
+    al.add_argument("--until", metavar="YYYY-MM-DD", help=say("截至当天结束", "up to the end of that day"))
+    al.add_argument("--limit", type=int, default=200, help=say("显示的行数（默认 200）", "rows to show (default 200)"))
+    al.add_argument(
+        "--export",
+        metavar="FILE",
+        help=say("改为把所有匹配的行写入 .xlsx 或 .csv", "write every matching row to .xlsx or .csv instead"),
+    )
+    al.add_argument("--reason", help=say("导出审计记录的理由（会被记录）", "why the trail is exported (recorded)"))
+    keys = sub.add_parser("keys", help=say("档案库的加密密钥", "the archive's encryption keys")).add_subparsers(
         dest="keys_command", metavar="ACTION", required=True
     )
-    kr = add("recovery", cmd_keys_recovery, "issue a new recovery key (shown once)", keys)
-    kv = add("recover", cmd_keys_recover, "recovery key (stdin line 1) → new password (line 2) for USERNAME", keys)
+    kr = add(
+        "recovery",
+        cmd_keys_recovery,
+        say("签发新的恢复密钥（只显示一次）", "issue a new recovery key (shown once)"),
+        keys,
+    )
+    kv = add(
+        "recover",
+        cmd_keys_recover,
+        say(
+            "为 USERNAME 用恢复密钥（标准输入第 1 行）设新密码（第 2 行）",
+            "recovery key (stdin line 1) → new password (line 2) for USERNAME",
+        ),
+        keys,
+    )
     kv.add_argument("username")
-    ks = add("reseal", cmd_keys_reseal, "encrypt/decrypt stored attachments to match their records' grades", keys)
-    rec = add("record", cmd_record, "show one record by id or archive number (within your clearance)")
+    ks = add(
+        "reseal",
+        cmd_keys_reseal,
+        say("按档案的密级加密或解密已存的附件", "encrypt/decrypt stored attachments to match their records' grades"),
+        keys,
+    )
+    rec = add(
+        "record",
+        cmd_record,
+        say(
+            "按编号或档号显示一份档案（在本人密级之内）",
+            "show one record by id or archive number (within your clearance)",
+        ),
+    )
     rec.add_argument("ref", metavar="ID|档号")
-    own = add("owner", cmd_owner, "show an owner's file (绝密)")
+    own = add("owner", cmd_owner, say("显示业主档案（绝密）", "show an owner's file (绝密)"))
     own.add_argument("owner_id", type=int, metavar="ID")
     for cmd in (al, kr, ks, rec, own):
-        cmd.add_argument("--user", help=USER_HELP)
+        cmd.add_argument("--user", help=user_help())

@@ -2,8 +2,9 @@
 
 Every refusal by a rule or a failure the user can act on is a :class:`UserError`
 carrying both languages and, where a rule decided it, the rule id (A1–A17, F1–F8).
-The UI shows ``message(lang)`` in a dialog; the CLI prints it in the locale's language.
-Raw tracebacks go to the log, never to the user.
+The UI shows ``message(lang)`` in a dialog; the CLI prints it in the locale's language. The message
+speaks the office's language ("同一件事不得两次延期"), never the rule id: the id stays on ``.rule``
+and goes to the log (``log_text()``) and the audit trail. Raw tracebacks go to the log, never to the user.
 """
 
 from __future__ import annotations
@@ -20,16 +21,20 @@ class UserError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
+        """What the user reads, in one language: the explanation and, where known, the place."""
         text = self.zh if lang.startswith("zh") else self.en
         parts = [text]
         if self.where:
             parts.append(("位置：" if lang.startswith("zh") else "Where: ") + self.where)
-        if self.rule:
-            parts.append(("依据规则 " if lang.startswith("zh") else "Rule ") + self.rule)
         return "\n".join(parts)
 
     def bilingual(self) -> str:
         return f"{self.message('zh')}\n{self.message('en')}"
+
+    def log_text(self) -> str:
+        """One line for the log: the rule id (when a rule decided it), then both languages."""
+        rule = f"[{self.rule}] " if self.rule else ""
+        return rule + " / ".join(self.bilingual().splitlines())
 
 
 class RuleViolation(UserError):

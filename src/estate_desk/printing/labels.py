@@ -230,7 +230,7 @@ def _plan_front(label: BoxLabel, font_set: FontSet) -> LabelPlan:
     width, height = (v * mm for v in FRONT_LABEL_MM)
     pad, gap = FRONT_PAD_MM * mm, BLOCK_GAP_MM * mm
     inner_w, inner_h = width - 2 * pad, height - 2 * pad
-    where_zh, where_en = "正面标签（A8）", "the front label (A8)"
+    where_zh, where_en = "正面标签", "the front label"
     module = _module_mm(label.code, inner_w)
     if module is None:
         raise _too_long_code(label, where_zh, where_en)

@@ -34,10 +34,12 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or ["estate-desk"]))
     app.setApplicationName("Estate Desk")
     app.setOrganizationName("EstateDesk")
-    app.setApplicationDisplayName("Estate Desk 物业档案与前台")
     fonts.register_bundled_fonts()
     app.setFont(fonts.ui_font())
     i18n.install(app, prefs.language())
+    # Qt ends every window's title with this name ("登录 — 物业档案与前台") unless the title already ends
+    # with it, as the main window's does ("翠湖苑物业服务中心 — 物业档案与前台"): one name, said once.
+    app.setApplicationDisplayName(app.translate("App", "Estate Desk"))
     from estate_desk.resources import resource_path
 
     icon = resource_path("icons", "estate-desk.png")

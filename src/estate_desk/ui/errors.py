@@ -1,4 +1,4 @@
-"""Showing problems to the user: a clear message in their language, the traceback only in the log."""
+"""Showing problems to the user: a clear message in their language; the rule id and the traceback only in the log."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 
 
 def show_problem(parent: QWidget | None, exc: UserError, title: str | None = None) -> None:
+    """The message in the user's language; the rule that decided it goes to the log."""
+    log.info("refused: %s", exc.log_text())
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         title or QCoreApplication.translate("Errors", "Estate Desk"),

@@ -20,6 +20,7 @@ from estate_desk.printing.font_files import find_simhei
 from estate_desk.services.accounts import homes
 from estate_desk.services.archive import search
 from estate_desk.services.loans.requests import LEDGER_READERS
+from estate_desk.store.backends import describe
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, prefs
 from estate_desk.ui.accounts.admin_section import ADMIN_READERS, AdminSection
@@ -90,7 +91,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._db, self._actor, self._clock = db, actor, clock
         self.actor = actor  # who is signed in here
-        self.setWindowTitle(self.tr("Estate Desk — {office}").format(office=office_name))
+        product = self.tr("Estate Desk")
+        self.setWindowTitle(f"{office_name.strip()} — {product}" if office_name.strip() else product)
         self.resize(1400, 860)
         self.runner = Runner(self)
         self.backups = BackupActions(self, db, actor, clock, self.runner)  # File menu and the schedule (A5)
@@ -178,7 +180,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(
                 self.tr("{name} ({role}) · {db}").format(
-                    name=actor.display_name, role=actor.role.label(i18n.lang_code()), db=db.masked_url
+                    name=actor.display_name,
+                    role=actor.role.label(i18n.lang_code()),
+                    db=describe(db.url, i18n.lang_code()),
                 ),
                 objectName="statusUser",
             )

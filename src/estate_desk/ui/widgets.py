@@ -3,6 +3,7 @@ they do, a date field, the dual-track badge, sizes and times, and which side of 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.archive.dual_track import Track
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from estate_desk.domain.errors import UserError
+
+log = logging.getLogger(__name__)
 
 HINT_STYLE = "color: #b00020"
 OK_STYLE = "color: #1b5e20"
@@ -85,7 +88,7 @@ class TrackBadge(QLabel):
 
 
 def short_message(exc: UserError) -> str:
-    """A refusal in the user's language, without the place and rule lines (for hints under a field)."""
+    """A refusal in the user's language, without the place line (for hints under a field)."""
     return exc.zh if i18n.lang_code() == "zh" else exc.en
 
 
@@ -137,7 +140,8 @@ class MessageLine(QLabel):
         self.hide()
 
     def problem(self, exc: UserError, *, full: bool = False) -> None:
-        """A refusal in the user's language; ``full`` adds the place and the rule."""
+        """A refusal in the user's language; ``full`` adds the place. The rule id goes to the log."""
+        log.info("refused: %s", exc.log_text())
         self._say(exc.message(i18n.lang_code()) if full else short_message(exc), ERROR_STYLE)
 
     def error(self, text: str) -> None:

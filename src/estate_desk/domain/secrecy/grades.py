@@ -1,6 +1,10 @@
 """Secrecy grades (密级), ordered; the user's clearance is one of them (A6, A12).
 
-The five levels are fixed (公开 < 内部 < 秘密 < 机密 < 绝密); their display names are the office's
+The five levels are fixed (公开 < 内部 < 秘密 < 机密 < 绝密); in English, by the office's translation
+table, Public < Internal < Confidential < Secret < Top secret (秘密 is *Confidential*, 机密 is *Secret*:
+the English names keep the order). The member names below are older than that table and are stored
+(the loan rules name grades by them), so they stay as they are: ``Grade.SECRET`` is 秘密, shown as
+"Confidential". Their display names are the office's
 to choose (some offices say 普通商密/核心商密): :func:`set_office_names` puts the names the office
 saved (``services/secrecy/grades.py``) in force for the whole application, and every label, list and
 printout follows through :meth:`Grade.label`.
@@ -22,8 +26,8 @@ if TYPE_CHECKING:
 class Grade(IntEnum):
     PUBLIC = 0  # 公开
     INTERNAL = 1  # 内部
-    SECRET = 2  # 秘密
-    CONFIDENTIAL = 3  # 机密
+    SECRET = 2  # 秘密, "Confidential" in English (the member name is stored: see the module's docstring)
+    CONFIDENTIAL = 3  # 机密, "Secret" in English
     TOP_SECRET = 4  # 绝密
 
     def label(self, lang: str = "zh") -> str:
@@ -42,11 +46,11 @@ _ZH = {
     Grade.CONFIDENTIAL: "机密",
     Grade.TOP_SECRET: "绝密",
 }
-_EN = {
+_EN = {  # the office's translation table: the English names keep the order of the Chinese ones
     Grade.PUBLIC: "Public",
     Grade.INTERNAL: "Internal",
-    Grade.SECRET: "Secret",
-    Grade.CONFIDENTIAL: "Confidential",
+    Grade.SECRET: "Confidential",  # 秘密
+    Grade.CONFIDENTIAL: "Secret",  # 机密
     Grade.TOP_SECRET: "Top secret",
 }
 _OFFICE: dict[Grade, tuple[str, str]] = {}
@@ -116,18 +120,27 @@ def set_office_names(names: Mapping[Grade, tuple[str, str]] | None) -> None:
 
 
 def parse_grade(text: str) -> Grade:
-    """A grade from its level (0–4), its code name, its standard name or the office's name for it."""
-    wanted = text.strip().lower()
+    """A grade from its level (0–4), the name a user reads (the office's, the standard Chinese or English
+    one) or, failing those, its stored member name (``top_secret``).
+
+    The names a user reads come first: "secret" is 机密, as the English table says, not the member
+    ``Grade.SECRET`` (秘密), whose name predates the table.
+    """
+    wanted = _plain(text)
     for grade in Grade:
-        known = {str(int(grade)), grade.name.lower(), _ZH[grade], _EN[grade].lower()}
-        if grade in _OFFICE:
-            known |= {_OFFICE[grade][0].lower(), _OFFICE[grade][1].lower()}
-        if wanted in known:
+        shown = {str(int(grade)), _ZH[grade], _plain(_EN[grade]), *(_plain(n) for n in _OFFICE.get(grade, ()))}
+        if wanted in shown:
+            return grade
+    for grade in Grade:
+        if wanted == _plain(grade.name):
             return grade
     from estate_desk.domain.errors import InputProblem
 
     names = "/".join(g.label() for g in Grade)
-    raise InputProblem(
-        zh=f"未知的密级：{text}（{names}）",
-        en=f"Unknown secrecy grade: {text} (public/internal/secret/confidential/top_secret)",
-    )
+    english = "/".join(g.label("en") for g in Grade)
+    raise InputProblem(zh=f"未知的密级：{text}（{names}）", en=f"Unknown secrecy grade: {text} ({english})")
+
+
+def _plain(name: str) -> str:
+    """A grade's name as typed: case, underscores and extra spaces don't matter ("Top_Secret" = "top secret")."""
+    return " ".join(name.strip().lower().replace("_", " ").split())

@@ -4,7 +4,7 @@ progress notes, special services and photos (F1, F2, F4, F6, F8).
 One call per thing a user does; each is one unit of work that loads the ticket, lets the rules
 decide and saves what changed, then returns the ticket as the dialog shows it
 (:class:`~estate_desk.services.desk.detail.TicketDetail`). Refusals are
-:class:`~estate_desk.domain.errors.UserError` quoting the rule; a refused *second*
+:class:`~estate_desk.domain.errors.UserError` carrying the rule id (for the log); a refused *second*
 postponement is also written into the ticket's history, because the figures count them (F2).
 """
 

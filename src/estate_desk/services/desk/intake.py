@@ -218,7 +218,7 @@ def open_ticket_in(s: Session, clock: Clock, first_receiver_id: int, draft: Tick
     s.flush()
     desk_tickets.write_service_lines(s, row.id, rules.special_services, replace=False)
     desk_tickets.touch(s, row)
-    detail = f"重复投诉，原工单 {repeat.number}（F7）" if repeat else ""
+    detail = f"重复投诉，原工单 {repeat.number}，计为服务失误" if repeat else ""
     desk_tickets.record_event(s, row.id, EventKind.OPENED, first_receiver_id, rules.received_at, detail)
     s.flush()
     return OpenedTicket(

@@ -28,6 +28,7 @@ from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
+from estate_desk.services.secrecy import audit_detail
 from estate_desk.store.audit import AuditEvent
 
 if TYPE_CHECKING:
@@ -77,8 +78,15 @@ class AuditRow:
         return self.action.label(lang) if isinstance(self.action, AuditAction) else str(self.action)
 
     def cells(self, lang: str = "zh") -> list[str]:
-        """The row as text cells, each on one line, in the order of :data:`HEADERS`."""
+        """The row as text cells, each on one line, in the order of :data:`HEADERS`; the details as stored
+        (JSON), as an export keeps them."""
         return [" ".join(cell.split()) for cell in self._cells(lang)]
+
+    def shown_cells(self, lang: str = "zh") -> list[str]:
+        """The cells as the window shows them: the details as readable text ("密级 内部 → 秘密")."""
+        cells = self.cells(lang)
+        cells[HEADERS.index("详情")] = " ".join(audit_detail.readable(self.detail, lang).split())
+        return cells
 
     def target_label(self, lang: str = "zh") -> str:
         if self.masked:

@@ -127,7 +127,7 @@ def set_encrypt_from(db: Database, clock: Clock, actor: Actor, grade: Grade) -> 
             actor,
             AuditAction.CHANGE,
             Target("setting", None, "加密密级"),
-            detail={"before": int(before), "after": int(grade)},
+            detail={"encrypt_from": [int(before), int(grade)]},
             clock=clock,
         )
     return sealing.bring_into_line(db, clock, actor)
@@ -157,6 +157,6 @@ def set_output_limit(db: Database, clock: Clock, actor: Actor, output: Output, r
             actor,
             AuditAction.CHANGE,
             Target("setting", None, f"{output.label()}授权：{role.zh}"),
-            detail={"output": output.value, "role": role.value, "before": int(before), "after": int(grade)},
+            detail={"output": output.value, "role": role.value, "limit": [int(before), int(grade)]},
             clock=clock,
         )

@@ -1,10 +1,10 @@
 """Handling a ticket at the desk (处理): handler and dispatch, arrival on site, a delay explained in
 advance (F4), the one postponement (F2) and the day's progress note (F6).
 
-Every dialog calls its service in ``accept`` and stays open with the service's refusal — the rule
-it quotes included — when the rules say no, never a traceback. A ticket postponed once opens a
-notice instead of the postponement form (F2: there is no second one); it can still record that the
-owner asked again, which the figures count. ``result_detail`` is the ticket as the service returned it.
+Every dialog calls its service in ``accept`` and stays open with the service's refusal, in the
+office's words, when the rules say no, never a traceback. A ticket postponed once opens a notice
+instead of the postponement form (F2: there is no second one); it can still record that the owner
+asked again, which the figures count. ``result_detail`` is the ticket as the service returned it.
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ class NewTicketDialog(QDialog):
         self.matter.setPlaceholderText(self.tr("The matter in a few words (漏水, 装修噪音); default: the subject"))
         self.promise = datetime_edit("ticketPromise", clock.now())
         self.promise_hint = QLabel(objectName="promiseHint")
-        self.services_box = QGroupBox(self.tr("Special services (F8)"), objectName="servicesBox", checkable=True)
+        self.services_box = QGroupBox(self.tr("Special services"), objectName="servicesBox", checkable=True)
         self.services_box.setChecked(False)
         self.services = ServicesPicker(desk_settings.price_list(db))
         box_layout = QVBoxLayout(self.services_box)
@@ -193,7 +193,7 @@ class NewTicketDialog(QDialog):
             self.promise.setDateTime(to_qdatetime(now + default))
         self.promise.blockSignals(False)
         hours = default.total_seconds() / 3600
-        self.promise_hint.setText(self.tr("default {hours:g} h for this kind; at most 7 days (F2)").format(hours=hours))
+        self.promise_hint.setText(self.tr("default {hours:g} h for this kind; at most 7 days").format(hours=hours))
         if kind is TicketKind.SPECIAL_SERVICE:
             self.services_box.setChecked(True)
         self.update_repeats()
@@ -271,7 +271,7 @@ class NewTicketDialog(QDialog):
             self.repeat_warning.setText(
                 self.tr(
                     "Repeat complaint: this room complained about “{matter}” before. The new ticket is linked "
-                    "to {number} and counts as a service failure (F7)."
+                    "to {number} and counts as a service failure."
                 ).format(matter=self.repeats[0].matter, number=self.repeats[0].number)
             )
         self.repeat_warning.setVisible(bool(self.repeats))

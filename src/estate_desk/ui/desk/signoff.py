@@ -89,7 +89,7 @@ class CompleteDialog(TicketDialog):
         self.form.addRow(self.tr("Owner confirmed by"), choices)
         self.form.addRow(self.pages)
         if detail.needs_signature:
-            self.form.addRow(QLabel(self.tr("This kind needs the owner's signature kept with the ticket (F3).")))
+            self.form.addRow(QLabel(self.tr("This kind needs the owner's signature kept with the ticket.")))
         self.how.button(0).setChecked(True)
         self.resize(640, 520)
 

@@ -170,8 +170,9 @@ class OwnerView(QWidget):
         lang = i18n.lang_code()
         self.heading.setText(f"<b>{file.name}</b>")
         kinds = {"person": self.tr("person"), "company": self.tr("company")}
+        until_now = self.tr("present", "an ownership that has not ended: 2019-05-01 – present")
         rooms = [
-            f"{o.room_code} ({o.start_date} – {o.end_date or self.tr('now')})"
+            f"{o.room_code} ({o.start_date} – {o.end_date or until_now})"
             + (self.tr(", moved in {date}").format(date=o.move_in_date) if o.move_in_date else "")
             for o in file.ownerships
         ]

@@ -271,7 +271,7 @@ class BackupActions(QObject):
         try:
             return auto_backup.run_backup(self._db, self._clock, self._actor, reason="exit")
         except UserError as exc:
-            log.warning("backup at exit failed: %s", exc.bilingual())
+            log.warning("backup at exit failed: %s", exc.log_text())
             return None
         except Exception:  # closing must never fail because of the backup; the log says why
             log.exception("backup at exit failed")

@@ -52,7 +52,7 @@ class LabelOptionsPanel(QGroupBox):
         super().__init__(parent, objectName="labelOptions")
         self.setTitle(self.tr("Labels"))
         self.kind = QComboBox(objectName="labelKind")
-        self.kind.addItem(self.tr("Front label (A8, upper left of the box side)"), "front")
+        self.kind.addItem(self.tr("Front label (upper left of the box side)"), "front")
         self.kind.addItem(self.tr("Spine label (fits the spine width)"), "spine")
         self.format = QComboBox(objectName="labelFormat")
         self.format.addItem(self.tr("A4 label sheet"), "sheet")

@@ -140,7 +140,7 @@ class AuditView(QWidget):
             self.model.set_rows([])
             self._say(exc.message(self._lang), ok=False)
             return
-        self.model.set_rows([row.cells(self._lang) for row in rows])
+        self.model.set_rows([row.shown_cells(self._lang) for row in rows])
         self.table.resizeColumnsToContents()
         shown = self.tr("{count} rows (the newest {limit} at most).").format(count=len(rows), limit=SHOWN)
         self._say(shown, ok=True)
