@@ -3229,198 +3229,168 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="109"/>
         <source>First steps</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="111"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="113"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="116"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="129"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="136"/>
         <source>Appraisal &amp; destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="160"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="164"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="167"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="174"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="230"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="270"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="263"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="309"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="310"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="320"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="312"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="325"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="323"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="326"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="329"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="341"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="333"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="342"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="424"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="385"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="342"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="355"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="347"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="359"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="351"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="360"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="352"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="378"/>
-        <source>Owners</source>
-        <translation>业主</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="379"/>
-        <source>Rooms</source>
-        <translation>房间</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="380"/>
-        <source>Boxes</source>
-        <translation>档案盒</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="381"/>
-        <source>Volumes</source>
-        <translation>案卷</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="382"/>
-        <source>Documents</source>
-        <translation>档案</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="401"/>
-        <source>Nothing found for “{text}”</source>
-        <translation>没有找到“{text}”</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="424"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="385"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="429"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="390"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="430"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="391"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3915,108 +3885,108 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="91"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="123"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="91"/>
         <source>Spine</source>
         <translation>盒脊</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="91"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="101"/>
         <source>Clear box choice</source>
         <translation>清除所选档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="108"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="114"/>
         <source>why (kept in the audit trail)</source>
         <translation>原因（记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="117"/>
         <source>What to print</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="119"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="120"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="122"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="124"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="125"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="126"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="127"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="128"/>
         <source>Reason</source>
         <translation>打印原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="139"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="140"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="141"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="142"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4560,6 +4530,44 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/loans/views.py" line="272"/>
         <source>Saved; requests made from now on follow these rules.</source>
         <translation>已保存；此后提交的申请按新规则审批。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="28"/>
+        <source>Owners</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="29"/>
+        <source>Rooms</source>
+        <translation>房产</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="30"/>
+        <source>Boxes</source>
+        <translation>档案盒</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="31"/>
+        <source>Volumes</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="32"/>
+        <source>Documents</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="52"/>
+        <source>… {n} more in the owner&apos;s file</source>
+        <translation>……业主档案中另有 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="58"/>
+        <source>Nothing found for “{text}”</source>
+        <translation>没有找到“{text}”</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,37 @@ def test_search_finds_a_two_character_owner_name(window: MainWindow, qtbot) -> N
     assert any("王堃" in t for t in texts)
 
 
+def test_an_owner_found_brings_their_documents_and_the_panel_grows(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, demo_db: Database, clock: FakeClock
+) -> None:
+    """Issue 20: the owner's documents stand under the name, within clearance; the panel fits the results."""
+    from estate_desk.services.archive import owner_hits
+    from estate_desk.ui.search_results import HIT
+
+    window.resize(1400, 860)
+    QApplication.processEvents()
+    tall = window.height()
+    window.search_field.insert("王堃")
+    items = [window.results.item(i) for i in range(window.results.count())]
+    owner_row = next(n for n, item in enumerate(items) if "王堃" in item.text())
+    owner_kind, owner_id = items[owner_row].data(HIT)
+    files = owner_hits.owner_documents(demo_db, window.actor, [owner_id])
+    assert owner_kind == "owner" and files[owner_id].shown  # the demo owner has an owner file
+    under = [items[owner_row + 1 + n].data(HIT) for n in range(len(files[owner_id].shown))]
+    assert under == [("document", doc.id) for doc in files[owner_id].shown]
+    QApplication.processEvents()  # the layout settles
+    assert window.results.height() >= window.results.count() * window.results.sizeHintForRow(0)
+    one = window.results.height()
+    window.search_field.setText("王")  # many more hits: the panel grows, up to three fifths of the body
+    QApplication.processEvents()
+    assert window.results.count() > len(items) and window.results.height() > one
+    assert window.results.height() <= window.centralWidget().height() * 3 // 5 + 2
+    assert window.height() == tall  # the window keeps its size
+
+    desk = accounts.authenticate(demo_db, clock, "desk", demo.DEMO_PASSWORD)  # clearance 内部: no owner files (A12)
+    assert owner_hits.owner_documents(demo_db, desk, [owner_id]) == {}
+
+
 def test_search_by_pinyin_initials(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.search_field, "wk")
     texts = [window.results.item(i).text() for i in range(window.results.count())]

@@ -18,7 +18,6 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS, USER_MANAGERS, Home
 from estate_desk.domain.routines.common import ROUTINE_READERS
 from estate_desk.printing.font_files import find_simhei
 from estate_desk.services.accounts import homes
-from estate_desk.services.archive import search
 from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.backends import describe
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
@@ -39,7 +38,6 @@ from estate_desk.ui.qt import (
     QApplication,
     QCheckBox,
     QCloseEvent,
-    QColor,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -58,6 +56,7 @@ from estate_desk.ui.qt import (
 from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
 from estate_desk.ui.routines.today_page import TodayPage
 from estate_desk.ui.scanner import ScanListener, monotonic_ms
+from estate_desk.ui.search_results import HIT, SearchResults
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
@@ -66,13 +65,6 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
-
-
-HIT = Qt.ItemDataRole.UserRole  # (kind, id) of a search hit
-
-
-class SearchResults(QListWidget):
-    """Results of the global search, grouped by kind; activating one opens the record."""
 
 
 class MainWindow(QMainWindow):
@@ -155,8 +147,8 @@ class MainWindow(QMainWindow):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.results, 1)
-        column.addWidget(self.stack, 4)
+        column.addWidget(self.results, 3)  # up to three fifths, no taller than its results (_fit_results)
+        column.addWidget(self.stack, 2)
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(body)
@@ -371,36 +363,7 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def run_search(self, text: str) -> None:
-        self.results.clear()
-        hits = search.search(self._db, self._actor, text, include_void=self.include_void.isChecked())
-        self.results.setVisible(bool(text.strip()))
-        kind_names = {
-            "owner": self.tr("Owners"),
-            "room": self.tr("Rooms"),
-            "box": self.tr("Boxes"),
-            "volume": self.tr("Volumes"),
-            "document": self.tr("Documents"),
-        }
-        current = None
-        for hit in hits:
-            if hit.kind != current:
-                header = QListWidgetItem(kind_names.get(str(hit.kind), str(hit.kind)))
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
-                font = header.font()
-                font.setBold(True)
-                header.setFont(font)
-                self.results.addItem(header)
-                current = hit.kind
-            mark = f"【{hit.status}】" if hit.status else ""
-            item = QListWidgetItem(f"    {mark}{hit.title}    {hit.detail}")
-            item.setData(HIT, (str(hit.kind), hit.id))
-            if hit.void:
-                item.setForeground(QColor("#c00000"))
-            self.results.addItem(item)
-        if text.strip() and not hits:
-            nothing = QListWidgetItem(self.tr("Nothing found for “{text}”").format(text=text.strip()))
-            nothing.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(nothing)
+        self.results.run(self._db, self._actor, text, include_void=self.include_void.isChecked())
 
     def open_hit(self, item: QListWidgetItem) -> bool:
         """Open the record a search hit names (owners and rooms in the owner view)."""
@@ -412,12 +375,10 @@ class MainWindow(QMainWindow):
         return self.archive.open_record(kind, int(record_id))
 
     def open_first_hit(self) -> None:
-        for n in range(self.results.count()):
-            item = self.results.item(n)
-            if item.data(HIT):
-                self.results.setCurrentItem(item)
-                self.open_hit(item)
-                return
+        item = self.results.first_hit()
+        if item is not None:
+            self.results.setCurrentItem(item)
+            self.open_hit(item)
 
     def choose_language(self, code: str) -> None:
         prefs.set_language(code)

@@ -1,10 +1,7 @@
 """The Printing section (打印): choose a document and what it covers, preview it, print it, save it.
-
-Every document comes from the printout registry (:mod:`estate_desk.services.printouts.registry`), the
-same one ``estate-desk print`` uses, so the window and the command line make the same files.
-Documents are made on the window's worker (progress, cancel) and shown here with QtPdf;
-Print… goes through Qt's print dialog (:mod:`estate_desk.ui.printouts.pdf_printer`).
-"""
+Every document comes from the printout registry (``services/printouts/registry.py``), the one ``estate-desk
+print`` uses, so both make the same files. Documents are made on the window's worker (progress, cancel),
+shown with QtPdf and printed through Qt's print dialog (``ui/printouts/pdf_printer.py``)."""
 
 from __future__ import annotations
 
@@ -31,6 +28,7 @@ from estate_desk.ui.qt import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -41,6 +39,7 @@ from estate_desk.ui.qt import (
     QPrinter,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QShowEvent,
     QSpinBox,
     QSplitter,
@@ -159,10 +158,12 @@ class PrintingSection(QWidget):
         self.message = QLabel(objectName="printMessage", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        choices = QWidget()  # scrolls, so the section fits a 768-pixel screen and leaves the search room
+        QVBoxLayout(choices).addWidget(selection, 1)
+        choices.layout().addWidget(self.label_options)
         side = QWidget()
         column = QVBoxLayout(side)
-        column.addWidget(selection, 1)
-        column.addWidget(self.label_options)
+        column.addWidget(QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame, widget=choices), 1)
         column.addLayout(actions)
         column.addLayout(running)
         column.addWidget(self.message)
@@ -185,8 +186,7 @@ class PrintingSection(QWidget):
         self.choice.currentIndexChanged.connect(self._printout_changed)
         self._printout_changed()
         self._set_running(False)
-        self.previewed = False  # a preview is shown: it is made again when what it shows changes
-        self._stale = False
+        self.previewed = self._stale = False  # a shown preview is made again when what it shows changes
         self.redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self.redraw_timer.timeout.connect(self._redraw)
         self._follow_choices()
