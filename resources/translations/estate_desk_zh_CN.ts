@@ -1113,17 +1113,22 @@
         <translation>工单倒计时变红时响铃提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="155"/>
+        <source>Open the list of return visits waiting</source>
+        <translation>打开待回访清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="282"/>
         <source>{n} open</source>
         <translation>未办结 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="285"/>
         <source>Return visits due: {n}</source>
         <translation>待回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="318"/>
         <source>Choose a ticket on the board first.</source>
         <translation>请先在看板上选择一张工单。</translation>
     </message>

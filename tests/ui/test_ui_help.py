@@ -80,6 +80,7 @@ def test_tooltips_name_the_shortcut(app, qtbot, demo_db: Database, clock: FakeCl
     assert board["postpone"].toolTip().endswith("（F2）")
     assert board["on_call"].toolTip().endswith("（F5）")  # handled by the board itself, not a shortcut
     assert board["note"].toolTip() and "（" not in board["note"].toolTip()  # no shortcut, none named
+    assert window.desk.board.badge.toolTip() == "打开待回访清单"  # a button on the bar, not an action
 
 
 def _images_resolve(guide: GuideWindow) -> list[str]:

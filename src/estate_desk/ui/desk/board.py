@@ -152,6 +152,7 @@ class BoardWidget(QWidget):
         self.sound.toggled.connect(set_sound_on_red)
         self.toolbar.addAction(self.sound)
         self.badge = QToolButton(objectName="noticeBadge")
+        self.badge.setToolTip(self.tr("Open the list of return visits waiting"))
         self.badge.clicked.connect(self.ticket_actions.notifications)
         self.toolbar.addWidget(self.badge)
         layout = QVBoxLayout(self)
