@@ -47,17 +47,17 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="245"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="248"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="251"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
     </message>
@@ -206,117 +206,152 @@
 <context>
     <name>ArchiveSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="66"/>
         <source>Records</source>
         <translation>档案浏览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="67"/>
         <source>Cabinets</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="68"/>
         <source>Owners</source>
         <translation>业主档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="70"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="72"/>
         <source>Register…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="73"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="74"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="75"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="76"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="77"/>
         <source>Put box in cabinet…</source>
         <translation>上架…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="78"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="89"/>
+        <source>Register a new document in the category chosen on the left</source>
+        <translation>在左侧所选门类中登记新档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="90"/>
+        <source>Edit the chosen document&apos;s register entry</source>
+        <translation>修改所选档案的登记内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="91"/>
+        <source>Attach a scan or file to the chosen document</source>
+        <translation>给所选档案挂接扫描件或文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="92"/>
+        <source>File the chosen document into a volume (卷)</source>
+        <translation>把所选档案组入案卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="93"/>
+        <source>Put the chosen document or volume in an archive box</source>
+        <translation>把所选档案或案卷装入档案盒</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="94"/>
+        <source>Give an archive box its place: cabinet, shelf and position</source>
+        <translation>为档案盒定位：档案柜、层、格</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="95"/>
+        <source>Read the lists again from the database</source>
+        <translation>从数据库重新读取列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="141"/>
         <source>Scanned “{code}”: no box, volume or document has this code.</source>
         <translation>扫描到“{code}”：没有档案盒、案卷或档案使用此编号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="143"/>
         <source>Scanned “{code}”.</source>
         <translation>已扫描“{code}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="163"/>
         <source>Choose a document first.</source>
         <translation>请先选择一份档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="179"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="192"/>
         <source>Registered {number}.</source>
         <translation>已登记 {number}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="245"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="258"/>
         <source>Void mark lifted.</source>
         <translation>已撤销作废标记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="245"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="258"/>
         <source>Marked void (作废).</source>
         <translation>已标记为作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="277"/>
         <source>Volume closed.</source>
         <translation>案卷已封卷。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="348"/>
         <source>Copying {files} into the archive…</source>
         <translation>正在将 {files} 复制到档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="349"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="355"/>
         <source>Attaching files</source>
         <translation>挂接附件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="368"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="381"/>
         <source>Attached {n} file(s).</source>
         <translation>已挂接 {n} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="374"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="387"/>
         <source>Copy cancelled; nothing was kept.</source>
         <translation>已取消复制，未保留任何内容。</translation>
     </message>
@@ -953,82 +988,147 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="108"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="112"/>
         <source>New ticket (Ctrl+T)</source>
         <translation>受理工单（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="113"/>
         <source>Open (Enter)</source>
         <translation>详情（回车）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="114"/>
         <source>Handler / dispatch</source>
         <translation>处理人 / 派工</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="115"/>
         <source>Arrived</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="116"/>
         <source>Explain delay (F4)</source>
         <translation>延迟解释（F4）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="117"/>
         <source>Postpone (F2)</source>
         <translation>延期（F2）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="118"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="119"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="120"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="121"/>
         <source>On call (F5)</source>
         <translation>值班电话（F5）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="122"/>
         <source>Full screen (F11)</source>
         <translation>全屏（F11）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="134"/>
+        <source>Take a call or a visitor as a new ticket</source>
+        <translation>把来电或来访登记为新工单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="135"/>
+        <source>Open the chosen ticket: its promises, notes and history</source>
+        <translation>打开所选工单：承诺、跟进记录和经过</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="136"/>
+        <source>Name who handles the chosen ticket, or dispatch it</source>
+        <translation>指定所选工单的处理人，或派工</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="137"/>
+        <source>Record that the handler is on site (the 3-minute promise)</source>
+        <translation>登记处理人已到场（三分钟服务承诺）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="138"/>
+        <source>Record why the chosen ticket is late</source>
+        <translation>登记所选工单迟到的原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="139"/>
+        <source>Postpone a promise once, at the owner&apos;s request</source>
+        <translation>应业主要求延期一次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="140"/>
+        <source>Add a progress note to the chosen ticket</source>
+        <translation>为所选工单记录跟进情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="141"/>
+        <source>Record the work as done and the owner&apos;s sign-off</source>
+        <translation>登记处理完毕和业主确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="142"/>
+        <source>Record the return visit to the owner</source>
+        <translation>登记对业主的回访</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="144"/>
+        <source>Show the board alone on the screen, for a wall monitor; again to bring it back</source>
+        <translation>看板全屏显示，用于墙上的显示器；再按一次恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="148"/>
+        <source>Show or hide the on-call numbers</source>
+        <translation>显示或隐藏值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="149"/>
         <source>Sound when a clock turns red</source>
         <translation>超时声音提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="150"/>
+        <source>Beep when a ticket&apos;s countdown turns red</source>
+        <translation>工单倒计时变红时响铃提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="155"/>
+        <source>Open the list of return visits waiting</source>
+        <translation>打开待回访清单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="282"/>
         <source>{n} open</source>
         <translation>未办结 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="285"/>
         <source>Return visits due: {n}</source>
         <translation>待回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="297"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="318"/>
         <source>Choose a ticket on the board first.</source>
         <translation>请先在看板上选择一张工单。</translation>
     </message>
@@ -2579,6 +2679,14 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/help_view.py" line="35"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
     <name>HandlerDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/desk/handling.py" line="97"/>
@@ -3229,168 +3337,173 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="87"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="110"/>
         <source>First steps</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="113"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="114"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="117"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="130"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="137"/>
         <source>Appraisal &amp; destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="161"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="165"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="175"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="230"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="231"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="263"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="263"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="264"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="307"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="311"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="313"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="318"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="323"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="324"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="326"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="327"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="329"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="330"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="333"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="385"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="389"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="343"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="347"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="348"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="351"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="352"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="352"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="353"/>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="356"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="385"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="389"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="390"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="394"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="391"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="395"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -5016,139 +5129,172 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>Tooltips</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/tooltips.py" line="22"/>
+        <source>{what} ({keys})</source>
+        <translation>{what}（{keys}）</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="52"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="65"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="68"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
         <source>Set clearance…</source>
         <translation>设置密级权限…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="70"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="71"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="82"/>
+        <source>Add a user: role, clearance, name and first password</source>
+        <translation>添加用户：角色、密级权限、姓名和初始密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="83"/>
+        <source>Give the chosen user a new password, when theirs is forgotten</source>
+        <translation>为忘记密码的所选用户设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="84"/>
+        <source>Set the highest grade of record the chosen user may see</source>
+        <translation>设置所选用户可查看档案的最高密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="85"/>
+        <source>Stop the chosen user from signing in (the history stays)</source>
+        <translation>停用所选用户，不能再登录（历史记录保留）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="86"/>
+        <source>Let a disabled user sign in again</source>
+        <translation>启用已停用的用户，允许再次登录</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="101"/>
         <source>The archive clerk starts on</source>
         <translation>档案管理员登录后首先看到</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="139"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="139"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="139"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="155"/>
         <source>New password for {user}</source>
         <translation>为 {user} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="156"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="160"/>
         <source>Password reset</source>
         <translation>密码已重设</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="171"/>
         <source>Clearance set</source>
         <translation>密级权限已设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="169"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="180"/>
         <source>Enable {user}</source>
         <translation>启用 {user}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="181"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="185"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="199"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="190"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="201"/>
         <source>Disable {user}? They can no longer sign in; their name stays on everything they did. An administrator can enable the account again with a new password.</source>
         <translation>停用 {user}？停用后不能再登录；其经手的一切记录上仍保留其姓名。管理员可以设置新密码后重新启用该账户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="211"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="232"/>
         <source>Saved: the archive clerk starts on {home}</source>
         <translation>已保存：档案管理员登录后首先看到“{home}”</translation>
     </message>

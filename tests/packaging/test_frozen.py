@@ -96,6 +96,16 @@ def test_the_frozen_check_finds_fonts_translations_and_migrations_inside_the_bun
     assert line("Qt platform").endswith("offscreen")
 
 
+def test_the_frozen_bundle_holds_the_user_guide_and_its_pictures(frozen_dir: Path) -> None:
+    """Help → 使用说明 reads resources/help: every guide and screenshot of the source tree is in the bundle."""
+    wanted = sorted(p.name for p in (ROOT / "resources" / "help").iterdir())
+    found = sorted(
+        p.name for p in frozen_dir.rglob("*") if p.parent.name == "help" and p.parent.parent.name == "resources"
+    )
+    assert "guide.zh_CN.md" in wanted and "guide.en.md" in wanted
+    assert found == wanted
+
+
 def test_the_frozen_demo_prints_labels_in_the_bundled_bold_font(run, tmp_path: Path) -> None:
     import pdfplumber
 

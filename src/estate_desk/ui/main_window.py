@@ -29,6 +29,7 @@ from estate_desk.ui.change_listener import ChangeListener
 from estate_desk.ui.desk.section import DeskSection
 from estate_desk.ui.disposal.page import DisposalSection
 from estate_desk.ui.first_steps import FirstStepsPage
+from estate_desk.ui.help_view import open_guide
 from estate_desk.ui.loans.desk import LoanDesk
 from estate_desk.ui.maintenance.backup_actions import BackupActions
 from estate_desk.ui.printouts.section import PrintingSection
@@ -349,6 +350,9 @@ class MainWindow(QMainWindow):
         simhei.toggled.connect(prefs.set_prefer_simhei)
         settings.addAction(simhei)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self, objectName="userGuideAction", shortcut=QKeySequence("F1"))
+        guide.triggered.connect(lambda: open_guide(self))
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About Estate Desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)

@@ -30,6 +30,7 @@ from estate_desk.ui.qt import (
 )
 from estate_desk.ui.secrecy.audit_view import AuditView
 from estate_desk.ui.secrecy.settings import SecrecySettings
+from estate_desk.ui.tooltips import explain_all
 from estate_desk.ui.widgets import MessageLine, lang, table_view
 
 if TYPE_CHECKING:
@@ -75,6 +76,16 @@ class UsersPage(QWidget):
                 action.triggered.connect(lambda _=False, f=slot: f())
                 bar.addAction(action)
                 self.actions_[key] = action
+            explain_all(
+                self.actions_,
+                {
+                    "add": self.tr("Add a user: role, clearance, name and first password"),
+                    "reset": self.tr("Give the chosen user a new password, when theirs is forgotten"),
+                    "clearance": self.tr("Set the highest grade of record the chosen user may see"),
+                    "disable": self.tr("Stop the chosen user from signing in (the history stays)"),
+                    "enable": self.tr("Let a disabled user sign in again"),
+                },
+            )
             layout.addWidget(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)

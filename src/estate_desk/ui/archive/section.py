@@ -32,6 +32,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
+from estate_desk.ui.tooltips import explain_all
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -82,6 +83,18 @@ class ArchiveSection(QWidget):
             action.triggered.connect(lambda _=False, f=slot: f())
             bar.addAction(action)
             self.actions_[key] = action
+        explain_all(
+            self.actions_,
+            {
+                "register": self.tr("Register a new document in the category chosen on the left"),
+                "edit": self.tr("Edit the chosen document's register entry"),
+                "attach": self.tr("Attach a scan or file to the chosen document"),
+                "file": self.tr("File the chosen document into a volume (卷)"),
+                "box": self.tr("Put the chosen document or volume in an archive box"),
+                "place": self.tr("Give an archive box its place: cabinet, shelf and position"),
+                "refresh": self.tr("Read the lists again from the database"),
+            },
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(bar)

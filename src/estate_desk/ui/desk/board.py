@@ -48,6 +48,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
+from estate_desk.ui.tooltips import explain, explain_all
 from estate_desk.ui.widgets import MessageLine, table_view
 
 if TYPE_CHECKING:
@@ -127,11 +128,31 @@ class BoardWidget(QWidget):
             self.toolbar.addAction(action)
             self.addAction(action)
             self.actions_[key] = action
+        explain_all(
+            self.actions_,
+            {
+                "new": self.tr("Take a call or a visitor as a new ticket"),
+                "detail": self.tr("Open the chosen ticket: its promises, notes and history"),
+                "handler": self.tr("Name who handles the chosen ticket, or dispatch it"),
+                "arrived": self.tr("Record that the handler is on site (the 3-minute promise)"),
+                "explain": self.tr("Record why the chosen ticket is late"),
+                "postpone": self.tr("Postpone a promise once, at the owner's request"),
+                "note": self.tr("Add a progress note to the chosen ticket"),
+                "complete": self.tr("Record the work as done and the owner's sign-off"),
+                "visit": self.tr("Record the return visit to the owner"),
+                "full_screen": self.tr(
+                    "Show the board alone on the screen, for a wall monitor; again to bring it back"
+                ),
+            },
+        )
+        explain(self.actions_["on_call"], self.tr("Show or hide the on-call numbers"), "F5")
         self.sound = QAction(self.tr("Sound when a clock turns red"), self, objectName="board_sound", checkable=True)
+        self.sound.setToolTip(self.tr("Beep when a ticket's countdown turns red"))
         self.sound.setChecked(sound_on_red())
         self.sound.toggled.connect(set_sound_on_red)
         self.toolbar.addAction(self.sound)
         self.badge = QToolButton(objectName="noticeBadge")
+        self.badge.setToolTip(self.tr("Open the list of return visits waiting"))
         self.badge.clicked.connect(self.ticket_actions.notifications)
         self.toolbar.addWidget(self.badge)
         layout = QVBoxLayout(self)
