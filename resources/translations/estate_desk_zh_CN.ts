@@ -3392,118 +3392,128 @@ The details were written to the log in {folder}.</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="169"/>
+        <source>Also list void (作废) and destroyed (已销毁) records, marked as such</source>
+        <translation>同时列出已作废和已销毁的档案，并加标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
+        <source>Owners by name, pinyin or initials; rooms in any written form; archive numbers; titles (Ctrl+F)</source>
+        <translation>按姓名、拼音或首字母找业主；房号任意写法；档号；题名（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="179"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="231"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="235"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="263"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="268"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="307"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="307"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="311"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="315"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="322"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="324"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="328"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="331"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="330"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="338"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="335"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="389"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="339"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="393"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="343"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="347"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="352"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="352"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="356"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="353"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="357"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="356"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="360"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="389"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="393"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="394"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="398"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="395"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}

@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.addWidget(self.search_field)
         self.include_void = QCheckBox(self.tr("Include void and destroyed"), objectName="includeVoid")
+        self.include_void.setToolTip(self.tr("Also list void (作废) and destroyed (已销毁) records, marked as such"))
+        self.search_field.setToolTip(
+            self.tr("Owners by name, pinyin or initials; rooms in any written form; archive numbers; titles (Ctrl+F)")
+        )
         self.include_void.toggled.connect(lambda _=False: self.run_search(self.search_field.text()))
         bar.addWidget(self.include_void)
         self.addToolBar(bar)
