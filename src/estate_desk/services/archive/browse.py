@@ -7,7 +7,6 @@ secret item in it) and how many of its items the reader may not see.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,8 @@ from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Owner, Room
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 

@@ -114,7 +114,9 @@ class DocumentWindow(Sequence[int]):
         if order.key not in sortable(category_id):
             raise ValueError(f"no index orders this list by {order.key}")
         self._db, self.order = db, order
-        self._columns = [_COLUMN[order.key]] if order.key is SortKey.ARCHIVE_NO else [_COLUMN[order.key], Document.archive_no]
+        self._columns = (
+            [_COLUMN[order.key]] if order.key is SortKey.ARCHIVE_NO else [_COLUMN[order.key], Document.archive_no]
+        )
         self._pages: dict[int, list[tuple[Any, ...]]] = {}  # page number → (id, *order values) rows
         self._where: list[Any] = [documents_visible(actor)]
         if category_id is not None:

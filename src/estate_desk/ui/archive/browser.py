@@ -94,7 +94,18 @@ class ArchiveBrowser(QWidget):
         header = self.table.horizontalHeader()
         for place, column in enumerate((ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN), start=TITLE_COLUMN + 1):
             header.moveSection(header.visualIndex(column), place)  # who and where, next to the title
-        widths = {0: 165, 1: 210, ROOM_COLUMN: 95, OWNER_COLUMN: 70, BOX_COLUMN: 150, 2: 50, 3: 45, 4: 55, 5: 55, 9: 150}
+        widths = {
+            0: 165,
+            1: 210,
+            ROOM_COLUMN: 95,
+            OWNER_COLUMN: 70,
+            BOX_COLUMN: 150,
+            2: 50,
+            3: 45,
+            4: 55,
+            5: 55,
+            9: 150,
+        }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         header.setSectionsClickable(True)
