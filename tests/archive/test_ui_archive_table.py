@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from estate_desk.domain.archive.dual_track import Track
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import worklists
+from estate_desk.services.demo import estate as demo
 from estate_desk.store.archive import ArchiveBox, Document
 from estate_desk.ui.app import make_application
 from estate_desk.ui.archive.browser import BOX_COLUMN, OWNER_COLUMN, ROOM_COLUMN, SORT_KEYS, ArchiveBrowser
@@ -148,3 +150,36 @@ def test_room_owner_and_box_are_on_screen_at_1400_by_860(
     for column in (0, 1, ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN):
         right = header.sectionViewportPosition(column) + header.sectionSize(column)
         assert right <= table.viewport().width(), (column, right, table.viewport().width())
+
+
+def test_the_column_chooser_hides_and_shows_columns_remembered_per_user(
+    qapp, qtbot, demo_db: Database, demo_clerk: Any, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    make_application()
+    first = ArchiveBrowser(demo_db, demo_clerk)
+    qtbot.addWidget(first)
+    menu = first.columns.menu()
+    entries = menu.actions()
+    assert [a.text() for a in entries][:2] == [first.model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 1)]
+    assert all(a.isChecked() for a in entries)
+    entries[OWNER_COLUMN].setChecked(False)  # as a click in the header's menu does
+    entries[3].setChecked(False)
+    assert first.table.isColumnHidden(OWNER_COLUMN) and first.table.isColumnHidden(3)
+    menu.deleteLater()
+
+    again = ArchiveBrowser(demo_db, demo_clerk)  # the same clerk, the next day
+    qtbot.addWidget(again)
+    assert again.columns.hidden() == {"owner", "pages"}
+    assert again.columns.set_shown(3, True)
+    admin = accounts.authenticate(demo_db, clock, "admin", demo.DEMO_PASSWORD)
+    other = ArchiveBrowser(demo_db, admin)  # another user on the same PC keeps all columns
+    qtbot.addWidget(other)
+    assert other.columns.hidden() == set()
+    third = ArchiveBrowser(demo_db, demo_clerk)
+    qtbot.addWidget(third)
+    assert third.columns.hidden() == {"owner"}
+
+    for column in range(1, len(again.columns.menu().actions())):
+        again.columns.set_shown(column, False)
+    assert not again.columns.set_shown(0, False)  # the last column shown stays
+    assert not again.table.isColumnHidden(0)

@@ -17,6 +17,7 @@ from estate_desk.services.archive.document_window import ARCHIVE_ORDER, Document
 from estate_desk.ui import i18n
 from estate_desk.ui.archive.detail_pane import DetailPane
 from estate_desk.ui.archive.filter_bar import FilterBar
+from estate_desk.ui.column_chooser import ColumnChooser
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -53,6 +54,8 @@ ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN = 6, 7, 8
 # a category of 500,000 would be sorted whole for each page (and an owner order would tell a reader
 # not cleared for owner files whom the names belong to); the track is worked out per row.
 SORT_KEYS = {0: SortKey.ARCHIVE_NO, TITLE_COLUMN: SortKey.TITLE, 2: SortKey.YEAR}
+# the columns' names in the preferences (the column chooser remembers hidden ones per user)
+COLUMN_NAMES = ("archive_no", "title", "year", "pages", "grade", "retention", "room", "owner", "box", "place", "track")
 VOID_COLOUR = QColor("#c00000")
 
 
@@ -112,6 +115,7 @@ class ArchiveBrowser(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self._order = ARCHIVE_ORDER
+        self.columns = ColumnChooser(self.table, "archive_documents", actor.username, COLUMN_NAMES)
         self.filters = FilterBar(actor)
         self.volume_model: RowsTableModel[VolumeRow] = RowsTableModel(
             [

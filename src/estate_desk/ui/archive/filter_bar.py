@@ -40,6 +40,7 @@ class FilterBar(QWidget):
             if grade <= actor.clearance:  # grades above the reader's clearance would list nothing
                 self.grade.addItem(grade.label(lang), int(grade))
         self.box = QLineEdit(objectName="filterBox", placeholderText=self.tr("Box code (type or scan)"))
+        self.box.setMinimumWidth(200)
         self.box.setClearButtonEnabled(True)
         self.box.setToolTip(self.tr("Only the records in this box; press Enter after typing"))
         self.track = QComboBox(objectName="filterTrack")
