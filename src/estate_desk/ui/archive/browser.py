@@ -154,7 +154,7 @@ class ArchiveBrowser(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
-        split.setSizes([200, 760, 340])  # at 1400 wide: 档号, 题名, 房号, 业主 and 档案盒 without dragging
+        split.setSizes([225, 735, 310])  # at 1400 wide: 档号, 题名, 房号, 业主 and 档案盒 without dragging
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
