@@ -124,9 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {ROWS[key][0]}", flush=True)
         command = [sys.executable, "-m", "benchmarks", "--one", key, "--database", url, "--repeat", str(repeat)]
         command += ["--workdir", str(workdir)] + (["--tiny"] if tiny else [])
-        done = subprocess.run(
-            command, cwd=REPO, capture_output=True, text=True, env=os.environ | {"PYTHONPATH": str(REPO)}
-        )
+        path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)  # a worktree's src kept
+        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=os.environ | {"PYTHONPATH": path})
         result = [ln for ln in done.stdout.splitlines() if ln.startswith("@@RESULT@@")]
         if done.returncode != 0 or not result:
             print(done.stdout[-2000:], done.stderr[-4000:], sep="\n")

@@ -78,127 +78,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="77"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="64"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="95"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="138"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="82"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="70"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="123"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="71"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="124"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="77"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="122"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="125"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="139"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="208"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="208"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="220"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="237"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="242"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="243"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="214"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="249"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="216"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="251"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -2555,6 +2555,41 @@ The details were written to the log in {folder}.</source>
         <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="132"/>
         <source>Building {n}</source>
         <translation>{n}栋</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/filter_bar.py" line="31"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/filter_bar.py" line="36"/>
+        <source>Only the records of this year</source>
+        <translation>只列这一年度的档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/filter_bar.py" line="38"/>
+        <source>Any grade</source>
+        <translation>全部密级</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/filter_bar.py" line="42"/>
+        <source>Box code (type or scan)</source>
+        <translation>档案盒编号（输入或扫码）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/filter_bar.py" line="45"/>
+        <source>Only the records in this box; press Enter after typing</source>
+        <translation>只列这个盒里的档案；输入后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/filter_bar.py" line="47"/>
+        <source>Paper and digital: any</source>
+        <translation>纸质/电子：全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/filter_bar.py" line="50"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,13 @@ class Document(Base):
     """A document (件) with its archive number (档号), paper side and digital side (A5)."""
 
     __tablename__ = "documents"
-    # a category's documents a page at a time in archive-number order, within clearance (issue 10)
-    __table_args__ = (Index("ix_documents_category_archive_no", "category_id", "archive_no", "secrecy"),)
+    # a category's documents a page at a time in archive-number order, within clearance (issue 10),
+    # or sorted by year or title with the archive number after (the archive table's headers, issue 20)
+    __table_args__ = (
+        Index("ix_documents_category_archive_no", "category_id", "archive_no", "secrecy"),
+        Index("ix_documents_category_year", "category_id", "year", "archive_no", "secrecy"),
+        Index("ix_documents_category_title", "category_id", "title", "archive_no", "secrecy"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     archive_no: Mapped[str] = mapped_column(String(80), unique=True)  # 档号

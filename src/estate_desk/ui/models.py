@@ -95,7 +95,7 @@ class LazyTableModel(_TableBase, Generic[Row]):
         self.fetches = 0  # pages loaded; tests and benchmarks read it
 
     def set_ids(self, ids: Sequence[int]) -> None:
-        """The list's ids: a list, or a paged sequence with ``position(id)`` (``browse.DocumentWindow``)
+        """The list's ids: a list, or a paged sequence with ``position(id)`` (``document_window.DocumentWindow``)
         that is kept as it is, so a list of 500,000 documents is never read whole."""
         self.beginResetModel()
         self._ids = ids if hasattr(ids, "position") else list(ids)

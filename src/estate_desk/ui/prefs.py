@@ -1,4 +1,4 @@
-"""Per-workstation preferences (language, font) in the config folder, as JSON."""
+"""Per-workstation preferences (language, font, each user's hidden table columns) in the config folder, as JSON."""
 
 from __future__ import annotations
 
@@ -70,4 +70,26 @@ def prefer_simhei() -> bool:
 def set_prefer_simhei(value: bool) -> None:
     values = load()
     values["prefer_simhei"] = bool(value)
+    save(values)
+
+
+HIDDEN_COLUMNS = "hidden_columns"
+
+
+def hidden_columns(username: str, table: str) -> set[str]:
+    """The columns of ``table`` that ``username`` chose to hide (by the columns' names, not their places)."""
+    by_user = load().get(HIDDEN_COLUMNS, {})
+    names = by_user.get(username, {}).get(table, []) if isinstance(by_user, dict) else []
+    return {str(n) for n in names} if isinstance(names, list) else set()
+
+
+def set_hidden_columns(username: str, table: str, names: set[str]) -> None:
+    values = load()
+    by_user = values.get(HIDDEN_COLUMNS)
+    by_user = by_user if isinstance(by_user, dict) else {}
+    tables = by_user.get(username)
+    tables = tables if isinstance(tables, dict) else {}
+    tables[table] = sorted(names)
+    by_user[username] = tables
+    values[HIDDEN_COLUMNS] = by_user
     save(values)

@@ -7,9 +7,8 @@ secret item in it) and how many of its items the reader may not see.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -23,7 +22,7 @@ from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Owner, Room
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Sequence
 
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
@@ -179,93 +178,3 @@ def boxes(db: Database, actor: Actor) -> list[BoxRow]:
             )
             for b, zh, en, cab in found
         ]
-
-
-class DocumentWindow(Sequence[int]):
-    """The ids of a category's documents in archive-number order, read a page at a time (issue 10).
-
-    A sequence a table model can hold instead of the whole id list: its length is one COUNT, and
-    ``window[row]`` reads the page holding ``row`` when first asked — by keyset from a page next
-    to it that is already read (leafing on), else by OFFSET from the nearer end (a jump to the
-    end reads the last page). With the index on (category, archive number, grade) a page is one
-    short index range, so a category of 500,000 documents opens and scrolls like one of fifty.
-    """
-
-    PAGE = 200
-
-    def __init__(self, db: Database, actor: Actor, category_id: int | None) -> None:
-        self._db, self._actor, self._category_id = db, actor, category_id
-        self._pages: dict[int, list[tuple[int, str]]] = {}  # page number → (id, archive number) rows
-        with db.session() as s:
-            self._count = s.scalar(select(func.count()).select_from(Document).where(*self._where())) or 0
-        self.reads = 0  # pages read from the database; tests and benchmarks look
-
-    def _where(self) -> list[Any]:
-        where: list[Any] = [documents_visible(self._actor)]
-        if self._category_id is not None:
-            where.append(Document.category_id == self._category_id)
-        return where
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[int]: ...
-
-    def __getitem__(self, index: int | slice) -> int | list[int]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        number, offset = divmod(index, self.PAGE)
-        page = self._pages.get(number)
-        if page is None:
-            page = self._read(number)
-        return page[offset][0]
-
-    def _read(self, number: int) -> list[tuple[int, str]]:
-        size = min(self.PAGE, self._count - number * self.PAGE)
-        query = select(Document.id, Document.archive_no).where(*self._where())
-        before, after = self._pages.get(number - 1), self._pages.get(number + 1)
-        if before is not None:  # leafing forwards: the next rows after the page before
-            query = query.where(Document.archive_no > before[-1][1]).order_by(Document.archive_no)
-            descending = False
-        elif after is not None:  # leafing backwards: the rows just before the page after
-            query = query.where(Document.archive_no < after[0][1]).order_by(Document.archive_no.desc())
-            descending = True
-        elif number * self.PAGE <= self._count // 2:
-            query = query.order_by(Document.archive_no).offset(number * self.PAGE)
-            descending = False
-        else:  # nearer the end: count from there
-            query = query.order_by(Document.archive_no.desc()).offset(self._count - number * self.PAGE - size)
-            descending = True
-        with self._db.session() as s:
-            rows = [(r.id, r.archive_no) for r in s.execute(query.limit(size))]
-        if descending:
-            rows.reverse()
-        if len(rows) < size:  # the archive changed under the window: pad so rows stay addressable
-            rows += [(rows[-1] if rows else (0, ""))] * (size - len(rows))
-        self._pages[number] = rows
-        self.reads += 1
-        return rows
-
-    def __iter__(self) -> Iterator[int]:
-        return (self[i] for i in range(self._count))
-
-    def __contains__(self, value: object) -> bool:
-        return isinstance(value, int) and self.position(value) is not None
-
-    def position(self, document_id: int) -> int | None:
-        """The row of a document in this window, or None when it is not in it: one COUNT."""
-        with self._db.session() as s:
-            archive_no = s.scalar(select(Document.archive_no).where(Document.id == document_id, *self._where()))
-            if archive_no is None:
-                return None
-            return s.scalar(
-                select(func.count()).select_from(Document).where(*self._where(), Document.archive_no < archive_no)
-            )

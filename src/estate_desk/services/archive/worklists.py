@@ -32,6 +32,7 @@ __all__ = [
     "paper_missing_count",
     "to_digitise",
     "to_digitise_count",
+    "track_is",
 ]
 
 _IN_CHUNKS = 500  # ids per IN (…) list: well under SQLite's and PostgreSQL's parameter limits
@@ -39,6 +40,18 @@ _IN_CHUNKS = 500  # ids per IN (…) list: well under SQLite's and PostgreSQL's 
 
 def _has_attachment() -> ColumnElement[bool]:
     return exists().where(Attachment.document_id == Document.id)
+
+
+def track_is(track: Track) -> ColumnElement[bool]:
+    """The records on one side of the dual track (A5), as a filter the database applies."""
+    paper = Document.has_paper.is_(True)
+    digital = _has_attachment()
+    return {
+        Track.PAPER_ONLY: paper & ~digital,
+        Track.DIGITAL_ONLY: Document.has_paper.is_(False) & digital,
+        Track.BOTH: paper & digital,
+        Track.NEITHER: Document.has_paper.is_(False) & ~digital,
+    }[track]
 
 
 def _visible(actor: Actor) -> ColumnElement[bool]:

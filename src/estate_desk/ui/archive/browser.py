@@ -3,6 +3,8 @@
 The tree holds the categories (门类, with their sub-categories) and the clerk's two work
 lists of the dual track: "to digitise" (待数字化) and "paper missing" (纸质件未归位). The
 document table is a lazy model over ids, so it stays smooth with hundreds of thousands of rows.
+A click on the 档号, 题名 or 年度 header sorts a category's list in the database, and the filter bar
+(year, grade, box, paper/digital) narrows it there too; the model only receives ids in that order.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from estate_desk.domain.disposal.rules import VOID_MARK
 from estate_desk.services.archive import browse, volumes, worklists
+from estate_desk.services.archive.document_window import ARCHIVE_ORDER, DocumentWindow, Order, SortKey, sortable
 from estate_desk.ui import i18n
 from estate_desk.ui.archive.detail_pane import DetailPane
+from estate_desk.ui.archive.filter_bar import FilterBar
+from estate_desk.ui.column_chooser import ColumnChooser
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -43,6 +48,14 @@ PAPER_MISSING = "paper_missing"
 DOCUMENTS_TAB, VOLUMES_TAB = 0, 1
 TRACK_COLUMN = 10
 TITLE_COLUMN = 1
+ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN = 6, 7, 8
+# The headers that sort, each by an index (document_window.sortable). The others do not: grade,
+# retention and pages have no index to sort by; room, owner, box and place are in other tables, so
+# a category of 500,000 would be sorted whole for each page (and an owner order would tell a reader
+# not cleared for owner files whom the names belong to); the track is worked out per row.
+SORT_KEYS = {0: SortKey.ARCHIVE_NO, TITLE_COLUMN: SortKey.TITLE, 2: SortKey.YEAR}
+# the columns' names in the preferences (the column chooser remembers hidden ones per user)
+COLUMN_NAMES = ("archive_no", "title", "year", "pages", "grade", "retention", "room", "owner", "box", "place", "track")
 VOID_COLOUR = QColor("#c00000")
 
 
@@ -81,10 +94,29 @@ class ArchiveBrowser(QWidget):
         self.model: LazyTableModel[Listed] = LazyTableModel(headers, self._cell, self._fetch, self, style=self._style)
         self.table = table_view("documentTable")
         self.table.setModel(self.model)
-        self.table.setColumnWidth(0, 170)
-        self.table.setColumnWidth(1, 260)
-        for column, width in ((2, 50), (3, 45), (4, 50), (5, 55), (6, 110), (7, 70), (8, 150), (9, 150)):
+        header = self.table.horizontalHeader()
+        for place, column in enumerate((ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN), start=TITLE_COLUMN + 1):
+            header.moveSection(header.visualIndex(column), place)  # who and where, next to the title
+        widths = {
+            0: 165,
+            1: 210,
+            ROOM_COLUMN: 95,
+            OWNER_COLUMN: 70,
+            BOX_COLUMN: 150,
+            2: 50,
+            3: 45,
+            4: 55,
+            5: 55,
+            9: 150,
+        }
+        for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self._order = ARCHIVE_ORDER
+        self.columns = ColumnChooser(self.table, "archive_documents", actor.username, COLUMN_NAMES)
+        self.filters = FilterBar(actor)
         self.volume_model: RowsTableModel[VolumeRow] = RowsTableModel(
             [
                 self.tr("Volume"),
@@ -114,6 +146,7 @@ class ArchiveBrowser(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.view_tabs)
+        column.addWidget(self.filters)
         column.addWidget(self.tables)
         split = QSplitter(objectName="archiveSplit")
         split.addWidget(self.tree)
@@ -121,12 +154,14 @@ class ArchiveBrowser(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
-        split.setSizes([270, 610, 420])
+        split.setSizes([225, 735, 310])  # at 1400 wide: 档号, 题名, 房号, 业主 and 档案盒 without dragging
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.tree.currentItemChanged.connect(lambda *_: self._load_node())
         self.view_tabs.currentChanged.connect(self._view_changed)
+        header.sectionClicked.connect(self._header_clicked)
+        self.filters.changed.connect(self._load_documents)
         self.table.selectionModel().currentRowChanged.connect(self._document_chosen)
         self.volume_table.selectionModel().currentRowChanged.connect(self._volume_chosen)
         self.reload()
@@ -254,22 +289,71 @@ class ArchiveBrowser(QWidget):
         if not node:
             return
         kind, value = node
-        current = self.current_document_id()
         if kind == "worklist":
-            ids = (worklists.to_digitise if value == TO_DIGITISE else worklists.paper_missing)(self._db, self._actor)
-            self.model.set_ids(ids)
             self.volume_model.set_rows([])
             self.view_tabs.setCurrentIndex(DOCUMENTS_TAB)
         else:
-            self.model.set_ids(browse.DocumentWindow(self._db, self._actor, value))  # read by page
             self.volume_model.set_rows(volumes.volumes(self._db, self._actor, value))
+        self._load_documents()
+
+    def _load_documents(self) -> None:
+        """The document list of the chosen node, filtered and sorted, keeping the current record if still in it."""
+        node = self.current_node()
+        if not node:
+            return
+        kind, value = node
+        current = self.current_document_id()
+        order = self._shown_order()
+        self._show_order(order)
+        if kind == "worklist":  # short lists in archive-number order; the filters are for categories
+            ids = (worklists.to_digitise if value == TO_DIGITISE else worklists.paper_missing)(self._db, self._actor)
+            self.filters.setEnabled(False)
+            self.model.set_ids(ids)
+        else:
+            self.filters.setEnabled(True)
+            self.model.set_ids(DocumentWindow(self._db, self._actor, value, order, self.filters.wanted()))
         if current is not None and self.model.row_for_id(current) is not None:
             self.select_document(current)
         elif self.tables.currentIndex() == DOCUMENTS_TAB:
             self.detail.clear()
 
+    def sortable_columns(self) -> list[int]:
+        """The columns whose header sorts the list now shown."""
+        node = self.current_node()
+        if not node or node[0] != "category":
+            return []
+        keys = sortable(node[1])
+        return [column for column, key in SORT_KEYS.items() if key in keys]
+
+    def sort_by(self, column: int, descending: bool = False) -> bool:
+        """Sort the document list by a column's header, in the database; False for a column that does not sort."""
+        if column not in self.sortable_columns():
+            return False
+        self._order = Order(SORT_KEYS[column], descending)
+        self._load_documents()
+        return True
+
+    def _shown_order(self) -> Order:
+        """The order of the list shown: the one chosen, where the chosen node's list can be sorted by it."""
+        node = self.current_node()
+        if not node or node[0] != "category" or self._order.key not in sortable(node[1]):
+            return ARCHIVE_ORDER
+        return self._order
+
+    def _show_order(self, order: Order) -> None:
+        column = next(c for c, key in SORT_KEYS.items() if key is order.key)
+        direction = Qt.SortOrder.DescendingOrder if order.descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, direction)
+
+    def _header_clicked(self, column: int) -> None:
+        shown = self._shown_order()
+        same = SORT_KEYS.get(column) is shown.key
+        if not self.sort_by(column, descending=same and not shown.descending):
+            self._show_order(shown)  # a header that does not sort: the indicator stays where the order is
+
     def _view_changed(self, index: int) -> None:
         self.tables.setCurrentIndex(index)
+        self.filters.setVisible(index == DOCUMENTS_TAB)  # the filters are the document list's
         self.detail.clear()
 
     # ------------------------------------------------------------------ choosing
