@@ -52,5 +52,6 @@ def owner_documents(
         for owner_id, doc_id, number, title, void, destroyed in s.execute(query):
             status = STATUS_DESTROYED if destroyed is not None else (VOID_MARK if void else "")
             hit = Hit(HitKind.DOCUMENT, doc_id, title, number, void=bool(status), status=status)
-            found.setdefault(int(owner_id), []).append(hit)  # never None: the query asks for these owners
+            if owner_id is not None:  # always: the query asks for these owners' documents
+                found.setdefault(owner_id, []).append(hit)
     return {owner: OwnerDocuments(tuple(hits[:each]), len(hits)) for owner, hits in found.items()}
