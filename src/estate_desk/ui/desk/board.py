@@ -71,7 +71,7 @@ COLUMN_WIDTHS = {
     Column.ARRIVAL: 90,
     Column.PROMISE: 130,
     Column.NUMBER: 130,
-    Column.KIND: 70,
+    Column.KIND: 110,  # "Special service" in English
     Column.ROOM: 110,
     Column.PLACE: 90,
     Column.MATTER: 220,
