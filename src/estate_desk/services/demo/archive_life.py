@@ -163,7 +163,7 @@ def _loans(o: _Office) -> None:
     drawing = o.pick("GC")
     _lend(o, 42, desk, _own(desk), drawing, "维修方案编制查阅图纸", 7)
     out = loan_desk.to_return(db, o.at(36, 16), clerk, drawing.archive_no)
-    checks = [loan_desk.ReturnCheck(line.loan_id, drawing.pages) for line in out]
+    checks = [loan_desk.ReturnCheck(line.loan_id, drawing.pages) for line in out if line.loan_id is not None]
     loan_desk.check_in(db, o.at(36, 16), clerk, checks)
     # lent three days ago for ten days: out, not yet due
     _lend(o, 3, sup, _own(sup), o.pick("WX", grade=Grade.INTERNAL), "年度审计抽查", 10)

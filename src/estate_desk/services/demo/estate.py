@@ -24,8 +24,8 @@ from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.demo import desk as desk_demo
-from estate_desk.services.demo.archive_life import fill_archive_life
 from estate_desk.services.demo import routines as demo_routines
+from estate_desk.services.demo.archive_life import fill_archive_life
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store.accounts import Office
 
