@@ -199,7 +199,7 @@ def _loans(o: _Office) -> None:
 
 def _free_slot(s: Session) -> tuple[Cabinet, int, int]:
     taken = {(b.cabinet_id, b.shelf, b.position) for b in s.scalars(select(ArchiveBox))}
-    for cabinet in s.scalars(select(Cabinet).order_by(Cabinet.code)):
+    for cabinet in s.scalars(select(Cabinet).order_by(Cabinet.code.desc())):  # the last cabinet first
         for shelf in range(1, cabinet.shelves + 1):
             for position in range(1, cabinet.positions_per_shelf + 1):
                 if (cabinet.id, shelf, position) not in taken:
@@ -208,7 +208,8 @@ def _free_slot(s: Session) -> tuple[Cabinet, int, int]:
 
 
 def _old_box(o: _Office) -> list[int]:
-    """The 2013 box of administrative records, registered last year when the old papers were sorted."""
+    """The 2013 box of administrative records, registered last year when the old papers were sorted, and
+    shelved in the last cabinet."""
     clock = o.at(380, 10)
     box_id = boxes.create_box(o.db, clock, o.clerk, category_code="XZ", year=OLD_YEAR, retention=Retention.years(10))
     ids = []
