@@ -150,7 +150,7 @@ def _own(actor: Actor) -> Borrower:
 
 
 def _lend(o: _Office, days_ago: int, who: Actor, borrower: Borrower, doc: Document, purpose: str, days: int) -> int:
-    """A request approved by the clerk (公开/内部) and lent an hour later; returns the request's id."""
+    """A request approved by the clerk (公开/内部) and lent the same morning; returns the request's id."""
     request_id = _ask(o, o.at(days_ago, 9, 30), who, borrower, doc, purpose, days)
     approval.decide(o.db, o.at(days_ago, 10), o.clerk, request_id, approve=True, comment="同意")
     loan_desk.check_out(o.db, o.at(days_ago, 10, 30), o.clerk, request_id, doc.archive_no)
