@@ -148,8 +148,9 @@ def database_url(templates: Templates, tmp_path: Path) -> Iterator[URL]:
 
 
 @pytest.fixture
-def demo_url(templates: Templates, tmp_path: Path) -> Iterator[URL]:
-    """A database holding the demo estate, of this test's own."""
+def demo_url(templates: Templates, tmp_path: Path, _home: Path) -> Iterator[URL]:
+    """A database holding the demo estate, of this test's own, with the demo's files in this test's store."""
+    templates.copy_files("demo", _home)
     yield from _cloned(templates, "demo", tmp_path)
 
 

@@ -97,6 +97,19 @@ class Templates:
         self.get(kind)
         return self.home_of(kind) / "data" / "attachments"
 
+    def copy_files(self, kind: str, home: Path) -> None:
+        """The template's stored files (the demo's attachments and daily-review reports) into the attachment
+        store of ``home`` (a test's ESTATE_DESK_HOME), so every attachment row of a clone has its file."""
+        from estate_desk.store import attachment_home
+
+        source = self.files_of(kind)
+        store = home / "data" / "attachments"
+        for path in source.rglob("*") if source.is_dir() else ():
+            if path.is_file() and path.name != attachment_home.MARKER:
+                target = store / path.relative_to(source)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+
     def clone(self, kind: str, target: Path) -> tuple[URL, str | None]:
         source = self.get(kind)
         if PG_URL:

@@ -179,8 +179,11 @@ def test_a6_record_filter_is_no_oracle_for_what_the_reader_is_not_cleared_for(  
     for typed in (secret.archive_no, secret.name, str(secret.document_id), str(secret.owner_id), secret.archive_no[:8]):
         # the manager finds the clerk's views by any of these …
         assert audit_log.events(demo_db, manager, AuditFilter(person="clerk", record=typed)), typed
-        # … the reader cleared to 内部 finds nothing: not even a masked row that says "it matched"
-        assert audit_log.events(demo_db, reader, AuditFilter(person="clerk", record=typed)) == [], typed
+        # … the reader cleared to 内部 finds nothing of it: not even a masked row that says "it matched"
+        # (a bare number may still match the clerk's work on an open record with that id, a demo loan request)
+        found = audit_log.events(demo_db, reader, AuditFilter(person="clerk", record=typed))
+        assert not [r for r in found if r.masked or (r.target_kind, r.target_id) == ("document", secret.document_id)]
+        assert all(r.grade is None or r.grade <= Grade.INTERNAL for r in found), typed
     # an unrelated 内部 row is still found by its text
     with demo_db.session() as s:
         audit.record(s, clerk, AuditAction.CHANGE, audit.Target("setting", None, "值班表"))

@@ -1,8 +1,13 @@
-"""``estate-desk`` with no command: the window, on the archive given or a throw-away demo estate."""
+"""``estate-desk`` with no command: the window, on the archive given or a throw-away demo estate.
+
+The demo estate lives in a folder of its own, made for the run and removed when the window closes
+(or the demo fails to start): nothing of it is left behind in the temporary folder.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,20 +22,27 @@ if TYPE_CHECKING:
 def run_window(args: argparse.Namespace) -> int:
     from estate_desk.ui.app import run_app
 
-    demo_logins = None
-    database = args.database
-    if args.demo:
-        from estate_desk.services.demo import estate as demo
+    if not args.demo:
+        return run_app(args.database, demo_logins=None)
+    from estate_desk.services.demo import estate as demo
+    from estate_desk.store.database import open_database
 
-        home = Path(tempfile.mkdtemp(prefix="estate-desk-demo-"))
-        os.environ["ESTATE_DESK_HOME"] = str(home)
+    home = Path(tempfile.mkdtemp(prefix="estate-desk-demo-"))
+    before = os.environ.get("ESTATE_DESK_HOME")
+    os.environ["ESTATE_DESK_HOME"] = str(home)
+    try:
         database = f"sqlite:///{paths.default_sqlite_path()}"
-        from estate_desk.store.database import open_database
-
         db = open_database(database)
-        summary = demo.fill(db, cli_clock())
-        db.dispose()
-        demo_logins = summary.logins
-        print(say(f"演示数据库（关闭后可删除）：{home}", f"Throw-away demo database: {home}"))
+        try:
+            summary = demo.fill(db, cli_clock())
+        finally:
+            db.dispose()
+        print(say(f"演示数据库（关闭窗口时删除）：{home}", f"Demo database, removed when the window closes: {home}"))
         print_logins(summary.logins)
-    return run_app(database, demo_logins=demo_logins)
+        return run_app(database, demo_logins=summary.logins)
+    finally:
+        if before is None:
+            os.environ.pop("ESTATE_DESK_HOME", None)
+        else:
+            os.environ["ESTATE_DESK_HOME"] = before
+        shutil.rmtree(home, ignore_errors=True)

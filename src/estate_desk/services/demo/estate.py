@@ -3,7 +3,9 @@
 Six buildings and 236 households (the source plan's estate has 236), owners with Chinese
 names (rare characters included), documents in all seven categories filed into boxes that
 stand in cabinets, tickets at the front desk in every state of their clocks, and the clerk's
-routines (inspections, this quarter's census, arrears follow-ups) with something due today.
+routines (inspections, this quarter's census, arrears follow-ups) with something due today,
+and the archive's working life (``archive_life.py``): loans in every state, records due for
+appraisal, a legal hold and attachments.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.demo import desk as desk_demo
 from estate_desk.services.demo import routines as demo_routines
+from estate_desk.services.demo.archive_life import fill_archive_life
 from estate_desk.services.estate import buildings as estate
 from estate_desk.store.accounts import Office
 
@@ -97,8 +100,9 @@ def fill(db: Database, clock: Clock, *, seed: int = 236) -> DemoSummary:
         demo_routines.fill_routines(s, clock)
         households = owners = len(rooms)
     desk_demo.fill_desk(db, clock, rooms)  # through the desk's own services, each its own unit of work
+    life = fill_archive_life(db, clock)  # loans, old and void records, a hold, attachments: the same way
     logins = tuple((u, DEMO_PASSWORD, r.zh) for u, _, r in DEMO_USERS)
-    return DemoSummary(households, owners, len(docs), boxes, cabinets, logins)
+    return DemoSummary(households, owners, len(docs) + life.documents, boxes + 1, cabinets, logins)
 
 
 def _estate(s: Session, clock: Clock, rng: random.Random, today: date) -> list[tuple[Room, int]]:
