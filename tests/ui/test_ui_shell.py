@@ -28,7 +28,7 @@ def window(app, qtbot, demo_db: Database, clock: FakeClock) -> MainWindow:  # ty
     return w
 
 
-def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
+def test_window_speaks_chinese_and_shows_the_user(window: MainWindow, demo_db: Database) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == [
         "档案",
@@ -42,7 +42,10 @@ def test_window_speaks_chinese_and_shows_the_user(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.today  # the clerk's home, as the office left it (issue 20)
     status = window.findChild(QLabel, "statusUser")
     assert status is not None and "李秀英（档案管理员）" in status.text()
-    assert status.text().endswith("本机数据库") and "sqlite" not in status.text()  # never the raw URL
+    # the database as a user reads it, never the raw URL: this computer's, or the server's (CI's PostgreSQL pass)
+    where = "本机数据库" if demo_db.url.get_backend_name() == "sqlite" else "服务器 "
+    assert where in status.text() and "sqlite" not in status.text() and "postgresql" not in status.text()
+    assert "@" not in status.text()  # no user name or password
     assert window.windowTitle() == "翠湖苑物业服务中心 — 物业档案与前台"  # office — product, said once
     assert QApplication.applicationDisplayName() == "物业档案与前台"  # so Qt appends nothing more
 
