@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing import fonts
 from estate_desk.printing.destruction_manifest import manifest_pdf
-from estate_desk.printing.pages import PrintedBy
 from estate_desk.services.disposal.manifest import TITLE_EN, batch_grade, manifest_of
 from estate_desk.services.printouts import registry as printouts
+from estate_desk.services.printouts.catalogues import printed_by
 from estate_desk.services.printouts.kinds import Printout, PrintResult, Scope
 from estate_desk.store.disposal import DestructionBatch
 
@@ -63,8 +62,7 @@ def render_manifest(
     """Reprint a batch's manifest (补打销毁清册), with who printed it and when."""
     with db.session() as s:
         manifest = manifest_of(s, _batch_of(s, selection))
-    printed = PrintedBy(actor.display_name or actor.username, clock.now().astimezone(CHINA_TZ))
-    pages = manifest_pdf(manifest, out, fonts.register_fonts(), printed_by=printed)
+    pages = manifest_pdf(manifest, out, fonts.register_fonts(), printed_by=printed_by(clock, actor))
     if progress is not None:
         progress(len(manifest.lines), len(manifest.lines))
     return PrintResult(out, pages, len(manifest.lines))
