@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         self.desk = DeskSection(db, actor, clock)
         self.printing = PrintingSection(db, actor, clock, self.runner)
         self.admin = AdminSection(db, actor, clock) if actor.role in ADMIN_READERS else None
-        self.signing_out = False
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="sections")
         self.nav.setFixedWidth(150)
@@ -238,7 +237,6 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Hand the workstation over: the window closes and the sign-in opens (``ui/app.Sessions``)."""
-        self.signing_out = True
         self.sign_out_requested.emit()
 
     def changes_arrived(self, topics: frozenset[str]) -> None:
