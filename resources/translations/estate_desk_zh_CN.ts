@@ -47,17 +47,17 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="245"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="249"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="248"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="252"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="255"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
     </message>
@@ -65,12 +65,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/estate_desk/ui/app.py" line="42"/>
+        <location filename="../../src/estate_desk/ui/app.py" line="43"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/app.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/app.py" line="141"/>
         <source>The archive cannot be opened</source>
         <translation>无法打开档案库</translation>
     </message>
@@ -78,127 +78,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="76"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="77"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="127"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="137"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="81"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="83"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="122"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="84"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="123"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="84"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="125"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="121"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="124"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="138"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="207"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="207"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="219"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="236"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="241"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="242"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="248"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="250"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -296,62 +296,62 @@
         <translation>从数据库重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="143"/>
         <source>Scanned “{code}”: no box, volume or document has this code.</source>
         <translation>扫描到“{code}”：没有档案盒、案卷或档案使用此编号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="145"/>
         <source>Scanned “{code}”.</source>
         <translation>已扫描“{code}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="165"/>
         <source>Choose a document first.</source>
         <translation>请先选择一份档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="194"/>
         <source>Registered {number}.</source>
         <translation>已登记 {number}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="260"/>
         <source>Void mark lifted.</source>
         <translation>已撤销作废标记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="260"/>
         <source>Marked void (作废).</source>
         <translation>已标记为作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="277"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="279"/>
         <source>Volume closed.</source>
         <translation>案卷已封卷。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="350"/>
         <source>Copying {files} into the archive…</source>
         <translation>正在将 {files} 复制到档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="351"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="355"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="357"/>
         <source>Attaching files</source>
         <translation>挂接附件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="381"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="383"/>
         <source>Attached {n} file(s).</source>
         <translation>已挂接 {n} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="387"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="389"/>
         <source>Copy cancelled; nothing was kept.</source>
         <translation>已取消复制，未保留任何内容。</translation>
     </message>
@@ -872,17 +872,17 @@
 <context>
     <name>BoardBanner</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="71"/>
         <source>Nobody is at the service desk now (staffed {hours}). Call: {contacts}</source>
         <translation>服务中心现在无人值守（值班时间 {hours}）。请联系：{contacts}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="82"/>
         <source>On call: {contacts}</source>
         <translation>值班电话：{contacts}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="93"/>
         <source>Not closed (日清): {days} — open the daily review (F6).</source>
         <translation>尚未日清：{days} —— 请打开日清日审（F6）。</translation>
     </message>
@@ -988,72 +988,42 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="109"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="112"/>
-        <source>New ticket (Ctrl+T)</source>
-        <translation>受理工单（Ctrl+T）</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="113"/>
-        <source>Open (Enter)</source>
-        <translation>详情（回车）</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="115"/>
         <source>Handler / dispatch</source>
         <translation>处理人 / 派工</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="116"/>
         <source>Arrived</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="116"/>
-        <source>Explain delay (F4)</source>
-        <translation>延迟解释（F4）</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="117"/>
-        <source>Postpone (F2)</source>
-        <translation>延期（F2）</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="119"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="120"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="121"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="121"/>
-        <source>On call (F5)</source>
-        <translation>值班电话（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="122"/>
-        <source>Full screen (F11)</source>
-        <translation>全屏（F11）</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="135"/>
         <source>Take a call or a visitor as a new ticket</source>
         <translation>把来电或来访登记为新工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="149"/>
         <source>Open the chosen ticket: its promises, notes and history</source>
         <translation>打开所选工单：承诺、跟进记录和经过</translation>
     </message>
@@ -1061,6 +1031,36 @@
         <location filename="../../src/estate_desk/ui/desk/board.py" line="136"/>
         <source>Name who handles the chosen ticket, or dispatch it</source>
         <translation>指定所选工单的处理人，或派工</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="113"/>
+        <source>New ticket</source>
+        <translation>受理工单</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="114"/>
+        <source>Open</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="117"/>
+        <source>Explain delay</source>
+        <translation>延迟解释</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="118"/>
+        <source>Postpone</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="122"/>
+        <source>On call</source>
+        <translation>值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="123"/>
+        <source>Full screen</source>
+        <translation>全屏</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/desk/board.py" line="137"/>
@@ -1103,32 +1103,32 @@
         <translation>显示或隐藏值班电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="149"/>
-        <source>Sound when a clock turns red</source>
-        <translation>超时声音提醒</translation>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="151"/>
+        <source>Sound</source>
+        <translation>声音提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="152"/>
         <source>Beep when a ticket&apos;s countdown turns red</source>
         <translation>工单倒计时变红时响铃提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="158"/>
         <source>Open the list of return visits waiting</source>
         <translation>打开待回访清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="282"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="285"/>
         <source>{n} open</source>
         <translation>未办结 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="285"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="288"/>
         <source>Return visits due: {n}</source>
         <translation>待回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="326"/>
         <source>Choose a ticket on the board first.</source>
         <translation>请先在看板上选择一张工单。</translation>
     </message>
@@ -1149,42 +1149,42 @@
 <context>
     <name>BoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="155"/>
         <source>Put {what} in a box</source>
         <translation>将 {what} 装盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="156"/>
         <source>A box (choose, type or scan its code)</source>
         <translation>已有档案盒（选择、输入或扫描盒号）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="157"/>
         <source>A new box</source>
         <translation>新建档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="160"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="168"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="167"/>
         <source>{mm} mm</source>
         <translation>{mm} 毫米</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="172"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="173"/>
         <source>Spine width</source>
         <translation>盒脊宽度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="190"/>
         <source>No box of this category has that code.</source>
         <translation>本门类没有这个盒号的档案盒。</translation>
     </message>
@@ -1265,42 +1265,42 @@
 <context>
     <name>CabinetDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="301"/>
         <source>New cabinet</source>
         <translation>新建档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="303"/>
         <source>e.g. 5号档案柜</source>
         <translation>例如：5号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="304"/>
         <source>e.g. 档案室</source>
         <translation>例如：档案室</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="308"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="307"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="309"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="308"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="309"/>
         <source>Location</source>
         <translation>所在位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="310"/>
         <source>Shelves</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="311"/>
         <source>Positions per shelf</source>
         <translation>每层格数</translation>
     </message>
@@ -1990,206 +1990,206 @@ Purpose: {purpose}</source>
 <context>
     <name>DisposalSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
         <source>Expires</source>
         <translation>期满日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
         <source>Why due</source>
         <translation>到期原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
         <source>In batch</source>
         <translation>所在批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="91"/>
         <source>Propose batch from ticked records…</source>
         <translation>以勾选的档案提出销毁批次…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="97"/>
         <source>Expired records and void records past the grace period, minus those on legal hold.</source>
         <translation>保管期满的档案，以及作废超过宽限期的档案（冻结中的除外）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="101"/>
         <source>Due for review</source>
         <translation>到期鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
         <source>Proposed by</source>
         <translation>鉴定人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="112"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="116"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="116"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="117"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="132"/>
         <source>Approve item</source>
         <translation>同意销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="133"/>
         <source>Reject item</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="134"/>
         <source>Renew proposal</source>
         <translation>更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="135"/>
         <source>Carry out…</source>
         <translation>实施销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="136"/>
         <source>Open manifest</source>
         <translation>打开销毁清册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="137"/>
         <source>Delete remaining files</source>
         <translation>删除剩余文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="157"/>
         <source>Destruction batches</source>
         <translation>销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
         <source>Set by</source>
         <translation>冻结人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
         <source>Since</source>
         <translation>冻结时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="169"/>
         <source>Lift hold…</source>
         <translation>解除冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="177"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="176"/>
         <source>Legal holds</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="282"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="281"/>
         <source>Choose a batch.</source>
         <translation>请选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="290"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="289"/>
         <source>{code}: {state}. Proposed by {who} on {when}.</source>
         <translation>{code}：{state}。鉴定人 {who}，提出时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="294"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="293"/>
         <source>{n} file(s) still to delete.</source>
         <translation>尚有 {n} 个文件待删除。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="207"/>
         <source>changed since proposed: renew</source>
         <translation>提出后已修改，须更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="325"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="324"/>
         <source>Tick the records to propose first.</source>
         <translation>请先勾选要提出销毁的档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="334"/>
         <source>Batch proposed; a supervisor approves it item by item.</source>
         <translation>已提出销毁批次，请主管领导逐件审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="340"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="339"/>
         <source>Choose an item first.</source>
         <translation>请先选择一个条目。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="372"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="371"/>
         <source>Batch carried out; the manifest is filed in the archive.</source>
         <translation>已实施销毁，销毁清册已归档。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="377"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="376"/>
         <source>Choose a hold first.</source>
         <translation>请先选择一条冻结记录。</translation>
     </message>
@@ -2405,87 +2405,87 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="113"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="114"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="115"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="116"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="117"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="118"/>
         <source>Chosen dates</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="122"/>
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
         <source>Of</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
         <source>Rate</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="137"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="139"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="211"/>
         <source>Received {start} – {end}: {kinds}</source>
         <translation>受理 {start} – {end}：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="236"/>
         <source>Export the figures</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="248"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="249"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -2517,42 +2517,42 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="105"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="110"/>
         <source>Only mine</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="113"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="113"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="116"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="131"/>
         <source>Anyone</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="134"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="136"/>
         <source>Building {n}</source>
         <translation>{n}栋</translation>
     </message>
@@ -3377,178 +3377,178 @@ The details were written to the log in {folder}.</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="108"/>
         <source>First steps</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="110"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="111"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="115"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="128"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="135"/>
         <source>Appraisal &amp; destruction</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="160"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="164"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="167"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="169"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
         <source>Also list void (作废) and destroyed (已销毁) records, marked as such</source>
         <translation>同时列出已作废和已销毁的档案，并加标注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="170"/>
         <source>Owners by name, pinyin or initials; rooms in any written form; archive numbers; titles (Ctrl+F)</source>
         <translation>按姓名、拼音或首字母找业主；房号任意写法；档号；题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="179"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="178"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="234"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="265"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="268"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="266"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="304"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="307"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="305"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="313"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="315"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="319"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="322"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="324"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="330"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="333"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="336"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="338"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="340"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="339"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="393"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="341"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="347"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="352"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="354"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="356"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="358"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="357"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="359"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="360"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="362"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="393"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="398"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="404"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="405"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3599,128 +3599,128 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="85"/>
         <source>New ticket</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="90"/>
         <source>Room: 3-2-1502, 3栋2单元1502 … or the owner&apos;s name</source>
         <translation>房号：3-2-1502、3栋2单元1502 … 或业主姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="96"/>
         <source>Where the owner wants someone to come: kitchen, lift hall …</source>
         <translation>业主希望到场的地点：厨房、电梯厅 …</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="98"/>
         <source>Who called and their number, when not the owner</source>
         <translation>非业主本人来电时：来电人及电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="100"/>
         <source>What the owner said</source>
         <translation>业主反映的情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="104"/>
         <source>The matter in a few words (漏水, 装修噪音); default: the subject</source>
         <translation>事项简称（漏水、装修噪音）；默认同事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="107"/>
         <source>Special services</source>
         <translation>特约服务</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="116"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="128"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="130"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="131"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="134"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="135"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="136"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="137"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="141"/>
         <source>Promised by</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="144"/>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="292"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="293"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="147"/>
         <source>Open ticket</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="156"/>
         <source>Show repeat complaints</source>
         <translation>查看重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="197"/>
         <source>default {hours:g} h for this kind; at most 7 days</source>
         <translation>此类默认 {hours:g} 小时；最长 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="274"/>
         <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure.</source>
         <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="235"/>
         <source>no owner on record</source>
         <translation>无业主登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="238"/>
         <source>Choose the room below, or type its code</source>
         <translation>请从下方选择房间，或输入房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="240"/>
         <source>No room: a public place</source>
         <translation>未填房号：公共区域</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="287"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="288"/>
         <source>No earlier complaint from this room about this matter.</source>
         <translation>该房间此前没有就此事项投诉。</translation>
     </message>
@@ -3924,42 +3924,42 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PlaceBoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="236"/>
         <source>Put a box in a cabinet</source>
         <translation>档案盒上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="239"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="250"/>
         <source>e.g. shelved after boxing</source>
         <translation>例如：装盒后上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="251"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="252"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="254"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="253"/>
         <source>Shelf</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="254"/>
         <source>Position</source>
         <translation>格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="255"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4693,37 +4693,37 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="28"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="29"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="29"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="30"/>
         <source>Rooms</source>
         <translation>房产</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="30"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="31"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="31"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="32"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="32"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="33"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="52"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="53"/>
         <source>… {n} more in the owner&apos;s file</source>
         <translation>……业主档案中另有 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="59"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>
@@ -4731,63 +4731,63 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SecrecySettings</name>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="61"/>
         <source>Names of the grades</source>
         <translation>密级名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="71"/>
         <source>Save the names</source>
         <translation>保存名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="76"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="78"/>
         <source>Encryption at rest</source>
         <translation>加密存储</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="80"/>
         <source>Attachments are stored encrypted from the grade</source>
         <translation>附件加密存储的最低密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="86"/>
         <source>Who may print and export up to which grade</source>
         <translation>各角色可打印、导出的最高密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="88"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="89"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="98"/>
         <source>Issue a new recovery key…</source>
         <translation>签发新的恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="127"/>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="138"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="132"/>
         <source>Attachments are now stored to match the new grade.</source>
         <translation>附件已按新的密级重新加密或解密。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="149"/>
         <source>Write the new recovery key down now and give it to the management office; it is not shown again.</source>
         <translation>请立即抄下新的恢复密钥交管理处保管；它不会再显示。</translation>
     </message>
@@ -4795,7 +4795,7 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SectionCard</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="111"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -4940,193 +4940,193 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="100"/>
         <source>Room and owner</source>
         <translation>房号与业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="101"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="102"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="103"/>
         <source>First receiver / handler</source>
         <translation>首按责任人 / 处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="104"/>
         <source>Received / promised</source>
         <translation>受理 / 承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="105"/>
         <source>Postponement</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="106"/>
         <source>Delay explained</source>
         <translation>延迟解释</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="107"/>
         <source>Special services</source>
         <translation>特约服务</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="108"/>
         <source>Filed in the archive</source>
         <translation>归档档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="113"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="128"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="129"/>
         <source>Progress notes</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="130"/>
         <source>Sign-off and return visits</source>
         <translation>办结与回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="131"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="136"/>
         <source>Handler / dispatch…</source>
         <translation>处理人 / 派工…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="137"/>
         <source>Arrived on site…</source>
         <translation>到场…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="138"/>
         <source>Explain delay… (F4)</source>
         <translation>延迟解释…（F4）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="139"/>
         <source>Postpone… (F2)</source>
         <translation>延期…（F2）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="140"/>
         <source>Progress note…</source>
         <translation>跟进…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="141"/>
         <source>Work done…</source>
         <translation>处理完毕…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="142"/>
         <source>Return visit…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="143"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="151"/>
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="153"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="154"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="182"/>
         <source>Ticket {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="183"/>
         <source>&#x3000;repeat of {number}</source>
         <translation>&#x3000;重复投诉，原工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="186"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="196"/>
         <source>&#x3000;(first promised {time})</source>
         <translation>&#x3000;（原承诺 {time}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="221"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="222"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="230"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="231"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="239"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
@@ -5142,33 +5142,33 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="144"/>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="148"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="146"/>
         <source>Reload the page (F5)</source>
         <translation>重新载入本页（F5）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="183"/>
         <source>Today, {day}</source>
         <translation>今天，{day}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="185"/>
         <source>{n} things waiting</source>
         <translation>共 {n} 项待办</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="185"/>
         <source>Nothing waiting</source>
         <translation>没有待办事项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/routines/today_page.py" line="190"/>
         <source>work lists: {lists}</source>
         <translation>工作清单：{lists}</translation>
     </message>
@@ -5184,162 +5184,162 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="70"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="71"/>
         <source>Set clearance…</source>
         <translation>设置密级权限…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="72"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="73"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="84"/>
         <source>Add a user: role, clearance, name and first password</source>
         <translation>添加用户：角色、密级权限、姓名和初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="85"/>
         <source>Give the chosen user a new password, when theirs is forgotten</source>
         <translation>为忘记密码的所选用户设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="86"/>
         <source>Set the highest grade of record the chosen user may see</source>
         <translation>设置所选用户可查看档案的最高密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="87"/>
         <source>Stop the chosen user from signing in (the history stays)</source>
         <translation>停用所选用户，不能再登录（历史记录保留）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="88"/>
         <source>Let a disabled user sign in again</source>
         <translation>启用已停用的用户，允许再次登录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="105"/>
         <source>The archive clerk starts on</source>
         <translation>档案管理员登录后首先看到</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="150"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="159"/>
         <source>New password for {user}</source>
         <translation>为 {user} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="160"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="164"/>
         <source>Password reset</source>
         <translation>密码已重设</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="171"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="175"/>
         <source>Clearance set</source>
         <translation>密级权限已设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="180"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="184"/>
         <source>Enable {user}</source>
         <translation>启用 {user}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="185"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="189"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="199"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="203"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="205"/>
         <source>Disable {user}? They can no longer sign in; their name stays on everything they did. An administrator can enable the account again with a new password.</source>
         <translation>停用 {user}？停用后不能再登录；其经手的一切记录上仍保留其姓名。管理员可以设置新密码后重新启用该账户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="215"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="236"/>
         <source>Saved: the archive clerk starts on {home}</source>
         <translation>已保存：档案管理员登录后首先看到“{home}”</translation>
     </message>
@@ -5380,27 +5380,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VolumeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="90"/>
         <source>File into a volume</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="91"/>
         <source>An open volume</source>
         <translation>未封卷的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="92"/>
         <source>A new volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="103"/>
         <source>Volume title</source>
         <translation>案卷题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="104"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>

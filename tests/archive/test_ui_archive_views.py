@@ -27,7 +27,6 @@ from estate_desk.ui.archive.filing_dialogs import CabinetDialog
 from estate_desk.ui.archive.section import CABINETS_TAB, OWNERS_TAB
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QColor, QImage, QPushButton, Qt
-from estate_desk.ui.widgets import HINT_STYLE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -104,7 +103,7 @@ def test_registration_validates_the_room_code_as_you_type(qapp, qtbot, demo_db, 
     dialog.title.insert("业主入住验房表")
     assert dialog.ok.isEnabled()  # a record need not be about a room
     qtbot.keyClicks(dialog.room_code, "3-")
-    assert not dialog.ok.isEnabled() and dialog.room_hint.styleSheet() == HINT_STYLE
+    assert not dialog.ok.isEnabled() and dialog.room_hint.property("state") == "error"
     assert dialog.room_hint.text().startswith("房号格式不对")
     dialog.room_code.setText("99栋1单元101")  # a proper code, but no such building here
     assert not dialog.ok.isEnabled() and dialog.room_hint.text() == "本小区没有房间 99栋1单元101。"

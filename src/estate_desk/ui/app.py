@@ -14,7 +14,7 @@ from estate_desk.services.accounts import setup
 from estate_desk.services.maintenance.opening import open_store
 from estate_desk.store.database import Database, open_database
 from estate_desk.store.server_clock import workstation_clock
-from estate_desk.ui import errors, fonts, i18n, prefs
+from estate_desk.ui import errors, fonts, i18n, prefs, style
 from estate_desk.ui.qt import QApplication, QDialog, QIcon, QObject
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("EstateDesk")
     fonts.register_bundled_fonts()
     app.setFont(fonts.ui_font())
+    style.apply(app)
     i18n.install(app, prefs.language())
     # Qt ends every window's title with this name ("登录 — 物业档案与前台") unless the title already ends
     # with it, as the main window's does ("翠湖苑物业服务中心 — 物业档案与前台"): one name, said once.

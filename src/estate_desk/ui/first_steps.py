@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.services.accounts import homes
+from estate_desk.ui import style
 from estate_desk.ui.qt import QGridLayout, QLabel, QPushButton, QShowEvent, Qt, QVBoxLayout, QWidget, Signal
-from estate_desk.ui.widgets import DONE_STYLE
 
 if TYPE_CHECKING:
     from estate_desk.services.accounts.homes import FirstSteps
@@ -91,7 +91,7 @@ class FirstStepsPage(QWidget):
         for key, (count, text) in counts.items():
             label = self.states[key]
             label.setText("✓ " + text.format(n=count) if count else "○")
-            label.setStyleSheet(DONE_STYLE if count else "")
+            style.set_state(label, "ok" if count else "")
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()  # what was done in another section since

@@ -21,7 +21,7 @@ from estate_desk.services.accounts import homes
 from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.backends import describe
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
-from estate_desk.ui import i18n, prefs
+from estate_desk.ui import i18n, icons, prefs
 from estate_desk.ui.accounts.admin_section import ADMIN_READERS, AdminSection
 from estate_desk.ui.accounts.user_dialogs import ChangePasswordDialog
 from estate_desk.ui.archive.section import ArchiveSection
@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self.admin = AdminSection(db, actor, clock) if actor.role in ADMIN_READERS else None
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="sections")
-        self.nav.setFixedWidth(150)
         home = homes.home_for(db, actor)
         self.first_steps: FirstStepsPage | None = None
         sections: list[tuple[str, QWidget]] = []
@@ -135,11 +134,12 @@ class MainWindow(QMainWindow):
             self.disposal.changed.connect(self.archive.refresh)
             sections.append((self.tr("Appraisal & destruction"), self.disposal))
         for n, (title, page) in enumerate(sections):
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(icons.section_icon(page), title)
             item.setToolTip(f"Ctrl+{n + 1}")
             self.nav.addItem(item)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        icons.fit_sections(self.nav)  # as wide as its longest name, in either language
 
         self.results = SearchResults(objectName="searchResults")
         self.results.hide()
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.nav)
         split.addWidget(body)
         split.setStretchFactor(1, 1)
-        split.setSizes([150, 1250])
+        split.setSizes([self.nav.width(), 1400 - self.nav.width()])
         self.setCentralWidget(split)
 
         self.search_field = QLineEdit(objectName="globalSearch")
@@ -305,6 +305,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addActions(self.backups.actions())
+        icons.decorate(
+            {a.objectName(): a for a in self.backups.actions()},
+            {"backupNow": "backup", "restoreBackup": "restore", "checkArchive": "verify"},
+        )
         file_menu.addSeparator()
         password = QAction(self.tr("Change &password…"), self, objectName="changePassword")
         password.triggered.connect(self.change_password)
@@ -358,6 +362,10 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Estate Desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+        icons.decorate(
+            {"quit": quit_action, "password": password, "sign_out": sign_out, "search": find}
+            | {"help": guide, "about": about}
+        )
 
     def show_loans(self) -> None:
         if self.loans is not None:

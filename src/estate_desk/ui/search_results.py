@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.services.archive import owner_hits, search
-from estate_desk.ui.qt import QColor, QListWidget, QListWidgetItem, Qt
+from estate_desk.ui import style
+from estate_desk.ui.qt import QListWidget, QListWidgetItem, Qt
 
 if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
@@ -52,7 +53,7 @@ class SearchResults(QListWidget):
                     UNDER + self.tr("… {n} more in the owner's file").format(n=owned.total - len(owned.shown))
                 )
                 more.setData(HIT, ("owner", hit.id))
-                more.setForeground(QColor("#666666"))
+                more.setForeground(style.colour("muted"))
                 self.addItem(more)
         if text.strip() and not hits:
             nothing = QListWidgetItem(self.tr("Nothing found for “{text}”").format(text=text.strip()))
@@ -67,7 +68,7 @@ class SearchResults(QListWidget):
         item = QListWidgetItem(text)
         item.setData(HIT, (str(hit.kind), hit.id))
         if hit.void:
-            item.setForeground(QColor("#c00000"))
+            item.setForeground(style.colour("void"))
         self.addItem(item)
 
     def _fit(self) -> None:

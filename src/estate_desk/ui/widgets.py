@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.archive.dual_track import Track
 from estate_desk.domain.clock import CHINA_TZ
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -30,18 +30,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HINT_STYLE = "color: #b00020"
-OK_STYLE = "color: #1b5e20"
-ERROR_STYLE = "color: #b00020"
-WARNING_STYLE = "color: #8a5300"
-DONE_STYLE = "color: #1b5e20"
-
-# badge colours per track: (background, text)
+# badge colours per track: (background, text), from the one palette (ui/style.py)
 TRACK_COLOURS = {
-    Track.BOTH: ("#c8e6c9", "#1b5e20"),
-    Track.PAPER_ONLY: ("#ffe0b2", "#8a4b00"),
-    Track.DIGITAL_ONLY: ("#bbdefb", "#0d47a1"),
-    Track.NEITHER: ("#e0e0e0", "#424242"),
+    track: (style.PALETTE[name], style.PALETTE[f"{name}_text"])
+    for track, name in (
+        (Track.BOTH, "track_both"),
+        (Track.PAPER_ONLY, "track_paper"),
+        (Track.DIGITAL_ONLY, "track_digital"),
+        (Track.NEITHER, "track_neither"),
+    )
 }
 
 
@@ -142,22 +139,22 @@ class MessageLine(QLabel):
     def problem(self, exc: UserError, *, full: bool = False) -> None:
         """A refusal in the user's language; ``full`` adds the place. The rule id goes to the log."""
         log.info("refused: %s", exc.log_text())
-        self._say(exc.message(i18n.lang_code()) if full else short_message(exc), ERROR_STYLE)
+        self._say(exc.message(i18n.lang_code()) if full else short_message(exc), "error")
 
     def error(self, text: str) -> None:
-        self._say(text, ERROR_STYLE)
+        self._say(text, "error")
 
     def warning(self, text: str) -> None:
-        self._say(text, WARNING_STYLE)
+        self._say(text, "warning")
 
     def done(self, text: str) -> None:
-        self._say(text, DONE_STYLE)
+        self._say(text, "ok")
 
     def clear(self) -> None:
         self.setText("")
         self.hide()
 
-    def _say(self, text: str, style: str) -> None:
+    def _say(self, text: str, state: str) -> None:
         self.setText(text)
-        self.setStyleSheet(style)
+        style.set_state(self, state)
         self.setVisible(bool(text))

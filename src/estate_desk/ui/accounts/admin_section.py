@@ -14,6 +14,7 @@ from estate_desk.services.accounts import admin, homes
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.secrecy.audit_log import AUDIT_READERS
 from estate_desk.services.secrecy.grades import SETTERS
+from estate_desk.ui import icons
 from estate_desk.ui.accounts.user_dialogs import AddUserDialog, ClearanceDialog, NewPasswordDialog
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
@@ -23,6 +24,7 @@ from estate_desk.ui.qt import (
     QFormLayout,
     QKeySequence,
     QMessageBox,
+    Qt,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -86,6 +88,8 @@ class UsersPage(QWidget):
                     "enable": self.tr("Let a disabled user sign in again"),
                 },
             )
+            icons.decorate(self.actions_)
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             layout.addWidget(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.errors import UserError
 from estate_desk.services.accounts import setup
 from estate_desk.services.accounts import users as accounts
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.qt import (
     QCheckBox,
     QDialog,
@@ -51,7 +51,7 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(objectName="username")
         self.password = QLineEdit(objectName="password", echoMode=QLineEdit.EchoMode.Password)
         self.message = QLabel(objectName="message", wordWrap=True)
-        self.message.setStyleSheet("color: #b00020")
+        style.set_state(self.message, "error")
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
@@ -100,7 +100,7 @@ class _CheckedPage(QWizardPage):
     def add_checked_row(self, label: str, edit: QLineEdit, check: Callable[[], str]) -> None:
         """A row for ``edit``; ``check`` gives the reason its text is refused, "" when it is fine."""
         problem = QLabel(objectName=f"{edit.objectName()}Problem", wordWrap=True)
-        problem.setStyleSheet("color: #b00020")
+        style.set_state(problem, "error")
         problem.hide()
         cell = QWidget()
         column = QVBoxLayout(cell)
@@ -170,7 +170,7 @@ class SetupWizard(QWizard):
         self.password = QLineEdit(objectName="password", echoMode=QLineEdit.EchoMode.Password)
         self.password2 = QLineEdit(objectName="password2", echoMode=QLineEdit.EchoMode.Password)
         self.message = QLabel(objectName="message", wordWrap=True)  # what set-up itself refused
-        self.message.setStyleSheet("color: #b00020")
+        style.set_state(self.message, "error")
         self.made: SetupResult | None = None
 
         office_page = _CheckedPage()
@@ -201,7 +201,7 @@ class SetupWizard(QWizard):
 
         self.recovery_key = QLabel(objectName="recoveryKey")
         self.recovery_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recovery_key.setStyleSheet("font-family: monospace; font-size: 16px; padding: 8px")
+        style.set_role(self.recovery_key, "key")
         self.kept = QCheckBox(
             self.tr("I have written the recovery key down for the management office to keep safe."), objectName="kept"
         )

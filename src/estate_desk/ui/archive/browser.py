@@ -12,15 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from estate_desk.domain.disposal.rules import VOID_MARK
+from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import browse, volumes, worklists
 from estate_desk.services.archive.document_window import ARCHIVE_ORDER, DocumentWindow, Order, SortKey, sortable
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.archive.detail_pane import DetailPane
 from estate_desk.ui.archive.filter_bar import FilterBar
 from estate_desk.ui.column_chooser import ColumnChooser
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
-    QColor,
     QHeaderView,
     QSplitter,
     QStackedWidget,
@@ -48,6 +48,7 @@ PAPER_MISSING = "paper_missing"
 DOCUMENTS_TAB, VOLUMES_TAB = 0, 1
 TRACK_COLUMN = 10
 TITLE_COLUMN = 1
+GRADE_COLUMN = 4
 ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN = 6, 7, 8
 # The headers that sort, each by an index (document_window.sortable). The others do not: grade,
 # retention and pages have no index to sort by; room, owner, box and place are in other tables, so
@@ -56,7 +57,7 @@ ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN = 6, 7, 8
 SORT_KEYS = {0: SortKey.ARCHIVE_NO, TITLE_COLUMN: SortKey.TITLE, 2: SortKey.YEAR}
 # the columns' names in the preferences (the column chooser remembers hidden ones per user)
 COLUMN_NAMES = ("archive_no", "title", "year", "pages", "grade", "retention", "room", "owner", "box", "place", "track")
-VOID_COLOUR = QColor("#c00000")
+VOID_COLOUR = style.colour("void")
 
 
 class Listed(NamedTuple):
@@ -165,6 +166,10 @@ class ArchiveBrowser(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._document_chosen)
         self.volume_table.selectionModel().currentRowChanged.connect(self._volume_chosen)
         self.reload()
+        # the categories' names whole, in English too ("YZ Owner & office records"): from the detail pane
+        wanted = self.tree.sizeHintForColumn(0) + self.tree.header().sectionSize(1) + 24
+        if wanted > 225:
+            split.setSizes([wanted, 735, max(220, 310 - (wanted - 225))])
 
     # ------------------------------------------------------------------ the table
 
@@ -196,6 +201,11 @@ class ArchiveBrowser(QWidget):
     def _style(self, listed: Listed, column: int, role: int) -> Any:
         if column == TITLE_COLUMN and listed.row.status and role == Qt.ItemDataRole.ForegroundRole:
             return VOID_COLOUR  # 作废 / 已销毁 (A16, A17)
+        if column == GRADE_COLUMN and listed.row.secrecy >= Grade.SECRET:  # the classified stand out (A6)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return style.grade_colour(listed.row.secrecy)
+            if role == Qt.ItemDataRole.FontRole:
+                return style.grade_font(listed.row.secrecy)
         if column != TRACK_COLUMN or listed.track is None:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.services.archive import boxes, browse, cabinets, movements
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.models import LazyTableModel
 from estate_desk.ui.qt import (
     QAbstractTableModel,
@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 BOX_ID = Qt.ItemDataRole.UserRole
-EMPTY = QColor("#f4f4f4")
-PALETTE = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6", "#e0f7fa", "#f9fbe7")
+EMPTY = style.colour("panel")
+PALETTE = style.CATEGORY_TINTS
 
 
 def short_code(code: str) -> str:

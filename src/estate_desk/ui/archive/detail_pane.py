@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.services.archive import attachments, browse, listings, register, worklists
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.models import LazyTableModel
 from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.qt import (
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 def _mark_label(name: str) -> QLabel:
     """A red banner for a record's void mark, destruction or hold (hidden when there is none)."""
     label = QLabel(objectName=name, wordWrap=True)
-    label.setStyleSheet("color: #c00000; font-weight: bold; border: 2px solid #c00000; padding: 3px")
+    style.set_role(label, "mark")
     label.hide()
     return label
 

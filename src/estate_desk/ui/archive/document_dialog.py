@@ -18,7 +18,7 @@ from estate_desk.domain.estate.rooms import reads_as_room
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import browse, register
 from estate_desk.services.archive.numbering import DocumentDraft
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -42,7 +42,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE, short_message
+from estate_desk.ui.widgets import short_message
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
@@ -127,7 +127,7 @@ class DocumentDialog(QDialog):
         attach = QPushButton(self.tr("Attach scan…"), objectName="attachScan")
         attach.clicked.connect(self.choose_scans)
         self.message = QLabel(objectName="message", wordWrap=True)
-        self.message.setStyleSheet(HINT_STYLE)
+        style.set_state(self.message, "error")
 
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category)
@@ -210,20 +210,20 @@ class DocumentDialog(QDialog):
         self.room = None
         if not text.strip():
             self.room_hint.setText(self.tr("No room: the record is not about one household."))
-            self.room_hint.setStyleSheet("")
+            style.set_state(self.room_hint, "")
         elif not reads_as_room(text):  # 0302-2002 reads as a room: the estate settles which one
             self.room_hint.setText(self.tr("Not a room code yet: write it like 3栋2单元1502, 3-2-1502 or 3号楼1502室."))
-            self.room_hint.setStyleSheet(HINT_STYLE)
+            style.set_state(self.room_hint, "error")
         else:
             try:
                 self.room = register.room_by_code(self._db, text)
             except UserError as exc:
                 self.room_hint.setText(short_message(exc))
-                self.room_hint.setStyleSheet(HINT_STYLE)
+                style.set_state(self.room_hint, "error")
             else:
                 owner = self.room.owner_name or self.tr("no owner on record")
                 self.room_hint.setText(f"✔ {self.room.code} · {owner}")
-                self.room_hint.setStyleSheet(OK_STYLE)
+                style.set_state(self.room_hint, "ok")
         self.validate()
 
     def problems(self) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.archive.numbers import code_forms
 from estate_desk.domain.errors import UserError
 from estate_desk.services.archive import boxes, browse, cabinets, listings, volumes
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.models import Choice, set_choices
 from estate_desk.ui.qt import (
     QComboBox,
@@ -27,7 +27,6 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import HINT_STYLE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +44,7 @@ class _FormDialog(QDialog):
         self._db, self._clock, self._actor = db, clock, actor
         self.form = QFormLayout()
         self.message = QLabel(objectName="message", wordWrap=True)
-        self.message.setStyleSheet(HINT_STYLE)
+        style.set_state(self.message, "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.save)
@@ -189,7 +188,7 @@ class BoxDialog(_FormDialog):
         chosen = self.chosen_box()
         text = self.boxes.currentText().strip()
         self.box_hint.setText("" if new or not text or chosen else self.tr("No box of this category has that code."))
-        self.box_hint.setStyleSheet(HINT_STYLE)
+        style.set_state(self.box_hint, "error")
         self.ok.setEnabled(new or chosen is not None)
 
     def save(self) -> None:

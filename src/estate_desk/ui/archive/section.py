@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
 from estate_desk.services.archive import attachments, browse, code_lookup, register, volumes
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, icons
 from estate_desk.ui.archive import document_dialog
 from estate_desk.ui.archive.browser import ArchiveBrowser
 from estate_desk.ui.archive.cabinet_view import CabinetView
@@ -95,6 +95,8 @@ class ArchiveSection(QWidget):
                 "refresh": self.tr("Read the lists again from the database"),
             },
         )
+        icons.decorate(self.actions_)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(bar)

@@ -26,6 +26,7 @@ from estate_desk.services.desk import review as desk_review
 from estate_desk.services.desk import settings as desk_settings
 from estate_desk.services.desk.choices import building_numbers
 from estate_desk.store.change_feed import DESK as DESK_TOPIC
+from estate_desk.ui import icons, style
 from estate_desk.ui.desk.board_model import TICKET_ID_ROLE, BoardModel, Column
 from estate_desk.ui.desk.board_parts import BoardBanner, FilterBar
 from estate_desk.ui.desk.widgets import set_sound_on_red, sound_on_red
@@ -106,20 +107,20 @@ class BoardWidget(QWidget):
         self.filters.add_right(self.count_label)
         self.message = MessageLine("boardMessage")
         self.toolbar = QToolBar(self.tr("Tickets"), objectName="boardActions")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)  # keys in the tooltips
         self.actions_: dict[str, QAction] = {}
         for key, text, keys in (
-            ("new", self.tr("New ticket (Ctrl+T)"), "Ctrl+T"),
-            ("detail", self.tr("Open (Enter)"), None),
+            ("new", self.tr("New ticket"), "Ctrl+T"),
+            ("detail", self.tr("Open"), None),
             ("handler", self.tr("Handler / dispatch"), None),
             ("arrived", self.tr("Arrived"), None),
-            ("explain", self.tr("Explain delay (F4)"), "F4"),
-            ("postpone", self.tr("Postpone (F2)"), "F2"),
+            ("explain", self.tr("Explain delay"), "F4"),
+            ("postpone", self.tr("Postpone"), "F2"),
             ("note", self.tr("Progress note"), None),
             ("complete", self.tr("Work done"), None),
             ("visit", self.tr("Return visit"), None),
-            ("on_call", self.tr("On call (F5)"), None),  # F5: see event(); Refresh owns it elsewhere
-            ("full_screen", self.tr("Full screen (F11)"), "F11"),
+            ("on_call", self.tr("On call"), None),  # F5: see event(); Refresh owns it elsewhere
+            ("full_screen", self.tr("Full screen"), "F11"),
         ):
             action = QAction(text, self, objectName=f"board_{key}")
             if keys:
@@ -132,7 +133,6 @@ class BoardWidget(QWidget):
             self.actions_,
             {
                 "new": self.tr("Take a call or a visitor as a new ticket"),
-                "detail": self.tr("Open the chosen ticket: its promises, notes and history"),
                 "handler": self.tr("Name who handles the chosen ticket, or dispatch it"),
                 "arrived": self.tr("Record that the handler is on site (the 3-minute promise)"),
                 "explain": self.tr("Record why the chosen ticket is late"),
@@ -146,8 +146,11 @@ class BoardWidget(QWidget):
             },
         )
         explain(self.actions_["on_call"], self.tr("Show or hide the on-call numbers"), "F5")
-        self.sound = QAction(self.tr("Sound when a clock turns red"), self, objectName="board_sound", checkable=True)
+        explain(self.actions_["detail"], self.tr("Open the chosen ticket: its promises, notes and history"), "Enter")
+        icons.decorate(self.actions_)
+        self.sound = QAction(self.tr("Sound"), self, objectName="board_sound", checkable=True)
         self.sound.setToolTip(self.tr("Beep when a ticket's countdown turns red"))
+        self.sound.setIcon(icons.icon("sound"))
         self.sound.setChecked(sound_on_red())
         self.sound.toggled.connect(set_sound_on_red)
         self.toolbar.addAction(self.sound)
@@ -285,7 +288,12 @@ class BoardWidget(QWidget):
         self.badge.setText(self.tr("Return visits due: {n}").format(n=unread))
         self.badge.setProperty("unread", unread)
         self.badge.setStyleSheet(
-            "QToolButton { background: #d32f2f; color: white; border-radius: 8px; padding: 2px 8px; }" if unread else ""
+            (
+                f"QToolButton {{ background: {style.PALETTE['overdue']}; color: {style.PALETTE['overdue_text']};"
+                " border-radius: 8px; padding: 2px 8px; }"
+            )
+            if unread
+            else ""
         )
 
     # ------------------------------------------------------------------ the chosen ticket

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.desk.terms import TicketKind
 from estate_desk.services.desk.board import BoardFilter
 from estate_desk.services.desk.choices import on_call_list
+from estate_desk.ui import style
 from estate_desk.ui.qt import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
 from estate_desk.ui.widgets import lang
 
@@ -20,9 +21,12 @@ if TYPE_CHECKING:
     from estate_desk.services.desk.settings import OnCallBoard
     from estate_desk.store.database import Database
 
-BANNER_STYLE = "QLabel { background: #263238; color: #ffffff; padding: 8px 12px; font-size: 12pt; }"
-FLAG_STYLE = "QLabel { background: #fde7e9; color: #b00020; border-left: 5px solid #d32f2f; padding: 6px 10px; }"
-PANEL_STYLE = "QLabel { background: #eceff1; color: #263238; padding: 8px 12px; }"
+_P = style.PALETTE
+FLAG_STYLE = (
+    f"QLabel {{ background: {_P['error_light']}; color: {_P['error']}; border-left: 5px solid {_P['overdue']};"
+    " padding: 6px 10px; }"
+)
+PANEL_STYLE = f"QLabel {{ background: {_P['panel_blue']}; color: {_P['banner']}; padding: 8px 12px; }}"
 
 
 def contacts_text(contacts: Sequence[OnCallContact]) -> str:
@@ -41,7 +45,7 @@ class BoardBanner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="boardBanner")
         self.on_call = QLabel(objectName="onCallBanner", wordWrap=True)
-        self.on_call.setStyleSheet(BANNER_STYLE)
+        style.set_role(self.on_call, "banner")
         self.panel = QLabel(objectName="onCallPanel", wordWrap=True)
         self.panel.setStyleSheet(PANEL_STYLE)
         self.flag = QLabel(objectName="unclosedFlag", wordWrap=True)

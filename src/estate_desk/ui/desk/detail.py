@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from estate_desk.services.archive.attachments import stored_path
 from estate_desk.services.desk import detail as desk_detail
+from estate_desk.ui import style
 from estate_desk.ui.desk.widgets import clock_style, clock_text
 from estate_desk.ui.preview import ScaledImage, open_with_system
 from estate_desk.ui.qt import (
@@ -89,7 +90,7 @@ class TicketDetailDialog(QDialog):
         self._db, self._clock, self._actor, self.ticket_id, self._actions = db, clock, actor, ticket_id, actions
         self.detail: TicketDetail = desk_detail.ticket_detail(db, clock, actor, ticket_id)
         self.heading = QLabel(objectName="detailHeading", wordWrap=True)
-        self.heading.setStyleSheet("font-size: 14pt;")
+        style.set_role(self.heading, "heading")
         self.arrival = QLabel(objectName="detailArrival")
         self.promise = QLabel(objectName="detailPromise")
         self.facts = QFormLayout()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines.common import office_date
 from estate_desk.services.desk import figures as desk_figures
+from estate_desk.ui import style
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QColor,
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
     from estate_desk.services.desk.figures import DeskFigures, FigureLine
     from estate_desk.store.database import Database
 
-BAR = QColor("#1e88e5")
-TRACK = QColor("#e3f2fd")
+BAR = style.colour("bar")
+TRACK = style.colour("accent_light")
 
 
 class RateChart(QWidget):
@@ -78,7 +79,7 @@ class RateChart(QWidget):
         language = lang()
         for n, line in enumerate(self.lines):
             top = 5 + n * row
-            painter.setPen(QColor("#212121"))
+            painter.setPen(style.colour("ink"))
             painter.drawText(
                 QRectF(4, top, label_width, row),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

@@ -18,6 +18,7 @@ from estate_desk.services.archive import register, search
 from estate_desk.services.archive.search import HitKind
 from estate_desk.services.desk import intake as desk
 from estate_desk.services.desk import settings as desk_settings
+from estate_desk.ui import style
 from estate_desk.ui.desk.services_picker import ServicesPicker
 from estate_desk.ui.desk.widgets import datetime_edit, from_qdatetime, to_qdatetime
 from estate_desk.ui.qt import (
@@ -39,7 +40,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import WARNING_STYLE, MessageLine, lang, local_time, ok_cancel
+from estate_desk.ui.widgets import MessageLine, lang, local_time, ok_cancel
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
@@ -115,7 +116,7 @@ class NewTicketDialog(QDialog):
         add_photo = QPushButton(self.tr("Add photos…"), objectName="addPhotos")
         add_photo.clicked.connect(self._choose_photos)
         self.repeat_warning = QLabel(objectName="repeatWarning", wordWrap=True)
-        self.repeat_warning.setStyleSheet(WARNING_STYLE + "; font-weight: bold")
+        style.set_state(self.repeat_warning, "caution")
         self.repeat_list = QListWidget(objectName="repeatList")
         self.repeat_list.setMaximumHeight(80)
         self.repeat_warning.hide()

@@ -17,11 +17,11 @@ from estate_desk.domain.routines.common import office_date
 from estate_desk.services.archive.attachments import Preview, stored_path
 from estate_desk.services.desk import review as desk_review
 from estate_desk.services.desk.tickets import DESK_SUPERVISORS
+from estate_desk.ui import style
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.qt import (
     QCheckBox,
-    QColor,
     QDate,
     QHBoxLayout,
     QLabel,
@@ -78,7 +78,7 @@ class ReviewPage(QWidget):
         yesterday = QPushButton(self.tr("Yesterday"), objectName="reviewYesterday")
         yesterday.clicked.connect(lambda: self.show_day(office_date(self._clock.now()) - timedelta(days=1)))
         self.flag = QLabel(objectName="reviewUnclosed", wordWrap=True)
-        self.flag.setStyleSheet("color: #b00020; font-weight: bold")
+        style.set_state(self.flag, "alert")
         self.summary = QLabel(objectName="reviewSummary", wordWrap=True)
         self.lists = QListWidget(objectName="reviewLists")
         self.lists.setMaximumWidth(260)
@@ -189,7 +189,7 @@ class ReviewPage(QWidget):
             item = QListWidgetItem(f"{title}（{n}）")
             item.setData(Qt.ItemDataRole.UserRole, key)
             if key == BLOCKERS and n:
-                item.setForeground(QColor("#b00020"))
+                item.setForeground(style.colour("error"))
             self.lists.addItem(item)
         self.lists.setCurrentRow(current)
         self.lists.blockSignals(False)
@@ -264,7 +264,7 @@ class ReviewPage(QWidget):
 
     def _style(self, line: ReviewLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and line.reasons:
-            return QColor("#b00020")
+            return style.colour("error")
         return None
 
     def _open(self, kind: str) -> object:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from estate_desk.ui import style
 from estate_desk.ui.qt import (
     QBuffer,
     QByteArray,
@@ -29,7 +30,7 @@ from estate_desk.ui.qt import (
 if TYPE_CHECKING:
     from estate_desk.ui.qt import QMouseEvent, QPaintEvent, QResizeEvent, QTabletEvent, QTouchEvent
 
-INK = QColor("#0d1b4c")
+INK = style.colour("signature_ink")
 INK_WIDTH = 3.0
 
 
@@ -162,7 +163,7 @@ class SignaturePad(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(event.rect(), self._image, event.rect())
-        painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(style.colour("guide"), 1, Qt.PenStyle.DashLine))
         baseline = self.height() - 30
         painter.drawLine(20, baseline, self.width() - 20, baseline)
         painter.end()

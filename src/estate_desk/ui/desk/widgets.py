@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.desk.countdown import CountdownState
 from estate_desk.domain.desk.terms import NotifyMethod
-from estate_desk.ui import prefs
+from estate_desk.ui import prefs, style
 from estate_desk.ui.qt import QColor, QComboBox, QDate, QDateTime, QDateTimeEdit, QTime, QTimeZone
 from estate_desk.ui.widgets import lang
 
@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 # per state: (background, text)
 CLOCK_COLOURS = {
-    CountdownState.GREEN: ("#c8e6c9", "#1b5e20"),
-    CountdownState.AMBER: ("#ffd54f", "#5d3a00"),
-    CountdownState.RED: ("#d32f2f", "#ffffff"),
+    CountdownState.GREEN: (style.PALETTE["ok_light"], style.PALETTE["ok"]),
+    CountdownState.AMBER: (style.PALETTE["amber"], style.PALETTE["amber_text"]),
+    CountdownState.RED: (style.PALETTE["overdue"], style.PALETTE["overdue_text"]),
 }
 STOPPED_MARK = "✓ "
 """Before a clock that has stopped (someone arrived, the work is done): its final time, not a countdown."""

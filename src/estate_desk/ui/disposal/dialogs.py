@@ -14,7 +14,7 @@ from estate_desk.domain.errors import UserError
 from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import destruction
 from estate_desk.services.disposal import marks as disposal
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -53,7 +53,7 @@ class _ServiceDialog(QDialog):
         self.form = QFormLayout()
         self.confirm = QLabel(objectName="confirm", wordWrap=True)
         self.message = QLabel(objectName="message", wordWrap=True)
-        self.message.setStyleSheet("color: #b00020")
+        style.set_state(self.message, "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)

@@ -16,11 +16,10 @@ from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services.disposal import appraisal, destruction
 from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import marks as disposal
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.disposal.dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
 from estate_desk.ui.models import RowsTableModel, TickableLazyTableModel
 from estate_desk.ui.qt import (
-    QColor,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
     from estate_desk.services.disposal.marks import HoldRow
     from estate_desk.store.database import Database
 
-CHANGED = QColor("#b00020")
+CHANGED = style.colour("error")
 REVIEW_TAB = 0
 
 

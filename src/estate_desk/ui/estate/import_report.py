@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.estate.roster import Notice
 from estate_desk.services.estate import roster
+from estate_desk.ui import style
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QCheckBox,
-    QColor,
     QFont,
     QFormLayout,
     QHBoxLayout,
@@ -128,11 +128,11 @@ class CheckPage(QWizardPage):
 
     def _style(self, shown: Shown, column: int, role: int) -> Any:
         if isinstance(shown[0], Notice):  # a new building, an ID check character: seen, but blocks nothing
-            return QColor("#8a5a00") if role == Qt.ItemDataRole.ForegroundRole and column == 3 else None
+            return style.colour("warning") if role == Qt.ItemDataRole.ForegroundRole and column == 3 else None
         if not shown[1]:
-            return QColor("#b00020") if role == Qt.ItemDataRole.ForegroundRole and column == 3 else None
+            return style.colour("error") if role == Qt.ItemDataRole.ForegroundRole and column == 3 else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#8a8a8a")
+            return style.colour("muted")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setItalic(True)

@@ -17,9 +17,9 @@ from estate_desk.services.archive import code_lookup
 from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.loans import requests as loans
 from estate_desk.services.loans import rules as loan_rules
+from estate_desk.ui import style
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
-    QColor,
     QComboBox,
     QCoreApplication,
     QFormLayout,
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from estate_desk.services.loans.ledger import LoanLine
     from estate_desk.store.database import Database
 
-FLAG = QColor("#B00020")
+FLAG = style.colour("error")
 
 
 def _cell(line: LoanLine, column: int) -> Any:

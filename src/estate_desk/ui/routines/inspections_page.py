@@ -20,10 +20,10 @@ from estate_desk.domain.routines.inspections import (
 )
 from estate_desk.services.routines import inspections
 from estate_desk.services.routines import today as today_service
+from estate_desk.ui import style
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QButtonGroup,
-    QColor,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -226,11 +226,11 @@ class InspectionsPage(QWidget):
         if role != Qt.ItemDataRole.ForegroundRole:
             return None
         if column == 2 and row.failed:
-            return QColor("#b00020")
+            return style.colour("error")
         if column in (3, 4) and any(
             w.reading is (Reading.TEMPERATURE if column == 3 else Reading.HUMIDITY) for w in row.warnings
         ):
-            return QColor("#8a5300")
+            return style.colour("warning")
         return None
 
     def refresh(self) -> None:

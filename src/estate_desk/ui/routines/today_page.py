@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.services.routines import today
+from estate_desk.ui import style
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -87,7 +88,7 @@ class SectionCard(QFrame):
         self.section = section
         border = STATUS_COLOURS[section.status][2]
         self.setStyleSheet(
-            f"QFrame#todayCard_{section.key} {{ background: white; border: 1px solid #dddddd;"
+            f"QFrame#todayCard_{section.key} {{ background: {style.PALETTE['card']}; border: 1px solid {style.PALETTE['rule']};"
             f" border-left: 6px solid {border}; border-radius: 4px; }}"
         )
         self.title = QLabel(f"<b>{section.title(lang())}</b>", objectName="cardTitle")
@@ -109,7 +110,7 @@ class SectionCard(QFrame):
         self.more = QLabel(
             self.tr("… and {n} more").format(n=more) if more > 0 and section.items else "", objectName="cardMore"
         )
-        self.more.setStyleSheet("color: #6b6b6b")
+        style.set_state(self.more, "muted")
         self.more.setVisible(bool(self.more.text()))
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -139,7 +140,7 @@ class TodayPage(QWidget):
         self.page: today.TodayPage | None = None
         self.cards: dict[str, SectionCard] = {}
         self.heading = QLabel(objectName="todayHeading")
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style.set_role(self.heading, "title")
         self.waiting = QLabel(objectName="todayWaiting")
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="todayRefresh")
         self.refresh_button.setToolTip(self.tr("Reload the page (F5)"))

@@ -7,14 +7,14 @@ inspection, census and arrears lists, and in their status lines.
 from __future__ import annotations
 
 from estate_desk.domain.routines.common import RoutineStatus
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.qt import QColor, QLabel, QSizePolicy, Qt, QWidget
 
 # per status: (background, text, border)
 STATUS_COLOURS = {
-    RoutineStatus.OK: ("#f4f4f4", "#6b6b6b", "#bdbdbd"),
-    RoutineStatus.DUE: ("#fff4d6", "#8a5300", "#f0a500"),
-    RoutineStatus.OVERDUE: ("#fde7e9", "#b00020", "#d32f2f"),
+    RoutineStatus.OK: (style.PALETTE["panel"], style.PALETTE["quiet_text"], style.PALETTE["quiet_border"]),
+    RoutineStatus.DUE: (style.PALETTE["warning_light"], style.PALETTE["warning"], style.PALETTE["warning_strong"]),
+    RoutineStatus.OVERDUE: (style.PALETTE["error_light"], style.PALETTE["error"], style.PALETTE["overdue"]),
 }
 
 

@@ -16,7 +16,7 @@ from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import UserError
 from estate_desk.services import audit
 from estate_desk.services.secrecy import audit_log
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QCheckBox,
@@ -31,7 +31,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE, table_view
+from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -175,4 +175,4 @@ class AuditView(QWidget):
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(OK_STYLE if ok else HINT_STYLE)
+        style.set_state(self.message, "ok" if ok else "error")

@@ -15,7 +15,7 @@ from estate_desk.domain.secrecy.grades import Grade, default_label
 from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.secrecy import grades, threshold
-from estate_desk.ui import i18n
+from estate_desk.ui import i18n, style
 from estate_desk.ui.qt import (
     QComboBox,
     QFormLayout,
@@ -29,7 +29,6 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import HINT_STYLE, OK_STYLE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -154,4 +153,4 @@ class SecrecySettings(QWidget):
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(OK_STYLE if ok else HINT_STYLE)
+        style.set_state(self.message, "ok" if ok else "error")
