@@ -92,3 +92,19 @@ def test_every_section_and_toolbar_action_has_its_icon(  # type: ignore[no-untyp
     metrics = window.nav.fontMetrics()
     for row in range(window.nav.count()):
         assert metrics.horizontalAdvance(window.nav.item(row).text()) + icons.ICON_SIZE + 24 < window.nav.width()
+
+
+def test_a_searchable_combo_finds_an_entry_by_any_part(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """superqt's searchable combo, fed through set_choices as the arrears dialog's 50,000 households are."""
+    from estate_desk.ui.models import Choice, set_choices
+    from estate_desk.ui.widgets import searchable_combo
+
+    combo = searchable_combo("households")
+    qtbot.addWidget(combo)
+    set_choices(combo, [Choice("3栋1单元1502　王伟", 1), Choice("3栋2单元1502　李娜", 2), Choice("5栋0301　张喆", 3)])
+    completer = combo.completer()
+    assert combo.objectName() == "households" and completer is not None
+    completer.setCompletionPrefix("1502")  # the room, from the middle of the line
+    assert completer.completionCount() == 2
+    completer.setCompletionPrefix("张喆")  # the owner, from the end
+    assert completer.completionCount() == 1 and completer.currentCompletion() == "5栋0301　张喆"

@@ -289,4 +289,7 @@ def set_choices(combo: Any, choices: Sequence[Choice]) -> ChoiceListModel:
     """Give ``combo`` its entries through a :class:`ChoiceListModel` (kept as the combo's child)."""
     model = ChoiceListModel(choices, combo)
     combo.setModel(model)
+    completer = combo.completer()
+    if completer is not None:  # a searchable combo finds among the new entries
+        completer.setModel(model)
     return model

@@ -17,6 +17,7 @@ from estate_desk.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QSearchableComboBox,
     QSizePolicy,
     Qt,
     QTableView,
@@ -53,6 +54,13 @@ def table_view(name: str, parent: QWidget | None = None) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def searchable_combo(name: str, parent: QWidget | None = None) -> QSearchableComboBox:
+    """A combo box that finds its entry from any part typed ("1502", "王伟"): superqt's, named."""
+    combo = QSearchableComboBox(parent)
+    combo.setObjectName(name)
+    return combo
 
 
 def track_background(track: Track) -> QColor:

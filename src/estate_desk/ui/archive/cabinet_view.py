@@ -17,6 +17,7 @@ from estate_desk.ui.qt import (
     QAbstractTableModel,
     QColor,
     QComboBox,
+    QElidingLabel,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -209,7 +210,7 @@ class CabinetView(QWidget):
         super().__init__(parent, objectName="cabinetView")
         self._db, self._actor = db, actor
         self.cabinet = QComboBox(objectName="cabinetChoice")
-        self.summary = QLabel(objectName="cabinetSummary")
+        self.summary = QElidingLabel(objectName="cabinetSummary")  # "…" rather than a wider window
         new_cabinet = QPushButton(self.tr("New cabinet…"), objectName="newCabinet")
         new_cabinet.clicked.connect(self.new_cabinet_requested)
         self.model = CabinetGridModel(self)

@@ -27,6 +27,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from estate_desk.ui.widgets import searchable_combo
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,7 +91,7 @@ class VolumeDialog(_FormDialog):
         self.setWindowTitle(self.tr("File into a volume"))
         self.use_existing = QRadioButton(self.tr("An open volume"), objectName="useExisting")
         self.use_new = QRadioButton(self.tr("A new volume"), objectName="useNew")
-        self.volumes = QComboBox(objectName="volumes")
+        self.volumes = searchable_combo("volumes")  # a category holds hundreds: type a code or title
         category_id = category_id_of(db, actor, category_code)
         set_choices(
             self.volumes,

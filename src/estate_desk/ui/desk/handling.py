@@ -19,7 +19,6 @@ from estate_desk.services.desk import board as desk_board
 from estate_desk.ui.desk.widgets import chosen_method, datetime_edit, from_qdatetime, notify_combo
 from estate_desk.ui.qt import (
     QCheckBox,
-    QComboBox,
     QCoreApplication,
     QDialog,
     QFormLayout,
@@ -29,7 +28,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import MessageLine, lang, local_time, ok_cancel
+from estate_desk.ui.widgets import MessageLine, lang, local_time, ok_cancel, searchable_combo
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -95,7 +94,7 @@ class HandlerDialog(TicketDialog):
 
     def __init__(self, db: Database, clock: Clock, actor: Actor, detail: TicketDetail, parent: QWidget | None = None):
         super().__init__(db, clock, actor, detail, self.tr("Handler"), self.tr("Assign"), "handlerDialog", parent)
-        self.handler = QComboBox(objectName="handlerChoice")
+        self.handler = searchable_combo("handlerChoice")  # type a name or a trade
         for choice in desk_board.staff_choices(db):
             phone = f"　{choice.phone}" if choice.phone else ""
             self.handler.addItem(f"{choice.name}（{choice.role.label(lang())}）{phone}", choice.user_id)

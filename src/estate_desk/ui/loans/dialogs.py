@@ -31,7 +31,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import MessageLine, date_edit, lang, ok_cancel
+from estate_desk.ui.widgets import MessageLine, date_edit, lang, ok_cancel, searchable_combo
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
@@ -51,7 +51,7 @@ class RequestDialog(QDialog):
         self._db, self._clock, self._actor = db, clock, actor
         self.made: RequestView | None = None
         self.setWindowTitle(self.tr("New loan request"))
-        self.borrower = QComboBox(objectName="loanBorrower")
+        self.borrower = searchable_combo("loanBorrower")  # type part of a name
         for person in loans.staff_borrowers(db, actor):
             self.borrower.addItem(f"{person.name}（{person.role.label(lang())}）", person.user_id)
         self.borrower.addItem(self.tr("Outside person…"), OUTSIDE)

@@ -15,18 +15,16 @@ from estate_desk.services.routines import arrears
 from estate_desk.ui.models import Choice, set_choices
 from estate_desk.ui.qt import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    Qt,
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import MessageLine, date_edit, lang, ok_cancel
+from estate_desk.ui.widgets import MessageLine, date_edit, lang, ok_cancel, searchable_combo
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
@@ -104,15 +102,10 @@ class ArrearDialog(QDialog):
         self._db, self._clock, self._actor = db, clock, actor
         self.added: ArrearRow | None = None
         self.setWindowTitle(self.tr("Enter an arrear"))
-        self.room = QComboBox(objectName="arrearRoom", editable=True)
-        self.room.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.room = searchable_combo("arrearRoom")  # finds "1502" or "王伟" anywhere in a line
         set_choices(  # every household: 50,000 on a large estate
             self.room, [Choice(f"{h.room_code}　{h.owner_name or ''}".strip(), h.room_id) for h in households]
         )
-        completer = self.room.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         if room_id is not None:
             self.room.setCurrentIndex(max(self.room.findData(room_id), 0))
         self.fee = QComboBox(objectName="arrearFee")
