@@ -12,10 +12,9 @@ from PySide6.QtPrintSupport import QPrinter as QPrinter
 from PySide6.QtWidgets import *  # noqa: F403
 
 # The widget and icon libraries built on Qt, told to use this binding (they speak to Qt through qtpy,
-# which otherwise looks for PyQt5 first): superqt (napari's) for searchable combo boxes, eliding labels
-# and collapsible panels; qtawesome (Spyder's) for the icon fonts (ui/icons.py).
+# which otherwise looks for PyQt5 first): superqt (napari's) for searchable combo boxes and eliding
+# labels; qtawesome (Spyder's) for the icon fonts (ui/icons.py).
 _os.environ["QT_API"] = "pyside6"  # whatever the machine says: the window is PySide6
 import qtawesome as qtawesome
-from superqt import QCollapsible as QCollapsible
 from superqt import QElidingLabel as QElidingLabel
 from superqt import QSearchableComboBox as QSearchableComboBox
