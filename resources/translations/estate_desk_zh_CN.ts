@@ -78,127 +78,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="78"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="76"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="139"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="83"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="82"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="124"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="83"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="125"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="127"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="93"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="123"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="140"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="218"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="218"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="219"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="230"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="247"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="241"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="252"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="253"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="248"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="259"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="250"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="261"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -206,152 +206,157 @@
 <context>
     <name>ArchiveSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="69"/>
         <source>Records</source>
         <translation>档案浏览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="70"/>
         <source>Cabinets</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="71"/>
         <source>Owners</source>
         <translation>业主档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="73"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="75"/>
         <source>Register…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="76"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="77"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="78"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="79"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="80"/>
         <source>Put box in cabinet…</source>
         <translation>上架…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="81"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="92"/>
         <source>Register a new document in the category chosen on the left</source>
         <translation>在左侧所选门类中登记新档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="93"/>
         <source>Edit the chosen document&apos;s register entry</source>
         <translation>修改所选档案的登记内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="94"/>
         <source>Attach a scan or file to the chosen document</source>
         <translation>给所选档案挂接扫描件或文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="95"/>
         <source>File the chosen document into a volume (卷)</source>
         <translation>把所选档案组入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="96"/>
         <source>Put the chosen document or volume in an archive box</source>
         <translation>把所选档案或案卷装入档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="97"/>
         <source>Give an archive box its place: cabinet, shelf and position</source>
         <translation>为档案盒定位：档案柜、层、格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="98"/>
         <source>Read the lists again from the database</source>
         <translation>从数据库重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="149"/>
+        <source>Owner files are top secret (绝密): your clearance does not open them.</source>
+        <translation>业主档案为绝密，本人密级不能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="161"/>
         <source>Scanned “{code}”: no box, volume or document has this code.</source>
         <translation>扫描到“{code}”：没有档案盒、案卷或档案使用此编号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="163"/>
         <source>Scanned “{code}”.</source>
         <translation>已扫描“{code}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="183"/>
         <source>Choose a document first.</source>
         <translation>请先选择一份档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="212"/>
         <source>Registered {number}.</source>
         <translation>已登记 {number}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="260"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="278"/>
         <source>Void mark lifted.</source>
         <translation>已撤销作废标记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="260"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="278"/>
         <source>Marked void (作废).</source>
         <translation>已标记为作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="297"/>
         <source>Volume closed.</source>
         <translation>案卷已封卷。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="368"/>
         <source>Copying {files} into the archive…</source>
         <translation>正在将 {files} 复制到档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="351"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="369"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="357"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="375"/>
         <source>Attaching files</source>
         <translation>挂接附件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="383"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="401"/>
         <source>Attached {n} file(s).</source>
         <translation>已挂接 {n} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="389"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="407"/>
         <source>Copy cancelled; nothing was kept.</source>
         <translation>已取消复制，未保留任何内容。</translation>
     </message>
@@ -359,42 +364,42 @@
 <context>
     <name>ArrearDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="104"/>
         <source>Enter an arrear</source>
         <translation>登记欠费</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="118"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="119"/>
         <source>Fee</source>
         <translation>费用类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="120"/>
         <source>Amount (¥)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="121"/>
         <source>Unpaid since</source>
         <translation>欠费起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="122"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="127"/>
         <source>Enter arrear</source>
         <translation>登记欠费</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="138"/>
         <source>Choose a household from the list.</source>
         <translation>请从列表中选择住户。</translation>
     </message>
@@ -576,22 +581,22 @@
 <context>
     <name>ArrivedDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="134"/>
         <source>Arrived on site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="134"/>
         <source>Record arrival</source>
         <translation>登记到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="138"/>
         <source>Due on site by</source>
         <translation>应到场时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="139"/>
         <source>Arrived at</source>
         <translation>到场时间</translation>
     </message>
@@ -1149,42 +1154,42 @@
 <context>
     <name>BoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="156"/>
         <source>Put {what} in a box</source>
         <translation>将 {what} 装盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="157"/>
         <source>A box (choose, type or scan its code)</source>
         <translation>已有档案盒（选择、输入或扫描盒号）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="158"/>
         <source>A new box</source>
         <translation>新建档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="161"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="168"/>
         <source>{mm} mm</source>
         <translation>{mm} 毫米</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="173"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="174"/>
         <source>Spine width</source>
         <translation>盒脊宽度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="190"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="191"/>
         <source>No box of this category has that code.</source>
         <translation>本门类没有这个盒号的档案盒。</translation>
     </message>
@@ -1192,72 +1197,72 @@
 <context>
     <name>BoxPanel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="133"/>
         <source>Click a box to open it.</source>
         <translation>点击档案盒即可打开。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="136"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="136"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="136"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
         <source>From</source>
         <translation>原位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
         <source>To</source>
         <translation>新位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="150"/>
         <source>Move box…</source>
         <translation>移动档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="157"/>
         <source>Moves</source>
         <translation>移动记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="173"/>
         <source>{category} · {year} · {retention} · spine {spine} mm&lt;br&gt;Items {first} … {last} ({count})&lt;br&gt;Place: {place}</source>
         <translation>{category} · {year} · {retention} · 盒脊 {spine} 毫米&lt;br&gt;起止档号 {first} … {last}（{count} 件）&lt;br&gt;位置：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="183"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="186"/>
         <source>{hidden} more item(s) above your clearance are not shown.</source>
         <translation>另有 {hidden} 件高于您的密级权限，未显示。</translation>
     </message>
@@ -1265,42 +1270,42 @@
 <context>
     <name>CabinetDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="302"/>
         <source>New cabinet</source>
         <translation>新建档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="304"/>
         <source>e.g. 5号档案柜</source>
         <translation>例如：5号档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="305"/>
         <source>e.g. 档案室</source>
         <translation>例如：档案室</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="307"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="308"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="308"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="309"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="309"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="310"/>
         <source>Location</source>
         <translation>所在位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="311"/>
         <source>Shelves</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="312"/>
         <source>Positions per shelf</source>
         <translation>每层格数</translation>
     </message>
@@ -1308,7 +1313,7 @@
 <context>
     <name>CabinetGridModel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="110"/>
         <source>Shelf {n}</source>
         <translation>第{n}层</translation>
     </message>
@@ -1316,17 +1321,17 @@
 <context>
     <name>CabinetView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="214"/>
         <source>New cabinet…</source>
         <translation>新建档案柜…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="233"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="234"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="274"/>
         <source>{location} · {shelves} shelves × {positions} positions · {boxes} boxes</source>
         <translation>{location} · {shelves} 层 × {positions} 格 · {boxes} 盒</translation>
     </message>
@@ -1790,199 +1795,199 @@ Purpose: {purpose}</source>
         <translation>选择一条档案，查看其纸质与电子两方面的情况。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="127"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="129"/>
         <source>Responsible party</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="130"/>
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="131"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="132"/>
         <source>Grade · retention</source>
         <translation>密级 · 保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="133"/>
         <source>Room · owner</source>
         <translation>房号 · 业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="134"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="138"/>
         <source>Paper side</source>
         <translation>纸质档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="141"/>
         <source>Digital side</source>
         <translation>电子档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="154"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="155"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="156"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="157"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="158"/>
         <source>Legal hold…</source>
         <translation>冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="202"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="202"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="213"/>
         <source>Close volume</source>
         <translation>封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="209"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="217"/>
         <source>Put volume in box…</source>
         <translation>整卷装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="287"/>
         <source>No paper original (digital record only).</source>
         <translation>无纸质原件（仅电子档案）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="288"/>
         <source>Original exists.</source>
         <translation>有纸质原件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="289"/>
         <source>Volume: {volume}</source>
         <translation>案卷：{volume}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="282"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="290"/>
         <source>Box: {box}</source>
         <translation>档案盒：{box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="292"/>
         <source>Not yet in a box: on the “paper missing” list.</source>
         <translation>尚未装盒：列入“纸质件未归位”清单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
         <source>Cabinet · shelf · position: {place}</source>
         <translation>柜 · 层 · 格：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="311"/>
         <source>closed (bound)</source>
         <translation>已封卷（已装订）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="311"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="313"/>
         <source>Year {year} · {state} · {count} documents · box {box}</source>
         <translation>{year} 年度 · {state} · {count} 件 · 档案盒 {box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="320"/>
         <source>作废 (void): {reason}</source>
         <translation>作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="313"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="321"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="342"/>
         <source>Lift void mark…</source>
         <translation>撤销作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="313"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="321"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="342"/>
         <source>Mark void…</source>
         <translation>标记作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="321"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="329"/>
         <source>已销毁 (destroyed) in batch {batch}: only its catalogue entry is kept.</source>
         <translation>已销毁（销毁批次 {batch}），仅保留目录信息。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="335"/>
         <source>作废 (void) since {on} by {who}: {reason}</source>
         <translation>作废：{on}，{who}，原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="339"/>
         <source>Legal hold (冻结) — {hold}</source>
         <translation>冻结 — {hold}</translation>
     </message>
@@ -2372,32 +2377,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>ExplainDelayDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="154"/>
         <source>Explain the delay in advance</source>
         <translation>事先解释延迟到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="155"/>
         <source>Record explanation</source>
         <translation>登记解释</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="160"/>
         <source>e.g. the repair worker is on another job in building 5</source>
         <translation>例如：维修师傅正在 5 栋处理其他报修</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="163"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="164"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="165"/>
         <source>Someone arrives by</source>
         <translation>预计到场时间</translation>
     </message>
@@ -2683,32 +2688,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="48"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="46"/>
         <source>Record a follow-up: {room}</source>
         <translation>登记跟进：{room}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="51"/>
         <source>What was said: the owner&apos;s answer, a promised date …</source>
         <translation>沟通内容：业主的答复、承诺的缴费日期……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="53"/>
         <source>{owner} owes ¥{total} since {since}</source>
         <translation>{owner} 自 {since} 起欠费 ¥{total}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="60"/>
         <source>How</source>
         <translation>跟进方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="61"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="66"/>
         <source>Record follow-up</source>
         <translation>登记跟进</translation>
     </message>
@@ -2724,18 +2729,18 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HandlerDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="97"/>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="104"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="96"/>
         <source>Assign</source>
         <translation>指定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="103"/>
         <source>Dispatch now (派工)</source>
         <translation>立即派工</translation>
     </message>
@@ -3599,128 +3604,128 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="86"/>
         <source>New ticket</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="91"/>
         <source>Room: 3-2-1502, 3栋2单元1502 … or the owner&apos;s name</source>
         <translation>房号：3-2-1502、3栋2单元1502 … 或业主姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="97"/>
         <source>Where the owner wants someone to come: kitchen, lift hall …</source>
         <translation>业主希望到场的地点：厨房、电梯厅 …</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="99"/>
         <source>Who called and their number, when not the owner</source>
         <translation>非业主本人来电时：来电人及电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="101"/>
         <source>What the owner said</source>
         <translation>业主反映的情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="105"/>
         <source>The matter in a few words (漏水, 装修噪音); default: the subject</source>
         <translation>事项简称（漏水、装修噪音）；默认同事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="108"/>
         <source>Special services</source>
         <translation>特约服务</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="117"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="129"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="131"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="132"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="135"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="136"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="137"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="138"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="142"/>
         <source>Promised by</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="145"/>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="293"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="294"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="148"/>
         <source>Open ticket</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="157"/>
         <source>Show repeat complaints</source>
         <translation>查看重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="198"/>
         <source>default {hours:g} h for this kind; at most 7 days</source>
         <translation>此类默认 {hours:g} 小时；最长 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="274"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="275"/>
         <source>Repeat complaint: this room complained about “{matter}” before. The new ticket is linked to {number} and counts as a service failure.</source>
         <translation>重复投诉：该房间此前已就“{matter}”投诉过。新工单将关联 {number}，并计为服务失误。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="236"/>
         <source>no owner on record</source>
         <translation>无业主登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="239"/>
         <source>Choose the room below, or type its code</source>
         <translation>请从下方选择房间，或输入房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="241"/>
         <source>No room: a public place</source>
         <translation>未填房号：公共区域</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/intake.py" line="288"/>
+        <location filename="../../src/estate_desk/ui/desk/intake.py" line="289"/>
         <source>No earlier complaint from this room about this matter.</source>
         <translation>该房间此前没有就此事项投诉。</translation>
     </message>
@@ -3728,27 +3733,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="282"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="281"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="282"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="281"/>
         <source>Record note</source>
         <translation>登记跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="283"/>
         <source>What was done or found today</source>
         <translation>今日处理或了解到的情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="285"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="284"/>
         <source>Owner told of the progress</source>
         <translation>已将进展告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="288"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="287"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -3924,42 +3929,42 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PlaceBoxDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="237"/>
         <source>Put a box in a cabinet</source>
         <translation>档案盒上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="240"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="250"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="251"/>
         <source>e.g. shelved after boxing</source>
         <translation>例如：装盒后上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="252"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="253"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="254"/>
         <source>Shelf</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="254"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="255"/>
         <source>Position</source>
         <translation>格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="256"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3967,42 +3972,42 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PostponeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="250"/>
         <source>Postpone the promise</source>
         <translation>延期承诺时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="251"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="250"/>
         <source>Postpone</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="255"/>
         <source>e.g. waiting for a spare part</source>
         <translation>例如：等待配件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="259"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="258"/>
         <source>Promised now</source>
         <translation>当前承诺时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="260"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="259"/>
         <source>Latest possible</source>
         <translation>最迟可至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="260"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="261"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="263"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="262"/>
         <source>New promised time</source>
         <translation>新的承诺时间</translation>
     </message>
@@ -4010,32 +4015,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>PostponedOnceNotice</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="201"/>
         <source>Already postponed</source>
         <translation>已延期过一次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="202"/>
         <source>Record the owner&apos;s request</source>
         <translation>记录业主的这次请求</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="212"/>
         <source>This matter was postponed once on {time}, to {due} ({reason}). The same matter cannot be postponed a second time: finish it by the promised time.</source>
         <translation>此事已于 {time} 延期一次，改至 {due}（{reason}）。同一件事不能第二次延期，请在承诺时间内办结。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="219"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="228"/>
         <source>the owner asked for a second postponement</source>
         <translation>业主要求第二次延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="239"/>
         <source>Recorded: the request was refused and is counted in the figures.</source>
         <translation>已记录：此请求未获准，计入服务统计。</translation>
     </message>
@@ -4826,22 +4831,22 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="166"/>
         <source>Settle an arrear</source>
         <translation>登记结清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="168"/>
         <source>{room}: {fee} ¥{amount} unpaid since {since}</source>
         <translation>{room}：{fee} ¥{amount}，自 {since} 起未缴</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="180"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="173"/>
         <source>Paid on</source>
         <translation>缴清日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_dialogs.py" line="178"/>
         <source>Settle</source>
         <translation>结清</translation>
     </message>
@@ -5134,7 +5139,7 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/handling.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/desk/handling.py" line="60"/>
         <source>no room</source>
         <translation>无房号</translation>
     </message>
@@ -5380,27 +5385,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VolumeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="91"/>
         <source>File into a volume</source>
         <translation>组卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="92"/>
         <source>An open volume</source>
         <translation>未封卷的案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="93"/>
         <source>A new volume</source>
         <translation>新建案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="104"/>
         <source>Volume title</source>
         <translation>案卷题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="105"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>

@@ -211,7 +211,7 @@ class CabinetView(QWidget):
         self._db, self._actor = db, actor
         self.cabinet = QComboBox(objectName="cabinetChoice")
         self.summary = QElidingLabel(objectName="cabinetSummary")  # "…" rather than a wider window
-        new_cabinet = QPushButton(self.tr("New cabinet…"), objectName="newCabinet")
+        self.new_cabinet = new_cabinet = QPushButton(self.tr("New cabinet…"), objectName="newCabinet")
         new_cabinet.clicked.connect(self.new_cabinet_requested)
         self.model = CabinetGridModel(self)
         self.grid = table_view("cabinetGrid")

@@ -10,8 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS
 from estate_desk.domain.errors import UserError
+from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services.archive import attachments, browse, code_lookup, register, volumes
+from estate_desk.services.secrecy import clearance
 from estate_desk.ui import i18n, icons
 from estate_desk.ui.archive import document_dialog
 from estate_desk.ui.archive.browser import ArchiveBrowser
@@ -97,6 +100,7 @@ class ArchiveSection(QWidget):
         )
         icons.decorate(self.actions_)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._fit_to_role(actor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(bar)
@@ -116,6 +120,17 @@ class ArchiveSection(QWidget):
         self.cabinets.move_requested.connect(lambda b: self.place_box(box_id=b))
         self.cabinets.new_cabinet_requested.connect(self.new_cabinet)
 
+    def _fit_to_role(self, actor: Actor) -> None:
+        """What a role can't use is hidden, not offered and refused: filing for all but the archive's keepers,
+        the owners' tab for those without the owner files' clearance (A12)."""
+        keeper = actor.role in ARCHIVE_KEEPERS
+        for key in ("register", "edit", "attach", "file", "box", "place"):
+            self.actions_[key].setVisible(keeper)
+        self.cabinets.box_panel.place_button.setVisible(keeper)
+        self.cabinets.new_cabinet.setVisible(keeper)
+        self.browser.detail.fit_to_role(keeper=keeper, marker=actor.role in ARCHIVE_KEEPERS | SUPERVISING_LEADERS)
+        self.tabs.setTabVisible(OWNERS_TAB, clearance.may_see_owner_files(actor))
+
     # ------------------------------------------------------------------ opening records
 
     def open_record(self, kind: str, record_id: int) -> bool:
@@ -130,6 +145,9 @@ class ArchiveSection(QWidget):
             self.tabs.setCurrentIndex(CABINETS_TAB)
             return self.cabinets.show_box(record_id)
         if kind in ("owner", "room"):
+            if not self.tabs.isTabVisible(OWNERS_TAB):  # a room found by a reader without the owner files (A12)
+                self.status.emit(self.tr("Owner files are top secret (绝密): your clearance does not open them."))
+                return False
             self.tabs.setCurrentIndex(OWNERS_TAB)
             if kind == "owner":
                 return self.owners.select_owner(record_id)
