@@ -85,6 +85,7 @@ class DisposalSection(QWidget):
             self._fetch_due,
             lambda row: row.in_batch is None,
             self,
+            order_ids=self._review_order,  # hundreds of thousands on a large archive: sorted in the database
         )  # fmt: skip
         self.review = _table("reviewList", self.review_model)
         self.review.setColumnWidth(0, 190)
@@ -239,12 +240,22 @@ class DisposalSection(QWidget):
             self._load_review()
 
     def _load_review(self) -> None:
+        column, descending = self.review_model.sort_column() or (-1, False)
+        ids = self._review_order(column, descending)
+        if ids is not None:
+            self.review_model.set_ids(ids)
+
+    def _review_order(self, column: int, descending: bool) -> list[int] | None:
+        """The review list's ids sorted by a header (archive no., title, year) in the database; None for the
+        other columns, which do not sort, or when the list can't be read."""
+        if column >= len(appraisal.REVIEW_ORDERS):
+            return None
+        order = appraisal.REVIEW_ORDERS[column] if column >= 0 else "archive_no"
         try:
-            ids = appraisal.review_ids(self._db, self._clock, self._actor)
+            return appraisal.review_ids(self._db, self._clock, self._actor, order, descending)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
-            return
-        self.review_model.set_ids(ids)
+            return None
 
     def _load_lists(self) -> None:
         try:
