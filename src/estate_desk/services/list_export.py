@@ -36,11 +36,29 @@ log = logging.getLogger(__name__)
 REASON = "reason"  # the ``where`` of the refusal that asks why a classified list is exported
 WIDTH_CAP = 60  # characters: a long title column stays readable without filling the screen
 SHEET_TITLE_LIMIT = 31  # what Excel allows a sheet's name
+CHUNK = 500  # ids per query: below every database's limit on bound parameters
 
 
 def list_grade(grades: Iterable[Grade | None], at_least: Grade = Grade.INTERNAL) -> Grade:
     """The grade of a list: its most secret record, and never below ``at_least`` (owner files: 绝密)."""
     return max([at_least, *(g for g in grades if g is not None)], key=int)
+
+
+def documents_grade(db: Database, document_ids: Iterable[int]) -> Grade:
+    """The grade of a list of records whose rows don't carry it (the review list, a batch's items, the holds):
+    that of the most secret of them."""
+    from sqlalchemy import func, select
+
+    from estate_desk.store.archive import Document
+
+    ids = list(dict.fromkeys(document_ids))
+    found: list[Grade] = []
+    with db.session() as s:
+        for start in range(0, len(ids), CHUNK):
+            level = s.scalar(select(func.max(Document.secrecy)).where(Document.id.in_(ids[start : start + CHUNK])))
+            if level is not None:
+                found.append(Grade(level))
+    return list_grade(found)
 
 
 def export_list(

@@ -15,6 +15,7 @@ from estate_desk.services.accounts import users as accounts
 from estate_desk.services.secrecy.audit_log import AUDIT_READERS
 from estate_desk.services.secrecy.grades import SETTERS
 from estate_desk.ui.accounts.user_dialogs import AddUserDialog, ClearanceDialog, NewPasswordDialog
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QAction,
@@ -56,6 +57,7 @@ class UsersPage(QWidget):
         )
         self.table = table_view("userTable")
         self.table.setModel(self.model)
+        self.export = ListExport(self.table, db, actor, clock, "用户", "Users")
         self.message = MessageLine("usersMessage")
         self.actions_: dict[str, QAction] = {}
         self.dialog: QDialog | None = None  # the account dialog open now
@@ -86,6 +88,7 @@ class UsersPage(QWidget):
                     "enable": self.tr("Let a disabled user sign in again"),
                 },
             )
+            bar.addAction(self.export.action)
             layout.addWidget(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
