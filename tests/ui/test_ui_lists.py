@@ -123,3 +123,39 @@ def test_a_refused_export_is_a_message_and_leaves_no_file(  # type: ignore[no-un
     assert export.export(tmp_path / "no.xlsx") is None
     assert shown and "未获授权" in shown[0]
     assert not (tmp_path / "no.xlsx").exists()
+
+
+@dataclass(frozen=True)
+class _Listed:
+    row: _Record  # as the archive's table wraps its records
+
+
+def test_a_long_lazy_list_is_read_page_by_page_and_graded_by_its_rows(  # type: ignore[no-untyped-def]
+    app, qtbot, ready_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    from estate_desk.ui.models import PAGE, LazyTableModel
+
+    clerk = make_actor(ready_db, clock, "clerk", "archive_clerk")
+    pages: list[int] = []
+
+    def fetch(ids):  # type: ignore[no-untyped-def]
+        pages.append(len(ids))
+        return {i: _Listed(_Record(f"Z1-{i:05d}", f"文件{i}", Grade.SECRET if i == 7 else Grade.INTERNAL)) for i in ids}
+
+    model: LazyTableModel[_Listed] = LazyTableModel(
+        ["档号", "题名"], lambda listed, column: (listed.row.archive_no, listed.row.title)[column], fetch
+    )
+    view = table_view("longList")
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.set_ids(list(range(1, 2501)))
+    assert not view.isSortingEnabled()  # a lazy list without a way to sort keeps its header still
+    export = ListExport(view, ready_db, clerk, clock, "档案列表", "Archive list")
+    out = export.export(tmp_path / "long.xlsx")
+    assert out is not None
+    assert max(pages) <= PAGE and sum(pages) == 2500
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None and sheet.max_row == 2502 and sheet["A2502"].value == "Z1-02500"
+    with ready_db.session() as s:
+        last = s.scalar(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))
+    assert last is not None and (last.action, last.grade) == ("export", int(Grade.SECRET))
