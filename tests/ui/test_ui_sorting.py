@@ -40,6 +40,7 @@ def test_plain_numbers_dates_and_case() -> None:
     days = [date(2024, 5, 1), datetime(2023, 1, 2, 8, 0), date(2023, 1, 2), datetime(2023, 1, 2, 7, 59)]
     assert sorted_positions(days) == [2, 3, 1, 0]
     assert sorted_positions(["beta", "Alpha", "alpha", "Gamma"]) == [1, 2, 0, 3]
+    assert sorted_positions(["¥2,460.00", "¥499.30", "¥58.00", "¥1,234,567.5"]) == [2, 1, 0, 3]
 
 
 def test_chinese_sorts_by_pinyin() -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _PARTS = re.compile(r"(\d+(?:\.\d+)?)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # ¥2,460.00 is one number
 _HAN = re.compile(r"[\u3400-\u9fff]")
 NUMBER, TEXT = 0, 1  # a number part sorts before a text part at the same place ("3" before "A")
 TIME_KIND, VALUE_KIND = 0, 1
@@ -39,7 +40,7 @@ def _text_key(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=100_000)
 def _natural(text: str) -> tuple[tuple[int, Any], ...]:
     parts: list[tuple[int, Any]] = []
-    for n, piece in enumerate(_PARTS.split(text.strip())):
+    for n, piece in enumerate(_PARTS.split(_THOUSANDS.sub("", text.strip()))):
         if not piece:
             continue
         if n % 2:
