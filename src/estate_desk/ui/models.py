@@ -153,8 +153,8 @@ class LazyTableModel(_TableBase, Generic[Row]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort a short list by one column's cells (all its rows are fetched); -1 restores its own order."""
-        if not self.sorts or hasattr(self._ids, "position"):
-            return
+        if not self.sorts or hasattr(self._ids, "position") or (column < 0 and self._sort is None):
+            return  # (the view calls sort(-1) when it turns sorting on: the list is in its own order already)
         if self._order_ids is not None:
             self._sort_in_database(column, order)
             return
@@ -274,6 +274,8 @@ class RowsTableModel(_TableBase, Generic[Row]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by the cells of ``column`` (see :mod:`estate_desk.ui.sort_keys`); -1 restores the rows' order."""
+        if column < 0 and self._sort is None:
+            return  # already in the rows' own order
         self._choose_sort(column, order)
 
         def move() -> dict[int, int]:
