@@ -47,17 +47,17 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="252"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="255"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="258"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
     </message>
@@ -78,127 +78,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="80"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="78"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="128"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="148"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="84"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="127"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="128"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="130"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="94"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="95"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="129"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="149"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="218"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="227"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="218"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="227"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="230"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="239"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="247"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="256"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="261"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="262"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="259"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="268"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="270"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -261,102 +261,112 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="82"/>
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="93"/>
         <source>Register a new document in the category chosen on the left</source>
         <translation>在左侧所选门类中登记新档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="94"/>
         <source>Edit the chosen document&apos;s register entry</source>
         <translation>修改所选档案的登记内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="95"/>
         <source>Attach a scan or file to the chosen document</source>
         <translation>给所选档案挂接扫描件或文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="96"/>
         <source>File the chosen document into a volume (卷)</source>
         <translation>把所选档案组入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="97"/>
         <source>Put the chosen document or volume in an archive box</source>
         <translation>把所选档案或案卷装入档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="98"/>
         <source>Give an archive box its place: cabinet, shelf and position</source>
         <translation>为档案盒定位：档案柜、层、格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="99"/>
         <source>Read the lists again from the database</source>
         <translation>从数据库重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="100"/>
+        <source>Save the records or volumes listed, as shown, as an Excel workbook</source>
+        <translation>将列出的档案或案卷按所显示的样子保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="151"/>
         <source>Owner files are top secret (绝密): your clearance does not open them.</source>
         <translation>业主档案为绝密，本人密级不能打开。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="163"/>
         <source>Scanned “{code}”: no box, volume or document has this code.</source>
         <translation>扫描到“{code}”：没有档案盒、案卷或档案使用此编号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="165"/>
         <source>Scanned “{code}”.</source>
         <translation>已扫描“{code}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="189"/>
         <source>Choose a document first.</source>
         <translation>请先选择一份档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="218"/>
         <source>Registered {number}.</source>
         <translation>已登记 {number}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="284"/>
         <source>Void mark lifted.</source>
         <translation>已撤销作废标记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="284"/>
         <source>Marked void (作废).</source>
         <translation>已标记为作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="297"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="303"/>
         <source>Volume closed.</source>
         <translation>案卷已封卷。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="368"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="374"/>
         <source>Copying {files} into the archive…</source>
         <translation>正在将 {files} 复制到档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="369"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="375"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="381"/>
         <source>Attaching files</source>
         <translation>挂接附件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="401"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="407"/>
         <source>Attached {n} file(s).</source>
         <translation>已挂接 {n} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="407"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="413"/>
         <source>Copy cancelled; nothing was kept.</source>
         <translation>已取消复制，未保留任何内容。</translation>
     </message>
@@ -407,173 +417,173 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="58"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="57"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="59"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="58"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="60"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="61"/>
         <source>Fees</source>
         <translation>欠费类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="62"/>
         <source>Owed</source>
         <translation>欠费金额</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="63"/>
         <source>In arrears since</source>
         <translation>欠费起始</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="62"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="64"/>
         <source>Last follow-up</source>
         <translation>上次跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="66"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="88"/>
         <source>Fee</source>
         <translation>费用类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="80"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="80"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="80"/>
         <source>Settled on</source>
         <translation>结清日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="80"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="88"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="88"/>
         <source>By</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="88"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="88"/>
         <source>What was said</source>
         <translation>沟通内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="98"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="99"/>
         <source>Arrears</source>
         <translation>欠费明细</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="100"/>
         <source>Record follow-up…</source>
         <translation>登记跟进…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="102"/>
         <source>Enter arrear…</source>
         <translation>登记欠费…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="104"/>
         <source>Settle…</source>
         <translation>结清…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="105"/>
         <source>Settle the arrear chosen under “Arrears”</source>
         <translation>结清「欠费明细」中选中的一笔</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="148"/>
         <source>never</source>
         <translation>尚未跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="162"/>
         <source>unpaid</source>
         <translation>未缴</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="177"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="184"/>
         <source>{n} households in arrears. {summary}</source>
         <translation>共 {n} 户欠费。{summary}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="204"/>
         <source>Choose a household to see its arrears and follow-ups.</source>
         <translation>选择一户以查看其欠费明细和跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="210"/>
         <source>owes {total}</source>
         <translation>欠费 {total}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="230"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="237"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="263"/>
         <source>Choose the unpaid arrear to settle under “Arrears”.</source>
         <translation>请在「欠费明细」中选择要结清的未缴欠费。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="268"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="275"/>
         <source>Arrear entered for {room}.</source>
         <translation>已为 {room} 登记欠费。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="280"/>
         <source>Follow-up recorded for {room}.</source>
         <translation>已登记 {room} 的跟进。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/routines/arrears_page.py" line="283"/>
         <source>{room}: {fee} settled on {day}.</source>
         <translation>{room}：{fee}已于 {day} 结清。</translation>
     </message>
@@ -632,115 +642,115 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="54"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="54"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="55"/>
         <source>archive number, name, printout…</source>
         <translation>档号、姓名、打印件……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="57"/>
         <source>every action</source>
         <translation>全部动作</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="61"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="61"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="66"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="66"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="67"/>
         <source>Check the chain</source>
         <translation>校验哈希链</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="68"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="77"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="78"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="78"/>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="97"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="80"/>
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="80"/>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="99"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="82"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="83"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="84"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="85"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="147"/>
         <source>{count} rows (the newest {limit} at most).</source>
         <translation>共 {count} 条（最多显示最新的 {limit} 条）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="155"/>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="161"/>
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="157"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="161"/>
         <source>Why is it exported?</source>
         <translation>导出原因：</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/secrecy/audit_view.py" line="175"/>
         <source>{count} rows exported to {file}.</source>
         <translation>已导出 {count} 条到 {file}。</translation>
     </message>
@@ -895,97 +905,97 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="101"/>
         <source>Arrival (3 min)</source>
         <translation>到场（3分钟）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="102"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="103"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="104"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="105"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="106"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="107"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="108"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="109"/>
         <source>First receiver</source>
         <translation>首按责任人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="110"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="338"/>
         <source>Someone arrived on site at {time}</source>
         <translation>已于 {time} 到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="340"/>
         <source>Delay explained in advance: someone is expected by {time}</source>
         <translation>已事先解释延迟：预计 {time} 前到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="315"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="341"/>
         <source>Someone must be on site by {time} (3 minutes)</source>
         <translation>须于 {time} 前到场（三分钟）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="343"/>
         <source>Handled at {time}; promised by {due}</source>
         <translation>已于 {time} 处理完毕；承诺时限 {due}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="344"/>
         <source>Promised by {time}</source>
         <translation>承诺时限 {time}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="341"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="367"/>
         <source>awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="343"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="369"/>
         <source>repeat complaint</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="371"/>
         <source>postponed once</source>
         <translation>已延期一次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="347"/>
+        <location filename="../../src/estate_desk/ui/desk/board_model.py" line="373"/>
         <source>delay explained</source>
         <translation>已事先解释</translation>
     </message>
@@ -993,147 +1003,147 @@
 <context>
     <name>BoardWidget</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="112"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="118"/>
         <source>Handler / dispatch</source>
         <translation>处理人 / 派工</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="119"/>
         <source>Arrived</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="122"/>
         <source>Progress note</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="123"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="124"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="138"/>
         <source>Take a call or a visitor as a new ticket</source>
         <translation>把来电或来访登记为新工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="152"/>
         <source>Open the chosen ticket: its promises, notes and history</source>
         <translation>打开所选工单：承诺、跟进记录和经过</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="139"/>
         <source>Name who handles the chosen ticket, or dispatch it</source>
         <translation>指定所选工单的处理人，或派工</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="116"/>
         <source>New ticket</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="117"/>
         <source>Open</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="120"/>
         <source>Explain delay</source>
         <translation>延迟解释</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="121"/>
         <source>Postpone</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="125"/>
         <source>On call</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="126"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="140"/>
         <source>Record that the handler is on site (the 3-minute promise)</source>
         <translation>登记处理人已到场（三分钟服务承诺）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="141"/>
         <source>Record why the chosen ticket is late</source>
         <translation>登记所选工单迟到的原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="142"/>
         <source>Postpone a promise once, at the owner&apos;s request</source>
         <translation>应业主要求延期一次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="143"/>
         <source>Add a progress note to the chosen ticket</source>
         <translation>为所选工单记录跟进情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="144"/>
         <source>Record the work as done and the owner&apos;s sign-off</source>
         <translation>登记处理完毕和业主确认</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="145"/>
         <source>Record the return visit to the owner</source>
         <translation>登记对业主的回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="147"/>
         <source>Show the board alone on the screen, for a wall monitor; again to bring it back</source>
         <translation>看板全屏显示，用于墙上的显示器；再按一次恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="151"/>
         <source>Show or hide the on-call numbers</source>
         <translation>显示或隐藏值班电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="154"/>
         <source>Sound</source>
         <translation>声音提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="155"/>
         <source>Beep when a ticket&apos;s countdown turns red</source>
         <translation>工单倒计时变红时响铃提醒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="162"/>
         <source>Open the list of return visits waiting</source>
         <translation>打开待回访清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="285"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="289"/>
         <source>{n} open</source>
         <translation>未办结 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="288"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="292"/>
         <source>Return visits due: {n}</source>
         <translation>待回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/board.py" line="326"/>
+        <location filename="../../src/estate_desk/ui/desk/board.py" line="330"/>
         <source>Choose a ticket on the board first.</source>
         <translation>请先在看板上选择一张工单。</translation>
     </message>
@@ -1141,12 +1151,12 @@
 <context>
     <name>BorrowerLoans</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="186"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="189"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="197"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
@@ -1197,72 +1207,72 @@
 <context>
     <name>BoxPanel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="134"/>
         <source>Click a box to open it.</source>
         <translation>点击档案盒即可打开。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="137"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="137"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="137"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
         <source>From</source>
         <translation>原位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
         <source>To</source>
         <translation>新位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="155"/>
         <source>Move box…</source>
         <translation>移动档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="162"/>
         <source>Moves</source>
         <translation>移动记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="178"/>
         <source>{category} · {year} · {retention} · spine {spine} mm&lt;br&gt;Items {first} … {last} ({count})&lt;br&gt;Place: {place}</source>
         <translation>{category} · {year} · {retention} · 盒脊 {spine} 毫米&lt;br&gt;起止档号 {first} … {last}（{count} 件）&lt;br&gt;位置：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="188"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="186"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="191"/>
         <source>{hidden} more item(s) above your clearance are not shown.</source>
         <translation>另有 {hidden} 件高于您的密级权限，未显示。</translation>
     </message>
@@ -1313,7 +1323,7 @@
 <context>
     <name>CabinetGridModel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="111"/>
         <source>Shelf {n}</source>
         <translation>第{n}层</translation>
     </message>
@@ -1321,17 +1331,17 @@
 <context>
     <name>CabinetView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="214"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="219"/>
         <source>New cabinet…</source>
         <translation>新建档案柜…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="240"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="274"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="280"/>
         <source>{location} · {shelves} shelves × {positions} positions · {boxes} boxes</source>
         <translation>{location} · {shelves} 层 × {positions} 格 · {boxes} 盒</translation>
     </message>
@@ -1339,32 +1349,32 @@
 <context>
     <name>CarryOutDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="263"/>
         <source>Carry out batch {code}</source>
         <translation>实施销毁：批次 {code}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="246"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="267"/>
         <source>One witness (监销人) per line, at least two</source>
         <translation>每行一名监销人，至少两名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="273"/>
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="253"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="274"/>
         <source>Method</source>
         <translation>销毁方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="254"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="275"/>
         <source>Place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="257"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="278"/>
         <source>The approved records become 已销毁 (their catalogue entries stay), their files are deleted and the manifest is filed in the archive. This cannot be undone.</source>
         <translation>经批准的档案将标记为“已销毁”（保留目录信息），其电子文件将被删除，销毁清册归档保存。此操作不可撤销。</translation>
     </message>
@@ -1372,142 +1382,142 @@
 <context>
     <name>CensusPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="101"/>
         <source>Start the census</source>
         <translation>发起普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="102"/>
         <source>Gives every household without one a task; safe to repeat.</source>
         <translation>为尚无任务的每户生成普查任务；可重复执行。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="107"/>
         <source>Still to check</source>
         <translation>未普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="108"/>
         <source>Checked</source>
         <translation>已普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="109"/>
         <source>All households</source>
         <translation>全部住户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="111"/>
         <source>Check household…</source>
         <translation>登记普查…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="115"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="116"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="117"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="118"/>
         <source>Address</source>
         <translation>联系地址</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="119"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="120"/>
         <source>By</source>
         <translation>普查人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="121"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="122"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="123"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="139"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="144"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="179"/>
         <source>checked</source>
         <translation>已普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="179"/>
         <source>open</source>
         <translation>未普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="199"/>
         <source>%v of %m households checked</source>
         <translation>已普查 %v/%m 户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="199"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="203"/>
         <source>{quarter}: {done} of {total} households checked, {open} to go — {status}</source>
         <translation>{quarter}：已普查 {done}/{total} 户，剩余 {open} 户 —— {status}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="201"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="207"/>
         <source>{quarter}: the census has not been started — {status}</source>
         <translation>{quarter}：普查尚未开始 —— {status}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="235"/>
         <source>{n} households were given a census task ({total} in all).</source>
         <translation>已为 {n} 户生成普查任务（共 {total} 户）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="241"/>
         <source>Every household already has a task ({total} in all).</source>
         <translation>每户都已有普查任务（共 {total} 户）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="262"/>
         <source>Choose a household in the list first.</source>
         <translation>请先在列表中选择一户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="275"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="281"/>
         <source>no changes</source>
         <translation>无变更</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="282"/>
         <source>{room} checked: {changes}.</source>
         <translation>{room} 已普查：{changes}。</translation>
     </message>
@@ -1515,37 +1525,37 @@
 <context>
     <name>CensusTaskDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="54"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="56"/>
         <source>Household census: {room}</source>
         <translation>家庭情况普查：{room}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="61"/>
         <source>What the household said, anything to follow up (optional)</source>
         <translation>住户反映的情况、需跟进的事项（选填）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="64"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="66"/>
         <source>The room has no current owner; only a note can be recorded.</source>
         <translation>该房间目前没有业主，只能登记备注。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="69"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="70"/>
         <source>Address</source>
         <translation>联系地址</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="71"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/routines/census_page.py" line="76"/>
         <source>Mark as checked</source>
         <translation>登记已普查</translation>
     </message>
@@ -1576,74 +1586,74 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="88"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="89"/>
         <source>Nothing is written yet. Fix the file, or exclude the rows with problems.</source>
         <translation>尚未写入任何数据。请修改文件，或排除有问题的行。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="91"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="95"/>
         <source>Cancel check</source>
         <translation>取消检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="97"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="101"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="101"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="101"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="101"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="108"/>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="245"/>
         <source>Exclude the rows with problems</source>
         <translation>排除有问题的行</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="131"/>
         <source>{problem} (row excluded)</source>
         <translation>{problem}（已排除此行）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="177"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="195"/>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="208"/>
         <source>Check cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="243"/>
         <source>Exclude the {n} rows with problems</source>
         <translation>排除有问题的 {n} 行</translation>
     </message>
@@ -1790,204 +1800,204 @@ Purpose: {purpose}</source>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="91"/>
         <source>Choose a record to see its paper and digital sides.</source>
         <translation>选择一条档案，查看其纸质与电子两方面的情况。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="128"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="129"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="130"/>
         <source>Responsible party</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="131"/>
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="132"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="133"/>
         <source>Grade · retention</source>
         <translation>密级 · 保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="134"/>
         <source>Room · owner</source>
         <translation>房号 · 业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="135"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="139"/>
         <source>Paper side</source>
         <translation>纸质档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="142"/>
         <source>Digital side</source>
         <translation>电子档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="144"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="157"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="158"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="159"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="160"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="161"/>
         <source>Legal hold…</source>
         <translation>冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="205"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="205"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="220"/>
         <source>Close volume</source>
         <translation>封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="217"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="224"/>
         <source>Put volume in box…</source>
         <translation>整卷装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="287"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
         <source>No paper original (digital record only).</source>
         <translation>无纸质原件（仅电子档案）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="288"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="295"/>
         <source>Original exists.</source>
         <translation>有纸质原件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="289"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="296"/>
         <source>Volume: {volume}</source>
         <translation>案卷：{volume}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="290"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="297"/>
         <source>Box: {box}</source>
         <translation>档案盒：{box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="292"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="299"/>
         <source>Not yet in a box: on the “paper missing” list.</source>
         <translation>尚未装盒：列入“纸质件未归位”清单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="301"/>
         <source>Cabinet · shelf · position: {place}</source>
         <translation>柜 · 层 · 格：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="301"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="318"/>
         <source>closed (bound)</source>
         <translation>已封卷（已装订）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="311"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="318"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="320"/>
         <source>Year {year} · {state} · {count} documents · box {box}</source>
         <translation>{year} 年度 · {state} · {count} 件 · 档案盒 {box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="320"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
         <source>作废 (void): {reason}</source>
         <translation>作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="321"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="349"/>
         <source>Lift void mark…</source>
         <translation>撤销作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="321"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="349"/>
         <source>Mark void…</source>
         <translation>标记作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="329"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="336"/>
         <source>已销毁 (destroyed) in batch {batch}: only its catalogue entry is kept.</source>
         <translation>已销毁（销毁批次 {batch}），仅保留目录信息。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="342"/>
         <source>作废 (void) since {on} by {who}: {reason}</source>
         <translation>作废：{on}，{who}，原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="339"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="346"/>
         <source>Legal hold (冻结) — {hold}</source>
         <translation>冻结 — {hold}</translation>
     </message>
@@ -1995,206 +2005,206 @@ Purpose: {purpose}</source>
 <context>
     <name>DisposalSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="113"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="175"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="124"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="84"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="84"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="84"/>
         <source>Expires</source>
         <translation>期满日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="85"/>
         <source>Why due</source>
         <translation>到期原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="85"/>
         <source>In batch</source>
         <translation>所在批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="96"/>
         <source>Propose batch from ticked records…</source>
         <translation>以勾选的档案提出销毁批次…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="102"/>
         <source>Expired records and void records past the grace period, minus those on legal hold.</source>
         <translation>保管期满的档案，以及作废超过宽限期的档案（冻结中的除外）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="110"/>
         <source>Due for review</source>
         <translation>到期鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
         <source>Proposed by</source>
         <translation>鉴定人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="114"/>
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="122"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="115"/>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="175"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="126"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="127"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="145"/>
         <source>Approve item</source>
         <translation>同意销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="146"/>
         <source>Reject item</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="147"/>
         <source>Renew proposal</source>
         <translation>更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="148"/>
         <source>Carry out…</source>
         <translation>实施销毁…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="149"/>
         <source>Open manifest</source>
         <translation>打开销毁清册</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="150"/>
         <source>Delete remaining files</source>
         <translation>删除剩余文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="171"/>
         <source>Destruction batches</source>
         <translation>销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="175"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="175"/>
         <source>Set by</source>
         <translation>冻结人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="175"/>
         <source>Since</source>
         <translation>冻结时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="169"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="186"/>
         <source>Lift hold…</source>
         <translation>解除冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="197"/>
         <source>Legal holds</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="320"/>
         <source>Choose a batch.</source>
         <translation>请选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="289"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="328"/>
         <source>{code}: {state}. Proposed by {who} on {when}.</source>
         <translation>{code}：{state}。鉴定人 {who}，提出时间 {when}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="293"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="332"/>
         <source>{n} file(s) still to delete.</source>
         <translation>尚有 {n} 个文件待删除。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="236"/>
         <source>changed since proposed: renew</source>
         <translation>提出后已修改，须更新鉴定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="324"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="363"/>
         <source>Tick the records to propose first.</source>
         <translation>请先勾选要提出销毁的档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="334"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="373"/>
         <source>Batch proposed; a supervisor approves it item by item.</source>
         <translation>已提出销毁批次，请主管领导逐件审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="339"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="378"/>
         <source>Choose an item first.</source>
         <translation>请先选择一个条目。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="371"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="410"/>
         <source>Batch carried out; the manifest is filed in the archive.</source>
         <translation>已实施销毁，销毁清册已归档。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/page.py" line="376"/>
+        <location filename="../../src/estate_desk/ui/disposal/page.py" line="415"/>
         <source>Choose a hold first.</source>
         <translation>请先选择一条冻结记录。</translation>
     </message>
@@ -2748,22 +2758,22 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="129"/>
         <source>Legal hold (冻结)</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="135"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="136"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="137"/>
         <source>{what} cannot be destroyed until the hold is lifted.</source>
         <translation>解除冻结前，{what} 不能销毁。</translation>
     </message>
@@ -2771,58 +2781,58 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="257"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="262"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="263"/>
         <source>All rows are written together, or none at all.</source>
         <translation>所有行一并写入，或全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="267"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="266"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="271"/>
         <source>New buildings</source>
         <translation>新楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="272"/>
         <source>New rooms</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="268"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="273"/>
         <source>New owners</source>
         <translation>新业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="269"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="274"/>
         <source>New ownerships</source>
         <translation>新产权登记</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="270"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="275"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="276"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="297"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="302"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="323"/>
-        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="330"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/estate/import_report.py" line="335"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何数据。</translation>
     </message>
@@ -2843,52 +2853,52 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="79"/>
         <source>Record an inspection of the archive room</source>
         <translation>登记档案室检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="83"/>
         <source>&lt;b&gt;Check&lt;/b&gt;</source>
         <translation>&lt;b&gt;检查项&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="84"/>
         <source>&lt;b&gt;Yes&lt;/b&gt;</source>
         <translation>&lt;b&gt;是&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="85"/>
         <source>&lt;b&gt;No&lt;/b&gt;</source>
         <translation>&lt;b&gt;否&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="96"/>
         <source>not measured</source>
         <translation>未测</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="101"/>
         <source>What was found and done (optional)</source>
         <translation>发现的情况及处理（选填）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="104"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="105"/>
         <source>Relative humidity</source>
         <translation>相对湿度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="107"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="109"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
@@ -2896,82 +2906,82 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="165"/>
         <source>Record inspection…</source>
         <translation>登记检查…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="169"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="170"/>
         <source>Choose, or type e.g. 每6周 or “every 6 weeks”</source>
         <translation>可从列表选择，或输入如「每6周」</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="171"/>
         <source>Set schedule</source>
         <translation>设置周期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="174"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="175"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="176"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="177"/>
         <source>Checks</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="177"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="178"/>
         <source>Temperature (°C)</source>
         <translation>温度（°C）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="179"/>
         <source>Humidity (%)</source>
         <translation>湿度（%）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="179"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="180"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="193"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="195"/>
         <source>Schedule</source>
         <translation>检查周期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="203"/>
         <source>Inspection log, newest first</source>
         <translation>检查记录（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="218"/>
         <source>all passed</source>
         <translation>全部合格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="216"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="219"/>
         <source>not passed: {checks}</source>
         <translation>不合格：{checks}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="264"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="267"/>
         <source>Inspection recorded. Readings outside the norm: {warnings}</source>
         <translation>检查已登记。读数超出标准：{warnings}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="269"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="272"/>
         <source>Inspection recorded.</source>
         <translation>检查已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="285"/>
+        <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="288"/>
         <source>The archive room is now inspected {interval}.</source>
         <translation>档案室检查周期已设为{interval}。</translation>
     </message>
@@ -3067,32 +3077,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="107"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="109"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="111"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="119"/>
         <source>The record&apos;s history: paper loans and on-screen consultations</source>
         <translation>档案利用记录：纸质借阅与屏幕查阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="122"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="123"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -3100,170 +3110,211 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LiftHoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="150"/>
         <source>Lift legal hold</source>
         <translation>解除冻结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="153"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="153"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="154"/>
         <source>{what} can come up for destruction again once it is due.</source>
         <translation>{what} 解除冻结后，到期即可重新鉴定销毁。</translation>
     </message>
 </context>
 <context>
+    <name>ListExport</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="206"/>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="75"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="125"/>
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="114"/>
+        <source>Save this list, as shown, as an Excel workbook</source>
+        <translation>将此列表按所显示的样子保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="154"/>
+        <source>Reading the list…</source>
+        <translation>正在读取列表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="154"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="194"/>
+        <source>This list holds classified records ({grade}). Why do you export it?</source>
+        <translation>此列表含涉密档案（{grade}）。导出原因是什么？</translation>
+    </message>
+</context>
+<context>
     <name>LoanDesk</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="60"/>
         <source>Lend</source>
         <translation>借出</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="61"/>
         <source>Take back</source>
         <translation>归还</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="62"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="63"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="64"/>
         <source> pages</source>
         <translation> 页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="66"/>
         <source>Scan or type a request slip, archive number, volume or box code</source>
         <translation>扫描或输入借阅申请单号、档号、案卷号或盒号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="68"/>
         <source>No request chosen.</source>
         <translation>尚未选择借阅申请。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="74"/>
         <source>New request…</source>
         <translation>新建借阅申请…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="76"/>
         <source>Renew</source>
         <translation>续借</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="78"/>
         <source>Record recall</source>
         <translation>登记催还</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="80"/>
         <source>Withdraw request</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="86"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="86"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="86"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="86"/>
         <source>Items</source>
         <translation>借阅档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="86"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="93"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="109"/>
         <source>Requests awaiting my decision</source>
         <translation>待我审批的申请</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="126"/>
         <source>Desk</source>
         <translation>借阅台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="127"/>
         <source>Ledger</source>
         <translation>借阅登记簿</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="128"/>
         <source>Borrower&apos;s loans</source>
         <translation>借阅人在借清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="129"/>
         <source>Rules</source>
         <translation>借阅规则</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="168"/>
         <source>Lent {count} item(s): {numbers}</source>
         <translation>已借出 {count} 件：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="186"/>
         <source>Copy recorded: {number}, {pages} pages</source>
         <translation>已登记复制：{number}，{pages} 页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="200"/>
         <source>Taken back: {numbers}</source>
         <translation>已归还：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="200"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="203"/>
         <source>— differences recorded for {n}</source>
         <translation>——已登记差异：{n}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="225"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="228"/>
         <source>{number} · {state} · {borrower} ({org}) · {form}, {place} · due {due} · approved by {approvers}</source>
         <translation>{number} · {state} · {borrower}（{org}）· {form}，{place} · 应还 {due} · 审批人 {approvers}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="270"/>
         <source>Request {number} made; it awaits the {role}.</source>
         <translation>已提交借阅申请 {number}，待{role}审批。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="291"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="294"/>
         <source>Renewed until {due}</source>
         <translation>已续借至 {due}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="302"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="305"/>
         <source>Request {number} withdrawn</source>
         <translation>借阅申请 {number} 已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/desk.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/loans/desk.py" line="317"/>
         <source>Recall recorded for {count} item(s) on {day}</source>
         <translation>{day} 已登记催还 {count} 件</translation>
     </message>
@@ -3271,77 +3322,77 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoanViews</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="49"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="50"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="49"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="50"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="80"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="81"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="82"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="83"/>
         <source>Lent on</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="84"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="85"/>
         <source>Title</source>
         <translation>档案名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="86"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="87"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="88"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="89"/>
         <source>Due</source>
         <translation>借阅期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="90"/>
         <source>Returned on</source>
         <translation>实际归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="91"/>
         <source>Intact</source>
         <translation>是否完好</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="92"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
@@ -3789,139 +3840,139 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>OwnerView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="61"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="61"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="80"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="61"/>
         <source>Move-in</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="68"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="72"/>
         <source>Choose a household to open the owner&apos;s file.</source>
         <translation>选择一户即可打开业主档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="79"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="81"/>
         <source>Address</source>
         <translation>联系地址</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="82"/>
         <source>ID number</source>
         <translation>证件号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="83"/>
         <source>Rooms</source>
         <translation>房产</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="88"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="88"/>
         <source>What</source>
         <translation>变更项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="88"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="88"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="88"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="88"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="91"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="91"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="105"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="106"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="147"/>
         <source>{room}: no owner on record.</source>
         <translation>{room}：暂无业主登记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="178"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="172"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="178"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="173"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="179"/>
         <source>present</source>
         <comment>an ownership that has not ended: 2019-05-01 – present</comment>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="182"/>
         <source>, moved in {date}</source>
         <translation>，{date} 入住</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="203"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="210"/>
         <source>No changes recorded yet.</source>
         <translation>尚无变更记录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/estate/owner_view.py" line="214"/>
         <source>Documents ({n})</source>
         <translation>档案（{n}）</translation>
     </message>
@@ -4232,27 +4283,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="229"/>
         <source>Propose a destruction batch</source>
         <translation>提出销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="213"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
         <source>Reason for destruction</source>
         <translation>销毁原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="228"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="249"/>
         <source>{n} record(s) go to a supervisor for approval, item by item.</source>
         <translation>共 {n} 件档案，提交主管领导逐件审批。</translation>
     </message>
@@ -4419,173 +4470,173 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="77"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="79"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="89"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="90"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="91"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="92"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="93"/>
         <source>First receiver</source>
         <translation>首按责任人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="94"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="94"/>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="206"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="96"/>
         <source>Promised by</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="97"/>
         <source>Why it blocks</source>
         <translation>不能日清的原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="109"/>
         <source>Progress note…</source>
         <translation>跟进…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="112"/>
         <source>Record the missing notes as omissions</source>
         <translation>将未跟进的工单记为遗漏</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="115"/>
         <source>Close day (日清)</source>
         <translation>日清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="117"/>
         <source>Show the report</source>
         <translation>查看日报</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="126"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="181"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="184"/>
         <source>Not closed: {days}</source>
         <translation>尚未日清：{days}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="205"/>
         <source>Keeping the day open</source>
         <translation>不能日清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="204"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="207"/>
         <source>Handled</source>
         <translation>当日处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="208"/>
         <source>Closed</source>
         <translation>当日办结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="209"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="207"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="210"/>
         <source>Late on site</source>
         <translation>超时到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="211"/>
         <source>Delay explained in advance</source>
         <translation>事先解释、延迟到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="209"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="212"/>
         <source>Still open</source>
         <translation>仍未办结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="213"/>
         <source>Awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="214"/>
         <source>No note with the owner told</source>
         <translation>当日未跟进或未告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="212"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="215"/>
         <source>Repeat complaints</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="237"/>
         <source>&#x3000;{n} omission(s) recorded</source>
         <translation>&#x3000;记录遗漏 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="239"/>
         <source>Closed by {name} at {time}</source>
         <translation>已由{name}于 {time} 日清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="243"/>
         <source>{n} ticket(s) keep the day open: see why in the list.</source>
         <translation>还有 {n} 张工单不能日清，原因见列表。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="246"/>
         <source>Every open ticket has its note: the day can be closed.</source>
         <translation>所有未办结工单今日均已跟进：可以日清。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="247"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="250"/>
         <source>Only a supervisor may close the day.</source>
         <translation>只有主管可以日清。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="276"/>
         <source>Choose a ticket in the list first.</source>
         <translation>请先在列表中选择一张工单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/review.py" line="294"/>
+        <location filename="../../src/estate_desk/ui/desk/review.py" line="297"/>
         <source>{day} closed; the report is below.</source>
         <translation>{day} 已日清；日报见下方。</translation>
     </message>
@@ -4665,32 +4716,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RulesView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="236"/>
         <source>Special cases</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="240"/>
         <source>Default period (days)</source>
         <translation>默认借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="241"/>
         <source>Longest period (days)</source>
         <translation>最长借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="238"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="242"/>
         <source>Renewals allowed</source>
         <translation>可续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="243"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="276"/>
         <source>Saved; requests made from now on follow these rules.</source>
         <translation>已保存；此后提交的申请按新规则审批。</translation>
     </message>
@@ -4945,193 +4996,193 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="104"/>
         <source>Room and owner</source>
         <translation>房号与业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="105"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="106"/>
         <source>About</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="107"/>
         <source>First receiver / handler</source>
         <translation>首按责任人 / 处理人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="108"/>
         <source>Received / promised</source>
         <translation>受理 / 承诺时限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="109"/>
         <source>Postponement</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="110"/>
         <source>Delay explained</source>
         <translation>延迟解释</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="111"/>
         <source>Special services</source>
         <translation>特约服务</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="112"/>
         <source>Filed in the archive</source>
         <translation>归档档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
         <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="122"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
         <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="122"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
         <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="122"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="114"/>
         <location filename="../../src/estate_desk/ui/desk/detail.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="122"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="120"/>
         <source>Owner told</source>
         <translation>已告知业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="120"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="132"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="133"/>
         <source>Progress notes</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="134"/>
         <source>Sign-off and return visits</source>
         <translation>办结与回访</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="135"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="140"/>
         <source>Handler / dispatch…</source>
         <translation>处理人 / 派工…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="141"/>
         <source>Arrived on site…</source>
         <translation>到场…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="142"/>
         <source>Explain delay… (F4)</source>
         <translation>延迟解释…（F4）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="143"/>
         <source>Postpone… (F2)</source>
         <translation>延期…（F2）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="144"/>
         <source>Progress note…</source>
         <translation>跟进…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="145"/>
         <source>Work done…</source>
         <translation>处理完毕…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="146"/>
         <source>Return visit…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="147"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="155"/>
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="158"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="182"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="186"/>
         <source>Ticket {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="183"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="187"/>
         <source>&#x3000;repeat of {number}</source>
         <translation>&#x3000;重复投诉，原工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="186"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="190"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="196"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="200"/>
         <source>&#x3000;(first promised {time})</source>
         <translation>&#x3000;（原承诺 {time}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="222"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="226"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="231"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="235"/>
         <source>Work done</source>
         <translation>处理完毕</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/detail.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/desk/detail.py" line="243"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
@@ -5189,162 +5240,162 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="67"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="71"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="72"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="73"/>
         <source>Set clearance…</source>
         <translation>设置密级权限…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="74"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="75"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="86"/>
         <source>Add a user: role, clearance, name and first password</source>
         <translation>添加用户：角色、密级权限、姓名和初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="87"/>
         <source>Give the chosen user a new password, when theirs is forgotten</source>
         <translation>为忘记密码的所选用户设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="88"/>
         <source>Set the highest grade of record the chosen user may see</source>
         <translation>设置所选用户可查看档案的最高密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="89"/>
         <source>Stop the chosen user from signing in (the history stays)</source>
         <translation>停用所选用户，不能再登录（历史记录保留）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="90"/>
         <source>Let a disabled user sign in again</source>
         <translation>启用已停用的用户，允许再次登录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="108"/>
         <source>The archive clerk starts on</source>
         <translation>档案管理员登录后首先看到</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="153"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="162"/>
         <source>New password for {user}</source>
         <translation>为 {user} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="163"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="167"/>
         <source>Password reset</source>
         <translation>密码已重设</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="178"/>
         <source>Clearance set</source>
         <translation>密级权限已设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="184"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="187"/>
         <source>Enable {user}</source>
         <translation>启用 {user}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="185"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="188"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="192"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="206"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="208"/>
         <source>Disable {user}? They can no longer sign in; their name stays on everything they did. An administrator can enable the account again with a new password.</source>
         <translation>停用 {user}？停用后不能再登录；其经手的一切记录上仍保留其姓名。管理员可以设置新密码后重新启用该账户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="218"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="239"/>
         <source>Saved: the archive clerk starts on {home}</source>
         <translation>已保存：档案管理员登录后首先看到“{home}”</translation>
     </message>
@@ -5352,32 +5403,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="94"/>
         <source>Lift the void mark</source>
         <translation>撤销作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="94"/>
         <source>Mark void (作废)</source>
         <translation>标记作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="98"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="102"/>
         <source>Void since</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="104"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="105"/>
         <source>{what} will be marked 作废 everywhere it is shown and printed, and left out of searches. Only a supervisor can lift the mark.</source>
         <translation>{what} 将在所有列表和打印件上标记“作废”，检索时默认不显示。只有主管可以撤销作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="110"/>
         <source>{what} will be current again. The change is recorded.</source>
         <translation>{what} 将恢复为现行档案，此操作会被记录。</translation>
     </message>

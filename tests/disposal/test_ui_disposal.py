@@ -227,3 +227,25 @@ def test_the_review_list_model_passes_the_model_tester(  # type: ignore[no-untyp
     qtmodeltester.check(page.batch_model)
     qtmodeltester.check(page.hold_model)
     qtmodeltester.check(page.item_model)
+
+
+def test_a_header_click_sorts_the_review_list_in_the_database_and_the_ticks_stay(  # type: ignore[no-untyped-def]
+    window: MainWindow, ready_db: Database, clerk: Actor, clock: FakeClock
+) -> None:
+    """Issue 20: the review list can hold hundreds of thousands of records, so a header sorts it in the database
+    (archive no., title, year); a column the database does not sort by leaves the list as it is."""
+    for title, year in (("丙记录", 2005), ("甲记录", 2001), ("乙记录", 2003)):
+        _document(ready_db, clock, clerk, title, year)
+    page = _show_disposal(window)
+    model = page.review_model
+    ticked = model.id_at(0)
+    model.tick(ticked)
+    page.review.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # year
+    assert [model.row_of(n).year for n in range(model.rowCount())] == [2005, 2003, 2001]
+    page.review.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # title, as the database orders it
+    by_title = [model.row_of(n).title for n in range(model.rowCount())]
+    assert sorted(by_title) == sorted(["丙记录", "甲记录", "乙记录"]) and model.sort_column() == (1, False)
+    page.review.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # retention: not sorted, the arrow goes back
+    assert [model.row_of(n).title for n in range(model.rowCount())] == by_title
+    assert page.review.horizontalHeader().sortIndicatorSection() == 1
+    assert model.ticked_ids() == [ticked]

@@ -282,6 +282,13 @@ def write_xlsx(path: Path, title: str, headers: Sequence[str], rows: Iterable[Se
     for index, header in enumerate(headers):
         letter = sheet.cell(row=1, column=index + 1).column_letter
         sheet.column_dimensions[letter].width = max(10, 2 * len(header) + 4)
+    save_workbook(workbook, path)
+    return count
+
+
+def save_workbook(workbook: Any, path: Path) -> None:
+    """Save a workbook atomically: written beside ``path`` and moved into place, so a half-written
+    file never stays; a folder that can't be written is an :class:`InputProblem`."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=path.parent)
@@ -296,4 +303,3 @@ def write_xlsx(path: Path, title: str, headers: Sequence[str], rows: Iterable[Se
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from exc
         raise
-    return count

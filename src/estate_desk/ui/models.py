@@ -5,6 +5,15 @@ are first shown, so a list of hundreds of thousands of records scrolls smoothly.
 :class:`RowsTableModel` is its small sibling for short lists already in memory (volumes, rooms).
 Both answer the display and tool-tip roles through ``cell(row, column)`` and, where given,
 colours and alignment through ``style(row, column, role)``.
+
+Sorting by a header (``sort``) reorders the model itself, in :mod:`estate_desk.ui.sort_keys`'s natural
+order, so ``row_of(view_row)`` and ``find()`` keep answering for the row the clerk sees (a proxy model
+would not). ``sort(-1, …)`` gives back the list's own order; new rows keep the chosen sort.
+A lazy list sorts only when made with ``sort_rows=True`` (a short list by nature: one owner's
+documents, one volume, one box: its rows are then all fetched and sorted in memory) or with
+``order_ids(column, descending)`` (a long list: its service reads the ids again, sorted in the database;
+None for a column it cannot sort by). The archive's list sorts in the database through its own header
+handling (``document_window``) and leaves ``sort`` alone.
 """
 
 from __future__ import annotations
@@ -12,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from estate_desk.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from estate_desk.ui.sort_keys import sorted_positions
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -41,6 +51,35 @@ class _TableBase(QAbstractTableModel):
         self._headers = list(headers)
         self._cell = cell
         self._style = style
+        self._sort: tuple[int, bool] | None = None  # (column, descending), None for the list's own order
+
+    sorts = False  # whether a header click may call ``sort`` (``widgets.table_view`` reads it)
+
+    def sort_column(self) -> tuple[int, bool] | None:
+        """The chosen sort: (column, descending), or None for the list's own order."""
+        return self._sort
+
+    def _choose_sort(self, column: int, order: Qt.SortOrder) -> None:
+        valid = 0 <= column < len(self._headers)
+        self._sort = (column, order == Qt.SortOrder.DescendingOrder) if valid else None
+
+    def _order_of(self, rows: Sequence[Any]) -> list[int]:
+        """The positions of ``rows`` (None for a row not fetched) in the chosen sort."""
+        if self._sort is None:
+            return list(range(len(rows)))
+        column, descending = self._sort
+        values = [None if row is None else self._cell(row, column) for row in rows]
+        return sorted_positions(values, descending)
+
+    def _reorder(self, move: Callable[[], dict[int, int]]) -> None:
+        """Reorder the rows in place: ``move()`` does it and answers old row → new row, so the
+        selection and the current row follow their records."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = move()
+        after = [self.index(moved.get(i.row(), i.row()), i.column()) for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def _row_at(self, row: int) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -85,10 +124,15 @@ class LazyTableModel(_TableBase, Generic[Row]):
         parent: Any = None,
         *,
         style: Callable[[Row, int, int], Any] | None = None,
+        sort_rows: bool = False,
+        order_ids: Callable[[int, bool], Sequence[int] | None] | None = None,
     ) -> None:
         super().__init__(headers, cell, style, parent)
         self._fetch = fetch
+        self._order_ids = order_ids
+        self.sorts = sort_rows or order_ids is not None
         self._ids: Sequence[int] = []
+        self._given: list[int] = []  # the ids in the list's own order, for sort(-1)
         self._rows_by_id: dict[int, int] | None = None
         self._cache: dict[int, Row] = {}
         self._by_row: dict[int, Row] = {}
@@ -102,7 +146,58 @@ class LazyTableModel(_TableBase, Generic[Row]):
         self._rows_by_id = None
         self._cache.clear()
         self._by_row.clear()
+        if self.sorts and self._order_ids is None and self._sort is not None and not hasattr(ids, "position"):
+            self._given = list(self._ids)
+            self._ids = self._sorted_ids()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort a short list by one column's cells (all its rows are fetched); -1 restores its own order."""
+        if not self.sorts or hasattr(self._ids, "position") or (column < 0 and self._sort is None):
+            return  # (the view calls sort(-1) when it turns sorting on: the list is in its own order already)
+        if self._order_ids is not None:
+            self._sort_in_database(column, order)
+            return
+        if self._sort is None:
+            self._given = list(self._ids)
+        self._choose_sort(column, order)
+
+        def move() -> dict[int, int]:
+            old = list(self._ids)
+            self._ids = self._sorted_ids() if self._sort is not None else list(self._given)
+            self._rows_by_id = None
+            self._by_row.clear()
+            place = {record_id: n for n, record_id in enumerate(self._ids)}
+            return {n: place[record_id] for n, record_id in enumerate(old)}
+
+        self._reorder(move)
+
+    def _sort_in_database(self, column: int, order: Qt.SortOrder) -> None:
+        assert self._order_ids is not None
+        descending = order == Qt.SortOrder.DescendingOrder
+        ids = self._order_ids(column if 0 <= column < len(self._headers) else -1, descending)
+        if ids is None:
+            return  # a column the database does not sort by: the list stays as it is
+        self._choose_sort(column, order)
+        if set(ids) != set(self._ids):  # the list changed meanwhile: read afresh
+            LazyTableModel.set_ids(self, ids)
+            return
+
+        def move() -> dict[int, int]:
+            old, self._ids = list(self._ids), list(ids)
+            self._rows_by_id = None
+            self._by_row.clear()
+            place = {record_id: n for n, record_id in enumerate(self._ids)}
+            return {n: place[record_id] for n, record_id in enumerate(old)}
+
+        self._reorder(move)
+
+    def _sorted_ids(self) -> list[int]:
+        missing = [i for i in self._given if i not in self._cache]
+        for start in range(0, len(missing), PAGE):
+            self._cache.update(self._fetch(missing[start : start + PAGE]))
+            self.fetches += 1
+        return [self._given[n] for n in self._order_of([self._cache.get(i) for i in self._given])]
 
     def ids(self) -> list[int]:
         return list(self._ids)
@@ -163,12 +258,33 @@ class RowsTableModel(_TableBase, Generic[Row]):
         style: Callable[[Row, int, int], Any] | None = None,
     ) -> None:
         super().__init__(headers, cell, style, parent)
-        self._rows: list[Row] = []
+        self._given: list[Row] = []  # in the list's own order
+        self._positions: list[int] = []  # the given rows' positions in the order shown
+        self._rows: list[Row] = []  # as shown: sorted when a header was clicked
+
+    sorts = True
 
     def set_rows(self, rows: Sequence[Row]) -> None:
+        """New rows, shown in the chosen sort (if any)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._given = list(rows)
+        self._positions = self._order_of(self._given)
+        self._rows = [self._given[n] for n in self._positions]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by the cells of ``column`` (see :mod:`estate_desk.ui.sort_keys`); -1 restores the rows' order."""
+        if column < 0 and self._sort is None:
+            return  # already in the rows' own order
+        self._choose_sort(column, order)
+
+        def move() -> dict[int, int]:
+            old, self._positions = self._positions, self._order_of(self._given)
+            self._rows = [self._given[n] for n in self._positions]
+            place = {given: new for new, given in enumerate(self._positions)}
+            return {shown: place[given] for shown, given in enumerate(old)}
+
+        self._reorder(move)
 
     def rows(self) -> list[Row]:
         return list(self._rows)
@@ -200,8 +316,9 @@ class TickableLazyTableModel(LazyTableModel[Row]):
         parent: Any = None,
         *,
         style: Callable[[Row, int, int], Any] | None = None,
+        order_ids: Callable[[int, bool], Sequence[int] | None] | None = None,
     ) -> None:
-        super().__init__(headers, cell, fetch, parent, style=style)
+        super().__init__(headers, cell, fetch, parent, style=style, order_ids=order_ids)
         self._tickable = tickable
         self._ticked: set[int] = set()
 

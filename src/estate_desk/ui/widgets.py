@@ -1,10 +1,11 @@
-"""Small pieces every window shares: table views, a message line under a form, OK/Cancel named for what
-they do, a date field, the dual-track badge, sizes and times, and which side of a bilingual label to show."""
+"""Small pieces every window shares: table views (sorting by a header, first column widths), a message line
+under a form, OK/Cancel named for what they do, a date field, the dual-track badge, sizes and times, and
+which side of a bilingual label to show."""
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.archive.dual_track import Track
 from estate_desk.domain.clock import CHINA_TZ
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from estate_desk.domain.errors import UserError
+    from estate_desk.ui.qt import QAbstractItemModel
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +45,87 @@ TRACK_COLOURS = {
 }
 
 
-def table_view(name: str, parent: QWidget | None = None) -> QTableView:
-    """A read-only table of whole rows, as every list in the archive is."""
-    view = QTableView(parent, objectName=name)
+WIDTH_CAP = 360  # no column starts wider than this; the clerk can still drag it wider
+WIDTH_SAMPLE = 50  # rows looked at to size the columns: never every row of a long list
+CELL_PADDING = 24
+
+
+class ListTable(QTableView):
+    """A table view that sorts by a header click where its model can sort (``model.sorts``), and sizes its
+    columns the first time its model has rows (unless ``fit_on_first_rows`` is turned off)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName=name)
+        self.fit_on_first_rows = True
+        self.fitted = False
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.fitted = False
+        if model is None:
+            return
+        if getattr(model, "sorts", False):
+            header = self.horizontalHeader()
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # no sort until clicked
+            header.setSortIndicatorClearable(True)  # a third click gives back the list's own order
+            self.setSortingEnabled(True)
+            header.sortIndicatorChanged.connect(self._indicator_follows_model)
+        model.modelReset.connect(self._rows_set)
+        model.rowsInserted.connect(self._rows_set)
+        self._rows_set()
+
+    def _indicator_follows_model(self, *_: Any) -> None:
+        """A column the model would not sort by (``sort_column()`` unchanged): the arrow goes back."""
+        model, header = self.model(), self.horizontalHeader()
+        chosen = getattr(model, "sort_column", lambda: ...)()
+        if chosen is ...:
+            return
+        column, order = (-1, Qt.SortOrder.AscendingOrder) if chosen is None else chosen
+        if isinstance(order, bool):
+            order = Qt.SortOrder.DescendingOrder if order else Qt.SortOrder.AscendingOrder
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            header.viewport().update()
+
+    def _rows_set(self, *_: Any) -> None:
+        model = self.model()
+        if self.fitted or not self.fit_on_first_rows or model is None or model.rowCount() == 0:
+            return
+        self.fitted = True
+        fit_columns(self)
+
+
+def fit_columns(view: QTableView, sample: int = WIDTH_SAMPLE, cap: int = WIDTH_CAP) -> None:
+    """Size each column to its header and the first ``sample`` rows, at most ``cap`` pixels; the last
+    column stretches."""
+    model = view.model()
+    if model is None:
+        return
+    header = view.horizontalHeader()
+    metrics = view.fontMetrics()
+    header_metrics = header.fontMetrics()
+    rows = min(model.rowCount(), sample)
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        width = header_metrics.horizontalAdvance(str(title or "")) + CELL_PADDING + 12  # room for the sort arrow
+        for row in range(rows):
+            value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            if value is not None:
+                width = max(width, metrics.horizontalAdvance(str(value)) + CELL_PADDING)
+            if width >= cap:
+                break
+        view.setColumnWidth(column, min(width, cap))
+    header.setStretchLastSection(True)
+
+
+def table_view(name: str, parent: QWidget | None = None) -> ListTable:
+    """A read-only table of whole rows, as every list in the archive is: sorted by a header click where the
+    model can sort, its columns sized to the first rows."""
+    view = ListTable(name, parent)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -23,9 +23,12 @@ from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Document, Volume
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
+    from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
@@ -131,6 +134,12 @@ class VolumeRow:
     count: int
     void: bool = False  # 作废 (A16)
     void_reason: str = ""
+
+
+def grades(db: Database, volume_ids: Collection[int]) -> dict[int, Grade]:
+    """Each volume's grade, that of the most secret document bound into it (what a volume list is graded by)."""
+    with db.session() as s:
+        return clearance.volume_grades(s, volume_ids)
 
 
 def volumes(db: Database, actor: Actor, category_id: int | None = None) -> list[VolumeRow]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, or_, select
 
@@ -80,8 +80,15 @@ def in_open_batches(s: Session, document_ids: Sequence[int] | None = None) -> di
     return {document_id: code for document_id, code in rows}
 
 
-def review_ids(db: Database, clock: Clock, actor: Actor) -> list[int]:
-    """The ids of every record due for appraisal today that the reader may see, in archive-number order.
+# what the review list sorts by: the query reads every candidate anyway, the database sorts them as it does
+REVIEW_ORDERS = ("archive_no", "title", "year")
+
+
+def review_ids(
+    db: Database, clock: Clock, actor: Actor, order: str = "archive_no", descending: bool = False
+) -> list[int]:
+    """The ids of every record due for appraisal today that the reader may see, in archive-number order
+    (or by ``order``, one of :data:`REVIEW_ORDERS`, the archive number breaking ties).
 
     Reads only the columns the rule needs (no row objects), so the window can hold the list of a
     million-document archive as ids and fetch the rows of the page on screen with :func:`review_rows`."""
@@ -92,7 +99,7 @@ def review_ids(db: Database, clock: Clock, actor: Actor) -> list[int]:
         query = (
             select(Document.id, Document.retention, Document.year, Document.void, Document.void_on)
             .where(Document.destroyed_in.is_(None), clearance.documents_visible(actor), _maybe_due(s, today, grace))
-            .order_by(Document.archive_no)
+            .order_by(*_review_order(order, descending))
         )
         retentions: dict[str, Retention] = {}
         ids: list[int] = []
@@ -102,6 +109,14 @@ def review_ids(db: Database, clock: Clock, actor: Actor) -> list[int]:
             if due_for_review(standing, today, grace) is not None:
                 ids.append(document_id)
         return ids
+
+
+def _review_order(order: str, descending: bool) -> list[Any]:
+    if order not in REVIEW_ORDERS:
+        raise ValueError(f"the review list does not sort by {order!r}")
+    column = getattr(Document, order)
+    first = column.desc() if descending else column.asc()
+    return [first] if order == "archive_no" else [first, Document.archive_no]
 
 
 def review_rows(db: Database, clock: Clock, actor: Actor, ids: Sequence[int]) -> dict[int, DueRow]:

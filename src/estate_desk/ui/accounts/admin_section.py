@@ -16,6 +16,7 @@ from estate_desk.services.secrecy.audit_log import AUDIT_READERS
 from estate_desk.services.secrecy.grades import SETTERS
 from estate_desk.ui import icons
 from estate_desk.ui.accounts.user_dialogs import AddUserDialog, ClearanceDialog, NewPasswordDialog
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QAction,
@@ -58,6 +59,7 @@ class UsersPage(QWidget):
         )
         self.table = table_view("userTable")
         self.table.setModel(self.model)
+        self.export = ListExport(self.table, db, actor, clock, "用户", "Users")
         self.message = MessageLine("usersMessage")
         self.actions_: dict[str, QAction] = {}
         self.dialog: QDialog | None = None  # the account dialog open now
@@ -90,6 +92,7 @@ class UsersPage(QWidget):
             )
             icons.decorate(self.actions_)
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            bar.addAction(self.export.action)
             layout.addWidget(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)

@@ -19,6 +19,7 @@ from estate_desk.ui import i18n, style
 from estate_desk.ui.archive.detail_pane import DetailPane
 from estate_desk.ui.archive.filter_bar import FilterBar
 from estate_desk.ui.column_chooser import ColumnChooser
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
     QHeaderView,
@@ -35,6 +36,7 @@ from estate_desk.ui.widgets import table_view, track_background, track_foregroun
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from estate_desk.domain.archive.dual_track import Track
     from estate_desk.services.actor import Actor
@@ -94,6 +96,7 @@ class ArchiveBrowser(QWidget):
         ]
         self.model: LazyTableModel[Listed] = LazyTableModel(headers, self._cell, self._fetch, self, style=self._style)
         self.table = table_view("documentTable")
+        self.table.fit_on_first_rows = False  # its widths are set below; the column chooser hides columns per user
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         for place, column in enumerate((ROOM_COLUMN, OWNER_COLUMN, BOX_COLUMN), start=TITLE_COLUMN + 1):
@@ -132,6 +135,12 @@ class ArchiveBrowser(QWidget):
         )
         self.volume_table = table_view("volumeTable")
         self.volume_table.setModel(self.volume_model)
+        no_key = {"shortcut": False}  # the archive's Ctrl+E edits the chosen record
+        self.document_export = ListExport(self.table, db, actor, None, "档案列表", "Archive list", **no_key)
+        self.volume_export = ListExport(
+            self.volume_table, db, actor, None, "案卷列表", "Volume list", **no_key,
+            grades=lambda: volumes.grades(db, [v.id for v in self.volume_model.rows()]).values(),
+        )  # fmt: skip
         self.volume_table.setColumnWidth(0, 170)
         self.volume_table.setColumnWidth(1, 240)
         self.view_tabs = QTabBar(objectName="viewTabs")
@@ -360,6 +369,11 @@ class ArchiveBrowser(QWidget):
         same = SORT_KEYS.get(column) is shown.key
         if not self.sort_by(column, descending=same and not shown.descending):
             self._show_order(shown)  # a header that does not sort: the indicator stays where the order is
+
+    def export_list(self) -> Path | None:
+        """ "Export to Excel…" for the list shown: the documents or the volumes."""
+        shown = self.volume_export if self.tables.currentIndex() == VOLUMES_TAB else self.document_export
+        return shown.export()
 
     def _view_changed(self, index: int) -> None:
         self.tables.setCurrentIndex(index)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.services.archive import boxes, browse, cabinets, movements
 from estate_desk.ui import i18n, style
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import LazyTableModel
 from estate_desk.ui.qt import (
     QAbstractTableModel,
@@ -137,9 +138,11 @@ class BoxPanel(QWidget):
             lambda row, column: (row.archive_no, row.title, row.room_code or "")[column],
             lambda ids: browse.document_rows(db, actor, ids),
             self,
+            sort_rows=True,  # one box's contents: a short list, sorted in memory
         )
         self.table = table_view("boxContents")
         self.table.setModel(self.contents)
+        ListExport(self.table, db, actor, None, "盒内档案", "Box contents", shortcut=False)
         self.table.setColumnWidth(0, 170)
         self.table.setColumnWidth(1, 220)
         self.table.doubleClicked.connect(lambda i: self.open_record.emit("document", self.contents.id_at(i.row())))
@@ -147,6 +150,8 @@ class BoxPanel(QWidget):
         self.movements.setRootIsDecorated(False)
         self.movements.setHeaderLabels([self.tr("When"), self.tr("From"), self.tr("To"), self.tr("Why"), self.tr("By")])
         self.movements.setMaximumHeight(130)
+        self.movements.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.movements.setSortingEnabled(True)
         self.place_button = QPushButton(self.tr("Move box…"), objectName="moveBox")
         self.place_button.clicked.connect(lambda: self.box and self.place_requested.emit(self.box.id))
         self.place_button.setEnabled(False)
@@ -215,6 +220,7 @@ class CabinetView(QWidget):
         new_cabinet.clicked.connect(self.new_cabinet_requested)
         self.model = CabinetGridModel(self)
         self.grid = table_view("cabinetGrid")
+        self.grid.fit_on_first_rows = False  # a picture of the shelves: it neither sorts nor fits
         self.grid.setSelectionBehavior(self.grid.SelectionBehavior.SelectItems)
         self.grid.setAlternatingRowColors(False)
         self.grid.setWordWrap(False)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.services.archive import attachments, browse, listings, register, worklists
 from estate_desk.ui import i18n, style
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import LazyTableModel
 from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.qt import (
@@ -143,6 +144,8 @@ class DetailPane(QWidget):
         self.attachment_list.setRootIsDecorated(False)
         self.attachment_list.setHeaderLabels([self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("SHA-256")])
         self.attachment_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attachment_list.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.attachment_list.setSortingEnabled(True)
         self.attachment_list.currentItemChanged.connect(self._attachment_chosen)
         self.preview = AttachmentPreview(open_file=open_file)
         digital_column = QVBoxLayout(self.digital)
@@ -203,9 +206,13 @@ class DetailPane(QWidget):
             lambda row, column: (row.archive_no, row.title)[column],
             lambda ids: browse.document_rows(self._db, self._actor, ids),
             self,
+            sort_rows=True,  # one volume's documents: a short list, sorted in memory
         )
         self.volume_table = table_view("volumeDocuments")
         self.volume_table.setModel(self.volume_model)
+        ListExport(
+            self.volume_table, self._db, self._actor, None, "卷内文件", "Documents in the volume", shortcut=False
+        )
         self.volume_table.setColumnWidth(0, 200)
         self.volume_table.doubleClicked.connect(
             lambda index: self.open_record.emit("document", self.volume_model.id_at(index.row()))

@@ -79,6 +79,7 @@ class ArchiveSection(QWidget):
             ("box", self.tr("Put in box…"), None, self._box_current),
             ("place", self.tr("Put box in cabinet…"), None, lambda: self.place_box()),
             ("refresh", self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh),
+            ("export", self.tr("Export to Excel…"), None, self._export_list),
         ):
             action = QAction(text, self, objectName=f"action_{key}")
             if shortcut is not None:
@@ -96,6 +97,7 @@ class ArchiveSection(QWidget):
                 "box": self.tr("Put the chosen document or volume in an archive box"),
                 "place": self.tr("Give an archive box its place: cabinet, shelf and position"),
                 "refresh": self.tr("Read the lists again from the database"),
+                "export": self.tr("Save the records or volumes listed, as shown, as an Excel workbook"),
             },
         )
         icons.decorate(self.actions_)
@@ -162,6 +164,10 @@ class ArchiveSection(QWidget):
             return False
         self.status.emit(self.tr("Scanned “{code}”.").format(code=code))
         return True
+
+    def _export_list(self) -> None:
+        self.tabs.setCurrentWidget(self.browser)
+        self.browser.export_list()
 
     def refresh(self) -> None:
         self.browser.refresh_after_change(self.browser.current_document_id())

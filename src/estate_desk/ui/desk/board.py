@@ -30,6 +30,7 @@ from estate_desk.ui import icons, style
 from estate_desk.ui.desk.board_model import TICKET_ID_ROLE, BoardModel, Column
 from estate_desk.ui.desk.board_parts import BoardBanner, FilterBar
 from estate_desk.ui.desk.widgets import set_sound_on_red, sound_on_red
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.qt import (
     QAction,
     QApplication,
@@ -94,7 +95,9 @@ class BoardWidget(QWidget):
         self._db, self._actor, self._clock, self.ticket_actions = db, actor, clock, actions
         self.model = BoardModel(self)
         self.view = table_view("boardTable")
+        self.view.fit_on_first_rows = False  # the board's widths are chosen for a wall monitor (COLUMN_WIDTHS)
         self.view.setModel(self.model)
+        self.export = ListExport(self.view, db, actor, clock, "工单看板", "Ticket board")
         self.view.setWordWrap(False)
         for column, width in COLUMN_WIDTHS.items():
             self.view.setColumnWidth(column, width)
@@ -154,6 +157,7 @@ class BoardWidget(QWidget):
         self.sound.setChecked(sound_on_red())
         self.sound.toggled.connect(set_sound_on_red)
         self.toolbar.addAction(self.sound)
+        self.toolbar.addAction(self.export.action)
         self.badge = QToolButton(objectName="noticeBadge")
         self.badge.setToolTip(self.tr("Open the list of return visits waiting"))
         self.badge.clicked.connect(self.ticket_actions.notifications)

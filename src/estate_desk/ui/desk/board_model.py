@@ -7,6 +7,8 @@ and kept until the next tick, so only the rows on screen cost anything. A tick c
 it only says that the two countdown columns of the visible rows have new values
 (``dataChanged``). A poll that found changes moves rows in and out one by one and re-sorts with
 ``layoutChanged``, so the selection and the scroll position survive; only a new filter resets it.
+A click on a header sorts the board by that column instead (the clocks by urgency, the other columns
+by their text in natural order); a third click gives back the rules' order of urgency.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from estate_desk.domain.desk.terms import TicketStatus
 from estate_desk.services.desk.board import row_at
 from estate_desk.ui.desk.widgets import clock_background, clock_foreground, clock_text
 from estate_desk.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
+from estate_desk.ui.sort_keys import sorted_positions
 from estate_desk.ui.widgets import lang, local_time
 
 if TYPE_CHECKING:
@@ -92,6 +95,7 @@ class BoardModel(QAbstractTableModel):
         self._now: datetime | None = None
         self._cache: dict[int, BoardRow] = {}
         self._cells: dict[tuple[int, int], dict[int, Any]] = {}  # (ticket id, column) → role → value, per tick
+        self._sort: tuple[Column, bool] | None = None  # a header's sort: (column, descending)
         self.computed = 0  # rows whose clocks were computed; tests and benchmarks read it
         self._headers = [
             self.tr("Arrival (3 min)"),
@@ -122,7 +126,7 @@ class BoardModel(QAbstractTableModel):
         self._board, self._now = board, now
         self._cache.clear()
         self._cells.clear()
-        self._set_order([row.id for row in board.rows(now)])
+        self._set_order(self._sorted([row.id for row in board.rows(now)], now))
         self.endResetModel()
 
     def update_board(self, board: Board, now: datetime, changed: tuple[int, ...] | None = None) -> None:
@@ -163,7 +167,7 @@ class BoardModel(QAbstractTableModel):
         """Put the rows in the rules' order of urgency again; True when anything moved."""
         if self._board is None:
             return False
-        wanted = [row.id for row in self._board.rows(now)]
+        wanted = self._sorted([row.id for row in self._board.rows(now)], now)
         if wanted == self._order:
             return False
         self.layoutAboutToBeChanged.emit()
@@ -204,6 +208,28 @@ class BoardModel(QAbstractTableModel):
         for column, rows in changed.items():
             for start, end in _runs(rows):
                 self.dataChanged.emit(self.index(start, column), self.index(end, column), roles)
+
+    sorts = True  # ``widgets.table_view`` turns header sorting on
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a header (-1: the rules' order of urgency); the rows keep it through ticks and polls."""
+        valid = 0 <= column < len(Column)
+        self._sort = (Column(column), order == Qt.SortOrder.DescendingOrder) if valid else None
+        if self._now is not None:
+            self.resort(self._now)
+
+    def sort_column(self) -> tuple[int, bool] | None:
+        return None if self._sort is None else (int(self._sort[0]), self._sort[1])
+
+    def _sorted(self, urgent_first: list[int], now: datetime) -> list[int]:
+        if self._sort is None or self._board is None:
+            return urgent_first
+        column, descending = self._sort
+        if column in CLOCK_COLUMNS:  # a countdown sorts by urgency, the rules' own order
+            return urgent_first[::-1] if descending else urgent_first
+        entries = self._board.entries
+        texts = [self._text(row_at(entries[i], now), column) for i in urgent_first]
+        return [urgent_first[n] for n in sorted_positions(texts, descending)]
 
     def _set_order(self, ids: list[int]) -> None:
         self._order = ids

@@ -51,14 +51,18 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # in time order until a click
+    table.setSortingEnabled(True)
     return table
 
 
 def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    table.setSortingEnabled(False)  # rows would move while they are filled in
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
+    table.setSortingEnabled(True)
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
 

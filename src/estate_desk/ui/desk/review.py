@@ -18,6 +18,7 @@ from estate_desk.services.archive.attachments import Preview, stored_path
 from estate_desk.services.desk import review as desk_review
 from estate_desk.services.desk.tickets import DESK_SUPERVISORS
 from estate_desk.ui import style
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.qt import (
@@ -101,6 +102,7 @@ class ReviewPage(QWidget):
         )
         self.table = table_view("reviewTable")
         self.table.setModel(self.model)
+        self.export = ListExport(self.table, db, actor, clock, "日清复核", "Daily review")
         for column, width in enumerate((140, 70, 110, 200, 80, 80, 130, 130)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _: self._open("detail"))
@@ -132,6 +134,7 @@ class ReviewPage(QWidget):
         bottom.addWidget(self.record_omissions)
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.report_button)
+        bottom.addWidget(self.export.button())
         lists = QSplitter()
         lists.addWidget(self.lists)
         lists.addWidget(self.table)

@@ -33,6 +33,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from estate_desk.ui.sort_keys import sorted_positions
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -196,6 +197,24 @@ class ProposedItems(QAbstractTableModel):
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return None
 
+    sorts = True  # ``widgets.table_view`` reads it; ProposeDialog turns sorting on itself
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a header; each reason moves with its record. -1 keeps the order the rows are in."""
+        if not 0 <= column < len(self._headers):
+            return
+        values = [
+            (row.archive_no, row.title, reason)[column] for row, reason in zip(self._rows, self.reasons, strict=True)
+        ]
+        positions = sorted_positions(values, order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        place = {old: new for new, old in enumerate(positions)}
+        self._rows = [self._rows[n] for n in positions]
+        self.reasons = [self.reasons[n] for n in positions]
+        self.changePersistentIndexList(before, [self.index(place[i.row()], i.column()) for i in before])
+        self.layoutChanged.emit()
+
     def items(self) -> list[tuple[int, str]]:
         """(document id, reason) for each record, as ``destruction_batches.propose`` takes them."""
         return [(row.id, reason) for row, reason in zip(self._rows, self.reasons, strict=True)]
@@ -214,6 +233,8 @@ class ProposeDialog(_ServiceDialog):
         )
         self.items = QTableView(objectName="proposedItems")
         self.items.setModel(self.model)
+        self.items.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as proposed, until a click
+        self.items.setSortingEnabled(True)
         self.items.verticalHeader().hide()
         self.items.horizontalHeader().setStretchLastSection(True)
         self.items.setEditTriggers(

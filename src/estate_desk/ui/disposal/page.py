@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS, BatchState
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
+from estate_desk.services import list_export
 from estate_desk.services.disposal import appraisal, destruction
 from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import marks as disposal
 from estate_desk.ui import i18n, style
 from estate_desk.ui.disposal.dialogs import CarryOutDialog, LiftHoldDialog, ProposeDialog
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel, TickableLazyTableModel
 from estate_desk.ui.qt import (
     QDialog,
@@ -37,9 +39,10 @@ from estate_desk.ui.qt import (
 from estate_desk.ui.widgets import local_time, table_view
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from estate_desk.domain.clock import Clock
+    from estate_desk.domain.secrecy.grades import Grade
     from estate_desk.services.actor import Actor
     from estate_desk.services.disposal.appraisal import DueRow
     from estate_desk.services.disposal.batches import BatchRow, ItemRow
@@ -84,8 +87,10 @@ class DisposalSection(QWidget):
             self._fetch_due,
             lambda row: row.in_batch is None,
             self,
+            order_ids=self._review_order,  # hundreds of thousands on a large archive: sorted in the database
         )  # fmt: skip
         self.review = _table("reviewList", self.review_model)
+        self.review_export = self._export(self.review, "待鉴定档案", "Due for review", self.review_model.ids)
         self.review.setColumnWidth(0, 190)
         self.review.setColumnWidth(1, 300)
         self.propose_button = QPushButton(self.tr("Propose batch from ticked records…"), objectName="proposeBatch")
@@ -97,7 +102,11 @@ class DisposalSection(QWidget):
             QLabel(self.tr("Expired records and void records past the grace period, minus those on legal hold."))
         )
         column.addWidget(self.review, 1)
-        column.addWidget(self.propose_button)
+        review_buttons = QHBoxLayout()
+        review_buttons.addWidget(self.propose_button)
+        review_buttons.addStretch(1)
+        review_buttons.addWidget(self.review_export.button())
+        column.addLayout(review_buttons)
         self.tabs.addTab(review_page, self.tr("Due for review"))
 
         # batches
@@ -107,6 +116,7 @@ class DisposalSection(QWidget):
             self,
         )
         self.batch_list = _table("batchList", self.batch_model)
+        ListExport(self.batch_list, db, actor, clock, "销毁批次", "Destruction batches")
         self.item_model: RowsTableModel[ItemRow] = RowsTableModel(
             [
                 self.tr("No."),
@@ -121,6 +131,9 @@ class DisposalSection(QWidget):
             style=self._item_style,
         )
         self.items = _table("batchItems", self.item_model)
+        items_export = self._export(
+            self.items, "销毁批次条目", "Items of the batch", lambda: [i.document_id for i in self.item_model.rows()]
+        )
         self.batch_list.selectionModel().currentRowChanged.connect(lambda *_: self.show_batch())
         self.items.doubleClicked.connect(
             lambda index: self.open_record.emit("document", self.item_model.row_of(index.row()).document_id)
@@ -144,6 +157,7 @@ class DisposalSection(QWidget):
             self.buttons[key] = button
         self.buttons["sweep"].hide()  # shown for a batch whose files are not all deleted yet
         bar.addStretch(1)
+        bar.addWidget(items_export.button())
         self.batch_info = QLabel(objectName="batchInfo", wordWrap=True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.batch_list)
@@ -163,6 +177,9 @@ class DisposalSection(QWidget):
             self,
         )
         self.holds = _table("holdList", self.hold_model)
+        holds_export = self._export(
+            self.holds, "冻结（法律保全）", "Legal holds", lambda: [h.document_id for h in self.hold_model.rows()]
+        )
         self.holds.doubleClicked.connect(
             lambda index: self.open_record.emit("document", self.hold_model.row_of(index.row()).document_id)
         )
@@ -172,13 +189,25 @@ class DisposalSection(QWidget):
         holds_page = QWidget()
         holds_column = QVBoxLayout(holds_page)
         holds_column.addWidget(self.holds, 1)
-        holds_column.addWidget(self.lift_hold_button)
+        holds_buttons = QHBoxLayout()
+        holds_buttons.addWidget(self.lift_hold_button)
+        holds_buttons.addStretch(1)
+        holds_buttons.addWidget(holds_export.button())
+        holds_column.addLayout(holds_buttons)
         self.tabs.addTab(holds_page, self.tr("Legal holds"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _=0: self._load_shown())
         self.show_batch()
+
+    def _export(self, view: QTableView, title_zh: str, title_en: str, ids: Callable[[], list[int]]) -> ListExport:
+        """A list of records whose rows don't carry their grade: graded by its most secret record (A11)."""
+
+        def grades() -> list[Grade]:
+            return [list_export.documents_grade(self._db, ids())]
+
+        return ListExport(view, self._db, self._actor, self._clock, title_zh, title_en, grades=grades)
 
     # ------------------------------------------------------------------ cells
 
@@ -238,12 +267,22 @@ class DisposalSection(QWidget):
             self._load_review()
 
     def _load_review(self) -> None:
+        column, descending = self.review_model.sort_column() or (-1, False)
+        ids = self._review_order(column, descending)
+        if ids is not None:
+            self.review_model.set_ids(ids)
+
+    def _review_order(self, column: int, descending: bool) -> list[int] | None:
+        """The review list's ids sorted by a header (archive no., title, year) in the database; None for the
+        other columns, which do not sort, or when the list can't be read."""
+        if column >= len(appraisal.REVIEW_ORDERS):
+            return None
+        order = appraisal.REVIEW_ORDERS[column] if column >= 0 else "archive_no"
         try:
-            ids = appraisal.review_ids(self._db, self._clock, self._actor)
+            return appraisal.review_ids(self._db, self._clock, self._actor, order, descending)
         except UserError as exc:
             self.status.emit(exc.message(i18n.lang_code()))
-            return
-        self.review_model.set_ids(ids)
+            return None
 
     def _load_lists(self) -> None:
         try:

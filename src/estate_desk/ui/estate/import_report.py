@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.estate.roster import Notice
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
 from estate_desk.services.estate import roster
 from estate_desk.ui import style
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QCheckBox,
@@ -103,6 +105,9 @@ class CheckPage(QWizardPage):
         )
         self.table = table_view("reportTable")
         self.table.setModel(self.model)
+        ListExport(  # the problems quote the file's cells: owners' particulars, 绝密 (A12)
+            self.table, wizard.db, wizard.actor, wizard.clock, "名册检查结果", "Roster check", at_least=OWNER_FILE_GRADE
+        )
         for column, width in enumerate((56, 100, 140)):
             self.table.setColumnWidth(column, width)
         self.exclude = QCheckBox(self.tr("Exclude the rows with problems"), objectName="excludeProblems")

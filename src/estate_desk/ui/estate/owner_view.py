@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
 from estate_desk.services.archive import browse, listings
 from estate_desk.services.estate import owners
 from estate_desk.ui import i18n
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import LazyTableModel, RowsTableModel
 from estate_desk.ui.qt import (
     QFormLayout,
@@ -62,6 +64,8 @@ class OwnerView(QWidget):
         )
         self.table = table_view("householdTable")
         self.table.setModel(self.model)
+        owner_files = {"at_least": OWNER_FILE_GRADE, "shortcut": False}  # 绝密 (A12); Ctrl+E edits in the archive
+        ListExport(self.table, db, actor, None, "住户", "Households", **owner_files)
         self.table.setColumnWidth(0, 130)
         self.table.setColumnWidth(1, 90)
         self.table.setColumnWidth(2, 110)
@@ -88,9 +92,11 @@ class OwnerView(QWidget):
             lambda row, column: (row.archive_no, row.title)[column],
             lambda ids: browse.document_rows(db, actor, ids),
             self,
+            sort_rows=True,  # one owner's documents: a short list, sorted in memory
         )
         self.document_table = table_view("ownerDocuments")
         self.document_table.setModel(self.documents)
+        ListExport(self.document_table, db, actor, None, "业主档案", "Owner's documents", **owner_files)
         self.document_table.setColumnWidth(0, 180)
         self.document_table.doubleClicked.connect(
             lambda index: self.open_record.emit("document", self.documents.id_at(index.row()))

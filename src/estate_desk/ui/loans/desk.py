@@ -20,6 +20,7 @@ from estate_desk.services.loans import desk as loan_desk
 from estate_desk.services.loans import due as loan_due
 from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.loans import requests as loans
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.loans.dialogs import DecisionDialog, RequestDialog, ReturnDialog
 from estate_desk.ui.loans.views import BorrowerLoans, LedgerView, RulesView, loan_line_model
 from estate_desk.ui.models import RowsTableModel
@@ -69,6 +70,7 @@ class LoanDesk(QWidget):
         self.lines = loan_line_model(self)
         self.lines_table = table_view("loanLines")
         self.lines_table.setModel(self.lines)
+        ListExport(self.lines_table, db, actor, clock, "借阅条目", "Loan lines")
         self.new_button = QPushButton(self.tr("New request…"), objectName="newLoanRequest")
         self.new_button.clicked.connect(self.new_request)
         self.renew_button = QPushButton(self.tr("Renew"), objectName="renewLoan")
@@ -87,6 +89,7 @@ class LoanDesk(QWidget):
         )
         self.awaiting_table = table_view("awaitingDecision")
         self.awaiting_table.setModel(self.awaiting)
+        ListExport(self.awaiting_table, db, actor, clock, "待我审批的借阅申请", "Requests awaiting my decision")
         self.decide_button = QPushButton(self.tr("Decide…"), objectName="decideLoan")
         self.decide_button.clicked.connect(self.decide_selected)
 

@@ -18,6 +18,7 @@ from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.loans import requests as loans
 from estate_desk.services.loans import rules as loan_rules
 from estate_desk.ui import style
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QComboBox,
@@ -112,6 +113,7 @@ class LedgerView(QWidget):
         self.model = loan_line_model(self)
         self.table = table_view("ledgerTable")
         self.table.setModel(self.model)
+        self.export = ListExport(self.table, db, actor, clock, "借阅登记簿", "Loan ledger")
         self.message = MessageLine("ledgerMessage")
         self.history = QListWidget(objectName="recordHistory")
         self.history_label = QLabel(self.tr("The record's history: paper loans and on-screen consultations"))
@@ -127,6 +129,7 @@ class LedgerView(QWidget):
             bar.addWidget(field)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
+        bar.addWidget(self.export.button())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
@@ -188,6 +191,7 @@ class BorrowerLoans(QWidget):
         self.model = loan_line_model(self)
         self.table = table_view("borrowerLoansTable")
         self.table.setModel(self.model)
+        ListExport(self.table, db, actor, clock, "借阅人在借档案", "Borrower's loans")
         self.message = MessageLine("borrowerMessage")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Borrower")))

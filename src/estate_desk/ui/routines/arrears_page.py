@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines.common import RoutineStatus, office_date
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
 from estate_desk.services.archive import listings
 from estate_desk.services.routines import arrears
 from estate_desk.services.routines import today as today_service
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QDialog,
@@ -69,6 +71,8 @@ class ArrearsPage(QWidget):
         )
         self.table = table_view("arrearsTable")
         self.table.setModel(self.households)
+        owners = {"at_least": OWNER_FILE_GRADE}  # owners' names and phones: their particulars are 绝密 (A12)
+        self.export = ListExport(self.table, db, actor, clock, "欠费户", "Households in arrears", **owners)
         for column, width in enumerate((130, 80, 110, 130, 100, 110, 170, 60)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.record_followup())
@@ -79,6 +83,7 @@ class ArrearsPage(QWidget):
         )
         self.arrear_table = table_view("roomArrears")
         self.arrear_table.setModel(self.arrears)
+        ListExport(self.arrear_table, db, actor, clock, "本户欠费", "The room's arrears", **owners)
         self.history: RowsTableModel[FollowUpRow] = RowsTableModel(
             [self.tr("When"), self.tr("By"), self.tr("How"), self.tr("Fee"), self.tr("What was said")],
             self._history_cell,
@@ -86,6 +91,7 @@ class ArrearsPage(QWidget):
         )
         self.history_table = table_view("followUpHistory")
         self.history_table.setModel(self.history)
+        ListExport(self.history_table, db, actor, clock, "催缴记录", "Follow-ups", **owners)
         for column, width in enumerate((130, 80, 90, 80)):
             self.history_table.setColumnWidth(column, width)
         self.tabs = QTabWidget(objectName="arrearsTabs")
@@ -105,6 +111,7 @@ class ArrearsPage(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.settle_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.export.button())
         lower = QWidget()
         lower_column = QVBoxLayout(lower)
         lower_column.setContentsMargins(0, 0, 0, 0)

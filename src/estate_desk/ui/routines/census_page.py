@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines.census import Quarter
 from estate_desk.domain.routines.common import office_date
+from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE
 from estate_desk.services.routines import census
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QComboBox,
@@ -126,6 +128,9 @@ class CensusPage(QWidget):
         )
         self.table = table_view("censusTasks")
         self.table.setModel(self.model)
+        self.export = ListExport(  # owners' names, phones and addresses: their particulars are 绝密 (A12)
+            self.table, db, actor, clock, "住户普查", "Household census", at_least=OWNER_FILE_GRADE
+        )
         for column, width in enumerate((130, 80, 110, 160, 60, 70, 120, 220)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.check_household(self.model.row_of(index.row()).id))
@@ -140,6 +145,7 @@ class CensusPage(QWidget):
         tools.addWidget(self.filter)
         tools.addStretch(1)
         tools.addWidget(self.check_button)
+        tools.addWidget(self.export.button())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status_line)

@@ -21,6 +21,7 @@ from estate_desk.domain.routines.inspections import (
 from estate_desk.services.routines import inspections
 from estate_desk.services.routines import today as today_service
 from estate_desk.ui import style
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QButtonGroup,
@@ -184,6 +185,7 @@ class InspectionsPage(QWidget):
         )
         self.table = table_view("inspectionLog")
         self.table.setModel(self.model)
+        self.export = ListExport(self.table, db, actor, clock, "库房检查记录", "Inspection log")
         for column, width in enumerate((130, 80, 260, 110, 100)):
             self.table.setColumnWidth(column, width)
         self.message = MessageLine("inspectionsMessage")
@@ -193,6 +195,7 @@ class InspectionsPage(QWidget):
         bar.addWidget(QLabel(self.tr("Schedule")))
         bar.addWidget(self.interval)
         bar.addWidget(self.set_interval_button)
+        bar.addWidget(self.export.button())
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_line)
         layout.addLayout(bar)

@@ -17,6 +17,7 @@ from estate_desk.domain.errors import UserError
 from estate_desk.services import audit
 from estate_desk.services.secrecy import audit_log
 from estate_desk.ui import i18n, style
+from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
     QCheckBox,
@@ -88,6 +89,7 @@ class AuditView(QWidget):
         )  # a model over the rows' cells, not a table item per cell
         self.table = table_view("auditTable")
         self.table.setModel(self.model)
+        ListExport(self.table, db, actor, clock, "审计记录", "Audit trail")  # the button exports every match
         self.message = QLabel(objectName="auditMessage", wordWrap=True)
 
         filters = QHBoxLayout()
