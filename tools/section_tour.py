@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 for tab_widget in top[:1]:  # the section's own tabs; inner tabs show as they open
                     for n in range(tab_widget.count()):
+                        if not tab_widget.isTabVisible(n):
+                            continue  # hidden from this role: nothing to look at
                         tab_widget.setCurrentIndex(n)
                         shot(window, f"{section}-{n + 1}-{_slug(tab_widget.tabText(n))}")
             window.close()

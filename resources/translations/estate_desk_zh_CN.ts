@@ -1151,12 +1151,17 @@
 <context>
     <name>BorrowerLoans</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="198"/>
+        <source>Type or choose a borrower, then Show</source>
+        <translation>输入或选择借阅人，然后点击显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="199"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="197"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="207"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
@@ -1920,84 +1925,84 @@ Purpose: {purpose}</source>
         <translation>整卷装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="293"/>
         <source>No paper original (digital record only).</source>
         <translation>无纸质原件（仅电子档案）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="295"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
         <source>Original exists.</source>
         <translation>有纸质原件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="296"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="295"/>
         <source>Volume: {volume}</source>
         <translation>案卷：{volume}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="297"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="296"/>
         <source>Box: {box}</source>
         <translation>档案盒：{box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="298"/>
         <source>Not yet in a box: on the “paper missing” list.</source>
         <translation>尚未装盒：列入“纸质件未归位”清单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="300"/>
         <source>Cabinet · shelf · position: {place}</source>
         <translation>柜 · 层 · 格：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="301"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="300"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="317"/>
         <source>closed (bound)</source>
         <translation>已封卷（已装订）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="317"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="320"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="319"/>
         <source>Year {year} · {state} · {count} documents · box {box}</source>
         <translation>{year} 年度 · {state} · {count} 件 · 档案盒 {box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="326"/>
         <source>作废 (void): {reason}</source>
         <translation>作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="328"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="348"/>
         <source>Lift void mark…</source>
         <translation>撤销作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="328"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="348"/>
         <source>Mark void…</source>
         <translation>标记作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="335"/>
         <source>已销毁 (destroyed) in batch {batch}: only its catalogue entry is kept.</source>
         <translation>已销毁（销毁批次 {batch}），仅保留目录信息。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="341"/>
         <source>作废 (void) since {on} by {who}: {reason}</source>
         <translation>作废：{on}，{who}，原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="346"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="345"/>
         <source>Legal hold (冻结) — {hold}</source>
         <translation>冻结 — {hold}</translation>
     </message>
@@ -3077,32 +3082,32 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="107"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="108"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="110"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="112"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="120"/>
         <source>The record&apos;s history: paper loans and on-screen consultations</source>
         <translation>档案利用记录：纸质借阅与屏幕查阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="123"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="124"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -3130,7 +3135,7 @@ The details were written to the log in {folder}.</source>
     <message>
         <location filename="../../src/estate_desk/ui/list_export.py" line="73"/>
         <location filename="../../src/estate_desk/ui/list_export.py" line="86"/>
-        <location filename="../../src/estate_desk/ui/list_export.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="208"/>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
@@ -3141,27 +3146,27 @@ The details were written to the log in {folder}.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/list_export.py" line="113"/>
-        <location filename="../../src/estate_desk/ui/list_export.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="126"/>
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/list_export.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="115"/>
         <source>Save this list, as shown, as an Excel workbook</source>
         <translation>将此列表按所显示的样子保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/list_export.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="156"/>
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/list_export.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="156"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/list_export.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/list_export.py" line="196"/>
         <source>This list holds classified records ({grade}). Why do you export it?</source>
         <translation>此列表含涉密档案（{grade}）。导出原因是什么？</translation>
     </message>
@@ -3322,77 +3327,77 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LoanViews</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="50"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="51"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="50"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="51"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="81"/>
         <source>Borrower</source>
         <translation>借阅人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="82"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="83"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="84"/>
         <source>Lent on</source>
         <translation>借阅日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="84"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="85"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="86"/>
         <source>Title</source>
         <translation>档案名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="87"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="88"/>
         <source>Purpose</source>
         <translation>借阅事由</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="89"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="90"/>
         <source>Due</source>
         <translation>借阅期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="91"/>
         <source>Returned on</source>
         <translation>实际归还日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="92"/>
         <source>Intact</source>
         <translation>是否完好</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="93"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
@@ -3464,7 +3469,7 @@ The details were written to the log in {folder}.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/main_window.py" line="135"/>
-        <source>Appraisal &amp; destruction</source>
+        <source>Disposal</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
@@ -4716,32 +4721,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RulesView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="246"/>
         <source>Special cases</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="250"/>
         <source>Default period (days)</source>
         <translation>默认借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="241"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="251"/>
         <source>Longest period (days)</source>
         <translation>最长借阅期限（天）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="242"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="252"/>
         <source>Renewals allowed</source>
         <translation>可续借次数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="243"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="253"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/loans/views.py" line="276"/>
+        <location filename="../../src/estate_desk/ui/loans/views.py" line="286"/>
         <source>Saved; requests made from now on follow these rules.</source>
         <translation>已保存；此后提交的申请按新规则审批。</translation>
     </message>

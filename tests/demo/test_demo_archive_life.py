@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from estate_desk.domain.archive.dual_track import Track
-from estate_desk.domain.disposal.rules import Due, HoldKind
+from estate_desk.domain.disposal.rules import BatchState, Due, HoldKind
 from estate_desk.domain.loans.rules import RequestState
 from estate_desk.services.archive import attachments, register, worklists
-from estate_desk.services.disposal import appraisal, marks
+from estate_desk.services.disposal import appraisal, batches, marks
 from estate_desk.services.loans import approval, ledger, requests
 from estate_desk.store.archive import Document
 
@@ -67,6 +67,9 @@ def test_the_appraisal_page_has_expired_and_void_records_and_a_hold_keeps_one_of
     assert holds[0].document_id not in {r.id for r in due}  # held: off the review list, though expired
     held = register.document_detail(demo_db, demo_clerk, holds[0].document_id)
     assert held.holds == (f"审计：{holds[0].reason}",) and held.year == 2013  # expired, like the rest of its box
+    proposed = batches.batches(demo_db, demo_clerk)  # a batch waits for the supervisor (A17)
+    assert [(b.state, b.items, b.proposed_by) for b in proposed] == [(BatchState.PROPOSED, 2, "李秀英")]
+    assert sum(1 for r in expired if r.in_batch == proposed[0].code) == 2  # shown on the review list as such
 
 
 def test_the_demo_has_attachments_that_preview(demo_db: Database, demo_clerk: Actor) -> None:

@@ -137,7 +137,7 @@ def section_icon(page: QWidget) -> QIcon:
 
 
 def fit_sections(nav: QListWidget, least: int = 150) -> None:
-    """Make the list of sections as wide as its longest name with its icon, so "Appraisal & destruction"
+    """Make the list of sections as wide as its longest name with its icon, so "Disposal"
     fits as well as "鉴定销毁"."""
     nav.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
     metrics = nav.fontMetrics()

@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
             self.disposal.open_record.connect(self.open_document)
             self.disposal.status.connect(self.statusBar().showMessage)
             self.disposal.changed.connect(self.archive.refresh)
-            sections.append((self.tr("Appraisal & destruction"), self.disposal))
+            sections.append((self.tr("Disposal"), self.disposal))  # 鉴定销毁: the archivist's word for it
         for n, (title, page) in enumerate(sections):
             item = QListWidgetItem(icons.section_icon(page), title)
             item.setToolTip(f"Ctrl+{n + 1}")

@@ -20,6 +20,7 @@ from estate_desk.ui.qt import (
     QLabel,
     QSearchableComboBox,
     QSizePolicy,
+    QStyle,
     Qt,
     QTableView,
     QWidget,
@@ -112,10 +113,14 @@ def fit_columns(view: QTableView, sample: int = WIDTH_SAMPLE, cap: int = WIDTH_C
             continue
         title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         width = header_metrics.horizontalAdvance(str(title or "")) + CELL_PADDING + 12  # room for the sort arrow
+        if rows and model.data(model.index(0, column), Qt.ItemDataRole.CheckStateRole) is not None:
+            tick = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8  # a tick box before the text
+        else:
+            tick = 0
         for row in range(rows):
             value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
             if value is not None:
-                width = max(width, metrics.horizontalAdvance(str(value)) + CELL_PADDING)
+                width = max(width, metrics.horizontalAdvance(str(value)) + CELL_PADDING + tick)
             if width >= cap:
                 break
         view.setColumnWidth(column, min(width, cap))

@@ -13,7 +13,7 @@ time and the rest of the estate does not move:
   retention ran out at the end of 2023 and they stand on the review list (到期鉴定清单); and one record
   marked void (作废) more than the grace period ago, so it is due for review too.
 * **A legal hold (冻结, A17)**: one of the old records is held for an audit, which keeps it off the
-  review list.
+  review list; two others are proposed for destruction in a batch awaiting the supervisor's approval.
 * **Attachments (附件, A5)**: a scanned drawing (PNG) and a few PDFs, made in memory, on unclassified
   records — so the digital track and the previews show something.
 """
@@ -43,7 +43,7 @@ from estate_desk.services.actor import Actor
 from estate_desk.services.archive import attachments, boxes, register
 from estate_desk.services.archive.movements import box_place, record_move
 from estate_desk.services.archive.numbering import DocumentDraft
-from estate_desk.services.disposal import marks
+from estate_desk.services.disposal import batches, marks
 from estate_desk.services.loans import approval
 from estate_desk.services.loans import desk as loan_desk
 from estate_desk.services.loans.requests import Borrower, RequestDraft, request_loan
@@ -60,6 +60,7 @@ OLD_YEAR = 2013  # ten years kept: expired at the end of 2023
 OLD_RECORDS = ("2013年值班记录", "2013年消防巡查记录", "关于2013年春节放假的通知", "2013年度财务资料", "关于停水的通知")
 VOID_REASON = "内容已被2021年修订版取代"
 HOLD_REASON = "区审计局调阅2013年度财务资料，审计结束前不得销毁"
+BATCH_REASON = "保管期限已满，经鉴定无继续保存价值"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def fill_archive_life(db: Database, clock: Clock, *, seed: int = 20) -> ArchiveL
         on=o.today - timedelta(days=430),
     )
     marks.place_hold(db, o.at(12, 15), o.super, old[3], HoldKind.AUDIT, HOLD_REASON)
+    batches.propose(db, o.at(5, 16), o.clerk, [(old[0], BATCH_REASON), (old[1], BATCH_REASON)])
     _attachments(o)
     return ArchiveLife(documents=len(old))
 

@@ -223,11 +223,11 @@ class CabinetView(QWidget):
         self.grid.fit_on_first_rows = False  # a picture of the shelves: it neither sorts nor fits
         self.grid.setSelectionBehavior(self.grid.SelectionBehavior.SelectItems)
         self.grid.setAlternatingRowColors(False)
-        self.grid.setWordWrap(False)
+        self.grid.setWordWrap(True)  # a long category name takes two lines rather than losing its end
         self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.grid.setModel(self.model)
         self.grid.verticalHeader().show()
-        self.grid.verticalHeader().setDefaultSectionSize(66)
+        self.grid.verticalHeader().setDefaultSectionSize(self.grid.fontMetrics().lineSpacing() * 4 + 10)
         self.grid.horizontalHeader().setDefaultSectionSize(150)
         self.grid.horizontalHeader().setStretchLastSection(False)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -157,7 +157,7 @@ class BoardWidget(QWidget):
         self.sound.setChecked(sound_on_red())
         self.sound.toggled.connect(set_sound_on_red)
         self.toolbar.addAction(self.sound)
-        self.toolbar.addAction(self.export.action)
+        self.filters.add_right(self.export.button())  # beside the count: the toolbar is full in English
         self.badge = QToolButton(objectName="noticeBadge")
         self.badge.setToolTip(self.tr("Open the list of return visits waiting"))
         self.badge.clicked.connect(self.ticket_actions.notifications)

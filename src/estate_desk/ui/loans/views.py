@@ -29,6 +29,7 @@ from estate_desk.ui.qt import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QShowEvent,
     QSpinBox,
     Qt,
     QVBoxLayout,
@@ -138,6 +139,14 @@ class LedgerView(QWidget):
         layout.addWidget(self.history, 1)
         self.history_label.hide()
         self.history.hide()
+        self._shown_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The last month's loans when the ledger is first opened, rather than an empty table."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
 
     def refresh(self) -> None:
         try:
@@ -186,6 +195,7 @@ class BorrowerLoans(QWidget):
         except UserError:
             self.borrower.addItem(actor.display_name, actor.user_id)
         self.borrower.setCurrentIndex(-1)
+        self.borrower.lineEdit().setPlaceholderText(self.tr("Type or choose a borrower, then Show"))
         self.show_button = QPushButton(self.tr("Show"), objectName="borrowerShow")
         self.show_button.clicked.connect(self.refresh)
         self.model = loan_line_model(self)
