@@ -12,7 +12,7 @@ from estate_desk.ui import prefs
 from estate_desk.ui.qt import QMenu, QObject, Qt
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
     from estate_desk.ui.qt import QPoint, QTableView
 
@@ -20,24 +20,39 @@ if TYPE_CHECKING:
 class ColumnChooser(QObject):
     """Installed on one table view: ``names[n]`` names logical column ``n`` in the preferences."""
 
-    def __init__(self, view: QTableView, table: str, username: str, names: Sequence[str]) -> None:
+    def __init__(
+        self, view: QTableView, table: str, username: str, names: Sequence[str], withheld: Collection[int] = ()
+    ) -> None:
+        """``withheld``: columns this reader may not use (an owner's name without the owner files' clearance,
+        A12): always hidden and not offered, whatever was stored."""
         super().__init__(view)
         self._view, self._table, self._username, self._names = view, table, username, list(names)
+        self._withheld = frozenset(withheld)
         header = view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._menu)
         hidden = prefs.hidden_columns(username, table)
         for column, name in enumerate(self._names):
-            view.setColumnHidden(column, name in hidden)
-        if self.hidden() == set(self._names):  # a stored choice can't leave the table without a column
+            view.setColumnHidden(column, name in hidden or column in self._withheld)
+        if len(self.hidden()) + len(self._withheld) >= len(self._names):  # never a table without a column
             view.setColumnHidden(0, False)
 
     def hidden(self) -> set[str]:
-        return {name for column, name in enumerate(self._names) if self._view.isColumnHidden(column)}
+        return {
+            name
+            for column, name in enumerate(self._names)
+            if self._view.isColumnHidden(column) and column not in self._withheld  # the reader's choice only
+        }
 
     def set_shown(self, column: int, shown: bool) -> bool:
         """Show or hide one column and remember it; False when it would hide the last column shown."""
-        if not shown and len(self.hidden()) >= len(self._names) - 1 and not self._view.isColumnHidden(column):
+        if column in self._withheld:
+            return False
+        if (
+            not shown
+            and len(self.hidden()) >= len(self._names) - len(self._withheld) - 1
+            and not self._view.isColumnHidden(column)
+        ):
             return False
         self._view.setColumnHidden(column, not shown)
         if shown and self._view.columnWidth(column) == 0:
@@ -50,6 +65,8 @@ class ColumnChooser(QObject):
         menu = QMenu(self._view)
         model = self._view.model()
         for column in range(len(self._names)):
+            if column in self._withheld:
+                continue
             text = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
             action = menu.addAction(str(text))
             action.setCheckable(True)

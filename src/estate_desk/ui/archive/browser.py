@@ -15,6 +15,7 @@ from estate_desk.domain.disposal.rules import VOID_MARK
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import browse, volumes, worklists
 from estate_desk.services.archive.document_window import ARCHIVE_ORDER, DocumentWindow, Order, SortKey, sortable
+from estate_desk.services.secrecy import clearance
 from estate_desk.ui import i18n, style
 from estate_desk.ui.archive.detail_pane import DetailPane
 from estate_desk.ui.archive.filter_bar import FilterBar
@@ -119,7 +120,8 @@ class ArchiveBrowser(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self._order = ARCHIVE_ORDER
-        self.columns = ColumnChooser(self.table, "archive_documents", actor.username, COLUMN_NAMES)
+        withheld = () if clearance.may_see_owner_files(actor) else (OWNER_COLUMN,)  # owners are 绝密 (A12)
+        self.columns = ColumnChooser(self.table, "archive_documents", actor.username, COLUMN_NAMES, withheld)
         self.filters = FilterBar(actor)
         self.volume_model: RowsTableModel[VolumeRow] = RowsTableModel(
             [
