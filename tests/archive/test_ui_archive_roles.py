@@ -28,7 +28,9 @@ def _window(qtbot, db: Database, clock: FakeClock, username: str) -> MainWindow:
 
 
 def test_the_receptionist_sees_no_filing_and_no_owner_files(app, qtbot, demo_db: Database, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    archive = _window(qtbot, demo_db, clock, "desk").archive
+    window = _window(qtbot, demo_db, clock, "desk")
+    assert window.printing.choice.currentData() == "daily-review"  # the desk's printout, not box labels
+    archive = window.archive
     assert [k for k in FILING if archive.actions_[k].isVisible()] == []
     assert archive.actions_["refresh"].isVisible()
     detail = archive.browser.detail

@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.backups.checked.connect(lambda _report: self.today.refresh() if self.today is not None else None)
         self.backups.restored.connect(self._restored)
         self.printing.status.connect(self.statusBar().showMessage)
+        if home is Home.DESK:  # the desk's printout is its daily review (F6), not the archive's box labels
+            self.printing.choose("daily-review")
         self.home = self._home_page(home)
         self.show_section(self.home)
         self.scanner = ScanListener(self, now_ms)
