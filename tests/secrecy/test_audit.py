@@ -325,6 +325,30 @@ def test_a12_the_trail_exports_and_the_export_is_recorded(ready_db: Database, cl
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("序号,时间,用户")
 
 
+def test_a11_the_trail_exports_only_up_to_the_roles_export_limit(
+    ready_db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The audit trail's export passes the export rights like every other export: a trail naming a 机密
+    record is refused to a role the office lets export only 内部, and the refusal is in the trail."""
+    from estate_desk.domain.roles import Role
+    from estate_desk.domain.secrecy.grades import Grade
+    from estate_desk.domain.secrecy.output_rights import Output
+    from estate_desk.services.secrecy import grades
+
+    admin = _filled(ready_db, clock)
+    with ready_db.session() as s:
+        audit.record(s, admin, AuditAction.VIEW, Target("document", 7, "Z001-GC·2020-Y-0007", int(Grade.CONFIDENTIAL)))
+    grades.set_output_limit(ready_db, clock, admin, Output.EXPORT, Role.MANAGEMENT_OFFICE, Grade.INTERNAL)
+    office = make_actor(ready_db, clock, "office", "management_office")
+    with pytest.raises(PermissionDenied) as refused:
+        audit_log.export_events(ready_db, clock, office, tmp_path / "trail.xlsx")
+    assert "导出" in refused.value.zh and not (tmp_path / "trail.xlsx").exists()
+    assert _events(ready_db)[-1].action == "refuse"
+    # the part of the trail without it still goes
+    rows = audit_log.export_events(ready_db, clock, office, tmp_path / "c.xlsx", AuditFilter(action=AuditAction.CHANGE))
+    assert rows > 0 and (tmp_path / "c.xlsx").exists()
+
+
 def test_a12_audit_list_on_the_command_line(ready_db: Database, clock: FakeClock, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _filled(ready_db, clock)
     make_actor(ready_db, clock, "office", "management_office")

@@ -2,7 +2,8 @@
 
 The trail is visible only to the management office (管理处) and administrators (A12); anyone else
 is refused, and the attempt is itself recorded. Exporting the trail is an export like any other:
-recorded, with the filter used. Times are shown in the office's zone (China Standard Time).
+recorded, with the filter used, and checked against the export rights of the reader's role (A11) for the most
+secret record it names. Times are shown in the office's zone (China Standard Time).
 
 **Masked above the reader's clearance (A6, A12).** A row whose target was more secret, when it
 happened, than the reader is cleared for (``target_grade``) keeps who, when, what action, the grade
@@ -26,9 +27,11 @@ from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.errors import InputProblem, PermissionDenied
 from estate_desk.domain.roles import Role
 from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.domain.secrecy.output_rights import Output
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.secrecy import audit_detail
+from estate_desk.services.secrecy.print_rights import require_output
 from estate_desk.store.audit import AuditEvent
 
 if TYPE_CHECKING:
@@ -210,6 +213,11 @@ def export_events(
     """
     found = list(reversed(_events(db, actor, wanted, limit=0)))
     rows = [row for row, _ in found]
+    # an export like any other (A11): as secret as the most secret record it names, the trail itself 内部
+    grade = max([Grade.INTERNAL, *(r.grade for r in rows if r.grade is not None and not r.masked)], key=int)
+    require_output(
+        db, actor, Output.EXPORT, grade, Target("audit", None, "审计记录", int(grade)), "审计记录", "Audit trail"
+    )
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputProblem(
