@@ -307,7 +307,9 @@ def views_in(s: Session, requests: Sequence[LoanRequest]) -> list[RequestView]:
             )
         makers = {r.requested_by for r in requests[start : start + _CHUNK]} - requesters.keys()
         if makers:
-            requesters.update(s.execute(select(User.id, User.display_name).where(User.id.in_(makers))).tuples().all())
+            requesters.update(
+                (u, name) for u, name in s.execute(select(User.id, User.display_name).where(User.id.in_(makers)))
+            )
     return [_view(r, items[r.id], decisions[r.id], requesters.get(r.requested_by, "")) for r in requests]
 
 
