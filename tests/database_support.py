@@ -10,16 +10,18 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
 from estate_desk.domain.clock import CHINA_TZ, FakeClock
 from estate_desk.store.database import open_database
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from estate_desk.store.database import Database
@@ -143,3 +145,18 @@ def make_actor(db: Database, clock: FakeClock, username: str, role: str, clearan
         actor=admin,
     )
     return accounts.authenticate(db, clock, username, password)
+
+
+@contextmanager
+def statements(db: Database) -> Iterator[list[str]]:
+    """Every SQL statement the engine sends while the block runs."""
+    sent: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield sent
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.services.archive.boxes import get_box, number_range
+from estate_desk.services.archive.boxes import get_box, number_ranges
 from estate_desk.services.archive.movements import box_place, record_move
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
@@ -145,9 +145,10 @@ def cabinet_layout(db: Database, actor: Actor, cabinet_id: int) -> CabinetLayout
             .where(ArchiveBox.cabinet_id == c.id)
         ).all()
         hidden = clearance.hidden_counts(s, actor, [box.id for box, _, _ in boxes])
+        ranges = number_ranges(s, [box.id for box, _, _ in boxes], actor)
         for box, zh, en in boxes:
             assert box.shelf is not None and box.position is not None
-            first, last = number_range(s, box.id, actor)
+            first, last = ranges.get(box.id, (None, None))
             slots[(box.shelf, box.position)] = BoxSlot(box.id, box.code, zh, en, first, last, hidden.get(box.id, 0))
         row = CabinetRow(c.id, c.code, c.name, c.location, c.shelves, c.positions_per_shelf, len(slots))
         return CabinetLayout(row, slots)

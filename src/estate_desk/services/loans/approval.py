@@ -21,7 +21,7 @@ from estate_desk.domain.loans.rules import Approval, RequestState, Step, check_d
 from estate_desk.domain.roles import Role
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
-from estate_desk.services.loans.requests import LOAN_DESK, RequestView, chain_of, parties, request_in, view_in
+from estate_desk.services.loans.requests import LOAN_DESK, RequestView, chain_of, parties, request_in, view_in, views_in
 from estate_desk.store.loans import Loan, LoanDecision, LoanRequest
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def awaiting_decision(db: Database, actor: Actor) -> list[RequestView]:
         pending = s.scalars(
             select(LoanRequest).where(LoanRequest.state == RequestState.PENDING.value).order_by(LoanRequest.id)
         )
-        views = [view_in(s, r) for r in pending if actor.user_id not in parties(r)]
+        views = views_in(s, [r for r in pending if actor.user_id not in parties(r)])
     return [v for v in views if v.next_role is actor.role and v.grade <= actor.clearance]
 
 

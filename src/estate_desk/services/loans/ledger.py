@@ -19,7 +19,7 @@ from estate_desk.domain.loans.rules import Form, Place, days_overdue
 from estate_desk.domain.routines.common import office_date
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive.numbering import code_forms_in
-from estate_desk.services.loans.requests import LEDGER_READERS, view_in
+from estate_desk.services.loans.requests import LEDGER_READERS, views_in
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import User
 from estate_desk.store.archive import Document
@@ -85,6 +85,12 @@ class LoanLine:
         return "；".join(parts)
 
 
+def _approvers(s: Session, requests: Iterable[LoanRequest]) -> dict[int, str]:
+    """Who approved each request, as the register prints it: every request read at once."""
+    distinct = list({r.id: r for r in requests}.values())
+    return {v.id: v.approvers for v in views_in(s, distinct)}
+
+
 def _lines(s: Session, clock: Clock, actor: Actor, *where: ColumnElement[bool]) -> list[LoanLine]:
     today = office_date(clock.now())
     rows = s.execute(
@@ -94,11 +100,9 @@ def _lines(s: Session, clock: Clock, actor: Actor, *where: ColumnElement[bool]) 
         .where(clearance.documents_visible(actor), *where)
         .order_by(Loan.out_at, Loan.id)
     ).all()
-    approvers: dict[int, str] = {}
+    approvers = _approvers(s, [request for _loan, request, _document in rows])
     lines = []
     for loan, request, document in rows:
-        if request.id not in approvers:
-            approvers[request.id] = view_in(s, request).approvers
         late = days_overdue(loan.due_on, today) if loan.returned_at is None else 0
         lines.append(
             LoanLine(
@@ -142,6 +146,7 @@ def _copy_lines(s: Session, actor: Actor, *where: ColumnElement[bool]) -> list[L
         .join(Document, Document.id == LoanCopy.document_id)
         .where(clearance.documents_visible(actor), *where)
     ).all()
+    approvers = _approvers(s, [r for _c, r, _d in rows])
     return [
         LoanLine(
             None,
@@ -155,7 +160,7 @@ def _copy_lines(s: Session, actor: Actor, *where: ColumnElement[bool]) -> list[L
             r.borrower_org,
             r.borrower_phone,
             r.purpose,
-            view_in(s, r).approvers,
+            approvers[r.id],
             Form.COPY,
             Place(r.place),
             c.made_at,

@@ -14,6 +14,7 @@ the ledger and a record's history ``loan_ledger``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -274,14 +275,47 @@ def request_loan(db: Database, clock: Clock, actor: Actor, draft: RequestDraft) 
 
 
 def view_in(s: Session, request: LoanRequest) -> RequestView:
-    items = s.scalars(select(LoanRequestItem).where(LoanRequestItem.request_id == request.id).order_by("id"))
-    decisions = s.execute(
-        select(LoanDecision, User.display_name)
-        .join(User, User.id == LoanDecision.user_id)
-        .where(LoanDecision.request_id == request.id)
-        .order_by(LoanDecision.step)
-    )
-    requester = s.get(User, request.requested_by)
+    return views_in(s, [request])[0]
+
+
+_CHUNK = 500  # request ids per IN (...) list
+
+
+def views_in(s: Session, requests: Sequence[LoanRequest]) -> list[RequestView]:
+    """The requests as views, in the order given: one query for their items, one for their decisions and
+    one for who made them per 500 requests, however many there are (never a query per request)."""
+    ids = [r.id for r in requests]
+    items: dict[int, list[ItemView]] = defaultdict(list)
+    decisions: dict[int, list[DecisionView]] = defaultdict(list)
+    requesters: dict[int, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found = s.scalars(
+            select(LoanRequestItem).where(LoanRequestItem.request_id.in_(chunk)).order_by(LoanRequestItem.id)
+        )
+        for i in found:
+            items[i.request_id].append(ItemView(i.id, ItemKind(i.kind), i.target_id, i.code))
+        decided = s.execute(
+            select(LoanDecision, User.display_name)
+            .join(User, User.id == LoanDecision.user_id)
+            .where(LoanDecision.request_id.in_(chunk))
+            .order_by(LoanDecision.request_id, LoanDecision.step)
+        )
+        for d, name in decided:
+            decisions[d.request_id].append(
+                DecisionView(d.step, Role(d.role), name, d.approved, d.comment, d.decided_at)
+            )
+        makers = {r.requested_by for r in requests[start : start + _CHUNK]} - requesters.keys()
+        if makers:
+            requesters.update(
+                (u, name) for u, name in s.execute(select(User.id, User.display_name).where(User.id.in_(makers)))
+            )
+    return [_view(r, items[r.id], decisions[r.id], requesters.get(r.requested_by, "")) for r in requests]
+
+
+def _view(
+    request: LoanRequest, items: Sequence[ItemView], decisions: Sequence[DecisionView], requested_by: str
+) -> RequestView:
     return RequestView(
         id=request.id,
         number=request.number,
@@ -298,11 +332,9 @@ def view_in(s: Session, request: LoanRequest) -> RequestView:
         special=request.special,
         grade=Grade(request.grade),
         chain=chain_of(request),
-        items=tuple(ItemView(i.id, ItemKind(i.kind), i.target_id, i.code) for i in items),
-        decisions=tuple(
-            DecisionView(d.step, Role(d.role), name, d.approved, d.comment, d.decided_at) for d, name in decisions
-        ),
-        requested_by=requester.display_name if requester is not None else "",
+        items=tuple(items),
+        decisions=tuple(decisions),
+        requested_by=requested_by,
         requested_at=request.requested_at,
     )
 
