@@ -301,8 +301,8 @@ def loans_overdue_section(db: Database, clock: Clock, actor: Actor, limit: int) 
         TodayItem(
             f"{line.archive_no} {line.title}：{line.borrower_name}（{line.request_number}）应于 {line.due_on} 归还，"
             f"逾期 {line.overdue_days} 天",
-            f"{line.archive_no} {line.title}: {line.borrower_name} ({line.request_number}) was due on "
-            f"{line.due_on}, {line.overdue_days} days overdue",
+            f"{line.archive_no} {line.title}: {line.borrower_name} ({line.request_number}), "
+            f"{line.overdue_days} days overdue",
             RoutineStatus.OVERDUE,
             "loan",
             line.request_id,
