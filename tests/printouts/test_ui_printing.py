@@ -16,7 +16,7 @@ import pytest
 from estate_desk.services.archive import browse, cabinets
 from estate_desk.ui.app import make_application
 from estate_desk.ui.printouts.section import PrintingSection
-from estate_desk.ui.qt import QPdfDocument, QPrinter
+from estate_desk.ui.qt import QPdfDocument, QPrinter, Qt
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
@@ -187,3 +187,17 @@ def test_the_box_list_is_a_model_not_table_items(  # type: ignore[no-untyped-def
     assert section.box_model.rowCount() == len(boxes) > 0
     assert section.box_model.data(section.box_model.index(0, 0)) == boxes[0].code
     qtmodeltester.check(section.box_model)
+
+
+def test_the_box_list_sorts_by_a_header_and_the_choice_follows_its_box(section: PrintingSection) -> None:
+    """The Printing section's box list sorts like every list (issue 20), and a box chosen before the sort is
+    still the one chosen after it."""
+    model = section.box_model
+    codes = [model.row_of(n).code for n in range(model.rowCount())]
+    chosen = codes[3]
+    section.boxes.selectRow(3)
+    section.boxes.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    shown = [model.row_of(n).code for n in range(model.rowCount())]
+    assert shown == sorted(codes, reverse=True) != codes
+    picked = [model.row_of(i.row()).code for i in section.boxes.selectionModel().selectedRows()]
+    assert picked == [chosen]

@@ -44,13 +44,13 @@ from estate_desk.ui.qt import (
     QSpinBox,
     QSplitter,
     Qt,
-    QTableView,
     QTemporaryDir,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from estate_desk.ui.widgets import table_view
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,14 +90,9 @@ class PrintingSection(QWidget):
         self.box_model: RowsTableModel[BoxRow] = RowsTableModel(
             [self.tr("Box"), self.tr("Category"), self.tr("Spine"), self.tr("Place")], self._box_cell, self
         )  # a model, not 130,000 table items (33,000 boxes on a large archive)
-        self.boxes = QTableView(objectName="boxList")
+        self.boxes = table_view("boxList")  # sorts by a header click, like every list
         self.boxes.setModel(self.box_model)
-        self.boxes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.boxes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.boxes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.boxes.horizontalHeader().setStretchLastSection(True)
-        self.boxes.verticalHeader().hide()
-        self.boxes.verticalHeader().setDefaultSectionSize(24)
+        self.boxes.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several boxes at once
         self.clear_boxes = QPushButton(self.tr("Clear box choice"), objectName="clearBoxes")
         self.clear_boxes.clicked.connect(self.boxes.clearSelection)
         self.cabinet = QComboBox(objectName="cabinetChoice")
