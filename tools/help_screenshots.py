@@ -72,6 +72,9 @@ def main() -> int:
                     if window.printing.task is None:
                         break
                     time.sleep(0.1)
+                for _ in range(40):  # QtPdf draws the pages on its own threads: let it finish
+                    app.processEvents()
+                    time.sleep(0.05)
                 shot(window, "labels", lang)
             else:
                 window.show_section(window.desk)
