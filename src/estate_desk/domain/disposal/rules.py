@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.disposal.retention import Retention, is_expired
 from estate_desk.domain.errors import InputProblem, RuleViolation
-from estate_desk.domain.roles import Role
+from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
 SUPERVISING_LEADERS = frozenset({Role.SUPERVISOR, Role.MANAGEMENT_OFFICE})
+VOIDERS = ARCHIVE_KEEPERS | SUPERVISING_LEADERS  # who may mark a record void (A16)
+HOLDERS = ARCHIVE_KEEPERS | SUPERVISING_LEADERS  # who may put a record on legal hold (A17)
 """Who approves destruction and lifts a void mark (A16, A17: the supervising leader, 主管领导)."""
 
 DEFAULT_VOID_GRACE_DAYS = 365

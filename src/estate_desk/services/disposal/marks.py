@@ -21,9 +21,9 @@ from sqlalchemy import select
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.clock import CHINA_TZ
 from estate_desk.domain.disposal.retention import Retention, offered_periods
-from estate_desk.domain.disposal.rules import DEFAULT_VOID_GRACE_DAYS, SUPERVISING_LEADERS, HoldKind
+from estate_desk.domain.disposal.rules import DEFAULT_VOID_GRACE_DAYS, HOLDERS, SUPERVISING_LEADERS, VOIDERS, HoldKind
 from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
-from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
+from estate_desk.domain.roles import Role
 from estate_desk.services import audit
 from estate_desk.services.archive.record_state import require_not_destroyed
 from estate_desk.services.audit import Target
@@ -42,8 +42,6 @@ if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
-VOIDERS = ARCHIVE_KEEPERS | SUPERVISING_LEADERS
-HOLDERS = ARCHIVE_KEEPERS | SUPERVISING_LEADERS
 SETTERS = frozenset({Role.ADMINISTRATOR, *SUPERVISING_LEADERS})
 GRACE = "retention.void_grace_days"
 CUSTOM = "retention.custom_years"

@@ -98,13 +98,14 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-    def fit_to_role(self, *, keeper: bool, marker: bool) -> None:
+    def fit_to_role(self, *, keeper: bool, voider: bool, holder: bool) -> None:
         """Hide what this reader's role can't do: filing for all but the archive's keepers, void marks and
         holds for all but them and the supervising leaders (A16, A17)."""
         for button in (*self.buttons.values(), self.close_volume_button, self.box_volume_button):
             button.setVisible(keeper)
-        for button in (self.buttons["hold"], self.void_button, self.volume_void_button):
-            button.setVisible(marker)
+        self.buttons["hold"].setVisible(holder)
+        for button in (self.void_button, self.volume_void_button):
+            button.setVisible(voider)
 
     # ------------------------------------------------------------------ building
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS
+from estate_desk.domain.disposal.rules import HOLDERS, VOIDERS
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services.archive import attachments, browse, code_lookup, register, volumes
@@ -130,7 +130,7 @@ class ArchiveSection(QWidget):
             self.actions_[key].setVisible(keeper)
         self.cabinets.box_panel.place_button.setVisible(keeper)
         self.cabinets.new_cabinet.setVisible(keeper)
-        self.browser.detail.fit_to_role(keeper=keeper, marker=actor.role in ARCHIVE_KEEPERS | SUPERVISING_LEADERS)
+        self.browser.detail.fit_to_role(keeper=keeper, voider=actor.role in VOIDERS, holder=actor.role in HOLDERS)
         self.tabs.setTabVisible(OWNERS_TAB, clearance.may_see_owner_files(actor))
 
     # ------------------------------------------------------------------ opening records
