@@ -14,8 +14,9 @@ from estate_desk.services.archive import listings
 from estate_desk.services.estate import owners
 from estate_desk.services.routines import arrears, census, inspections
 from estate_desk.ui.qt import QDialog, QDialogButtonBox, Qt
-from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
+from estate_desk.ui.routines.section import RoutinesSection, clerk_pages
 from estate_desk.ui.routines.today_page import TodayPage
+from estate_desk.ui.sections import ROUTINE_KINDS
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock

@@ -20,7 +20,7 @@ from estate_desk.ui.qt import QIcon, QSize, qtawesome
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from estate_desk.ui.qt import QAction, QListWidget, QWidget
+    from estate_desk.ui.qt import QAction, QListWidget
 
 log = logging.getLogger(__name__)
 
@@ -115,25 +115,6 @@ def decorate(actions: Mapping[str, QAction], names: Mapping[str, str] | None = N
         name = (names or {}).get(key, key)
         if name in GLYPHS:
             action.setIcon(icon(name))
-
-
-SECTIONS = {
-    "FirstStepsPage": "first_steps",
-    "ArchiveSection": "archive",
-    "DeskSection": "desk",
-    "PrintingSection": "printing",
-    "AdminSection": "admin",
-    "TodayPage": "today",
-    "RoutinesSection": "routines",
-    "LoanDesk": "loans",
-    "DisposalSection": "disposal",
-}
-"""Each section's page, by its class, and the icon it has in the list on the left."""
-
-
-def section_icon(page: QWidget) -> QIcon:
-    name = SECTIONS.get(type(page).__name__)
-    return icon(name) if name is not None else QIcon()
 
 
 def fit_sections(nav: QListWidget, least: int = 150) -> None:

@@ -10,7 +10,7 @@ a scanned box, volume or document code opens that record.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from estate_desk import __version__
 from estate_desk.domain.disposal.rules import SUPERVISING_LEADERS
@@ -22,23 +22,19 @@ from estate_desk.services.loans.requests import LEDGER_READERS
 from estate_desk.store.backends import describe
 from estate_desk.store.change_feed import ARCHIVE as ARCHIVE_TOPIC
 from estate_desk.ui import i18n, icons, prefs
-from estate_desk.ui.accounts.admin_section import ADMIN_READERS, AdminSection
 from estate_desk.ui.accounts.user_dialogs import ChangePasswordDialog
 from estate_desk.ui.archive.section import ArchiveSection
 from estate_desk.ui.change_listener import ChangeListener
-from estate_desk.ui.desk.section import DeskSection
-from estate_desk.ui.disposal.page import DisposalSection
 from estate_desk.ui.first_steps import FirstStepsPage
 from estate_desk.ui.help_view import open_guide
-from estate_desk.ui.loans.desk import LoanDesk
 from estate_desk.ui.maintenance.backup_actions import BackupActions
-from estate_desk.ui.printouts.section import PrintingSection
 from estate_desk.ui.qt import (
     QAction,
     QActionGroup,
     QApplication,
     QCheckBox,
     QCloseEvent,
+    QCoreApplication,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -54,10 +50,9 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.routines.section import ROUTINE_KINDS, RoutinesSection, clerk_pages
-from estate_desk.ui.routines.today_page import TodayPage
 from estate_desk.ui.scanner import ScanListener, monotonic_ms
 from estate_desk.ui.search_results import HIT, SearchResults
+from estate_desk.ui.sections import ADMIN_READERS, ROUTINE_KINDS, Sections
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
@@ -66,6 +61,56 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
+    from estate_desk.ui.accounts.admin_section import AdminSection
+    from estate_desk.ui.desk.section import DeskSection
+    from estate_desk.ui.disposal.page import DisposalSection
+    from estate_desk.ui.loans.desk import LoanDesk
+    from estate_desk.ui.printouts.section import PrintingSection
+    from estate_desk.ui.routines.section import RoutinesSection
+    from estate_desk.ui.routines.today_page import TodayPage
+
+
+# Each section's page, with its modules imported when it is first built (ui/sections.py)
+def _desk(db: Database, actor: Actor, clock: Clock) -> QWidget:
+    from estate_desk.ui.desk.section import DeskSection
+
+    return DeskSection(db, actor, clock)
+
+
+def _printing(db: Database, actor: Actor, clock: Clock, runner: Runner) -> QWidget:
+    from estate_desk.ui.printouts.section import PrintingSection
+
+    return PrintingSection(db, actor, clock, runner)
+
+
+def _admin(db: Database, actor: Actor, clock: Clock) -> QWidget:
+    from estate_desk.ui.accounts.admin_section import AdminSection
+
+    return AdminSection(db, actor, clock)
+
+
+def _today(db: Database, clock: Clock, actor: Actor) -> QWidget:
+    from estate_desk.ui.routines.today_page import TodayPage
+
+    return TodayPage(db, clock, actor)
+
+
+def _routines(db: Database, clock: Clock, actor: Actor, runner: Runner) -> QWidget:
+    from estate_desk.ui.routines.section import RoutinesSection
+
+    return RoutinesSection(db, clock, actor, runner=runner)
+
+
+def _loans(db: Database, clock: Clock, actor: Actor) -> QWidget:
+    from estate_desk.ui.loans.desk import LoanDesk
+
+    return LoanDesk(db, clock, actor)
+
+
+def _disposal(db: Database, actor: Actor, clock: Clock) -> QWidget:
+    from estate_desk.ui.disposal.page import DisposalSection
+
+    return DisposalSection(db, actor, clock)
 
 
 class MainWindow(QMainWindow):
@@ -91,54 +136,38 @@ class MainWindow(QMainWindow):
         self.backups = BackupActions(self, db, actor, clock, self.runner)  # File menu and the schedule (A5)
 
         self.archive = ArchiveSection(db, actor, clock, self.runner)
-        self.desk = DeskSection(db, actor, clock)
-        self.printing = PrintingSection(db, actor, clock, self.runner)
-        self.admin = AdminSection(db, actor, clock) if actor.role in ADMIN_READERS else None
+        self.changes = ChangeListener(db, self)  # other workstations' saves (A12)
         self.stack = QStackedWidget()
         self.nav = QListWidget(objectName="sections")
         home = homes.home_for(db, actor)
+        self._print_first = "daily-review" if home is Home.DESK else None  # the desk's printout is its F6 review
+        self.sections = Sections(self.nav, self.stack, self._wire)
         self.first_steps: FirstStepsPage | None = None
-        sections: list[tuple[str, QWidget]] = []
         if home is Home.FIRST_STEPS:  # an empty archive: its first steps, for those who build it
             offered = {"register", "labels"} | ({"accounts"} if actor.role in USER_MANAGERS else set())
             if actor.role in ROUTINE_READERS:
                 offered.add("roster")
             self.first_steps = FirstStepsPage(db, frozenset(offered))
             self.first_steps.step.connect(self.take_first_step)
-            sections.append((self.tr("First steps"), self.first_steps))
-        sections += [
-            (self.tr("Archive"), self.archive),
-            (self.tr("Front desk"), self.desk),
-            (self.tr("Printing"), self.printing),
-        ]
-        if self.admin is not None:
-            sections.append((self.tr("Administration"), self.admin))
-        self.today: TodayPage | None = None
-        self.routines: RoutinesSection | None = None
+            self.sections.add("first_steps", self.tr("First steps"), self.first_steps)
+        self.sections.add("archive", self.tr("Archive"), self.archive)
+        self.sections.add("desk", self.tr("Front desk"), lambda: _desk(db, actor, clock))
+        self.sections.add("printing", self.tr("Printing"), lambda: _printing(db, actor, clock, self.runner))
+        if actor.role in ADMIN_READERS:
+            self.sections.add("admin", self.tr("Administration"), lambda: _admin(db, actor, clock))
         if actor.role in ROUTINE_READERS:  # the clerk's day: today page and routines (A10, A14, A15)
-            pages = clerk_pages(db, clock, actor, runner=self.runner)
-            today, routines = pages[0][1], pages[1][1]
-            assert isinstance(today, TodayPage) and isinstance(routines, RoutinesSection)
-            self.today, self.routines = today, routines
-            today.open_requested.connect(self.open_from_today)
-            sections += pages
-        self.loans: LoanDesk | None = None
+            translate = QCoreApplication.translate
+            self.sections.add("today", translate("RoutinesSection", "Today"), lambda: _today(db, clock, actor))
+            self.sections.add(
+                "routines",
+                translate("RoutinesSection", "Routines"),
+                lambda: _routines(db, clock, actor, self.runner),
+            )
         if actor.role in LEDGER_READERS:  # the loan desk, the ledger and approvals (A12)
-            self.loans = LoanDesk(db, clock, actor)
-            sections.append((self.tr("Loans"), self.loans))
-        self.disposal: DisposalSection | None = None
+            self.sections.add("loans", self.tr("Loans"), lambda: _loans(db, clock, actor))
         if actor.role in ARCHIVE_KEEPERS | SUPERVISING_LEADERS:  # appraisal and destruction (A17)
-            self.disposal = DisposalSection(db, actor, clock)
-            self.disposal.open_record.connect(self.open_document)
-            self.disposal.status.connect(self.statusBar().showMessage)
-            self.disposal.changed.connect(self.archive.refresh)
-            sections.append((self.tr("Disposal"), self.disposal))  # 鉴定销毁: the archivist's word for it
-        for n, (title, page) in enumerate(sections):
-            item = QListWidgetItem(icons.section_icon(page), title)
-            item.setToolTip(f"Ctrl+{n + 1}")
-            self.nav.addItem(item)
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            # 鉴定销毁: "Disposal", the archivist's word for it
+            self.sections.add("disposal", self.tr("Disposal"), lambda: _disposal(db, actor, clock))
         icons.fit_sections(self.nav)  # as wide as its longest name, in either language
 
         self.results = SearchResults(objectName="searchResults")
@@ -185,11 +214,9 @@ class MainWindow(QMainWindow):
         )
         self.archive.status.connect(self.statusBar().showMessage)
         self.backups.status.connect(self.statusBar().showMessage)
-        self.backups.checked.connect(lambda _report: self.today.refresh() if self.today is not None else None)
+        self.backups.checked.connect(self._refresh_today)
         self.backups.restored.connect(self._restored)
-        self.printing.status.connect(self.statusBar().showMessage)
-        if home is Home.DESK:  # the desk's printout is its daily review (F6), not the archive's box labels
-            self.printing.choose("daily-review")
+        self._archive_stale = False
         self.home = self._home_page(home)
         self.show_section(self.home)
         self.scanner = ScanListener(self, now_ms)
@@ -197,21 +224,68 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.scanner)
-        self.changes = ChangeListener(db, self)  # other workstations' saves (A12)
-        self.desk.follow(self.changes)
         self.changes.changed.connect(self.changes_arrived)
-        self._archive_stale = False
         self.nav.currentRowChanged.connect(lambda _: self.changes_arrived(frozenset()))
 
+    # ----------------------------------------------------------------- the sections, built when first wanted
+
+    def _wire(self, key: str, page: QWidget) -> None:
+        """A section's page now exists: connect it to the window."""
+        if key == "today":
+            cast("TodayPage", page).open_requested.connect(self.open_from_today)
+        elif key == "desk":
+            self.desk.follow(self.changes)
+        elif key == "printing":
+            self.printing.status.connect(self.statusBar().showMessage)
+            if self._print_first is not None:
+                self.printing.choose(self._print_first)
+        elif key == "disposal" and self.disposal is not None:
+            self.disposal.open_record.connect(self.open_document)
+            self.disposal.status.connect(self.statusBar().showMessage)
+            self.disposal.changed.connect(self.archive.refresh)
+
+    @property
+    def desk(self) -> DeskSection:
+        return cast("DeskSection", self.sections.page("desk"))
+
+    @property
+    def printing(self) -> PrintingSection:
+        return cast("PrintingSection", self.sections.page("printing"))
+
+    @property
+    def admin(self) -> AdminSection | None:
+        return cast("AdminSection", self.sections.page("admin")) if "admin" in self.sections else None
+
+    @property
+    def today(self) -> TodayPage | None:
+        return cast("TodayPage", self.sections.page("today")) if "today" in self.sections else None
+
+    @property
+    def routines(self) -> RoutinesSection | None:
+        return cast("RoutinesSection", self.sections.page("routines")) if "routines" in self.sections else None
+
+    @property
+    def loans(self) -> LoanDesk | None:
+        return cast("LoanDesk", self.sections.page("loans")) if "loans" in self.sections else None
+
+    @property
+    def disposal(self) -> DisposalSection | None:
+        return cast("DisposalSection", self.sections.page("disposal")) if "disposal" in self.sections else None
+
+    def _refresh_today(self, _report: object = None) -> None:
+        today = self.sections.built("today")
+        if today is not None:  # a page not built yet reads everything when first shown
+            cast("TodayPage", today).refresh()
+
     def _home_page(self, home: Home) -> QWidget:
-        pages: dict[Home, QWidget | None] = {
-            Home.FIRST_STEPS: self.first_steps,
-            Home.TODAY: self.today,
-            Home.ARCHIVE: self.archive,
-            Home.DESK: self.desk,
-            Home.ADMIN: self.admin,
+        keys = {
+            Home.FIRST_STEPS: "first_steps",
+            Home.TODAY: "today",
+            Home.ARCHIVE: "archive",
+            Home.DESK: "desk",
+            Home.ADMIN: "admin",
         }
-        return pages.get(home) or self.archive
+        return self.sections.page(keys.get(home, "archive")) or self.archive
 
     def show_section(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
@@ -244,8 +318,9 @@ class MainWindow(QMainWindow):
     def changes_arrived(self, topics: frozenset[str]) -> None:
         """Another workstation saved records: the archive views read again (now, or when next shown)."""
         self._archive_stale = self._archive_stale or ARCHIVE_TOPIC in topics
-        if ARCHIVE_TOPIC in topics:
-            self.printing.data_changed()  # a shown preview is made again (now, or when next shown)
+        printing = self.sections.built("printing")
+        if ARCHIVE_TOPIC in topics and printing is not None:
+            cast("PrintingSection", printing).data_changed()  # a shown preview is made again (now, or when next shown)
         if self._archive_stale and self.archive.isVisible() and self.archive.dialog is None:
             self._archive_stale = False
             self.archive.refresh()
@@ -257,7 +332,9 @@ class MainWindow(QMainWindow):
         self.backups.timer.stop()  # the schedule must not start a job on a closed window's worker
         self.runner.shutdown()
         self.changes.stop()
-        self.desk.shutdown()  # the board's timers, and a board still full screen on a wall monitor
+        desk = self.sections.built("desk")
+        if desk is not None:
+            cast("DeskSection", desk).shutdown()  # the board's timers, and a board still full screen on a wall monitor
         super().closeEvent(event)
 
     def _restored(self, _report: object) -> None:
@@ -297,8 +374,9 @@ class MainWindow(QMainWindow):
     def open_code(self, code: str) -> bool:
         """A scanned (or typed) box, volume or document code: open it in the archive — or, while the
         loan desk is shown, lend or take it back there."""
-        if self.loans is not None and self.stack.currentWidget() is self.loans:
-            return self.loans.scan(code)
+        loans = self.sections.built("loans")
+        if loans is not None and self.stack.currentWidget() is loans:
+            return cast("LoanDesk", loans).scan(code)
         self.show_section(self.archive)
         return self.archive.open_code(code)
 

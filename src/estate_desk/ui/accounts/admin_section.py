@@ -42,9 +42,6 @@ if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
-ADMIN_READERS = USER_READERS | AUDIT_READERS | SETTERS
-"""Roles with something to see in the Administration section; for everyone else it is hidden."""
-
 
 class UsersPage(QWidget):
     """The accounts: a list for those who may read it, and for administrators the actions on it."""

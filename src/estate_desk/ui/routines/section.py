@@ -2,7 +2,7 @@
 
 :func:`clerk_pages` gives the pages with their titles. The today page's ``open_requested(kind,
 ref)`` names what to open; :meth:`RoutinesSection.open` opens the routine kinds
-(:data:`ROUTINE_KINDS`), and ``document`` is for the archive browser. The routines section's
+(:data:`~estate_desk.ui.sections.ROUTINE_KINDS`), and ``document`` is for the archive browser. The routines section's
 corner holds "Import roster…" and "Export roster…" (:class:`~estate_desk.ui.estate.import_wizard.RosterActions`).
 """
 
@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner
-
-ROUTINE_KINDS = frozenset({"inspection", "census_start", "census_task", "arrears"})
-"""Kinds of today-page items the routines section opens."""
 
 
 class RoutinesSection(QWidget):
@@ -79,7 +76,7 @@ def clerk_pages(
 ) -> list[tuple[str, QWidget]]:
     """The clerk's pages for the main window's navigation: Today (今日待办) and Routines (日常工作).
 
-    Route ``pages[0][1].open_requested(kind, ref)``: kinds in :data:`ROUTINE_KINDS` to
+    Route ``pages[0][1].open_requested(kind, ref)``: kinds in :data:`~estate_desk.ui.sections.ROUTINE_KINDS` to
     ``pages[1][1].open(kind, ref)`` after showing that page, ``document`` to the archive.
     ``runner`` (the window's worker) runs the roster import; without one the wizard has its own.
     """
