@@ -59,6 +59,21 @@ def test_archive_lists_all_seven_categories(window: MainWindow) -> None:
     assert window.archive.browser.model.rowCount() > 700
 
 
+def test_a_section_is_built_when_first_shown_not_at_start(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: the window opens with its home page and the archive; the board, the loan desk, printing,
+    disposal and the routines read their data only when the clerk first goes there."""
+    assert window.sections.built("today") is window.today and window.sections.built("archive") is window.archive
+    for key in ("desk", "printing", "routines", "loans", "disposal"):
+        assert window.sections.built(key) is None, key
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)  # 借阅
+    loans = window.sections.built("loans")
+    assert loans is not None and window.stack.currentWidget() is loans and loans.isVisible()
+    assert window.stack.count() == window.nav.count()  # the placeholder gave way; rows and pages in step
+    assert window.sections.built("desk") is None
+    window.show_loans()  # the same page again, never a second one
+    assert window.sections.built("loans") is loans and window.stack.indexOf(loans) == 5
+
+
 def test_keyboard_switches_sections_and_focuses_search(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.desk

@@ -234,15 +234,17 @@ class MainWindow(QMainWindow):
         if key == "today":
             cast("TodayPage", page).open_requested.connect(self.open_from_today)
         elif key == "desk":
-            self.desk.follow(self.changes)
+            cast("DeskSection", page).follow(self.changes)
         elif key == "printing":
-            self.printing.status.connect(self.statusBar().showMessage)
+            printing = cast("PrintingSection", page)
+            printing.status.connect(self.statusBar().showMessage)
             if self._print_first is not None:
-                self.printing.choose(self._print_first)
-        elif key == "disposal" and self.disposal is not None:
-            self.disposal.open_record.connect(self.open_document)
-            self.disposal.status.connect(self.statusBar().showMessage)
-            self.disposal.changed.connect(self.archive.refresh)
+                printing.choose(self._print_first)
+        elif key == "disposal":
+            disposal = cast("DisposalSection", page)
+            disposal.open_record.connect(self.open_document)
+            disposal.status.connect(self.statusBar().showMessage)
+            disposal.changed.connect(self.archive.refresh)
 
     @property
     def desk(self) -> DeskSection:
@@ -406,7 +408,7 @@ class MainWindow(QMainWindow):
             action = QAction(self.nav.item(n).text(), self, shortcut=QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _=False, row=n: self.nav.setCurrentRow(row))
             view.addAction(action)
-        if self.loans is not None:
+        if "loans" in self.sections:
             desk = QAction(self.tr("&Loan desk"), self, shortcut=QKeySequence("Ctrl+L"), objectName="loanDeskAction")
             desk.triggered.connect(self.show_loans)
             view.addAction(desk)
