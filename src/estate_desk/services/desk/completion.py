@@ -20,7 +20,6 @@ from sqlalchemy import func, select, update
 
 from estate_desk.domain.desk.terms import Confirmation, TicketStatus
 from estate_desk.domain.errors import InputProblem
-from estate_desk.printing.ticket_slip import check_image
 from estate_desk.services.archive.attachments import store_bytes
 from estate_desk.services.desk.detail import TicketDetail, detail_in
 from estate_desk.services.desk.filing import file_closed_ticket
@@ -91,6 +90,8 @@ def complete(
                 zh="签字图片过大（最多 20 MB）。", en="The signature image is too large (20 MB at most)."
             )
         suffix = _image_suffix(signature_image)
+        from estate_desk.printing.ticket_slip import check_image  # reportlab, only when a signature comes
+
         check_image(signature_image)  # the slip must be able to print it when the ticket closes
         record = hashlib.sha256(signature_image).hexdigest()
     else:

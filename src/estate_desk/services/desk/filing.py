@@ -18,7 +18,6 @@ from estate_desk.domain.archive.dual_track import AttachmentKind
 from estate_desk.domain.desk.records import shown
 from estate_desk.domain.desk.terms import Confirmation, TicketKind
 from estate_desk.domain.routines.common import office_date
-from estate_desk.printing.ticket_slip import SlipSection, TicketSlip, render_ticket_slip
 from estate_desk.services.archive.attachments import attach_bytes, blob_store
 from estate_desk.services.archive.numbering import DocumentDraft, register_document
 from estate_desk.services.desk.tickets import EventKind, record_event, user_names
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.domain.desk.tickets import Ticket as DomainTicket
+    from estate_desk.printing.ticket_slip import TicketSlip
     from estate_desk.store.archive import Document
     from estate_desk.store.desk import Ticket
 
@@ -60,6 +60,8 @@ def _signature_bytes(ticket: DomainTicket) -> tuple[bytes | None, str]:
 
 
 def build_slip(s: Session, row: Ticket, ticket: DomainTicket, signature: bytes | None) -> TicketSlip:
+    from estate_desk.printing.ticket_slip import SlipSection, TicketSlip  # reportlab: when a ticket is filed
+
     office = s.scalar(select(Office))
     events = s.scalars(select(TicketEvent).where(TicketEvent.ticket_id == row.id).order_by(TicketEvent.id)).all()
     names = user_names(
@@ -145,6 +147,8 @@ def file_closed_ticket(s: Session, clock: Clock, row: Ticket, ticket: DomainTick
         ticket_id=row.id,
     )
     document = register_document(s, clock, draft, created_by=filed_by)
+    from estate_desk.printing.ticket_slip import render_ticket_slip
+
     slip = render_ticket_slip(build_slip(s, row, ticket, signature))
     attach_bytes(
         s,

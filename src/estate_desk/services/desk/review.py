@@ -24,7 +24,6 @@ from estate_desk.domain.desk.records import shown
 from estate_desk.domain.desk.review import BlockReason, can_close_day, day_bounds
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.routines.common import office_date
-from estate_desk.printing.daily_review import DailyReport, ReviewTable, render_daily_review, write_pdf
 from estate_desk.services.archive.attachments import store_bytes
 from estate_desk.services.desk.tickets import DESK_SUPERVISORS, domain_tickets, user_names
 from estate_desk.store.accounts import Office
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.domain.desk.terms import ArrivalOutcome, TicketKind, TicketStatus
     from estate_desk.domain.desk.tickets import Ticket as DomainTicket
+    from estate_desk.printing.daily_review import DailyReport
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
@@ -191,6 +191,8 @@ def _cells(line: ReviewLine) -> tuple[str, ...]:
 
 def report_for(s: Session, review: DayReview, closure: DayClosure | None) -> DailyReport:
     """The review as the daily report prints it (日清日审表)."""
+    from estate_desk.printing.daily_review import DailyReport, ReviewTable  # reportlab: only when it prints
+
     office = s.scalar(select(Office))
     lists = (
         ("当日受理", review.received),
@@ -284,6 +286,8 @@ def close_day(
             raise _blocked(day, current.blockers)
         name = f"日清日审-{day:%Y%m%d}.pdf"
         closure = DayClosure(day, actor.display_name, now, name, None, len(current.blockers))
+        from estate_desk.printing.daily_review import render_daily_review
+
         data = render_daily_review(report_for(s, current, closure)).data
         stored = store_bytes(data, name)
         s.add(
@@ -305,6 +309,8 @@ def close_day(
                 rule="F6",
             ) from exc
     if out is not None:
+        from estate_desk.printing.daily_review import write_pdf
+
         write_pdf(data, out)
     return DayClosure(day, actor.display_name, now, name, stored.sha256, len(current.blockers))
 
