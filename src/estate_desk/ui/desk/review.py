@@ -149,7 +149,7 @@ class ReviewPage(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(bottom)
         actions.changed.connect(self._ticket_changed)
-        self.refresh()
+        # read when shown (showEvent), not here: the tab sits behind the board at start (issue 18)
 
     def _ticket_changed(self, _ticket_id: int) -> None:
         if self.isVisible():
