@@ -29,12 +29,12 @@ when the whole-key ranges already answer a structured reading of the query (:fun
 Common trigrams (``z00``, ``001``) then never come into it. What the inside pass would have added is
 what *contains* the code or room without starting with it: a document whose title starts with the room is
 a key hit already (titles are keys), so what is left out is ``13栋2单元1502`` for ``3-2-1502`` — another
-building — and a title quoting another record's 档号 in the middle. A query with no structured reading
+building — a title quoting another record's 档号 in the middle, and a 档号 whose tail is also a room that
+exists (``10-2701`` for room 10栋2701 does not list ``…-D10-2701``; ``D10-2701`` does). A query with no structured reading
 (names, titles, pinyin, a bare room number like ``1502``, a 档号's tail) is searched inside as before;
 ``tests/archive/test_structured_search.py`` compares both ways on the demo estate, kind by kind.
 
-Hits come grouped by kind; within a
-kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
+Hits come grouped by kind; within a kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
 of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
 clearance allows, by the rules of ``services/secrecy/clearance.py``: a record's grade (密级) at most the
 reader's clearance; a volume as secret as its most secret item; owner files are 绝密 (A12), so
