@@ -17,7 +17,7 @@ from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.errors import RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import numbering as archive
-from estate_desk.services.archive import search
+from estate_desk.services.archive import search, search_lookups
 from estate_desk.services.archive.search import HitKind
 from estate_desk.services.estate import owners
 from estate_desk.services.estate.buildings import add_owner, add_ownership, add_room, ensure_building
@@ -367,7 +367,7 @@ _CHARS = st.characters(exclude_categories=("Cs",))  # no lone surrogates: UTF-8 
 
 @given(st.text(_CHARS, max_size=4), st.text(_CHARS, max_size=6))
 def test_a_prefix_is_a_range_in_code_point_order(prefix: str, value: str) -> None:
-    upper = search.successor(prefix)
+    upper = search_lookups.successor(prefix)
     for candidate in (value, prefix + value, prefix[:-1] + value):
         in_range = prefix <= candidate and (upper is None or candidate < upper)
         assert in_range == candidate.startswith(prefix), (prefix, candidate, upper)

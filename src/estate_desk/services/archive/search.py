@@ -15,8 +15,26 @@ that reads two ways (``0302-2002``) in both. An archive number (档号) — whol
 or volume code are searched as stored too, however they were typed: ``Z001-YZ-2016-Y-0`` (no "·", which
 is on no keyboard), full-width, with a barcode's "." finds ``Z001-YZ·2016-Y-0…`` by the same key range
 (:func:`~estate_desk.domain.archive.numbers.normalise_code`). A query that looks like a phone number is searched
-among owners' phones in their normalised form, so ``13800138000`` finds ``+86 138-0013-8000``. Hits come grouped by kind; within a
-kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
+among owners' phones in their normalised form, so ``13800138000`` finds ``+86 138-0013-8000``.
+
+**Structured keys by B-tree (issue 18).** The inside pass (pairs or trigrams) is skipped — for every kind —
+when the whole-key ranges already answer a structured reading of the query (:func:`answered_by_keys`):
+
+* an archive number or box/volume code, whole or its beginning (:func:`~estate_desk.domain.archive.numbers.normalise_code`
+  read it: it starts with the fonds and has a code's separators), when its range found any key; or
+* a room (any written form, :func:`~estate_desk.domain.estate.rooms.room_readings`) or a phone number, when
+  a key is *exactly* that room's code (or its unit-less alias) or that phone — so ``10-0001``, the tail of
+  ``…-D10-0001`` read as "building 10, room 1", still searches inside the archive numbers.
+
+Common trigrams (``z00``, ``001``) then never come into it. What the inside pass would have added is
+what *contains* the code or room without starting with it: a document whose title starts with the room is
+a key hit already (titles are keys), so what is left out is ``13栋2单元1502`` for ``3-2-1502`` — another
+building — a title quoting another record's 档号 in the middle, and a 档号 whose tail is also a room that
+exists (``10-2701`` for room 10栋2701 does not list ``…-D10-2701``; ``D10-2701`` does). A query with no structured reading
+(names, titles, pinyin, a bare room number like ``1502``, a 档号's tail) is searched inside as before;
+``tests/archive/test_structured_search.py`` compares both ways on the demo estate, kind by kind.
+
+Hits come grouped by kind; within a kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
 of owner files (A9), codes and archive numbers in natural order. The reader sees only what their
 clearance allows, by the rules of ``services/secrecy/clearance.py``: a record's grade (密级) at most the
 reader's clearance; a volume as secret as its most secret item; owner files are 绝密 (A12), so
@@ -32,7 +50,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import column, literal, literal_column, select, table, union_all
+from sqlalchemy import select
 
 from estate_desk.domain.archive.numbers import DEFAULT_PATTERN, normalise_code
 from estate_desk.domain.disposal.rules import STATUS_DESTROYED, VOID_MARK
@@ -45,24 +63,21 @@ from estate_desk.domain.estate.rooms import (
     room_sort_key,
     try_parse_room_code,
 )
+from estate_desk.services.archive import search_lookups as lookups
 from estate_desk.services.archive.numbering import number_pattern
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
 from estate_desk.store.search_entries import normalise, phone_key
-from estate_desk.store.search_tables import FTS_TABLE, SearchEntry, SearchGram, SearchKey
+from estate_desk.store.search_tables import SearchEntry
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
-    from sqlalchemy import Select
     from sqlalchemy.orm import Session
 
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
-
-    # kind, ref_id, title, detail, and the key or text that matched
-    _Lookup = Select[str, int, str, str, str]
 
 LIMIT = 20  # hits per kind
 MAX_QUERY = 100  # characters of a query that count
@@ -83,6 +98,8 @@ class HitKind(StrEnum):
     def label(self, lang: str = "zh") -> str:
         return _LABELS[self][0 if lang.startswith("zh") else 1]
 
+
+_KINDS = tuple(kind.value for kind in HitKind)  # the key ranges of every kind, in one statement
 
 _LABELS = {
     HitKind.OWNER: ("业主", "Owners"),
@@ -118,111 +135,77 @@ class _Found:
     detail: str
 
 
-def query_forms(text: str, pattern: str = DEFAULT_PATTERN) -> list[str]:
-    """The normalised forms a query is searched in: as typed, the archive number or box/volume code as
-    stored (whole or its beginning, read by the office's ``pattern``), the canonical room code, pinyin
+@dataclass(frozen=True)
+class QueryForms:
+    """The normalised forms a query is searched in, and its structured readings (:func:`answered_by_keys`):
+    ``codes`` — an archive number or box/volume code, whole or its beginning; ``places`` — a room or a phone."""
+
+    forms: tuple[str, ...]
+    codes: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+
+def read_query(text: str, pattern: str = DEFAULT_PATTERN) -> QueryForms:
+    """The forms a query is searched in: as typed, the archive number or box/volume code as stored (whole
+    or its beginning, read by the office's ``pattern``), the canonical room code, the phone key, pinyin
     without spaces."""
     query = normalise(text)[:MAX_QUERY]
     if not query:
-        return []
-    forms = [query]
-    code = normalise_code(text, pattern)
-    if code is not None:  # Z001-YZ-2016-Y-0 → z001-yz·2016-y-0, the key the index holds
-        forms.append(normalise(code)[:MAX_QUERY])
+        return QueryForms(())
+    code = normalise_code(text, pattern)  # Z001-YZ-2016-Y-0 → z001-yz·2016-y-0, the key the index holds
+    codes = [normalise(code)[:MAX_QUERY]] if code is not None else []
+    places: list[str] = []
     with contextlib.suppress(InputProblem):  # every room the text can mean: 0302-2002 as 302栋2002 and 3栋2单元2002
-        forms += [normalise(format_room_code(room)) for room in room_readings(text)]
+        places += [normalise(format_room_code(room)) for room in room_readings(text)]
     phone = phone_key(phone_digits(text)) if _PHONE_QUERY.fullmatch(query) else None
     if phone is not None:
-        forms.append(phone)
+        places.append(phone)
+    forms = [query, *codes, *places]
     if " " in query and query.replace(" ", "").isascii() and query.replace(" ", "").isalpha():
         forms.append(query.replace(" ", ""))  # "zhang san"
-    return list(dict.fromkeys(forms))
+    return QueryForms(tuple(dict.fromkeys(forms)), frozenset(codes), frozenset(places))
 
 
-def successor(prefix: str) -> str | None:
-    """The smallest string above every string that starts with ``prefix``, in code-point order
-    (the order of SQLite's BINARY and PostgreSQL's "C" collation); ``None`` when there is none."""
-    while prefix:
-        last = ord(prefix[-1]) + 1
-        if last <= 0x10FFFF:
-            return prefix[:-1] + chr(0xE000 if 0xD800 <= last <= 0xDFFF else last)
-        prefix = prefix[:-1]
-    return None
+def query_forms(text: str, pattern: str = DEFAULT_PATTERN) -> list[str]:
+    """The normalised forms a query is searched in (:func:`read_query`)."""
+    return list(read_query(text, pattern).forms)
 
 
-def _by_key(kind: HitKind, query: str, clearance: int, limit: int) -> _Lookup:
-    """Exact and prefix matches of whole keys: one B-tree range, in key order (the exact one first)."""
-    where = [SearchKey.kind == kind.value, SearchKey.key >= query, SearchEntry.secrecy <= clearance]
-    upper = successor(query)
-    if upper is not None:
-        where.append(SearchKey.key < upper)
-    return (
-        select(
-            literal(kind.value).label("hit_kind"),
-            SearchEntry.ref_id,
-            SearchEntry.title,
-            SearchEntry.detail,
-            SearchKey.key.label("found"),
-        )
-        .join(SearchEntry, SearchEntry.id == SearchKey.entry_id)
-        .where(*where)
-        .order_by(SearchKey.key)
-        .limit(limit)
+def answered_by_keys(query: QueryForms, keys_found: dict[str, set[str]]) -> bool:
+    """Whether the whole-key ranges answer ``query`` alone, so the inside pass is not run (the rule of the
+    module docstring). ``keys_found``: the keys each form's ranges found, within the reader's clearance."""
+    return any(keys_found.get(form) for form in query.codes) or any(
+        form in keys_found.get(form, ()) for form in query.places
     )
 
 
-def _inside(dialect: str, kind: HitKind, query: str, clearance: int, limit: int) -> _Lookup:
-    """Matches anywhere in names, titles and codes: the pair table for 1–2 characters, else trigrams."""
-    tag = literal(kind.value).label("hit_kind")
-    base = (
-        select(tag, SearchEntry.ref_id, SearchEntry.title, SearchEntry.detail, SearchEntry.text.label("found"))
-        .where(SearchEntry.kind == kind.value, SearchEntry.secrecy <= clearance)
-        .limit(limit)
-    )
-    if len(query) <= 2:
-        return base.join(SearchGram, SearchGram.entry_id == SearchEntry.id).where(
-            SearchGram.kind == kind.value, SearchGram.gram == query
-        )
-    if dialect == "sqlite":  # FTS5 reads the other columns from search_entries by rowid
-        # the kind is an indexed column too: the index itself keeps out the other kinds' matches
-        fts = table(FTS_TABLE, *(column(c) for c in ("ref_id", "title", "detail", "text", "secrecy")))
-        phrase = '"' + query.replace('"', '""') + '"'
-        return (
-            select(tag, fts.c.ref_id, fts.c.title, fts.c.detail, fts.c.text.label("found"))
-            .where(
-                literal_column(FTS_TABLE).op("MATCH")(f'text : {phrase} AND kind : "{kind.value}"'),
-                fts.c.secrecy <= clearance,
-            )
-            .limit(limit)
-        )
-    # PostgreSQL: LIKE served by the pg_trgm GIN index (backslash is the default escape)
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return base.where(SearchEntry.text.like(f"%{escaped}%"))
-
-
-def _together(s: Session, statements: list[_Lookup]) -> Sequence[Any]:
-    """Several kinds' limited lookups in one round trip (UNION ALL of the limited selects)."""
-    if len(statements) == 1:
-        return s.execute(statements[0]).all()
-    return s.execute(union_all(*(select(statement.subquery()) for statement in statements))).all()
-
-
-def _find(s: Session, forms: list[str], clearance: int, limit: int) -> dict[HitKind, dict[int, _Found]]:
-    """Candidates of every kind: whole keys first; inside names and titles for kinds still short of hits."""
+def _find(
+    s: Session, query: QueryForms, clearance: int, limit: int, *, everywhere: bool = False
+) -> dict[HitKind, dict[int, _Found]]:
+    """Candidates of every kind: whole keys first; inside names and titles for kinds still short of hits,
+    unless the query is answered as a structured key (:func:`answered_by_keys`; ``everywhere`` runs the
+    inside pass regardless, as every query did before issue 18)."""
     found: dict[HitKind, dict[int, _Found]] = {kind: {} for kind in HitKind}
+    keys_found: dict[str, set[str]] = {}
 
     def keep(kind: HitKind, rank: Rank, row: Any) -> None:
         known = found[kind].get(row.ref_id)
         if known is None or rank < known.rank:
             found[kind][row.ref_id] = _Found(rank, row.title, row.detail)
 
-    for form in forms:
-        for row in _together(s, [_by_key(kind, form, clearance, limit * _FETCH) for kind in HitKind]):
+    for form in query.forms:
+        params = lookups.key_params(form, clearance, limit * _FETCH)
+        rows = s.execute(lookups.key_lookup(_KINDS, params["upper"] is not None), params).all()
+        keys_found[form] = {row.found for row in rows}
+        for row in rows:
             keep(HitKind(row.hit_kind), Rank.EXACT if row.found == form else Rank.PREFIX, row)
-    short = [kind for kind in HitKind if len(found[kind]) < limit]
+    if answered_by_keys(query, keys_found) and not everywhere:
+        return found
+    short = tuple(kind.value for kind in HitKind if len(found[kind]) < limit)
     dialect = s.get_bind().dialect.name
-    for form in forms if short else ():
-        for row in _together(s, [_inside(dialect, kind, form, clearance, limit * _FETCH) for kind in short]):
+    for form in query.forms if short else ():
+        params = lookups.inside_params(short, form, clearance, limit * _FETCH)
+        for row in s.execute(lookups.inside_lookup(dialect, short, len(form) <= 2), params):
             if form in row.found:
                 keep(HitKind(row.hit_kind), Rank.CONTAINS, row)
     return found
@@ -312,19 +295,21 @@ def _not_current(s: Session, kind: HitKind, ids: list[int]) -> dict[int, str]:
     return {i: STATUS_DESTROYED if i in destroyed else VOID_MARK for i in stale}
 
 
-def search(db: Database, actor: Actor, text: str, *, limit: int = LIMIT, include_void: bool = False) -> list[Hit]:
+def search(
+    db: Database, actor: Actor, text: str, *, limit: int = LIMIT, include_void: bool = False, everywhere: bool = False
+) -> list[Hit]:
     """What the one search field finds for ``text``: up to ``limit`` hits of each kind, grouped by kind.
 
     Void and destroyed documents and void volumes are left out unless ``include_void`` (A16); then they
-    come with their mark."""
+    come with their mark. ``everywhere`` runs the inside pass even for a query the whole keys answer
+    (:func:`answered_by_keys`): the search as it was before issue 18, which the tests compare against."""
     text = "".join(ch for ch in text if ord(ch) >= 32 and ord(ch) != 127)  # scanner noise; PostgreSQL refuses NUL
     if not normalise(text) or limit < 1:
         return []
     level = int(actor.clearance)
     hits: list[Hit] = []
     with db.session() as s:
-        forms = query_forms(text, number_pattern(s))
-        candidates = _find(s, forms, level, limit)
+        candidates = _find(s, read_query(text, number_pattern(s)), level, limit, everywhere=everywhere)
         for kind in HitKind:
             found = candidates[kind]
             if kind is HitKind.VOLUME and found:  # a volume is as secret as its most secret item
