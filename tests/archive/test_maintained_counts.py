@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import create_engine, delete, func, insert, inspect, select, update
 
 from database_support import make_actor
 from estate_desk.domain.disposal.retention import Retention
@@ -24,11 +24,13 @@ from estate_desk.services.archive import attachments, boxes, browse, register, v
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.disposal import batches, destruction
 from estate_desk.services.disposal import marks as disposal
-from estate_desk.store import archive_counts
+from estate_desk.store import archive_counts, migrations
 from estate_desk.store.archive import Attachment, Category, Document, Volume
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from sqlalchemy.engine import URL
 
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.actor import Actor
@@ -271,3 +273,16 @@ def test_a_volume_leaving_its_box_moves_the_paper_of_documents_boxed_only_throug
     with ready_db.session() as s:
         s.execute(update(Volume).where(Volume.id == bound).values(box_id=s.scalar(select(func.min(Volume.box_id)))))
     assert_counts_hold(ready_db, [clerk])
+
+
+def test_migration_0014_fills_the_counts_of_an_existing_archive(demo_url: URL) -> None:
+    engine = create_engine(demo_url)
+    migrations.downgrade_engine(engine, "0013_archive_sort_indexes")
+    with engine.connect() as conn:
+        assert "archive_counts" not in inspect(conn).get_table_names()
+    migrations.upgrade_engine(engine)
+    with engine.connect() as conn:
+        kept = archive_counts.stored(conn)
+        assert kept and kept == archive_counts.counted(conn)
+        assert {name for name, _, _ in kept} == set(archive_counts.LISTS)
+    engine.dispose()
