@@ -33,7 +33,7 @@ from estate_desk.services.demo import estate as demo
 from estate_desk.services.demo.estate import DEMO_PASSWORD
 from estate_desk.services.maintenance import backup_check, backup_format, backup_progress, backup_write, restore
 from estate_desk.services.maintenance.backup_crypto import Credentials
-from estate_desk.store import snapshot
+from estate_desk.store import archive_counts, snapshot
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.blobs import BlobStore
 from estate_desk.store.database import Database, open_database
@@ -139,6 +139,8 @@ def test_a5_backup_wipe_restore_round_trips_the_demo_estate_exactly(
     try:
         assert fingerprint(restored, _store()) == before
         assert report.rows == sum(before["counts"].values())  # type: ignore[attr-defined]
+        with restored.session() as s:  # derived, not in the backup: rebuilt by the restore (issue 18)
+            assert archive_counts.stored(s) and archive_counts.stored(s) == archive_counts.counted(s)
         # and the restored archive works: the admin signs in and unlocks the key, a new record gets a new id
         admin = accounts.authenticate(restored, clock, "admin", DEMO_PASSWORD)
         assert admin.keyring is not None
@@ -263,6 +265,10 @@ def test_a5_a_restore_onto_an_archive_with_records_is_refused_unless_forced_and_
 
     with ready_db.session() as s:
         titles = s.scalars(select(Document.title)).all()
+        kept = archive_counts.stored(s)  # rebuilt from the restored rows, not the wiped archive's (issue 18)
+        assert (
+            kept == archive_counts.counted(s) and sum(n for (name, _, _), n in kept.items() if name == "documents") == 1
+        )
     assert titles == ["一份档案"]  # the other archive's record is gone, not merged
     assert report.moved_aside is not None
     assert sorted(p.name for p in report.moved_aside.rglob("*") if p.is_file()) == before_store

@@ -16,10 +16,11 @@ from estate_desk.cli.__main__ import main
 from estate_desk.domain.routines.common import RoutineStatus
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import attachments
+from estate_desk.services.archive import attachments, worklists
 from estate_desk.services.archive import numbering as archive
 from estate_desk.services.maintenance import integrity
 from estate_desk.services.routines import today
+from estate_desk.store.archive_counts import ArchiveCount
 from estate_desk.store.audit import AuditEvent
 
 if TYPE_CHECKING:
@@ -165,3 +166,37 @@ def test_a5_check_due_is_a_pure_function_of_the_clock() -> None:
     assert integrity.check_due(None, now, week)
     assert not integrity.check_due(now - timedelta(days=6), now, week)
     assert integrity.check_due(now - week, now, week)
+
+
+def test_issue18_verify_names_a_drift_in_the_counts_and_rebuilds_them(
+    ready_db: Database,
+    clock: FakeClock,
+    admin: Actor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _attach(ready_db, clock, admin, tmp_path, "扫描件.pdf", Grade.INTERNAL)
+    with ready_db.session() as s:  # one paper record still to digitise: the counts say it
+        doc = archive.register_document(s, clock, archive.DocumentDraft("YZ", "待扫描", 2024), created_by=None)
+        cell = (ArchiveCount.list_name == "to_digitise", ArchiveCount.category_id == doc.category_id)
+        grade = doc.secrecy
+    assert integrity.check_archive(ready_db, clock, keyring=admin.keyring, remember=False).ok
+    with ready_db.session() as s:  # a drift, as a write that bypassed the hooks would leave
+        s.execute(
+            update(ArchiveCount).where(*cell, ArchiveCount.grade == grade).values(documents=ArchiveCount.documents + 5)
+        )
+
+    report = integrity.check_archive(ready_db, clock, keyring=admin.keyring, remember=False)
+    assert [f.check for f in report.findings] == ["counts"]
+    (finding,) = report.findings
+    assert "待数字化" in finding.zh and "记为 6，实际为 1" in finding.zh and "--rebuild-counts" in finding.zh
+    assert "to digitise" in finding.en and "the counts say 6, the records 1" in finding.en
+
+    url = ready_db.url.render_as_string(hide_password=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["verify", "--database", url]) == 1
+    assert "--rebuild-counts" in capsys.readouterr().out
+    assert main(["verify", "--database", url, "--rebuild-counts"]) == 0
+    assert "all intact" in capsys.readouterr().out
+    assert worklists.to_digitise_count(ready_db, admin) == len(worklists.to_digitise(ready_db, admin))

@@ -101,10 +101,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from estate_desk.services.maintenance import integrity
+    from estate_desk.services.maintenance import count_check, integrity
 
     db = open_db(args)
     try:
+        if args.rebuild_counts:
+            rows = count_check.rebuild(db)
+            print(say(f"已按实际数据重建计数表（{rows} 行）。", f"Rebuilt the counts from the records ({rows} rows)."))
         actor = sign_in(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
         report = integrity.check_archive(db, SystemClock(), keyring=actor.keyring if actor else None)
     finally:
@@ -177,4 +180,12 @@ def add_backup_commands(
     vf.add_argument(
         "--user",
         help=user_help() + say("；验证加密附件时需要", "; needed to authenticate encrypted attachments"),
+    )
+    vf.add_argument(
+        "--rebuild-counts",
+        action="store_true",
+        help=say(
+            "先按实际数据重建计数表（待数字化、纸质件未归位、门类件数），再检查",
+            "first rebuild the counts (to digitise, paper missing, category totals) from the records, then check",
+        ),
     )

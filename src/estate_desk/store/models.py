@@ -12,6 +12,7 @@ from estate_desk.store.archive import (
     Movement,
     Volume,
 )
+from estate_desk.store.archive_counts import ArchiveCount
 from estate_desk.store.audit import AuditChain, AuditEvent
 from estate_desk.store.base import Base
 from estate_desk.store.desk import DeskCounter, DeskDay, Notification, Ticket
@@ -42,6 +43,7 @@ from estate_desk.store.routines import Arrear, ArrearsFollowUp, CensusTask, Insp
 
 __all__ = [
     "ArchiveBox",
+    "ArchiveCount",
     "ArchiveCounter",
     "ArchiveKey",
     "Arrear",

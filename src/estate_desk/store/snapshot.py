@@ -6,7 +6,8 @@ loads into PostgreSQL and back unchanged: instants as ISO 8601 in UTC with their
 ISO dates, bytes as base64, decimals as text; text, integers, booleans and NULL as JSON.
 
 The search index (``search_entries``, ``search_keys``, ``search_grams`` and the trigram objects
-outside the metadata) is derived from the records and rebuilt after a restore, so it is not kept.
+outside the metadata) and the archive's maintained counts (``archive_counts``) are derived from the
+records and rebuilt after a restore, so they are not kept.
 
 A consistent view to read from: :func:`consistent_connection` gives SQLite's online backup copied
 into a temporary file (the live file keeps working meanwhile), or on PostgreSQL one
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
     from estate_desk.store.database import Database
 
-DERIVED_TABLES = frozenset({"search_entries", "search_keys", "search_grams"})
+DERIVED_TABLES = frozenset({"search_entries", "search_keys", "search_grams", "archive_counts"})
 """Rebuilt from the records after a restore; not kept in a backup."""
 
 SEEDED_TABLES = frozenset({"audit_chain"})

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from estate_desk.domain.disposal.retention import Retention
 from estate_desk.domain.disposal.rules import STATUS_DESTROYED, VOID_MARK
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.secrecy import clearance
 from estate_desk.services.secrecy.clearance import documents_visible
+from estate_desk.store import archive_counts
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category, Document
 from estate_desk.store.desk import Ticket
 from estate_desk.store.estate import Owner, Room
@@ -63,13 +64,7 @@ class DocumentRow:
 
 def categories(db: Database, actor: Actor) -> list[CategoryNode]:
     with db.session() as s:
-        counts = dict(
-            s.execute(
-                select(Document.category_id, func.count())
-                .where(documents_visible(actor))
-                .group_by(Document.category_id)
-            ).all()
-        )
+        counts = archive_counts.category_totals(s, int(actor.clearance))  # maintained, not counted (issue 18)
         return [
             CategoryNode(c.id, c.code, c.name_zh, c.name_en, c.parent_id, counts.get(c.id, 0))
             for c in s.scalars(select(Category).order_by(Category.sort_order, Category.id))

@@ -1,6 +1,6 @@
 """Checking the archive (完整性检查, A5): is everything still what it was when it was recorded?
 
-:func:`check_archive` runs four checks and names every problem with the record and the file:
+:func:`check_archive` runs five checks and names every problem with the record and the file:
 
 1. the database's own check — SQLite's ``PRAGMA integrity_check`` and ``foreign_key_check``; on
    PostgreSQL every table is read to the end — and, on both, every reference points at a row;
@@ -8,7 +8,10 @@
    store) is there and its SHA-256 is still the one recorded;
 3. encrypted attachments authenticate (every chunk's AES-GCM tag) with the archive's key, when
    the check runs in a session that unlocked it; otherwise they are counted as not checked;
-4. the audit trail's hash chain holds (``services/audit.verify``).
+4. the audit trail's hash chain holds (``services/audit.verify``);
+5. the maintained counts (``archive_counts``: the work lists and category totals shown at start)
+   equal ``COUNT(*)`` over the documents (``services/maintenance/count_check.py``), each difference
+   named with its cure, ``estate-desk verify --rebuild-counts``.
 
 The outcome is kept in the settings (:data:`LAST_SETTING`) so the today page shows when the
 archive was last checked and what was wrong; :func:`check_due` decides, from the clock alone,
@@ -28,6 +31,7 @@ from sqlalchemy import and_, func, select, text
 from estate_desk.domain.errors import UserError
 from estate_desk.services import audit
 from estate_desk.services.archive import attachments
+from estate_desk.services.maintenance import count_check
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.base import Base
@@ -55,7 +59,7 @@ DEFAULT_EVERY = timedelta(days=7)
 class Finding:
     """One thing wrong: which check found it, where (a record and/or a file) and what."""
 
-    check: str  # "database" | "fixity" | "sealed" | "audit"
+    check: str  # "database" | "fixity" | "sealed" | "audit" | "counts"
     where: str
     zh: str
     en: str
@@ -264,6 +268,14 @@ def check_archive(
             report.findings.append(Finding("database", db.masked_url, f"检查失败：{exc}", f"the check failed: {exc}"))
             found = []
         report.findings.extend(found)
+        try:
+            report.findings.extend(
+                Finding("counts", count_check.WHERE, zh, en) for zh, en in count_check.differences(conn)
+            )
+        except Exception as exc:
+            report.findings.append(
+                Finding("counts", count_check.WHERE, f"无法核对计数表：{exc}", f"cannot check the counts: {exc}")
+            )
         try:
             kept = _kept_files(conn)
         except Exception as exc:

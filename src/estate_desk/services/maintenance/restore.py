@@ -33,7 +33,7 @@ from estate_desk.services.maintenance.backup_check import damaged, index_line, o
 from estate_desk.services.maintenance.backup_crypto import BackupKey, Credentials, Undecryptable
 from estate_desk.services.maintenance.backup_format import FILE_INDEX, TABLES, BackupInfo, store_files
 from estate_desk.services.maintenance.backup_progress import Ticker, file_units
-from estate_desk.store import snapshot
+from estate_desk.store import archive_counts, snapshot
 from estate_desk.store.blobs import CHUNK_SIZE, INCOMING_PREFIX, INCOMING_SUFFIX, BlobStore
 from estate_desk.store.database import (
     Database,
@@ -241,6 +241,7 @@ def _load_rows(
                     raise damaged(info.path, f"{table_name} 行数不符", f"the row count of {table_name} differs")
             snapshot.reset_sequences(conn)
             rebuild_on(conn)
+            archive_counts.rebuild_on(conn)  # derived, not in the backup: counted once from the rows
             if before_commit is not None:
                 before_commit(conn)  # the restore's id, committed with the rows or not at all
     except SQLAlchemyError as exc:
