@@ -62,6 +62,9 @@ def upgrade() -> None:
         "inbox_sources",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("fingerprint", sa.String(length=64), nullable=False),
+        sa.Column("stack", sa.Integer(), nullable=True),
+        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("name", sa.String(length=260), nullable=False),
         sa.Column("media_type", sa.String(length=100), nullable=False),
@@ -76,10 +79,12 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["imported_by"], ["users.id"], name=op.f("fk_inbox_sources_imported_by_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inbox_sources")),
-        sa.UniqueConstraint("sha256", name=op.f("uq_inbox_sources_sha256")),
+        sa.UniqueConstraint("fingerprint", "position", name=op.f("uq_inbox_sources_fingerprint_position")),
     )
     with op.batch_alter_table("inbox_sources", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_inbox_sources_batch_id"), ["batch_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_inbox_sources_sha256"), ["sha256"], unique=False)
+        batch_op.create_index(batch_op.f("ix_inbox_sources_stack"), ["stack"], unique=False)
 
     op.create_table(
         "digitise_pending",
@@ -180,6 +185,8 @@ def downgrade() -> None:
 
     op.drop_table("digitise_pending")
     with op.batch_alter_table("inbox_sources", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_inbox_sources_stack"))
+        batch_op.drop_index(batch_op.f("ix_inbox_sources_sha256"))
         batch_op.drop_index(batch_op.f("ix_inbox_sources_batch_id"))
 
     op.drop_table("inbox_sources")

@@ -64,12 +64,23 @@ class DigitiseRecord(Base):
 
 
 class InboxSource(Base):
-    """A file the scanner delivered: kept byte for byte in the store, recognised by its SHA-256."""
+    """A file the scanner delivered: kept byte for byte in the store, recognised by its SHA-256.
+
+    A stack is one multi-page PDF or TIFF, or a set of page images imported together: the files of one
+    stack share ``stack`` (the id of its first file) and ``fingerprint`` (the file's SHA-256 for a single
+    file, else the SHA-256 of its files' SHA-256s in order), and are numbered by ``position``; a stack's
+    page numbers run across its files in that order. A fingerprint is taken once: the same stack dropped
+    twice is recognised, even by two workstations at the same moment.
+    """
 
     __tablename__ = "inbox_sources"
+    __table_args__ = (UniqueConstraint("fingerprint", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    stack: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
     size: Mapped[int] = mapped_column(BigInteger)
     name: Mapped[str] = mapped_column(String(260))
     media_type: Mapped[str] = mapped_column(String(100))
@@ -90,8 +101,8 @@ class DigitiseScan(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("digitise_batches.id"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), unique=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("inbox_sources.id"), index=True)
-    source_pages: Mapped[str] = mapped_column(Text)  # the source's page numbers, "3,4,5"
+    source_id: Mapped[int] = mapped_column(ForeignKey("inbox_sources.id"), index=True)  # the stack's first file
+    source_pages: Mapped[str] = mapped_column(Text)  # the stack's page numbers, "3,4,5"
     page_count: Mapped[int] = mapped_column(Integer)
 
 
@@ -102,7 +113,7 @@ class PendingItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("digitise_batches.id"), index=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("inbox_sources.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("inbox_sources.id"), index=True)  # the stack's first file
     reason: Mapped[str] = mapped_column(String(30))  # services/digitise/inbox.Reason
     detail: Mapped[str] = mapped_column(Text, default="")  # the code read, the archive number named
     sheet_page: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the cover sheet's page, if any

@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 def fonds_code(db: Database) -> str:
     """The estate's 全宗号, which every cover sheet carries."""
     with db.session() as s:
-        office = s.scalar(select(Office))
-    if office is None:
+        code = s.scalar(select(Office.fonds_code).order_by(Office.id).limit(1))
+    if code is None:
         raise InputProblem(zh="档案库尚未设置。", en="The archive has not been set up yet.")
-    return office.fonds_code
+    return code
 
 
 def print_cover_sheets(db: Database, actor: Actor, batch_id: int, out: Path) -> int:
