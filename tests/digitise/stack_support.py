@@ -75,8 +75,8 @@ def smudge(sheet: Image.Image) -> Image.Image:
 
 
 def foreign_sheet(fonds: str, archive_no: str) -> Image.Image:
-    """A cover sheet of another estate: its code drawn by zxing-cpp's writer-free route, the real PDF of a
-    one-record batch being out of reach here; Code 128 from python-barcode's pattern, 3 px modules."""
+    """A cover sheet of another estate (fonds ``fonds``), with the sheet mark: our printer draws only our
+    own estate's sheets, so the bars are drawn here from python-barcode's Code 128 pattern, 3 px modules."""
     from estate_desk.printing.barcodes import code128_modules
 
     code = cover_codes.record_code(fonds, archive_no)

@@ -249,3 +249,20 @@ def test_the_batch_counts_its_scanned_records_and_open_problems(
     summary = batches.batch_view(ready_db, clerk, planted.batch).summary
     assert (summary.records, summary.scanned, summary.pending) == (4, 3, 5)
     assert [r for r, _, _ in inbox.pending(ready_db, clerk, planted.batch)] == [p[0] for p in planted.expected_problems]
+
+
+def test_a_record_linked_by_another_workstation_meanwhile_waits_instead_of_attaching_twice(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = register(ready_db, clock, ["甲"])
+    batch = batches.new_batch(ready_db, clock, clerk, document_ids=ids)
+    batches.advance(ready_db, clock, clerk, batch)
+    sheet, end = sheet_images(ready_db, clerk, batch, tmp_path)
+    first = Stack([sheet, page_image("first"), end]).as_pdf(tmp_path / "first.pdf")
+    second = Stack([sheet, page_image("second"), page_image("second 2"), end]).as_pdf(tmp_path / "second.pdf")
+    inbox.import_stack(ready_db, clerk, first, batch)
+    real_split = inbox.split
+    monkeypatch.setattr(inbox, "split", lambda r, e, b, scanned: real_split(r, e, b, ()))  # read before the first
+    result = inbox.import_stack(ready_db, clerk, second, batch)
+    assert not result.linked and [(p.reason, p.pages) for p in result.pending] == [(Reason.SCANNED_TWICE, (2, 3))]
+    assert _pdf_pages(ready_db, clerk, ids[0]) == [1]

@@ -212,8 +212,19 @@ def _commit(
         sealed_any = any(sealing.must_seal(s, d.secrecy) for d in documents.values())
         key = sealing.require_keyring(actor).sealing_key() if sealed_any else None
         first = _keep_sources(s, clock, actor, batch_id, stack, hashes, key)
+        problems = list(problems)
         for part in parts:
             document = documents[part.document_id]
+            record = s.scalar(
+                select(DigitiseRecord)
+                .where(DigitiseRecord.batch_id == batch_id, DigitiseRecord.document_id == document.id)
+                .with_for_update()
+            )
+            assert record is not None
+            if record.status == "scanned":  # another workstation linked it since the stack was read
+                code = barcode_form(document.archive_no) or document.archive_no
+                problems.append(Problem(Reason.SCANNED_TWICE, part.sheet, part.pages, code, document.id))
+                continue
             seal = key if sealing.must_seal(s, document.secrecy) else None
             name = scan_file_name(document.archive_no, "pdf")
             attachment = attach_bytes(
@@ -236,14 +247,9 @@ def _commit(
                     page_count=len(part.pages),
                 )
             )
-            record = s.scalar(
-                select(DigitiseRecord).where(
-                    DigitiseRecord.batch_id == batch_id, DigitiseRecord.document_id == document.id
-                )
-            )
-            assert record is not None
             record.status = "scanned"
             linked.append(Linked(document.id, document.archive_no, part.pages, attachment.id, name))
+        problems.sort(key=lambda p: p.sheet if p.sheet is not None else (p.pages[0] if p.pages else 0))
         for problem in problems:
             s.add(
                 PendingItem(
