@@ -124,7 +124,7 @@ class Stack:
         try:
             for page in self.pages:
                 if pdf is not None:
-                    yield pdf[page.index].render(scale=READ_DPI / 72, grayscale=True).to_pil().convert("L")
+                    yield _render(pdf[page.index])
                     continue
                 with Image.open(self.files[page.file]) as image:
                     image.seek(page.index)
@@ -165,6 +165,12 @@ class Stack:
         return out.getvalue()
 
 
+def _render(page: pdfium.PdfPage) -> Image.Image:
+    """A PDF page at 150 dpi in greyscale; without image smoothing, which bars need not and which halves the time."""
+    image: Image.Image = page.render(scale=READ_DPI / 72, grayscale=True, no_smoothimage=True).to_pil()
+    return image.convert("L")
+
+
 def _wrappable(png: bytes) -> bool:
     """Whether img2pdf takes a PNG as it is (no alpha channel)."""
     try:
@@ -183,7 +189,7 @@ def open_stack(files: Sequence[Path]) -> Stack:
 
 def read_page(number: int, image: Image.Image) -> PageReading:
     """What one page is: a cover sheet (its code read, or only its mark), or a page of a record."""
-    found = zxingcpp.read_barcodes(image, formats=CODE_128)
+    found = zxingcpp.read_barcodes(image, formats=CODE_128, try_invert=False)  # sheets are black on white
     texts = [b.text for b in found if b.valid]
     for text in texts:
         code = cover_codes.parse(text)
