@@ -39,7 +39,7 @@ from estate_desk.services.digitise.sheets import fonds_code
 from estate_desk.services.digitise.stack_files import MEDIA_TYPES, open_stack, read_page
 from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store.archive import Document
-from estate_desk.store.digitise import DigitiseRecord, DigitiseScan, InboxSource, PendingItem
+from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord, DigitiseScan, InboxSource, PendingItem
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -163,6 +163,18 @@ def _keep_sources(
     return first
 
 
+def _scanning(s: Session, batch_id: int) -> DigitiseBatch:
+    """The batch, if it stands at 扫描 (the only step that takes scans); refused otherwise."""
+    batch = load(s, batch_id)
+    if Step(batch.step) not in IMPORT_STEPS:
+        raise RuleViolation(
+            zh=f"数字化批次 {batch.code} 正处于“{Step(batch.step).zh}”，只有“扫描”环节才能导入扫描件。",
+            en=f"Digitisation batch {batch.code} is at '{Step(batch.step).en}'; scans are imported at 'Scanning' only.",
+            rule="A5",
+        )
+    return batch
+
+
 def import_stack(db: Database, actor: Actor, path: Path | Sequence[Path], batch_id: int) -> ImportResult:
     """Split a scanned stack (a PDF, a TIFF, or page images in order) into the scans of the batch's records."""
     clock = actor.clock or SystemClock()
@@ -175,13 +187,7 @@ def import_stack(db: Database, actor: Actor, path: Path | Sequence[Path], batch_
         return ImportResult(names, len(stack), (), (), already=True)
     fonds = fonds_code(db)
     with db.session() as s:
-        batch = load(s, batch_id)
-        if Step(batch.step) not in IMPORT_STEPS:
-            raise RuleViolation(
-                zh=f"数字化批次 {batch.code} 正处于“{Step(batch.step).zh}”，只有“扫描”环节才能导入扫描件。",
-                en=f"Digitisation batch {batch.code} is at '{Step(batch.step).en}'; scans are imported at 'Scanning' only.",
-                rule="A5",
-            )
+        _scanning(s, batch_id)
         by_code, scanned, _ = _batch_records(s, actor, batch_id)
     readings = [read_page(n, image) for n, image in enumerate(stack.images(), start=1)]
     result = split(readings, fonds, by_code, scanned)
@@ -207,7 +213,7 @@ def _commit(
 ) -> ImportResult:
     linked: list[Linked] = []
     with db.session() as s:
-        batch = load(s, batch_id)
+        batch = _scanning(s, batch_id)  # it may have moved on while the pages were read
         _, _, documents = _batch_records(s, actor, batch_id)
         sealed_any = any(sealing.must_seal(s, d.secrecy) for d in documents.values())
         key = sealing.require_keyring(actor).sealing_key() if sealed_any else None
