@@ -16,10 +16,10 @@ from stack_support import Stack, foreign_sheet, page_image, register, sheet_imag
 
 from estate_desk.domain.digitise.splitting import Reason
 from estate_desk.domain.digitise.steps import Step
-from estate_desk.domain.errors import InputProblem, RuleViolation
+from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import attachments
-from estate_desk.services.digitise import batches, inbox
+from estate_desk.services.digitise import batches, inbox, pending
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.digitise import DigitiseScan, InboxSource, PendingItem
 
@@ -248,7 +248,26 @@ def test_the_batch_counts_its_scanned_records_and_open_problems(
     inbox.import_stack(ready_db, clerk, planted.stack.as_pdf(tmp_path / "s.pdf"), planted.batch)
     summary = batches.batch_view(ready_db, clerk, planted.batch).summary
     assert (summary.records, summary.scanned, summary.pending) == (4, 3, 5)
-    assert [r for r, _, _ in inbox.pending(ready_db, clerk, planted.batch)] == [p[0] for p in planted.expected_problems]
+    waiting = pending.open_items(ready_db, clerk, planted.batch)
+    assert [(w.reason, w.sheet_page, w.pages) for w in waiting] == planted.expected_problems
+    assert {w.source for w in waiting} == {"s.pdf"}
+
+
+def test_a_pending_item_is_settled_once_and_leaves_the_open_queue(
+    ready_db: Database, clock: FakeClock, clerk: Actor, receptionist: Actor, planted: Planted, tmp_path: Path
+) -> None:
+    inbox.import_stack(ready_db, clerk, planted.stack.as_pdf(tmp_path / "s.pdf"), planted.batch)
+    stray, *rest = pending.open_items(ready_db, clerk, planted.batch)
+    with pytest.raises(PermissionDenied):
+        pending.settle(ready_db, clock, receptionist, stray.id, pending.Settlement.DROPPED)
+    pending.settle(ready_db, clock, clerk, stray.id, pending.Settlement.DROPPED, "空白页")
+    assert pending.open_items(ready_db, clerk, planted.batch) == rest
+    with pytest.raises(RuleViolation, match="settled already"):
+        pending.settle(ready_db, clock, clerk, stray.id, pending.Settlement.RESCAN)
+    with ready_db.session() as s:
+        item = s.get(PendingItem, stray.id)
+        assert item is not None and (item.settled, item.settled_by, item.detail) == ("dropped", clerk.user_id, "空白页")
+    assert batches.batch_view(ready_db, clerk, planted.batch).summary.pending == 4
 
 
 def test_a_record_linked_by_another_workstation_meanwhile_waits_instead_of_attaching_twice(

@@ -282,15 +282,3 @@ def _commit(
             clock=clock,
         )
     return ImportResult(tuple(p.name for p in stack.files), len(stack), tuple(linked), tuple(problems))
-
-
-def pending(db: Database, actor: Actor, batch_id: int) -> list[tuple[Reason, str, str]]:
-    """The batch's open 待处理 items: reason, pages, detail."""
-    require_keeper(actor, "查看待处理", "see the pending queue")
-    with db.session() as s:
-        rows = s.scalars(
-            select(PendingItem)
-            .where(PendingItem.batch_id == batch_id, PendingItem.settled == "open")
-            .order_by(PendingItem.id)
-        )
-        return [(Reason(r.reason), r.source_pages, r.detail) for r in rows]
