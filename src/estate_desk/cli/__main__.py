@@ -15,7 +15,20 @@ import sys
 from typing import TYPE_CHECKING
 
 from estate_desk import paths
-from estate_desk.cli import accounts, backup, database, demo, desk, lan, retention, roster, search, secrecy, window
+from estate_desk.cli import (
+    accounts,
+    backup,
+    database,
+    demo,
+    desk,
+    digitise,
+    lan,
+    retention,
+    roster,
+    search,
+    secrecy,
+    window,
+)
 from estate_desk.cli.common import EXIT_BROKEN_PIPE, EXIT_PROBLEM, Parser, cli_lang, say
 from estate_desk.domain.errors import UserError
 from estate_desk.logs import setup_logging
@@ -90,6 +103,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     secrecy.add_commands(sub, add)
     backup.add_backup_commands(sub, add)
     retention.add_commands(sub, add)
+    digitise.add_commands(sub, add)
     if argv is None or "print" in argv:
         from estate_desk.cli import printouts  # loads reportlab's registry: only when printing
 

@@ -26,6 +26,14 @@ from estate_desk.store.desk_records import (
     TicketReturnVisit,
     TicketServiceLine,
 )
+from estate_desk.store.digitise import (
+    DigitiseBatch,
+    DigitiseRecord,
+    DigitiseScan,
+    DigitiseStepLog,
+    InboxSource,
+    PendingItem,
+)
 from estate_desk.store.disposal import DestructionBatch, DestructionFile, DestructionItem, LegalHold
 from estate_desk.store.estate import Building, Owner, OwnerChange, Ownership, Room
 from estate_desk.store.keys import ArchiveKey, UserKey
@@ -62,8 +70,13 @@ __all__ = [
     "DestructionBatch",
     "DestructionFile",
     "DestructionItem",
+    "DigitiseBatch",
+    "DigitiseRecord",
+    "DigitiseScan",
+    "DigitiseStepLog",
     "Document",
     "HandoverBatch",
+    "InboxSource",
     "Inspection",
     "LegalHold",
     "Loan",
@@ -79,6 +92,7 @@ __all__ = [
     "Owner",
     "OwnerChange",
     "Ownership",
+    "PendingItem",
     "Room",
     "Setting",
     "Ticket",

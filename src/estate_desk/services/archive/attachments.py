@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
+    from estate_desk.store.sealed import SealingKey
 
 __all__ = [
     "AttachmentRow",
@@ -118,21 +119,32 @@ def verify(sha256: str) -> bool:
     return blob_store().verify(sha256)
 
 
-def store_bytes(data: bytes, name: str) -> StoredBlob:
-    """Keep bytes the application made (a signature drawn on screen, a rendered slip) in the store."""
+def store_bytes(data: bytes, name: str, *, seal: SealingKey | None = None) -> StoredBlob:
+    """Keep bytes the application made (a signature drawn on screen, a rendered slip) in the store;
+    with ``seal``, encrypted on the way in."""
     with tempfile.TemporaryDirectory(prefix="estate-desk-") as folder:
         source = Path(folder) / (Path(name).name or "file")
         source.write_bytes(data)
-        return blob_store().put(source)
+        return blob_store().put(source, seal=seal)
 
 
 def attach_bytes(
-    s: Session, clock: Clock, *, document_id: int, data: bytes, name: str, kind: AttachmentKind, added_by: int | None
+    s: Session,
+    clock: Clock,
+    *,
+    document_id: int,
+    data: bytes,
+    name: str,
+    kind: AttachmentKind,
+    added_by: int | None,
+    seal: SealingKey | None = None,
 ) -> Attachment:
     """Store bytes and attach them to a record inside the caller's unit of work, for records the
-    application files itself (a closed ticket's slip and signature); checks no permission.
+    application files itself (a closed ticket's slip and signature, a scan split from a stack); checks no
+    permission. With ``seal`` (the caller asked ``sealing.must_seal`` for the record's grade) the file is
+    stored encrypted, as :func:`attach_file` does at 秘密 and above.
     Should the unit of work fail, the stored file is left unreferenced, which harms nothing."""
-    stored = store_bytes(data, name)
+    stored = store_bytes(data, name, seal=seal)
     attachment = Attachment(
         document_id=document_id,
         sha256=stored.sha256,
@@ -140,7 +152,7 @@ def attach_bytes(
         original_name=name[:MAX_NAME],
         media_type=media_type_of(name),
         kind=kind.value,
-        encrypted=False,
+        encrypted=seal is not None,
         added_by=added_by,
         added_at=clock.now(),
     )

@@ -1,0 +1,7 @@
+"""Digitisation (数字化) as pure rules, after DA/T 31-2017 (A5: originals *and* a computer archive).
+
+- ``steps.py``: a batch's steps 准备 → 扫描 → 质检 → 挂接 → 验收 → 入库 and which moves are allowed;
+- ``settings.py``: the scan settings of a batch (resolution, colour mode per record, one format) and their checks;
+- ``naming.py``: the name of a record's scan file, made from its 档号;
+- ``cover_codes.py``: what a scan cover sheet's barcode carries (the estate's code and the 档号) and reading it back.
+"""

@@ -1,0 +1,6 @@
+"""Digitisation (数字化, DA/T 31): batches made from a selection and moved step by step, cover sheets
+printed for their records, the scan inbox that splits a scanned stack and links each record's pages, and
+the 待处理 queue of pages that did not attach.
+
+Rule: A5 (originals *and* a computer archive). Who may: the archive's keepers (``domain/roles.ARCHIVE_KEEPERS``).
+"""

@@ -1,0 +1,129 @@
+"""Synthetic scan stacks for the digitisation tests (not a test module).
+
+Cover sheets come from the real cover-sheet PDF (``services/digitise/sheets.py``) rendered to images with
+pypdfium2; a record's pages are drawn with Pillow (a page number and the record's name in big digits, so
+a page can be told where it landed). :func:`build` puts a plan of sheets and pages together as a
+multi-page PDF, a multi-page TIFF, or a folder of JPEG/PNG pages.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import img2pdf
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+
+from estate_desk.domain.digitise import cover_codes
+from estate_desk.services.archive import numbering as archive
+from estate_desk.services.digitise import batches, sheets
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from estate_desk.domain.clock import FakeClock
+    from estate_desk.services.actor import Actor
+    from estate_desk.store.database import Database
+
+SCAN_DPI = 150
+PAGE_PX = (int(8.27 * SCAN_DPI), int(11.69 * SCAN_DPI))  # A4 at 150 dpi
+
+
+def register(db: Database, clock: FakeClock, titles: list[str], pages: int = 2, **draft: object) -> list[int]:
+    """Register records of category 业主 (YZ), 2023, one per title; returns their ids."""
+    with db.session() as s:
+        return [
+            archive.register_document(
+                s,
+                clock,
+                archive.DocumentDraft("YZ", t, 2023, pages=pages, **draft),
+                created_by=None,  # type: ignore[arg-type]
+            ).id
+            for t in titles
+        ]
+
+
+def sheet_images(db: Database, actor: Actor, batch_id: int, folder: Path) -> list[Image.Image]:
+    """The batch's real cover sheets (end sheet last), rendered at 150 dpi in greyscale, as a scanner would."""
+    out = folder / "sheets.pdf"
+    sheets.print_cover_sheets(db, actor, batch_id, out)
+    pdf = pdfium.PdfDocument(out)
+    try:
+        return [page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil().convert("L") for page in pdf]
+    finally:
+        pdf.close()
+
+
+def page_image(label: str, colour: bool = False) -> Image.Image:
+    """One scanned page of a record: white, a frame and ``label`` in big block letters (no barcode)."""
+    image = Image.new("RGB" if colour else "L", PAGE_PX, "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((60, 60, PAGE_PX[0] - 60, PAGE_PX[1] - 60), outline="black", width=4)
+    draw.text((120, 200), label, fill="black", font_size=64)
+    if colour:
+        draw.ellipse((700, 1300, 1000, 1600), outline=(220, 0, 0), width=12)  # a red seal
+    return image
+
+
+def smudge(sheet: Image.Image) -> Image.Image:
+    """A cover sheet whose big barcode a stain hides: its top half painted over, the sheet mark left readable."""
+    stained = sheet.copy()
+    ImageDraw.Draw(stained).rectangle((0, 0, stained.width, stained.height // 2), fill="white")
+    return stained
+
+
+def foreign_sheet(fonds: str, archive_no: str) -> Image.Image:
+    """A cover sheet of another estate (fonds ``fonds``), with the sheet mark: our printer draws only our
+    own estate's sheets, so the bars are drawn here from python-barcode's Code 128 pattern, 3 px modules."""
+    from estate_desk.printing.barcodes import code128_modules
+
+    code = cover_codes.record_code(fonds, archive_no)
+    image = Image.new("L", PAGE_PX, "white")
+    draw = ImageDraw.Draw(image)
+    x = 60
+    for module in code128_modules(code):
+        if module == "1":
+            draw.rectangle((x, 200, x + 2, 380), fill="black")
+        x += 3
+    mark_x = 300
+    for module in code128_modules(cover_codes.SHEET_MARK):
+        if module == "1":
+            draw.rectangle((mark_x, 1500, mark_x + 2, 1580), fill="black")
+        mark_x += 3
+    return image
+
+
+@dataclass(frozen=True)
+class Stack:
+    pages: list[Image.Image]
+
+    def as_pdf(self, path: Path) -> Path:
+        """A multi-page PDF of the pages, each a lossless PNG inside (img2pdf)."""
+        path.write_bytes(img2pdf.convert([_png(p) for p in self.pages]))
+        return path
+
+    def as_tiff(self, path: Path) -> Path:
+        first, *rest = [p.convert("L") if p.mode == "L" else p for p in self.pages]
+        first.save(path, save_all=True, append_images=rest, compression="tiff_deflate", dpi=(SCAN_DPI, SCAN_DPI))
+        return path
+
+    def as_images(self, folder: Path, fmt: str = "png") -> list[Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for n, page in enumerate(self.pages, start=1):
+            path = folder / f"scan-{n:04d}.{fmt}"
+            page.convert("RGB").save(path, quality=92) if fmt == "jpg" else page.save(path)
+            paths.append(path)
+        return paths
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def make_batch(db: Database, clock: FakeClock, actor: Actor, ids: list[int]) -> int:
+    return batches.new_batch(db, clock, actor, document_ids=ids)
