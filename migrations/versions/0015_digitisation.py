@@ -1,7 +1,7 @@
 """digitisation batches, their records and step log, the scan inbox's files and the 待处理 queue (issue 17)
 
 Revision ID: 0015_digitisation
-Revises: 0013_archive_sort_indexes
+Revises: 0014_archive_counts
 Create Date: 2026-12-07 18:46:32
 
 New tables only (DA/T 31's batches, store/digitise.py): ``digitise_batches`` with their scan settings
