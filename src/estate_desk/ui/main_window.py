@@ -52,7 +52,19 @@ from estate_desk.ui.qt import (
 )
 from estate_desk.ui.scanner import ScanListener, monotonic_ms
 from estate_desk.ui.search_results import HIT, SearchResults
-from estate_desk.ui.sections import ADMIN_READERS, ROUTINE_KINDS, Sections
+from estate_desk.ui.sections import (
+    ADMIN_READERS,
+    HOME_SECTIONS,
+    ROUTINE_KINDS,
+    Sections,
+    admin_page,
+    desk_page,
+    disposal_page,
+    loans_page,
+    printing_page,
+    routines_page,
+    today_page,
+)
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
@@ -68,49 +80,6 @@ if TYPE_CHECKING:
     from estate_desk.ui.printouts.section import PrintingSection
     from estate_desk.ui.routines.section import RoutinesSection
     from estate_desk.ui.routines.today_page import TodayPage
-
-
-# Each section's page, with its modules imported when it is first built (ui/sections.py)
-def _desk(db: Database, actor: Actor, clock: Clock) -> QWidget:
-    from estate_desk.ui.desk.section import DeskSection
-
-    return DeskSection(db, actor, clock)
-
-
-def _printing(db: Database, actor: Actor, clock: Clock, runner: Runner) -> QWidget:
-    from estate_desk.ui.printouts.section import PrintingSection
-
-    return PrintingSection(db, actor, clock, runner)
-
-
-def _admin(db: Database, actor: Actor, clock: Clock) -> QWidget:
-    from estate_desk.ui.accounts.admin_section import AdminSection
-
-    return AdminSection(db, actor, clock)
-
-
-def _today(db: Database, clock: Clock, actor: Actor) -> QWidget:
-    from estate_desk.ui.routines.today_page import TodayPage
-
-    return TodayPage(db, clock, actor)
-
-
-def _routines(db: Database, clock: Clock, actor: Actor, runner: Runner) -> QWidget:
-    from estate_desk.ui.routines.section import RoutinesSection
-
-    return RoutinesSection(db, clock, actor, runner=runner)
-
-
-def _loans(db: Database, clock: Clock, actor: Actor) -> QWidget:
-    from estate_desk.ui.loans.desk import LoanDesk
-
-    return LoanDesk(db, clock, actor)
-
-
-def _disposal(db: Database, actor: Actor, clock: Clock) -> QWidget:
-    from estate_desk.ui.disposal.page import DisposalSection
-
-    return DisposalSection(db, actor, clock)
 
 
 class MainWindow(QMainWindow):
@@ -151,23 +120,23 @@ class MainWindow(QMainWindow):
             self.first_steps.step.connect(self.take_first_step)
             self.sections.add("first_steps", self.tr("First steps"), self.first_steps)
         self.sections.add("archive", self.tr("Archive"), self.archive)
-        self.sections.add("desk", self.tr("Front desk"), lambda: _desk(db, actor, clock))
-        self.sections.add("printing", self.tr("Printing"), lambda: _printing(db, actor, clock, self.runner))
+        self.sections.add("desk", self.tr("Front desk"), lambda: desk_page(db, actor, clock))
+        self.sections.add("printing", self.tr("Printing"), lambda: printing_page(db, actor, clock, self.runner))
         if actor.role in ADMIN_READERS:
-            self.sections.add("admin", self.tr("Administration"), lambda: _admin(db, actor, clock))
+            self.sections.add("admin", self.tr("Administration"), lambda: admin_page(db, actor, clock))
         if actor.role in ROUTINE_READERS:  # the clerk's day: today page and routines (A10, A14, A15)
             translate = QCoreApplication.translate
-            self.sections.add("today", translate("RoutinesSection", "Today"), lambda: _today(db, clock, actor))
+            self.sections.add("today", translate("RoutinesSection", "Today"), lambda: today_page(db, clock, actor))
             self.sections.add(
                 "routines",
                 translate("RoutinesSection", "Routines"),
-                lambda: _routines(db, clock, actor, self.runner),
+                lambda: routines_page(db, clock, actor, self.runner),
             )
         if actor.role in LEDGER_READERS:  # the loan desk, the ledger and approvals (A12)
-            self.sections.add("loans", self.tr("Loans"), lambda: _loans(db, clock, actor))
+            self.sections.add("loans", self.tr("Loans"), lambda: loans_page(db, clock, actor))
         if actor.role in ARCHIVE_KEEPERS | SUPERVISING_LEADERS:  # appraisal and destruction (A17)
             # 鉴定销毁: "Disposal", the archivist's word for it
-            self.sections.add("disposal", self.tr("Disposal"), lambda: _disposal(db, actor, clock))
+            self.sections.add("disposal", self.tr("Disposal"), lambda: disposal_page(db, actor, clock))
         icons.fit_sections(self.nav)  # as wide as its longest name, in either language
 
         self.results = SearchResults(objectName="searchResults")
@@ -217,7 +186,7 @@ class MainWindow(QMainWindow):
         self.backups.checked.connect(self._refresh_today)
         self.backups.restored.connect(self._restored)
         self._archive_stale = False
-        self.home = self._home_page(home)
+        self.home = self.sections.page(HOME_SECTIONS.get(home, "archive")) or self.archive
         self.show_section(self.home)
         self.scanner = ScanListener(self, now_ms)
         self.scanner.scanned.connect(self.open_code)
@@ -278,16 +247,6 @@ class MainWindow(QMainWindow):
         today = self.sections.built("today")
         if today is not None:  # a page not built yet reads everything when first shown
             cast("TodayPage", today).refresh()
-
-    def _home_page(self, home: Home) -> QWidget:
-        keys = {
-            Home.FIRST_STEPS: "first_steps",
-            Home.TODAY: "today",
-            Home.ARCHIVE: "archive",
-            Home.DESK: "desk",
-            Home.ADMIN: "admin",
-        }
-        return self.sections.page(keys.get(home, "archive")) or self.archive
 
     def show_section(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.roles import USER_READERS
+from estate_desk.domain.roles import USER_READERS, Home
 from estate_desk.services.secrecy.audit_log import AUDIT_READERS
 from estate_desk.services.secrecy.grades import SETTERS
 from estate_desk.ui import icons
@@ -22,8 +22,22 @@ from estate_desk.ui.qt import QListWidget, QListWidgetItem, QStackedWidget, QWid
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from estate_desk.domain.clock import Clock
+    from estate_desk.services.actor import Actor
+    from estate_desk.store.database import Database
+    from estate_desk.ui.worker import Runner
+
 ADMIN_READERS = USER_READERS | AUDIT_READERS | SETTERS
 """Roles with something to see in the Administration section; for everyone else it is hidden."""
+
+HOME_SECTIONS = {
+    Home.FIRST_STEPS: "first_steps",
+    Home.TODAY: "today",
+    Home.ARCHIVE: "archive",
+    Home.DESK: "desk",
+    Home.ADMIN: "admin",
+}
+"""Where each home (``domain/roles.home_of``) is, among the sections; the archive when it isn't there."""
 
 ROUTINE_KINDS = frozenset({"inspection", "census_start", "census_task", "arrears"})
 """Kinds of today-page items the routines section opens."""
@@ -94,3 +108,46 @@ class Sections:
         if 0 <= row < len(self._keys):
             self.page(self._keys[row])  # built before it is shown, so it paints with its data
         self.stack.setCurrentIndex(row)
+
+
+# Each section's page, its modules imported when it is first built
+def desk_page(db: Database, actor: Actor, clock: Clock) -> QWidget:
+    from estate_desk.ui.desk.section import DeskSection
+
+    return DeskSection(db, actor, clock)
+
+
+def printing_page(db: Database, actor: Actor, clock: Clock, runner: Runner) -> QWidget:
+    from estate_desk.ui.printouts.section import PrintingSection
+
+    return PrintingSection(db, actor, clock, runner)
+
+
+def admin_page(db: Database, actor: Actor, clock: Clock) -> QWidget:
+    from estate_desk.ui.accounts.admin_section import AdminSection
+
+    return AdminSection(db, actor, clock)
+
+
+def today_page(db: Database, clock: Clock, actor: Actor) -> QWidget:
+    from estate_desk.ui.routines.today_page import TodayPage
+
+    return TodayPage(db, clock, actor)
+
+
+def routines_page(db: Database, clock: Clock, actor: Actor, runner: Runner) -> QWidget:
+    from estate_desk.ui.routines.section import RoutinesSection
+
+    return RoutinesSection(db, clock, actor, runner=runner)
+
+
+def loans_page(db: Database, clock: Clock, actor: Actor) -> QWidget:
+    from estate_desk.ui.loans.desk import LoanDesk
+
+    return LoanDesk(db, clock, actor)
+
+
+def disposal_page(db: Database, actor: Actor, clock: Clock) -> QWidget:
+    from estate_desk.ui.disposal.page import DisposalSection
+
+    return DisposalSection(db, actor, clock)
