@@ -231,3 +231,26 @@ def test_a16_a_void_record_is_not_lent_as_current(archive: Archive) -> None:
     with raises_zh(RuleViolation, "已作废（重复登记），不能作为现行档案借出"):
         archive.lend(request, no)
     assert _loans(archive.db) == 0
+
+
+def test_a5_a_box_at_the_scanner_is_not_lent_until_its_batch_is_back(archive: Archive) -> None:
+    """Issue 17: a digitisation batch takes its boxes out of the archive room (出库) when scanning starts;
+    nothing in them is lent — the record itself, nor another of its box, filed in a volume there — until
+    the batch is back (入库). A record on another shelf is lent as ever."""
+    from estate_desk.domain.digitise.steps import Step
+    from estate_desk.services.digitise import batches
+
+    first, in_volume, loose = archive.box_docs
+    elsewhere = archive.by_grade[Grade.INTERNAL]
+    batch = batches.new_batch(archive.db, archive.clock, archive.clerk, document_ids=[archive.ids[loose]])
+    request = archive.approved(first, in_volume, loose, elsewhere)
+    assert archive.lend(request, first)[0].out  # 准备: the paper is still on the shelf
+    batches.advance(archive.db, archive.clock, archive.clerk, batch)  # → 扫描: the box goes to the scanner
+    code = batches.batch_view(archive.db, archive.clerk, batch).summary.code
+    for no in (loose, in_volume):
+        with raises_zh(RuleViolation, f"所在档案盒正在数字化（批次 {code}），入库后才能借出"):
+            archive.lend(request, no)
+    assert archive.lend(request, elsewhere)[0].out
+    for step in (Step.CHECK, Step.LINK, Step.ACCEPT, Step.RETURNED):
+        batches.advance(archive.db, archive.clock, archive.clerk, batch, step)
+    assert archive.lend(request, loose)[0].out  # 入库: back on the shelf

@@ -54,6 +54,10 @@ _EN = {
 ORDER: tuple[Step, ...] = tuple(Step)
 FIRST = Step.PREPARE
 LAST = Step.RETURNED
+PAPER_OUT = frozenset({Step.SCAN, Step.CHECK, Step.LINK, Step.ACCEPT})
+"""Steps while the batch's paper is out of the archive room (在数字化): taken out (出库) when scanning starts,
+back at 入库. Its boxes are not lent meanwhile (``services/archive/record_state.require_in_archive_room``)."""
+
 BACK_TO_SCANNING = frozenset({Step.CHECK, Step.ACCEPT})
 """Steps from which a batch may go back to 扫描: the quality check or the acceptance found pages to rescan."""
 

@@ -3,17 +3,23 @@
 A destroyed record keeps only its catalogue entry, which never changes again (A17); a void record stays
 in the archive, marked, but is no longer lent or used as a current record (A16). Registering, attaching,
 legal holds and the loan desk all ask here, so the rule is said once. The marks themselves are set and
-lifted in ``services/disposal/marks.py``.
+lifted in ``services/disposal/marks.py``. A record whose box is out of the archive room for digitisation
+(在数字化, from 扫描 to 入库 of its batch) is not lent either: the paper is at the scanner.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func, or_, select
+
+from estate_desk.domain.digitise.steps import PAPER_OUT
 from estate_desk.domain.errors import RuleViolation
+from estate_desk.store.archive import Document, Volume
+from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord
 
 if TYPE_CHECKING:
-    from estate_desk.store.archive import Document
+    from sqlalchemy.orm import Session
 
 
 def require_current(document: Document) -> None:
@@ -39,4 +45,41 @@ def require_not_destroyed(document: Document) -> None:
             zh=f"{document.archive_no} 已销毁，只保留目录信息，不能修改。",
             en=f"{document.archive_no} has been destroyed; its catalogue entry is kept as it was and cannot change.",
             rule="A17",
+        )
+
+
+def _box_of(s: Session, document: Document) -> int | None:
+    """The box the record's paper sits in: its own, or its volume's."""
+    if document.box_id is not None or document.volume_id is None:
+        return document.box_id
+    return s.scalar(select(Volume.box_id).where(Volume.id == document.volume_id))
+
+
+def digitising_batch(s: Session, document: Document) -> str | None:
+    """The code of the digitisation batch that has this record's paper out of the archive room: the record
+    itself, or any record of its box, in a batch between 扫描 and 入库; ``None`` when it is on the shelf."""
+    here = DigitiseRecord.document_id == document.id
+    box_id = _box_of(s, document)
+    if box_id is not None:  # the whole box went to the scanner
+        here = or_(here, func.coalesce(Document.box_id, Volume.box_id) == box_id)
+    return s.scalar(
+        select(DigitiseBatch.code)
+        .join(DigitiseRecord, DigitiseRecord.batch_id == DigitiseBatch.id)
+        .join(Document, Document.id == DigitiseRecord.document_id)
+        .outerjoin(Volume, Volume.id == Document.volume_id)
+        .where(DigitiseBatch.step.in_([step.value for step in PAPER_OUT]), here)
+        .limit(1)
+    )
+
+
+def require_in_archive_room(s: Session, document: Document) -> None:
+    """Refuse to lend a record whose paper is out for digitisation (在数字化): RuleViolation A5."""
+    batch = digitising_batch(s, document)
+    if batch is not None:
+        raise RuleViolation(
+            zh=f"{document.archive_no} 所在档案盒正在数字化（批次 {batch}），入库后才能借出。",
+            en=f"{document.archive_no} is out of the archive room for digitisation (batch {batch}); "
+            "it can be lent once the batch is back.",
+            rule="A5",
+            where=document.archive_no,
         )

@@ -27,7 +27,7 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, 
 from estate_desk.domain.loans.rules import Form, ItemKind, RequestState
 from estate_desk.services import audit
 from estate_desk.services.archive import code_lookup
-from estate_desk.services.archive.record_state import require_current
+from estate_desk.services.archive.record_state import require_current, require_in_archive_room
 from estate_desk.services.audit import Target
 from estate_desk.services.loans.ledger import LoanLine, loan_lines
 from estate_desk.services.loans.requests import LOAN_DESK, documents_of, request_in
@@ -84,11 +84,11 @@ def covers(s: Session, item: LoanRequestItem, hit: CodeHit) -> list[Document] | 
     return wanted if wanted and {d.id for d in wanted} <= inside else None
 
 
-def _require_lendable(document: Document) -> None:
+def _require_lendable(s: Session, document: Document) -> None:
     """Refuse lending a document that cannot be lent as a current record.
 
-    The one place for such checks: a void (作废, A16) or destroyed (已销毁, A17) record, and a record with
-    no paper original here.
+    The one place for such checks: a void (作废, A16) or destroyed (已销毁, A17) record, a record with
+    no paper original here, and one whose box is at the scanner (在数字化).
     """
     require_current(document)
     if not document.has_paper:
@@ -97,6 +97,7 @@ def _require_lendable(document: Document) -> None:
             en=f"{document.archive_no} has no paper original to lend.",
             where=document.archive_no,
         )
+    require_in_archive_room(s, document)
 
 
 def _holder(db: Database, document_id: int, archive_no: str) -> RuleViolation:
@@ -177,7 +178,7 @@ def check_out(
                         en="The items are above your clearance; a cleared clerk must hand them over.",
                         rule="A6",
                     )
-                _require_lendable(document)
+                _require_lendable(s, document)
                 loan = Loan(
                     request_id=request.id,
                     item_id=item.id,
