@@ -47,17 +47,17 @@
 <context>
     <name>AdminSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="249"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="252"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="258"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="255"/>
         <source>Secrecy</source>
         <translation>密级设置</translation>
     </message>
@@ -78,127 +78,127 @@
 <context>
     <name>ArchiveBrowser</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="81"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="80"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="131"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="150"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="86"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="129"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="87"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="130"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
         <source>Grade</source>
         <translation>密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="91"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="92"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="93"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="93"/>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="132"/>
         <source>Box</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="95"/>
         <source>Place</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="96"/>
         <source>Track</source>
         <translation>双轨</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="128"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="131"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="151"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="227"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="229"/>
         <source>closed</source>
         <translation>已封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="227"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="229"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="241"/>
         <source>All categories</source>
         <translation>全部门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="258"/>
         <source>Work lists</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="263"/>
         <source>To digitise</source>
         <translation>待数字化</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="262"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="264"/>
         <source>Paper missing</source>
         <translation>纸质件未归位</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="268"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="270"/>
         <source>Paper originals without a scan</source>
         <translation>有纸质原件但尚无扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/browser.py" line="270"/>
+        <location filename="../../src/estate_desk/ui/archive/browser.py" line="272"/>
         <source>Originals that stand in no box</source>
         <translation>原件未装入任何档案盒</translation>
     </message>
@@ -1212,72 +1212,72 @@
 <context>
     <name>BoxPanel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="140"/>
         <source>Click a box to open it.</source>
         <translation>点击档案盒即可打开。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="143"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="143"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="143"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="157"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="157"/>
         <source>From</source>
         <translation>原位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="157"/>
         <source>To</source>
         <translation>新位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="157"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="157"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="155"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="161"/>
         <source>Move box…</source>
         <translation>移动档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="168"/>
         <source>Moves</source>
         <translation>移动记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="184"/>
         <source>{category} · {year} · {retention} · spine {spine} mm&lt;br&gt;Items {first} … {last} ({count})&lt;br&gt;Place: {place}</source>
         <translation>{category} · {year} · {retention} · 盒脊 {spine} 毫米&lt;br&gt;起止档号 {first} … {last}（{count} 件）&lt;br&gt;位置：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="194"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="197"/>
         <source>{hidden} more item(s) above your clearance are not shown.</source>
         <translation>另有 {hidden} 件高于您的密级权限，未显示。</translation>
     </message>
@@ -1328,7 +1328,19 @@
 <context>
     <name>CabinetGridModel</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="102"/>
+        <source>At the scanner</source>
+        <translation>在数字化</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="105"/>
+        <source>
+Out for digitisation, batch {batch}</source>
+        <translation>
+在数字化，批次 {batch}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="117"/>
         <source>Shelf {n}</source>
         <translation>第{n}层</translation>
     </message>
@@ -1336,17 +1348,17 @@
 <context>
     <name>CabinetView</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="219"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="225"/>
         <source>New cabinet…</source>
         <translation>新建档案柜…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="240"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="246"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/archive/cabinet_view.py" line="286"/>
         <source>{location} · {shelves} shelves × {positions} positions · {boxes} boxes</source>
         <translation>{location} · {shelves} 层 × {positions} 格 · {boxes} 盒</translation>
     </message>
@@ -1810,199 +1822,199 @@ Purpose: {purpose}</source>
         <translation>选择一条档案，查看其纸质与电子两方面的情况。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="129"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="130"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="131"/>
         <source>Responsible party</source>
         <translation>责任者</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="132"/>
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="133"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="134"/>
         <source>Grade · retention</source>
         <translation>密级 · 保管期限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="135"/>
         <source>Room · owner</source>
         <translation>房号 · 业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="136"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="140"/>
         <source>Paper side</source>
         <translation>纸质档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="143"/>
         <source>Digital side</source>
         <translation>电子档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="146"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="146"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="146"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="145"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="146"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="158"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="159"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="160"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="161"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="162"/>
         <source>Legal hold…</source>
         <translation>冻结…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="206"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="206"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="220"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="221"/>
         <source>Close volume</source>
         <translation>封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="224"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="225"/>
         <source>Put volume in box…</source>
         <translation>整卷装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="293"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
         <source>No paper original (digital record only).</source>
         <translation>无纸质原件（仅电子档案）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="294"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="295"/>
         <source>Original exists.</source>
         <translation>有纸质原件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="295"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="296"/>
         <source>Volume: {volume}</source>
         <translation>案卷：{volume}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="296"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="297"/>
         <source>Box: {box}</source>
         <translation>档案盒：{box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="298"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="299"/>
         <source>Not yet in a box: on the “paper missing” list.</source>
         <translation>尚未装盒：列入“纸质件未归位”清单。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="300"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="301"/>
         <source>Cabinet · shelf · position: {place}</source>
         <translation>柜 · 层 · 格：{place}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="300"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="301"/>
         <source>not shelved</source>
         <translation>未上架</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="318"/>
         <source>closed (bound)</source>
         <translation>已封卷（已装订）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="318"/>
         <source>open</source>
         <translation>未封卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="319"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="320"/>
         <source>Year {year} · {state} · {count} documents · box {box}</source>
         <translation>{year} 年度 · {state} · {count} 件 · 档案盒 {box}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="326"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
         <source>作废 (void): {reason}</source>
         <translation>作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="349"/>
         <source>Lift void mark…</source>
         <translation>撤销作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="327"/>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="349"/>
         <source>Mark void…</source>
         <translation>标记作废…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="335"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="336"/>
         <source>已销毁 (destroyed) in batch {batch}: only its catalogue entry is kept.</source>
         <translation>已销毁（销毁批次 {batch}），仅保留目录信息。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="341"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="342"/>
         <source>作废 (void) since {on} by {who}: {reason}</source>
         <translation>作废：{on}，{who}，原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="346"/>
         <source>Legal hold (冻结) — {hold}</source>
         <translation>冻结 — {hold}</translation>
     </message>
@@ -3433,183 +3445,183 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="101"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="121"/>
         <source>First steps</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="122"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="111"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="123"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="112"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="126"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="136"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="139"/>
         <source>Disposal</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="158"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="162"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="165"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="166"/>
         <source>Also list void (作废) and destroyed (已销毁) records, marked as such</source>
         <translation>同时列出已作废和已销毁的档案，并加标注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="170"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
         <source>Owners by name, pinyin or initials; rooms in any written form; archive numbers; titles (Ctrl+F)</source>
         <translation>按姓名、拼音或首字母找业主；房号任意写法；档号；题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="176"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="234"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="271"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="265"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="305"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="266"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="346"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="354"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="317"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="358"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="319"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="360"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="324"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="365"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="330"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="371"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="333"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="374"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="377"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="340"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="381"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="341"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="382"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="440"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="390"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="354"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="395"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="358"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="359"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="400"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="362"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="403"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="440"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="404"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="445"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="405"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="446"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -4110,7 +4122,7 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/printouts/section.py" line="91"/>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="118"/>
         <source>Category</source>
         <translation>门类</translation>
     </message>
@@ -4125,162 +4137,162 @@ Archive and front desk of the service centre.</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="96"/>
         <source>Clear box choice</source>
         <translation>清除所选档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="103"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="109"/>
         <source>why (kept in the audit trail)</source>
         <translation>原因（记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="112"/>
         <source>What to print</source>
         <translation>打印内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="114"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="115"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="117"/>
         <source>Cabinet</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="119"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="120"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="121"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="122"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="123"/>
         <source>Reason</source>
         <translation>打印原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="134"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="135"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="136"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="137"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="153"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="215"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="210"/>
         <source>(any)</source>
         <translation>（不限）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="353"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="348"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，没有生成文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="387"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="382"/>
         <source>{pages} page(s), {items} item(s).</source>
         <translation>共 {pages} 页，{items} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="390"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="385"/>
         <source>Making the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="396"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="391"/>
         <source>Saved {pages} page(s) to {path}.</source>
         <translation>已将 {pages} 页保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="398"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="393"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="404"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="399"/>
         <source>Exported {items} row(s) to {path}.</source>
         <translation>已将 {items} 行导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="406"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="401"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="420"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="415"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="422"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="417"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="435"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="430"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="435"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="430"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="440"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="435"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="440"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="435"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/printouts/section.py" line="448"/>
+        <location filename="../../src/estate_desk/ui/printouts/section.py" line="443"/>
         <source>Print {document}</source>
         <translation>打印{document}</translation>
     </message>
@@ -4693,27 +4705,29 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>RoutinesSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/section.py" line="41"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="38"/>
         <source>Archive-room inspections</source>
         <translation>档案室检查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/section.py" line="42"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="39"/>
         <source>Household census</source>
         <translation>家庭情况普查</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/section.py" line="43"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="40"/>
         <source>Arrears follow-up</source>
         <translation>欠费跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="85"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/routines/section.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/routines/section.py" line="86"/>
         <source>Routines</source>
         <translation>日常工作</translation>
     </message>
@@ -5245,162 +5259,162 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>Clearance</source>
         <translation>密级权限</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="56"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="66"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="68"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="72"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="69"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="70"/>
         <source>Set clearance…</source>
         <translation>设置密级权限…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="74"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="71"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="72"/>
         <source>Enable…</source>
         <translation>启用…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="83"/>
         <source>Add a user: role, clearance, name and first password</source>
         <translation>添加用户：角色、密级权限、姓名和初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="84"/>
         <source>Give the chosen user a new password, when theirs is forgotten</source>
         <translation>为忘记密码的所选用户设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="85"/>
         <source>Set the highest grade of record the chosen user may see</source>
         <translation>设置所选用户可查看档案的最高密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="86"/>
         <source>Stop the chosen user from signing in (the history stays)</source>
         <translation>停用所选用户，不能再登录（历史记录保留）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="90"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="87"/>
         <source>Let a disabled user sign in again</source>
         <translation>启用已停用的用户，允许再次登录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="105"/>
         <source>The archive clerk starts on</source>
         <translation>档案管理员登录后首先看到</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="143"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="153"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="150"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="159"/>
         <source>New password for {user}</source>
         <translation>为 {user} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="160"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="164"/>
         <source>Password reset</source>
         <translation>密码已重设</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="178"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="175"/>
         <source>Clearance set</source>
         <translation>密级权限已设置</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="184"/>
         <source>Enable {user}</source>
         <translation>启用 {user}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="185"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="192"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="189"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="206"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="203"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="205"/>
         <source>Disable {user}? They can no longer sign in; their name stays on everything they did. An administrator can enable the account again with a new password.</source>
         <translation>停用 {user}？停用后不能再登录；其经手的一切记录上仍保留其姓名。管理员可以设置新密码后重新启用该账户。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="218"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="215"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="239"/>
+        <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="236"/>
         <source>Saved: the archive clerk starts on {home}</source>
         <translation>已保存：档案管理员登录后首先看到“{home}”</translation>
     </message>

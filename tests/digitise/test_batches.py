@@ -84,3 +84,28 @@ def test_batches_are_listed_newest_first_and_found_by_code(ready_db: Database, c
     second = batches.new_batch(ready_db, clock, clerk, document_ids=register(ready_db, clock, ["乙"]))
     assert [b.id for b in batches.batches(ready_db, clerk)] == [second, first]
     assert batches.find(ready_db, clerk, "Z001-SM-2026-002") == second
+
+
+def test_the_cabinet_shows_a_box_at_the_scanner_from_scanning_until_it_is_back(
+    demo_db: Database, clock: FakeClock, demo_clerk: Actor
+) -> None:
+    """Issue 17: taking the paper out (出库, the step 扫描) marks its boxes 在数字化 where they stand in the
+    cabinet; 入库 puts them back."""
+    from estate_desk.services.archive import cabinets
+
+    cabinet = cabinets.cabinets(demo_db, demo_clerk)[0]
+
+    def away() -> dict[str, str]:
+        slots = cabinets.cabinet_layout(demo_db, demo_clerk, cabinet.id).slots.values()
+        return {slot.code: slot.away for slot in slots if slot.away}
+
+    box = min(cabinets.cabinet_layout(demo_db, demo_clerk, cabinet.id).slots.values(), key=lambda slot: slot.code)
+    batch_id = batches.new_batch(demo_db, clock, demo_clerk, box_ids=[box.box_id])
+    assert away() == {}  # 准备: still on the shelf
+    view = batches.advance(demo_db, clock, demo_clerk, batch_id)  # 扫描
+    assert away() == {box.code: view.summary.code}
+    for step in (Step.CHECK, Step.LINK, Step.ACCEPT):
+        batches.advance(demo_db, clock, demo_clerk, batch_id, step)
+    assert away() == {box.code: view.summary.code}
+    batches.advance(demo_db, clock, demo_clerk, batch_id, Step.RETURNED)
+    assert away() == {}

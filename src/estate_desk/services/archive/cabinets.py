@@ -16,6 +16,7 @@ from estate_desk.domain.errors import InputProblem, NotFound, RuleViolation
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
 from estate_desk.services.archive.boxes import get_box, number_ranges
 from estate_desk.services.archive.movements import box_place, record_move
+from estate_desk.services.archive.record_state import boxes_at_scanner
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Category
@@ -112,6 +113,7 @@ class BoxSlot:
     first_no: str | None
     last_no: str | None
     hidden: int = 0  # items above the reader's clearance
+    away: str = ""  # the digitisation batch that has the box at the scanner (在数字化), if one has
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,12 @@ def cabinet_layout(db: Database, actor: Actor, cabinet_id: int) -> CabinetLayout
         ).all()
         hidden = clearance.hidden_counts(s, actor, [box.id for box, _, _ in boxes])
         ranges = number_ranges(s, [box.id for box, _, _ in boxes], actor)
+        away = boxes_at_scanner(s, [box.id for box, _, _ in boxes])
         for box, zh, en in boxes:
             assert box.shelf is not None and box.position is not None
             first, last = ranges.get(box.id, (None, None))
-            slots[(box.shelf, box.position)] = BoxSlot(box.id, box.code, zh, en, first, last, hidden.get(box.id, 0))
+            slots[(box.shelf, box.position)] = BoxSlot(
+                box.id, box.code, zh, en, first, last, hidden.get(box.id, 0), away.get(box.id, "")
+            )
         row = CabinetRow(c.id, c.code, c.name, c.location, c.shelves, c.positions_per_shelf, len(slots))
         return CabinetLayout(row, slots)

@@ -72,6 +72,21 @@ def digitising_batch(s: Session, document: Document) -> str | None:
     )
 
 
+def boxes_at_scanner(s: Session, box_ids: list[int]) -> dict[int, str]:
+    """Of these boxes, those out of the archive room for digitisation (在数字化), with the batch's code."""
+    if not box_ids:
+        return {}
+    box = func.coalesce(Document.box_id, Volume.box_id)
+    rows = s.execute(
+        select(box, DigitiseBatch.code)
+        .join(DigitiseRecord, DigitiseRecord.batch_id == DigitiseBatch.id)
+        .join(Document, Document.id == DigitiseRecord.document_id)
+        .outerjoin(Volume, Volume.id == Document.volume_id)
+        .where(DigitiseBatch.step.in_([step.value for step in PAPER_OUT]), box.in_(box_ids))
+    )
+    return {box_id: code for box_id, code in rows}
+
+
 def require_in_archive_room(s: Session, document: Document) -> None:
     """Refuse to lend a record whose paper is out for digitisation (在数字化): RuleViolation A5."""
     batch = digitising_batch(s, document)

@@ -97,9 +97,15 @@ class CabinetGridModel(QAbstractTableModel):
         category = slot.category_zh if i18n.lang_code() == "zh" else slot.category_en
         if role == Qt.ItemDataRole.DisplayRole:
             span = f"{item_number(slot.first_no)}–{item_number(slot.last_no)}" if slot.first_no else "—"
-            return f"{short_code(slot.code)}\n{category}\n{span}"
+            lines = [short_code(slot.code), category, span]
+            if slot.away:  # 在数字化: out of the archive room
+                lines.append(self.tr("At the scanner"))
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{slot.code}\n{category}\n{slot.first_no or '—'} … {slot.last_no or '—'}"
+            away = self.tr("\nOut for digitisation, batch {batch}").format(batch=slot.away) if slot.away else ""
+            return f"{slot.code}\n{category}\n{slot.first_no or '—'} … {slot.last_no or '—'}{away}"
+        if role == Qt.ItemDataRole.ForegroundRole and slot.away:
+            return style.colour("muted")  # the slot stands empty in the room meanwhile
         if role == BOX_ID:
             return slot.box_id
         return None
