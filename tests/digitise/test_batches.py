@@ -10,7 +10,7 @@ from stack_support import register
 from estate_desk.domain.digitise.settings import ColourMode, make_settings
 from estate_desk.domain.digitise.steps import Step
 from estate_desk.domain.errors import InputProblem, PermissionDenied, RuleViolation
-from estate_desk.services.digitise import batches
+from estate_desk.services.digitise import batches, returning
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import FakeClock
@@ -107,5 +107,32 @@ def test_the_cabinet_shows_a_box_at_the_scanner_from_scanning_until_it_is_back(
     for step in (Step.CHECK, Step.LINK, Step.ACCEPT):
         batches.advance(demo_db, clock, demo_clerk, batch_id, step)
     assert away() == {box.code: view.summary.code}
-    batches.advance(demo_db, clock, demo_clerk, batch_id, Step.RETURNED)
+    returning.return_batch(demo_db, clock, demo_clerk, batch_id, [box.code])
     assert away() == {}
+
+
+def test_a_batch_is_back_only_when_every_box_that_went_to_the_scanner_is_scanned_back(
+    demo_db: Database, clock: FakeClock, demo_clerk: Actor
+) -> None:
+    """Issue 17: 入库 checks that every box came back; a box of another batch, or none, is named."""
+    from estate_desk.services.archive import cabinets
+
+    cabinet = cabinets.cabinets(demo_db, demo_clerk)[0]
+    first, second, other = sorted(
+        cabinets.cabinet_layout(demo_db, demo_clerk, cabinet.id).slots.values(), key=lambda slot: slot.code
+    )[:3]
+    batch_id = batches.new_batch(demo_db, clock, demo_clerk, box_ids=[first.box_id, second.box_id])
+    for _ in range(4):  # 扫描, 质检, 挂接, 验收
+        batches.advance(demo_db, clock, demo_clerk, batch_id)
+    with pytest.raises(RuleViolation, match="scanning each box"):
+        batches.advance(demo_db, clock, demo_clerk, batch_id)  # not without the boxes
+    with pytest.raises(RuleViolation) as missing:
+        returning.return_batch(demo_db, clock, demo_clerk, batch_id, [first.code])
+    assert missing.value.zh.endswith(f"还有 1 盒未归还：{second.code}")
+    with pytest.raises(InputProblem) as stranger:
+        returning.return_batch(demo_db, clock, demo_clerk, batch_id, [first.code, second.code, other.code])
+    assert other.code in stranger.value.zh
+    assert batches.batch_view(demo_db, demo_clerk, batch_id).summary.step is Step.ACCEPT  # nothing moved
+    scanned = [first.code.replace("·", "-").lower(), "", second.code]  # as a scanner or a keyboard gives them
+    view = returning.return_batch(demo_db, clock, demo_clerk, batch_id, scanned)
+    assert view.summary.step is Step.RETURNED and view.log[-1].note == "入库 2 盒"

@@ -75,3 +75,27 @@ def test_the_command_line_refuses_what_the_window_refuses(
     assert "may not make digitisation batches" in capsys.readouterr().err
     assert main(["--database", url, "digitise", "batch", "new", "--to-digitise", "--dpi", "150", "--user", "desk"]) != 0
     assert "at least 200 dpi" in capsys.readouterr().err
+
+
+def test_a_batch_goes_back_on_the_command_line_only_with_every_box(
+    demo_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estate_desk.services.demo import estate as demo
+
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", demo.DEMO_PASSWORD)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    with demo_db.session() as s:
+        from sqlalchemy import select
+
+        from estate_desk.store.archive import ArchiveBox
+
+        first, second = s.scalars(select(ArchiveBox.code).order_by(ArchiveBox.code).limit(2))
+    code, out = _run(capsys, demo_db, "batch", "new", "--box", first, "--box", second)
+    assert code == 0, out
+    batch = out.split("batch ", 1)[1].split(":", 1)[0]
+    for _ in range(4):  # 扫描, 质检, 挂接, 验收
+        assert _run(capsys, demo_db, "batch", "advance", batch)[0] == 0
+    code, out = _run(capsys, demo_db, "return", batch, first.lower())
+    assert code != 0 and f"still has 1 box(es) out: {second}" in out
+    code, out = _run(capsys, demo_db, "return", batch, first.lower(), second)
+    assert code == 0 and f"{batch} is back: 入库 2 盒" in out

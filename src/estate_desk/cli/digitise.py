@@ -3,7 +3,8 @@
 * ``digitise batch new [--record NO]… [--box CODE]… [--to-digitise] [--dpi N] [--colour MODE] [--format F]``
 * ``digitise batch list`` / ``digitise batch show BATCH`` / ``digitise batch advance BATCH [--to STEP]``
 * ``digitise sheets BATCH -o FILE.pdf`` — the batch's scan cover sheets and its end sheet;
-* ``digitise inbox FILE… --batch BATCH`` — split a scanned stack and link each record's pages.
+* ``digitise inbox FILE… --batch BATCH`` — split a scanned stack and link each record's pages;
+* ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed.
 
 The same services as the window, checked the same way (``services/digitise/``); every command takes ``--user``.
 """
@@ -154,6 +155,16 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_return(args: argparse.Namespace) -> int:
+    from estate_desk.services.digitise import batches, returning
+
+    db = open_db(args)
+    actor = sign_in(args, db)
+    view = returning.return_batch(db, cli_clock(), actor, batches.find(db, actor, args.batch), args.boxes)
+    print(say(f"{view.summary.code} 已入库：{view.log[-1].note}", f"{view.summary.code} is back: {view.log[-1].note}"))
+    return EXIT_OK
+
+
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """The digitisation commands."""
     digitise = sub.add_parser(
@@ -217,5 +228,15 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: 
     )
     inbox.add_argument("files", nargs="+", metavar="FILE")
     inbox.add_argument("--batch", required=True, metavar="BATCH")
-    for cmd in (new, listing, show, advance, sheets, inbox):
+    back = add(
+        "return",
+        cmd_return,
+        say("入库：逐盒扫描归还的档案盒", "back in the archive room: scan each box as it returns"),
+        actions,
+    )
+    back.add_argument("batch", metavar="BATCH")
+    back.add_argument(
+        "boxes", nargs="+", metavar="BOX", help=say("档案盒编号，扫码或键入", "box codes, scanned or typed")
+    )
+    for cmd in (new, listing, show, advance, sheets, inbox, back):
         cmd.add_argument("--user", help=user_help())

@@ -31,7 +31,7 @@ from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
-from estate_desk.store.archive import Document, Volume
+from estate_desk.store.archive import ArchiveBox, Document, Volume
 from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord, DigitiseStepLog, PendingItem
 
 if TYPE_CHECKING:
@@ -195,6 +195,20 @@ def load(s: Session, batch_id: int) -> DigitiseBatch:
     return batch
 
 
+def boxes_of(s: Session, batch_id: int) -> dict[int, str]:
+    """The boxes a batch's records stand in (their own, or their volume's): box id → code. They leave the
+    archive room at 扫描 and must all come back at 入库."""
+    box = func.coalesce(Document.box_id, Volume.box_id)
+    held = (
+        select(box)
+        .select_from(DigitiseRecord)
+        .join(Document, Document.id == DigitiseRecord.document_id)
+        .outerjoin(Volume, Volume.id == Document.volume_id)
+        .where(DigitiseRecord.batch_id == batch_id)
+    )
+    return {i: code for i, code in s.execute(select(ArchiveBox.id, ArchiveBox.code).where(ArchiveBox.id.in_(held)))}
+
+
 def advance(
     db: Database, clock: Clock, actor: Actor, batch_id: int, target: Step | None = None, note: str = ""
 ) -> BatchView:
@@ -205,6 +219,12 @@ def advance(
         current = Step(batch.step)
         wanted = target or next_step(current) or current
         check_move(batch.code, current, wanted)
+        if wanted is LAST and boxes_of(s, batch.id):
+            raise RuleViolation(
+                zh=f"数字化批次 {batch.code} 入库时，请逐盒扫描归还的档案盒（digitise return）。",
+                en=f"Digitisation batch {batch.code} goes back by scanning each box that returns (digitise return).",
+                rule="A5",
+            )
         batch.step = wanted.value
         s.add(DigitiseStepLog(batch_id=batch.id, step=wanted.value, by_user=actor.user_id, at=clock.now(), note=note))
         audit.record(
