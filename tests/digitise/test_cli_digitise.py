@@ -59,6 +59,10 @@ def test_a_batch_from_new_to_imported_stack_on_the_command_line(
     assert code == 0 and "2/2 records scanned" in out and out.count("\tscanned\t") == 2
     code, out = _run(capsys, ready_db, "batch", "list")
     assert code == 0 and batch in out
+    code, out = _run(capsys, ready_db, "check", batch)  # 150 dpi pages, no colour, B short of a page
+    assert code == 1 and "2 records, 2 with flaws" in out
+    assert "Page 1 measures 150 dpi, below the batch's 300 dpi." in out and "should be in colour" in out
+    assert "2 pages registered, 1 scanned: 1 missing." in out
 
 
 def test_the_command_line_refuses_what_the_window_refuses(

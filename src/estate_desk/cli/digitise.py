@@ -4,6 +4,7 @@
 * ``digitise batch list`` / ``digitise batch show BATCH`` / ``digitise batch advance BATCH [--to STEP]``
 * ``digitise sheets BATCH -o FILE.pdf`` — the batch's scan cover sheets and its end sheet;
 * ``digitise inbox FILE… --batch BATCH`` — split a scanned stack and link each record's pages;
+* ``digitise check BATCH`` — the quality check by the numbers (质检): each record's flaws by page; exits 1 if any;
 * ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed.
 
 The same services as the window, checked the same way (``services/digitise/``); every command takes ``--user``.
@@ -155,6 +156,27 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from estate_desk.services.digitise import batches, quality_check
+
+    db = open_db(args)
+    actor = sign_in(args, db)
+    checks = quality_check.check_batch(db, actor, batches.find(db, actor, args.batch))
+    lang = cli_lang()
+    for check in checks:
+        verdict = (
+            say("合格", "passed")
+            if check.passed
+            else say(f"{len(check.findings)} 处问题", f"{len(check.findings)} flaw(s)")
+        )
+        print(f"{check.archive_no}\t{check.title}\t{verdict}")
+        for finding in check.findings:
+            print(f"  {finding.flaw.label(lang)}\t{finding.message(lang)}")
+    failed = sum(not c.passed for c in checks)
+    print(say(f"共 {len(checks)} 件，{failed} 件有问题", f"{len(checks)} records, {failed} with flaws"))
+    return EXIT_OK if not failed else 1
+
+
 def cmd_return(args: argparse.Namespace) -> int:
     from estate_desk.services.digitise import batches, returning
 
@@ -228,6 +250,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: 
     )
     inbox.add_argument("files", nargs="+", metavar="FILE")
     inbox.add_argument("--batch", required=True, metavar="BATCH")
+    check = add(
+        "check", cmd_check, say("质检：逐件逐页检查扫描件", "quality check: every record's scan, page by page"), actions
+    )
+    check.add_argument("batch", metavar="BATCH")
     back = add(
         "return",
         cmd_return,
@@ -238,5 +264,5 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: 
     back.add_argument(
         "boxes", nargs="+", metavar="BOX", help=say("档案盒编号，扫码或键入", "box codes, scanned or typed")
     )
-    for cmd in (new, listing, show, advance, sheets, inbox, back):
+    for cmd in (new, listing, show, advance, sheets, inbox, check, back):
         cmd.add_argument("--user", help=user_help())

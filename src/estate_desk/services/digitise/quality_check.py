@@ -1,0 +1,86 @@
+"""The quality check of a batch (质检, DA/T 31), by the numbers: every record's scan measured and judged.
+
+Each record of the batch is read through the attachments' own door (``open_for_preview``: within the
+clerk's clearance, a sealed scan decrypted in memory only, a classified one's viewing audited), its pages
+measured (``page_measures.py``) and judged by the rules of ``domain/digitise/quality.py`` against its
+registered page count and the batch's settings (minimum resolution, colour for the record). A record
+without a scan yet is named too. Each finding names the record and the page; nothing is changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from estate_desk.domain.digitise.quality import Finding, Flaw, PageMeasure, judge
+from estate_desk.domain.digitise.settings import ColourMode
+from estate_desk.domain.errors import UserError
+from estate_desk.services.archive.attachments import open_for_preview
+from estate_desk.services.digitise.batches import batch_view, load, require_keeper
+from estate_desk.services.digitise.page_measures import measure_pdf
+from estate_desk.store.digitise import DigitiseScan
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from estate_desk.services.actor import Actor
+    from estate_desk.store.database import Database
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """One record's result: its findings (none: it passes)."""
+
+    document_id: int
+    archive_no: str
+    title: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.findings
+
+
+def check_batch(
+    db: Database, actor: Actor, batch_id: int, progress: Callable[[int, int], bool] | None = None
+) -> list[RecordCheck]:
+    """Measure and judge every record of the batch, in the batch's order. ``progress(done, total)`` is told
+    after each record; returning False stops the check there (what was checked is returned)."""
+    require_keeper(actor, "质检数字化批次", "check digitisation batches")
+    with db.session() as s:
+        batch = load(s, batch_id)
+        min_dpi = batch.dpi
+        latest = dict(
+            s.execute(
+                select(DigitiseScan.document_id, func.max(DigitiseScan.attachment_id))
+                .where(DigitiseScan.batch_id == batch.id)
+                .group_by(DigitiseScan.document_id)
+            ).all()
+        )
+    view = batch_view(db, actor, batch_id)
+    results = []
+    for done, record in enumerate(view.records, start=1):
+        colour = record.colour == ColourMode.COLOUR.value
+        attachment_id = latest.get(record.document_id)
+        found: tuple[Finding, ...]
+        if attachment_id is None:
+            found = (Finding(Flaw.NOT_SCANNED, None, "尚无扫描件。", "No scan yet."),)
+        else:
+            try:
+                measures = _measures(db, actor, attachment_id)
+            except UserError as exc:  # the file is missing, its seal broken, or above the clerk's clearance
+                found = (Finding(Flaw.UNREADABLE, None, exc.message("zh"), exc.message("en")),)
+            else:
+                found = tuple(judge(record.pages, measures, min_dpi=min_dpi, colour_expected=colour))
+        results.append(RecordCheck(record.document_id, record.archive_no, record.title, found))
+        if progress is not None and not progress(done, len(view.records)):
+            break
+    return results
+
+
+def _measures(db: Database, actor: Actor, attachment_id: int) -> list[PageMeasure]:
+    preview = open_for_preview(db, actor, attachment_id)
+    data = preview.data if preview.data is not None else preview.path.read_bytes() if preview.path else b""
+    return measure_pdf(data)
