@@ -91,15 +91,22 @@ def _mark(canvas: Canvas, font_set: FontSet) -> None:
     glyphs.draw_text(canvas, A4[0] / 2, y, note, font_set.body_chain, 10.0, anchor="middle")
 
 
-def _record_sheet(canvas: Canvas, sheet: CoverSheet, font_set: FontSet) -> None:
+def _head(canvas: Canvas, heading: str, code: str, number: str, font_set: FontSet) -> float:
+    """What every sheet starts with: its heading, its barcode across the page, the number under it in
+    large type; returns where the text below begins."""
     width_mm = A4[0] / mm - 2 * MARGIN_MM
     top = A4[1] - MARGIN_MM * mm
-    glyphs.draw_text(canvas, A4[0] / 2, top - HEADING_PT, "扫描分隔页", font_set.hei_chain, HEADING_PT, anchor="middle")
+    glyphs.draw_text(canvas, A4[0] / 2, top - HEADING_PT, heading, font_set.hei_chain, HEADING_PT, anchor="middle")
     code_y = top - HEADING_PT - 12 * mm - CODE_HEIGHT_MM * mm
-    _centred_barcode(canvas, sheet.code, code_y, _module_for(sheet.code, width_mm), CODE_HEIGHT_MM)
+    _centred_barcode(canvas, code, code_y, _module_for(code, width_mm), CODE_HEIGHT_MM)
     y = code_y - 6 * mm - NUMBER_PT
-    glyphs.draw_text(canvas, A4[0] / 2, y, sheet.archive_no, font_set.hei_chain, NUMBER_PT, anchor="middle")
-    y -= 14 * mm
+    glyphs.draw_text(canvas, A4[0] / 2, y, number, font_set.hei_chain, NUMBER_PT, anchor="middle")
+    return float(y - 14 * mm)
+
+
+def _record_sheet(canvas: Canvas, sheet: CoverSheet, font_set: FontSet) -> None:
+    width_mm = A4[0] / mm - 2 * MARGIN_MM
+    y = _head(canvas, "扫描分隔页", sheet.code, sheet.archive_no, font_set)
     lines = name_lines(sheet.title, font_set.body_chain, TITLE_PT, width_mm * mm)
     if len(lines) > TITLE_LINES:
         lines = [*lines[: TITLE_LINES - 1], lines[TITLE_LINES - 1][:-1] + "…"]
@@ -117,14 +124,7 @@ def _record_sheet(canvas: Canvas, sheet: CoverSheet, font_set: FontSet) -> None:
 
 
 def _end_sheet(canvas: Canvas, end: EndSheet, font_set: FontSet) -> None:
-    width_mm = A4[0] / mm - 2 * MARGIN_MM
-    top = A4[1] - MARGIN_MM * mm
-    glyphs.draw_text(canvas, A4[0] / 2, top - HEADING_PT, "批次结束", font_set.hei_chain, HEADING_PT, anchor="middle")
-    code_y = top - HEADING_PT - 12 * mm - CODE_HEIGHT_MM * mm
-    _centred_barcode(canvas, end.code, code_y, _module_for(end.code, width_mm), CODE_HEIGHT_MM)
-    y = code_y - 6 * mm - NUMBER_PT
-    glyphs.draw_text(canvas, A4[0] / 2, y, end.batch_code, font_set.hei_chain, NUMBER_PT, anchor="middle")
-    y -= 14 * mm
+    y = _head(canvas, "批次结束", end.code, end.batch_code, font_set)
     text = f"本批次共 {end.records} 件。请放在最后一件档案之后。"
     glyphs.draw_text(canvas, MARGIN_MM * mm, y, text, font_set.body_chain, INFO_PT)
     _mark(canvas, font_set)

@@ -9,9 +9,9 @@ lifted in ``services/disposal/marks.py``. A record whose box is out of the archi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from estate_desk.domain.digitise.steps import PAPER_OUT
 from estate_desk.domain.errors import RuleViolation
@@ -19,6 +19,7 @@ from estate_desk.store.archive import Document, Volume
 from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord
 
 if TYPE_CHECKING:
+    from sqlalchemy import Select
     from sqlalchemy.orm import Session
 
 
@@ -48,6 +49,10 @@ def require_not_destroyed(document: Document) -> None:
         )
 
 
+PAPER_BOX = func.coalesce(Document.box_id, Volume.box_id)
+"""The box a record's paper stands in: its own, or its volume's (in a query that outer-joins the volume)."""
+
+
 def _box_of(s: Session, document: Document) -> int | None:
     """The box the record's paper sits in: its own, or its volume's."""
     if document.box_id is not None or document.volume_id is None:
@@ -55,35 +60,34 @@ def _box_of(s: Session, document: Document) -> int | None:
     return s.scalar(select(Volume.box_id).where(Volume.id == document.volume_id))
 
 
-def digitising_batch(s: Session, document: Document) -> str | None:
-    """The code of the digitisation batch that has this record's paper out of the archive room: the record
-    itself, or any record of its box, in a batch between 扫描 and 入库; ``None`` when it is on the shelf."""
-    here = DigitiseRecord.document_id == document.id
-    box_id = _box_of(s, document)
-    if box_id is not None:  # the whole box went to the scanner
-        here = or_(here, func.coalesce(Document.box_id, Volume.box_id) == box_id)
-    return s.scalar(
-        select(DigitiseBatch.code)
+def _out_for_digitisation(*columns: Any) -> Select[Any]:
+    """``columns`` of the records (with their documents and volumes) of batches between 扫描 and 入库."""
+    return (
+        select(*columns)
         .join(DigitiseRecord, DigitiseRecord.batch_id == DigitiseBatch.id)
         .join(Document, Document.id == DigitiseRecord.document_id)
         .outerjoin(Volume, Volume.id == Document.volume_id)
-        .where(DigitiseBatch.step.in_([step.value for step in PAPER_OUT]), here)
-        .limit(1)
+        .where(DigitiseBatch.step.in_([step.value for step in PAPER_OUT]))
     )
+
+
+def digitising_batch(s: Session, document: Document) -> str | None:
+    """The code of the digitisation batch that has this record's paper out of the archive room: the record
+    itself, or any record of its box, in a batch between 扫描 and 入库; ``None`` when it is on the shelf."""
+    box_id = _box_of(s, document)
+    if box_id is not None:  # the whole box went to the scanner, whichever of its records the batch holds
+        return boxes_at_scanner(s, [box_id]).get(box_id)
+    code: str | None = s.scalar(
+        _out_for_digitisation(DigitiseBatch.code).where(DigitiseRecord.document_id == document.id).limit(1)
+    )
+    return code
 
 
 def boxes_at_scanner(s: Session, box_ids: list[int]) -> dict[int, str]:
     """Of these boxes, those out of the archive room for digitisation (在数字化), with the batch's code."""
     if not box_ids:
         return {}
-    box = func.coalesce(Document.box_id, Volume.box_id)
-    rows = s.execute(
-        select(box, DigitiseBatch.code)
-        .join(DigitiseRecord, DigitiseRecord.batch_id == DigitiseBatch.id)
-        .join(Document, Document.id == DigitiseRecord.document_id)
-        .outerjoin(Volume, Volume.id == Document.volume_id)
-        .where(DigitiseBatch.step.in_([step.value for step in PAPER_OUT]), box.in_(box_ids))
-    )
+    rows = s.execute(_out_for_digitisation(PAPER_BOX, DigitiseBatch.code).where(PAPER_BOX.in_(box_ids)))
     return {box_id: code for box_id, code in rows}
 
 

@@ -26,7 +26,7 @@ from estate_desk.domain.secrecy.grades import most_secret
 from estate_desk.services import audit
 from estate_desk.services.archive import worklists
 from estate_desk.services.archive.numbering import next_in_series
-from estate_desk.services.archive.record_state import require_not_destroyed
+from estate_desk.services.archive.record_state import PAPER_BOX, require_not_destroyed
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
@@ -198,9 +198,8 @@ def load(s: Session, batch_id: int) -> DigitiseBatch:
 def boxes_of(s: Session, batch_id: int) -> dict[int, str]:
     """The boxes a batch's records stand in (their own, or their volume's): box id → code. They leave the
     archive room at 扫描 and must all come back at 入库."""
-    box = func.coalesce(Document.box_id, Volume.box_id)
     held = (
-        select(box)
+        select(PAPER_BOX)
         .select_from(DigitiseRecord)
         .join(Document, Document.id == DigitiseRecord.document_id)
         .outerjoin(Volume, Volume.id == Document.volume_id)
