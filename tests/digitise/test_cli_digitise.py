@@ -103,3 +103,33 @@ def test_a_batch_goes_back_on_the_command_line_only_with_every_box(
     assert code != 0 and f"still has 1 box(es) out: {second}" in out
     code, out = _run(capsys, demo_db, "return", batch, first.lower(), second)
     assert code == 0 and f"{batch} is back: 入库 2 盒" in out
+
+
+def test_the_watched_folder_on_the_command_line_reads_what_is_whole_and_moves_it(
+    ready_db: Database,
+    clock: FakeClock,
+    clerk: Actor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stack_support import sheet_images
+
+    from estate_desk.services.digitise import batches
+
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "clerk-pass-1")
+    ids = register(ready_db, clock, ["甲"])
+    batch = batches.new_batch(ready_db, clock, clerk, document_ids=ids)
+    batches.advance(ready_db, clock, clerk, batch)
+    a, end = sheet_images(ready_db, clerk, batch, tmp_path / "sheets")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    Stack([a, page_image("A1"), end]).as_pdf(folder / "scan.pdf")
+    (folder / "readme.pdf").write_text("not a scan", encoding="utf-8")
+    code, out = _run(capsys, ready_db, "watch", str(folder), "--quiet", "0", "--once")
+    assert code == 0
+    assert "scan.pdf: " in out and "1 records linked" in out
+    assert "readme.pdf: " in out and "not a PDF" in out
+    assert not (folder / "scan.pdf").exists() and (folder / "问题文件" / "readme.pdf").exists()
+    code, out = _run(capsys, ready_db, "watch", str(tmp_path / "nowhere"), "--once")
+    assert code != 0 and "nowhere" in out

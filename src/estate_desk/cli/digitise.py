@@ -4,6 +4,8 @@
 * ``digitise batch list`` / ``digitise batch show BATCH`` / ``digitise batch advance BATCH [--to STEP]``
 * ``digitise sheets BATCH -o FILE.pdf`` — the batch's scan cover sheets and its end sheet;
 * ``digitise inbox FILE… --batch BATCH`` — split a scanned stack and link each record's pages;
+* ``digitise watch FOLDER [--batch BATCH] [--quiet SECONDS] [--once]`` — the scanner's "scan to folder" target,
+  read as each stack stops growing, moved to 已导入 or 问题文件 (``services/digitise/watch.py``);
 * ``digitise check BATCH`` — the quality check by the numbers (质检): each record's flaws by page; exits 1 if any;
 * ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed.
 
@@ -156,6 +158,35 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    import time
+    from datetime import timedelta
+
+    from estate_desk.services.digitise import batches, watch
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise NotFound(zh=f"没有这个文件夹：{folder}", en=f"No such folder: {folder}")
+    db = open_db(args)
+    actor = sign_in(args, db)
+    batch_id = batches.find(db, actor, args.batch) if args.batch else None
+    seen = watch.Watch(folder, batch_id, quiet=timedelta(seconds=max(args.quiet, 0.0)))
+    lang = cli_lang()
+    print(say(f"正在监视 {folder}（Ctrl+C 停止）", f"Watching {folder} (Ctrl+C stops)"), flush=True)
+    looks = 0
+    try:
+        while True:
+            for event in watch.poll(db, actor, seen):
+                where = f" → {event.moved_to}" if event.moved_to else ""
+                print(f"{'、'.join(event.files)}: {event.message(lang)}{where}", flush=True)
+            looks += 1
+            if args.once and looks >= 2:  # seen once, then read once it stayed the same for the quiet period
+                return EXIT_OK
+            time.sleep(args.quiet if args.once else 1.0)
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from estate_desk.services.digitise import batches, quality_check
 
@@ -250,6 +281,28 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: 
     )
     inbox.add_argument("files", nargs="+", metavar="FILE")
     inbox.add_argument("--batch", required=True, metavar="BATCH")
+    watching = add(
+        "watch",
+        cmd_watch,
+        say("监视扫描收件夹：文件写完后自动拆分挂接", "watch the scan folder: split and link each file once written"),
+        actions,
+    )
+    watching.add_argument("folder", metavar="FOLDER")
+    watching.add_argument(
+        "--batch", metavar="BATCH", help=say("默认：正在扫描的那个批次", "default: the batch at scanning")
+    )
+    watching.add_argument(
+        "--quiet",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help=say(
+            "文件多久不变才读取（默认 5 秒）", "how long a file must stay unchanged before it is read (default 5 s)"
+        ),
+    )
+    watching.add_argument(
+        "--once", action="store_true", help=say("只读取一次已写完的文件后退出", "read what is whole once, then exit")
+    )
     check = add(
         "check", cmd_check, say("质检：逐件逐页检查扫描件", "quality check: every record's scan, page by page"), actions
     )
@@ -264,5 +317,5 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: 
     back.add_argument(
         "boxes", nargs="+", metavar="BOX", help=say("档案盒编号，扫码或键入", "box codes, scanned or typed")
     )
-    for cmd in (new, listing, show, advance, sheets, inbox, check, back):
+    for cmd in (new, listing, show, advance, sheets, inbox, watching, check, back):
         cmd.add_argument("--user", help=user_help())
