@@ -151,7 +151,8 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     )
     lang = cli_lang()
     for x in result.linked:
-        print(f"  {x.archive_no}\t{len(x.pages)}\t{x.name}")
+        turned = "\t" + say(f"已转正 {x.turned}°", f"turned upright {x.turned}°") if x.turned else ""
+        print(f"  {x.archive_no}\t{len(x.pages)}\t{x.name}{turned}")
     for p in result.pending:
         pages = ",".join(map(str, p.pages))
         print(f"  {p.reason.label(lang)}\t{say('页', 'pages')} {pages}\t{p.detail}")

@@ -34,6 +34,7 @@ class PageReading:
     kind: PageKind
     code: SheetCode | None = None
     text: str = ""  # what the barcode said, for the reason shown to the clerk
+    turn: int = 0  # a sheet fed turned: the clockwise degrees (0, 90, 180, 270) that make it upright
 
 
 class Reason(StrEnum):
@@ -86,6 +87,7 @@ class RecordPages:
     document_id: int
     sheet: int
     pages: tuple[int, ...]
+    turn: int = 0  # the record was fed turned like its sheet: its pages are turned upright by this much
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,6 @@ def split(
                 problems.append(Problem(Reason.NO_PAGES, sheet.number, pages, code.archive_code, document_id))
             else:
                 seen.add(document_id)
-                records.append(RecordPages(document_id, sheet.number, pages))
+                records.append(RecordPages(document_id, sheet.number, pages, sheet.turn))
     sheets = tuple(r.number for r in readings if r.kind is not PageKind.PAGE)
     return Split(tuple(records), tuple(problems), sheets)

@@ -4,7 +4,8 @@
 stack (``domain/digitise/splitting.py``), drops the sheets, and attaches each record's pages as one PDF
 named by its 档号 (DA/T 31) through ``attach_bytes`` — sealed at the office's encryption grade (秘密 and
 above by default), like any attachment. The scanner's own files are kept byte for byte in the attachment
-store (sealed when the batch holds a sealed record), each scan recorded as derived from them. Whatever
+store (sealed when the batch holds a sealed record), each scan recorded as derived from them. A record
+fed turned (its cover sheet upside down or sideways) is turned upright and the turn recorded. Whatever
 could attach to the wrong record waits in the 待处理 queue with its reason; whole-file problems (empty,
 not a PDF or image, encrypted, damaged) are refused before anything is stored.
 
@@ -63,6 +64,7 @@ class Linked:
     pages: tuple[int, ...]  # the stack's page numbers
     attachment_id: int
     name: str
+    turned: int = 0  # fed turned (its sheet said so): its pages were turned upright by this many degrees
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def import_stack(db: Database, actor: Actor, path: Path | Sequence[Path], batch_
         by_code, scanned, _ = _batch_records(s, actor, batch_id)
     readings = [read_page(n, image) for n, image in enumerate(stack.images(), start=1)]
     result = split(readings, fonds, by_code, scanned)
-    scans = {part.document_id: stack.record_pdf(part.pages) for part in result.records}
+    scans = {part.document_id: stack.record_pdf(part.pages, part.turn) for part in result.records}
     try:
         return _commit(db, clock, actor, batch_id, stack, hashes, result.records, result.problems, scans)
     except IntegrityError:  # another workstation imported the same stack a moment ago?
@@ -254,7 +256,7 @@ def _commit(
                 )
             )
             record.status = "scanned"
-            linked.append(Linked(document.id, document.archive_no, part.pages, attachment.id, name))
+            linked.append(Linked(document.id, document.archive_no, part.pages, attachment.id, name, part.turn))
         problems.sort(key=lambda p: p.sheet if p.sheet is not None else (p.pages[0] if p.pages else 0))
         for problem in problems:
             s.add(
@@ -278,7 +280,12 @@ def _commit(
             actor,
             AuditAction.CHANGE,
             Target("digitise", batch_id, batch.code, most_secret(documents[p.document_id].secrecy for p in linked)),
-            detail={"imported": [p.name for p in stack.files], "linked": len(linked), "pending": len(problems)},
+            detail={
+                "imported": [p.name for p in stack.files],
+                "linked": len(linked),
+                "pending": len(problems),
+                "turned": {x.archive_no: x.turned for x in linked if x.turned},
+            },
             clock=clock,
         )
     return ImportResult(tuple(p.name for p in stack.files), len(stack), tuple(linked), tuple(problems))

@@ -7,6 +7,10 @@ a file that will not decode. Pages are rendered one at a time at 150 dpi in grey
 needs little memory; cover sheets are read with zxing-cpp. A record's scan is a PDF: pages of a PDF are
 copied from it with pypdfium2 (nothing re-encoded), images are wrapped losslessly with img2pdf (a JPEG as
 it is; a TIFF frame as PNG).
+
+A record fed upside down (or sideways) through the feeder comes with its cover sheet turned the same way:
+the barcode reader says how far the sheet is turned, and the record's pages are turned upright in its PDF
+by the page's rotation (``/Rotate``), so no pixel is re-encoded and the scanner's own file is unchanged.
 """
 
 from __future__ import annotations
@@ -133,21 +137,27 @@ class Stack:
             if pdf is not None:
                 pdf.close()
 
-    def record_pdf(self, numbers: Sequence[int]) -> bytes:
-        """The stack's pages ``numbers`` (counted from 1) as one PDF, copied or wrapped without loss."""
+    def record_pdf(self, numbers: Sequence[int], turn: int = 0) -> bytes:
+        """The stack's pages ``numbers`` (counted from 1) as one PDF, copied or wrapped without loss, each
+        page turned clockwise by ``turn`` degrees (a multiple of 90) when the record was fed turned."""
         chosen = [self.pages[n - 1] for n in numbers]
         if self.kinds[0] == "pdf":
             source = pdfium.PdfDocument(self.files[0])
             target = pdfium.PdfDocument.new()
             try:
                 target.import_pages(source, [p.index for p in chosen])
-                out = io.BytesIO()
-                target.save(out)
-                return out.getvalue()
+                return _saved(target, turn)
             finally:
                 target.close()
                 source.close()
-        return bytes(img2pdf.convert([self._image_bytes(p) for p in chosen]))
+        wrapped = bytes(img2pdf.convert([self._image_bytes(p) for p in chosen]))
+        if not turn % 360:
+            return wrapped
+        pdf = pdfium.PdfDocument(wrapped)
+        try:
+            return _saved(pdf, turn)
+        finally:
+            pdf.close()
 
     def _image_bytes(self, page: _Page) -> bytes:
         path, kind = self.files[page.file], self.kinds[page.file]
@@ -163,6 +173,22 @@ class Stack:
         out = io.BytesIO()
         frame.save(out, format="PNG")
         return out.getvalue()
+
+
+def _saved(pdf: pdfium.PdfDocument, turn: int) -> bytes:
+    """The document as bytes, every page's rotation turned clockwise by ``turn`` degrees first."""
+    if turn % 360:
+        for page in pdf:
+            page.set_rotation((page.get_rotation() + turn) % 360)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def turn_of(orientation: int) -> int:
+    """The clockwise turn (0, 90, 180, 270) that makes upright a barcode the reader found at ``orientation``
+    degrees (zxing-cpp: counter-clockwise positive)."""
+    return (-round(orientation / 90) * 90) % 360
 
 
 def _render(page: pdfium.PdfPage) -> Image.Image:
@@ -191,10 +217,10 @@ def read_page(number: int, image: Image.Image) -> PageReading:
     """What one page is: a cover sheet (its code read, or only its mark), or a page of a record."""
     found = zxingcpp.read_barcodes(image, formats=CODE_128, try_invert=False)  # sheets are black on white
     texts = [b.text for b in found if b.valid]
-    for text in texts:
-        code = cover_codes.parse(text)
+    for barcode in found:
+        code = cover_codes.parse(barcode.text) if barcode.valid else None
         if code is not None:
-            return PageReading(number, PageKind.SHEET, code, text)
+            return PageReading(number, PageKind.SHEET, code, barcode.text, turn_of(barcode.orientation))
     ours = [t for t in texts if t.startswith(cover_codes.PREFIX + ":")]
     if cover_codes.SHEET_MARK in texts or ours:
         return PageReading(number, PageKind.UNREADABLE, None, ours[0] if ours else "")
