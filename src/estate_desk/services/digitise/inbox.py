@@ -43,7 +43,7 @@ from estate_desk.store.archive import Document
 from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord, DigitiseScan, InboxSource, PendingItem
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from sqlalchemy.orm import Session
@@ -70,13 +70,15 @@ class Linked:
 @dataclass(frozen=True)
 class ImportResult:
     """What a stack became: the scans linked and the problems waiting (待处理); ``already`` when the
-    same file had been imported before, in which case nothing was done."""
+    same file had been imported before, in which case nothing was done; ``cancelled`` when the reading was
+    stopped, in which case nothing was stored either."""
 
     files: tuple[str, ...]
     pages: int
     linked: tuple[Linked, ...]
     pending: tuple[Problem, ...]
     already: bool = False
+    cancelled: bool = False  # stopped while its pages were read: nothing was stored
 
 
 def file_sha256(path: Path) -> str:
@@ -177,8 +179,17 @@ def _scanning(s: Session, batch_id: int) -> DigitiseBatch:
     return batch
 
 
-def import_stack(db: Database, actor: Actor, path: Path | Sequence[Path], batch_id: int) -> ImportResult:
-    """Split a scanned stack (a PDF, a TIFF, or page images in order) into the scans of the batch's records."""
+def import_stack(
+    db: Database,
+    actor: Actor,
+    path: Path | Sequence[Path],
+    batch_id: int,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ImportResult:
+    """Split a scanned stack (a PDF, a TIFF, or page images in order) into the scans of the batch's records.
+
+    ``progress(done, total)`` is told after each page is read; returning False stops before anything is
+    stored (the result says ``cancelled``)."""
     clock = actor.clock or SystemClock()
     require_keeper(actor, "导入扫描件", "import scans")
     files: list[Path] = list(path) if isinstance(path, list | tuple) else [path]  # type: ignore[list-item]
@@ -191,7 +202,11 @@ def import_stack(db: Database, actor: Actor, path: Path | Sequence[Path], batch_
     with db.session() as s:
         _scanning(s, batch_id)
         by_code, scanned, _ = _batch_records(s, actor, batch_id)
-    readings = [read_page(n, image) for n, image in enumerate(stack.images(), start=1)]
+    readings = []
+    for n, image in enumerate(stack.images(), start=1):
+        readings.append(read_page(n, image))
+        if progress is not None and not progress(n, len(stack)):
+            return ImportResult(names, len(stack), (), (), cancelled=True)
     result = split(readings, fonds, by_code, scanned)
     scans = {part.document_id: stack.record_pdf(part.pages, part.turn) for part in result.records}
     try:
