@@ -193,28 +193,28 @@ def import_stack(
     clock = actor.clock or SystemClock()
     require_keeper(actor, "导入扫描件", "import scans")
     files: list[Path] = list(path) if isinstance(path, list | tuple) else [path]  # type: ignore[list-item]
-    stack = open_stack(files)
-    hashes = [file_sha256(p) for p in stack.files]
-    names = tuple(p.name for p in stack.files)
-    if _already_imported(db, stack.files, hashes):
-        return ImportResult(names, len(stack), (), (), already=True)
-    fonds = fonds_code(db)
-    with db.session() as s:
-        _scanning(s, batch_id)
-        by_code, scanned, _ = _batch_records(s, actor, batch_id)
-    readings = []
-    for n, image in enumerate(stack.images(), start=1):
-        readings.append(read_page(n, image))
-        if progress is not None and not progress(n, len(stack)):
-            return ImportResult(names, len(stack), (), (), cancelled=True)
-    result = split(readings, fonds, by_code, scanned)
-    scans = {part.document_id: stack.record_pdf(part.pages, part.turn) for part in result.records}
-    try:
-        return _commit(db, clock, actor, batch_id, stack, hashes, result.records, result.problems, scans)
-    except IntegrityError:  # another workstation imported the same stack a moment ago?
+    with open_stack(files) as stack:  # its image files stay open while it is read, and are closed after
+        hashes = [file_sha256(p) for p in stack.files]
+        names = tuple(p.name for p in stack.files)
         if _already_imported(db, stack.files, hashes):
             return ImportResult(names, len(stack), (), (), already=True)
-        raise
+        fonds = fonds_code(db)
+        with db.session() as s:
+            _scanning(s, batch_id)
+            by_code, scanned, _ = _batch_records(s, actor, batch_id)
+        readings = []
+        for n, image in enumerate(stack.images(), start=1):
+            readings.append(read_page(n, image))
+            if progress is not None and not progress(n, len(stack)):
+                return ImportResult(names, len(stack), (), (), cancelled=True)
+        result = split(readings, fonds, by_code, scanned)
+        scans = {part.document_id: stack.record_pdf(part.pages, part.turn) for part in result.records}
+        try:
+            return _commit(db, clock, actor, batch_id, stack, hashes, result.records, result.problems, scans)
+        except IntegrityError:  # another workstation imported the same stack a moment ago?
+            if _already_imported(db, stack.files, hashes):
+                return ImportResult(names, len(stack), (), (), already=True)
+            raise
 
 
 def _commit(

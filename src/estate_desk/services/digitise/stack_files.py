@@ -77,6 +77,7 @@ class Stack:
 
     def __init__(self, files: Sequence[Path]) -> None:
         self.files = list(files)
+        self._open: dict[int, Image.Image] = {}  # the image file being read, kept open between pages
         self.kinds = [kind_of(p) for p in self.files]
         if "pdf" in self.kinds and len(self.files) > 1:
             raise InputProblem(
@@ -120,6 +121,28 @@ class Stack:
     def __len__(self) -> int:
         return len(self.pages)
 
+    def __enter__(self) -> Stack:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for image in self._open.values():
+            image.close()
+        self._open.clear()
+
+    def _frame(self, page: _Page) -> Image.Image:
+        """The image file's frame, from a handle kept open while the file is read: the reader remembers where
+        each frame it passed starts, so a 5,000-page TIFF is walked once, not once per page (pages are read
+        in order, so one open file at a time is enough)."""
+        image = self._open.get(page.file)
+        if image is None:
+            self.close()  # one file open at a time: a set of 5,000 page images must not hold 5,000 handles
+            image = self._open[page.file] = Image.open(self.files[page.file])
+        image.seek(page.index)
+        return image
+
     def images(self) -> Iterator[Image.Image]:
         """Every page in order, one at a time, as a greyscale image (PDF pages rendered at 150 dpi)."""
         pdf: pdfium.PdfDocument | None = None
@@ -130,9 +153,7 @@ class Stack:
                 if pdf is not None:
                     yield _render(pdf[page.index])
                     continue
-                with Image.open(self.files[page.file]) as image:
-                    image.seek(page.index)
-                    yield image.convert("L")
+                yield self._frame(page).convert("L")
         finally:
             if pdf is not None:
                 pdf.close()
@@ -165,9 +186,7 @@ class Stack:
             data = path.read_bytes()
             if kind == "jpeg" or _wrappable(data):
                 return data
-        with Image.open(path) as image:
-            image.seek(page.index)
-            frame = image.copy()
+        frame = self._frame(page).copy()
         if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
             frame = frame.convert("RGB")  # PDF images have no alpha: the page on white, as scanned
         out = io.BytesIO()
