@@ -3,6 +3,7 @@ the batch while the earlier file is kept — and every refusal of the rule."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
@@ -17,6 +18,7 @@ from estate_desk.services.archive import attachments
 from estate_desk.services.digitise import batches, decisions, inbox, quality_check
 from estate_desk.services.digitise.quality_check import RecordCheck
 from estate_desk.store.archive import Attachment
+from estate_desk.store.audit import AuditEvent
 from estate_desk.store.digitise import DigitiseDecision, DigitiseScan
 
 if TYPE_CHECKING:
@@ -95,6 +97,10 @@ def test_a_rescan_replaces_the_scan_inside_the_batch_and_keeps_the_earlier_file(
     with ready_db.session() as s:
         kept_decision = s.scalars(select(DigitiseDecision)).one()
         assert (kept_decision.scan_id, kept_decision.by_user, kept_decision.at) == (old.id, clerk.user_id, clock.now())
+        trail = [
+            json.loads(e.detail) for e in s.scalars(select(AuditEvent).where(AuditEvent.target_kind == "digitise"))
+        ]
+        assert {"digitise": "rescan", "record": record.archive_no, "reason": "漏扫第 2 页"} in trail
 
     batches.advance(ready_db, clock, clerk, scanned.batch)  # 质检 reads the current scan: A is whole now
     checks = {c.document_id: c for c in quality_check.check_batch(ready_db, clerk, scanned.batch)}

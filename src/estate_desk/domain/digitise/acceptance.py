@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 DEFAULT_SHARE = 10  # per cent of the batch's records, as issue 17 gives it
-# 5 %: one error in a 20-record sample is tolerated, two are not. DA/T 31 leaves the figure to the office;
-# 5 % is the acceptance-quality limit commonly written into digitisation contracts (合格率 ≥ 95 %).
+# 5 %: a pass rate (合格率) of at least 95 %, the mark digitisation acceptance usually sets for a batch; in a
+# 20-record sample one error passes and two do not. An office with a stricter contract sets it lower.
 DEFAULT_ERROR_LIMIT = 5
 
 
