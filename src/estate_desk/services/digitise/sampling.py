@@ -83,6 +83,7 @@ def draw_sample(db: Database, clock: Clock, actor: Actor, batch_id: int, seed: i
     require_keeper(actor, "抽检验收", "take acceptance samples")
     with db.session() as s:
         batch = load(s, batch_id)
+        s.refresh(batch, with_for_update=True)  # two workstations drawing at once: the second sees the first's
         if s.scalar(select(DigitiseSample.id).where(DigitiseSample.batch_id == batch_id).limit(1)) is None:
             _at_acceptance(batch)
             share = policy_in(s).share
