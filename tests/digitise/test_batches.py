@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from stack_support import register
+from stack_support import pass_acceptance, register
 
 from estate_desk.domain.digitise.settings import ColourMode, make_settings
 from estate_desk.domain.digitise.steps import Step
@@ -107,6 +107,7 @@ def test_the_cabinet_shows_a_box_at_the_scanner_from_scanning_until_it_is_back(
     for step in (Step.CHECK, Step.LINK, Step.ACCEPT):
         batches.advance(demo_db, clock, demo_clerk, batch_id, step)
     assert away() == {box.code: view.summary.code}
+    pass_acceptance(demo_db, clock, demo_clerk, batch_id)
     returning.return_batch(demo_db, clock, demo_clerk, batch_id, [box.code])
     assert away() == {}
 
@@ -124,6 +125,7 @@ def test_a_batch_is_back_only_when_every_box_that_went_to_the_scanner_is_scanned
     batch_id = batches.new_batch(demo_db, clock, demo_clerk, box_ids=[first.box_id, second.box_id])
     for _ in range(4):  # 扫描, 质检, 挂接, 验收
         batches.advance(demo_db, clock, demo_clerk, batch_id)
+    pass_acceptance(demo_db, clock, demo_clerk, batch_id)
     with pytest.raises(RuleViolation, match="scanning each box"):
         batches.advance(demo_db, clock, demo_clerk, batch_id)  # not without the boxes
     with pytest.raises(RuleViolation) as missing:

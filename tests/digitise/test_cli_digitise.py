@@ -99,6 +99,9 @@ def test_a_batch_goes_back_on_the_command_line_only_with_every_box(
     batch = out.split("batch ", 1)[1].split(":", 1)[0]
     for _ in range(4):  # 扫描, 质检, 挂接, 验收
         assert _run(capsys, demo_db, "batch", "advance", batch)[0] == 0
+    code, out = _run(capsys, demo_db, "return", batch, first.lower(), second)
+    assert code != 0 and "has not been sampled for acceptance" in out
+    _pass_sample_on_the_command_line(capsys, demo_db, batch)
     code, out = _run(capsys, demo_db, "return", batch, first.lower())
     assert code != 0 and f"still has 1 box(es) out: {second}" in out
     code, out = _run(capsys, demo_db, "return", batch, first.lower(), second)
@@ -133,3 +136,12 @@ def test_the_watched_folder_on_the_command_line_reads_what_is_whole_and_moves_it
     assert not (folder / "scan.pdf").exists() and (folder / "问题文件" / "readme.pdf").exists()
     code, out = _run(capsys, ready_db, "watch", str(tmp_path / "nowhere"), "--once")
     assert code != 0 and "nowhere" in out
+
+
+def _pass_sample_on_the_command_line(capsys: pytest.CaptureFixture[str], db: Database, batch: str) -> None:
+    code, out = _run(capsys, db, "sample", batch)
+    assert code == 0, out
+    for line in out.splitlines():
+        if line.startswith("  "):
+            number = line.split()[0]
+            assert _run(capsys, db, "sample", batch, "--record", number, "--ok")[0] == 0

@@ -238,7 +238,7 @@ def test_a5_a_box_at_the_scanner_is_not_lent_until_its_batch_is_back(archive: Ar
     nothing in them is lent — the record itself, nor another of its box, filed in a volume there — until
     the batch is back (入库). A record on another shelf is lent as ever."""
     from estate_desk.domain.digitise.steps import Step
-    from estate_desk.services.digitise import batches, returning
+    from estate_desk.services.digitise import batches, returning, sampling
 
     first, in_volume, loose = archive.box_docs
     elsewhere = archive.by_grade[Grade.INTERNAL]
@@ -253,5 +253,7 @@ def test_a5_a_box_at_the_scanner_is_not_lent_until_its_batch_is_back(archive: Ar
     assert archive.lend(request, elsewhere)[0].out
     for step in (Step.CHECK, Step.LINK, Step.ACCEPT):
         batches.advance(archive.db, archive.clock, archive.clerk, batch, step)
+    for sampled in sampling.draw_sample(archive.db, archive.clock, archive.clerk, batch).records:  # 验收
+        sampling.compare(archive.db, archive.clock, archive.clerk, batch, sampled.document_id, matches=True)
     returning.return_batch(archive.db, archive.clock, archive.clerk, batch, [archive.box_code])
     assert archive.lend(request, loose)[0].out  # 入库: back on the shelf

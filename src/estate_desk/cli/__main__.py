@@ -22,6 +22,7 @@ from estate_desk.cli import (
     demo,
     desk,
     digitise,
+    digitise_decide,
     lan,
     retention,
     roster,
@@ -103,7 +104,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     secrecy.add_commands(sub, add)
     backup.add_backup_commands(sub, add)
     retention.add_commands(sub, add)
-    digitise.add_commands(sub, add)
+    digitise_decide.add_commands(digitise.add_commands(sub, add), add)
     if argv is None or "print" in argv:
         from estate_desk.cli import printouts  # loads reportlab's registry: only when printing
 

@@ -9,6 +9,8 @@
 * ``digitise check BATCH`` — the quality check by the numbers (质检): each record's flaws by page; exits 1 if any;
 * ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed.
 
+Settling a batch (accept, rescan, pending, sample) is ``cli/digitise_decide.py``, registered under ``digitise``.
+
 The same services as the window, checked the same way (``services/digitise/``); every command takes ``--user``.
 """
 
@@ -81,7 +83,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _show(db: Database, actor: Actor, batch_id: int) -> None:
-    from estate_desk.services.digitise import batches
+    from estate_desk.services.digitise import batches, decisions
 
     lang = cli_lang()
     view = batches.batch_view(db, actor, batch_id)
@@ -99,6 +101,9 @@ def _show(db: Database, actor: Actor, batch_id: int) -> None:
         print(f"  {r.archive_no}\t{r.pages}\t{r.status}\t{r.title}")
     for e in view.log:
         print(f"  {e.at:%Y-%m-%d %H:%M}\t{e.step.label(lang)}\t{e.by or ''}\t{e.note}")
+    for d in decisions.decisions_of(db, actor, batch_id):  # accepted, or to be rescanned and why
+        label = d.decision.zh if lang == "zh" else d.decision.en
+        print(f"  {d.at:%Y-%m-%d %H:%M}\t{d.archive_no}\t{label}\t{d.by or ''}\t{d.reason}")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -219,8 +224,10 @@ def cmd_return(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
-    """The digitisation commands."""
+def add_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """The digitisation commands; returns ``digitise``'s subcommands, for the commands of ``digitise_*.py``."""
     digitise = sub.add_parser(
         "digitise",
         help=say("数字化：批次、扫描分隔页、导入扫描件", "digitisation: batches, cover sheets, importing scans"),
@@ -320,3 +327,4 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: 
     )
     for cmd in (new, listing, show, advance, sheets, inbox, watching, check, back):
         cmd.add_argument("--user", help=user_help())
+    return actions

@@ -7,14 +7,17 @@
   SHA-256 is unique, so the same file dropped twice is recognised;
 - :class:`DigitiseScan`: a record's scan made from a source file (the attachment is *derived* from it);
 - :class:`PendingItem`: pages of a source that were not attached (待处理), with the reason and how the
-  clerk settled them.
+  clerk settled them;
+- :class:`DigitiseDecision`: the clerk's decision on a record after 质检 (accepted, or rescan with a reason),
+  every one kept;
+- :class:`DigitiseSample`: a record drawn for 验收 and its comparison with the original.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from estate_desk.store.base import Base, UTCDateTime
@@ -61,6 +64,8 @@ class DigitiseRecord(Base):
     colour: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), default="waiting")  # waiting | scanned
     position: Mapped[int] = mapped_column(Integer)  # order in the batch (archive-number order)
+    # the latest decision on its current scan: "" (none yet) | accepted | rescan (domain/digitise/decisions.py)
+    decision: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class InboxSource(Base):
@@ -104,6 +109,8 @@ class DigitiseScan(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("inbox_sources.id"), index=True)  # the stack's first file
     source_pages: Mapped[str] = mapped_column(Text)  # the stack's page numbers, "3,4,5"
     page_count: Mapped[int] = mapped_column(Integer)
+    # the batch's current scan of the record; a rescan's new scan replaces it (the earlier one is kept)
+    current: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class PendingItem(Base):
@@ -123,3 +130,39 @@ class PendingItem(Base):
     settled_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # settled "assigned": the scan the clerk made of these pages by hand
+    assigned_scan_id: Mapped[int | None] = mapped_column(ForeignKey("digitise_scans.id"), nullable=True)
+
+
+class DigitiseDecision(Base):
+    """A decision on a record's scan after 质检: accepted, or to be rescanned with the reason. Kept, never changed."""
+
+    __tablename__ = "digitise_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("digitise_batches.id"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    scan_id: Mapped[int | None] = mapped_column(ForeignKey("digitise_scans.id"), nullable=True)  # the scan judged
+    decision: Mapped[str] = mapped_column(String(20))  # accepted | rescan
+    reason: Mapped[str] = mapped_column(Text, default="")
+    by_user: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DigitiseSample(Base):
+    """A record drawn for 验收 (by ``seed`` from the batch's records) and its comparison with the original."""
+
+    __tablename__ = "digitise_samples"
+    __table_args__ = (UniqueConstraint("batch_id", "document_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("digitise_batches.id"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    seed: Mapped[int] = mapped_column(BigInteger)
+    share: Mapped[int] = mapped_column(Integer)  # the office's share, in per cent, when it was drawn
+    drawn_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    drawn_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    result: Mapped[str] = mapped_column(String(10), default="")  # "" (not compared yet) | ok | error
+    note: Mapped[str] = mapped_column(Text, default="")
+    compared_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    compared_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

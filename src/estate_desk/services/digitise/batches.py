@@ -4,7 +4,8 @@
   "to digitise" list (``services/archive/worklists.to_digitise``); records beyond the maker's clearance are
   not found, destroyed records and records already in an unfinished batch are refused.
 * :func:`advance` — to the next step (or back to 扫描 from 质检 and 验收), the move checked by
-  ``domain/digitise/steps.py``; who and when go to the step log.
+  ``domain/digitise/steps.py``; who and when go to the step log. 入库 only after the 验收 sample passed
+  (``acceptance.py``).
 * :func:`batches` / :func:`batch` / :func:`find` — the batches and one batch's records, step log and 待处理 count.
 
 Only the archive's keepers (档案管理员, administrator) may make or move a batch.
@@ -28,6 +29,7 @@ from estate_desk.services.archive import worklists
 from estate_desk.services.archive.numbering import next_in_series
 from estate_desk.services.archive.record_state import PAPER_BOX, require_not_destroyed
 from estate_desk.services.audit import Target
+from estate_desk.services.digitise.acceptance import require_sample_passed
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
@@ -55,6 +57,7 @@ class BatchRecord:
     pages: int  # 页数 as registered
     colour: str
     status: str  # waiting | scanned
+    decision: str = ""  # "" (none yet) | accepted | rescan (domain/digitise/decisions.py)
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,8 @@ def advance(
         current = Step(batch.step)
         wanted = target or next_step(current) or current
         check_move(batch.code, current, wanted)
+        if wanted is LAST:
+            require_sample_passed(s, batch)
         if wanted is LAST and boxes_of(s, batch.id):
             raise RuleViolation(
                 zh=f"数字化批次 {batch.code} 入库时，请逐盒扫描归还的档案盒（digitise return）。",
@@ -288,7 +293,9 @@ def batch_view(db: Database, actor: Actor, batch_id: int) -> BatchView:
             .where(DigitiseRecord.batch_id == batch_id, clearance.documents_visible(actor))
             .order_by(DigitiseRecord.position)
         )
-        records = tuple(BatchRecord(d.id, d.archive_no, d.title, d.pages, r.colour, r.status) for r, d in rows)
+        records = tuple(
+            BatchRecord(d.id, d.archive_no, d.title, d.pages, r.colour, r.status, r.decision) for r, d in rows
+        )
         log = tuple(
             StepEntry(Step(entry.step), name, entry.at, entry.note)
             for entry, name in s.execute(

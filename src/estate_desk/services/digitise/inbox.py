@@ -9,6 +9,10 @@ fed turned (its cover sheet upside down or sideways) is turned upright and the t
 could attach to the wrong record waits in the 待处理 queue with its reason; whole-file problems (empty,
 not a PDF or image, encrypted, damaged) are refused before anything is stored.
 
+A record scanned already waits as "scanned twice", unless the clerk sent it to be rescanned
+(``decisions.py``): then its new pages become the batch's current scan and the earlier scan is kept
+(:func:`link_pages`).
+
 Everything a stack held is committed in one unit of work, or nothing is. Files already imported (the same
 SHA-256) attach nothing twice: a stack imported before is reported as such, and a set of images mixing
 imported and new files is refused, since a page missing from the middle would move pages to the wrong record.
@@ -124,7 +128,7 @@ def _batch_records(s: Session, actor: Actor, batch_id: int) -> tuple[dict[str, i
     return by_code, scanned, {d.id: d for _, d in rows}
 
 
-def _pages_text(pages: Sequence[int]) -> str:
+def pages_text(pages: Sequence[int]) -> str:
     return ",".join(str(n) for n in pages)
 
 
@@ -217,6 +221,55 @@ def import_stack(
             raise
 
 
+def link_pages(
+    s: Session,
+    clock: Clock,
+    actor: Actor,
+    record: DigitiseRecord,
+    document: Document,
+    source_id: int,
+    pages: Sequence[int],
+    data: bytes,
+    seal: SealingKey | None,
+) -> DigitiseScan:
+    """Make ``data`` (the record's pages of a kept source, as one PDF) the record's current scan in its batch.
+
+    The PDF is attached, named by the 档号 and sealed with ``seal``, and recorded as derived from the source's
+    ``pages``. A scan the record had in the batch before (it was sent to be rescanned) is kept but is no longer
+    current; the record is scanned, awaiting a decision. The inbox links a split stack this way, and the
+    clerk's hand-assigned 待处理 pages go the same way (``pending.assign``).
+    """
+    attachment = attach_bytes(
+        s,
+        clock,
+        document_id=document.id,
+        data=data,
+        name=scan_file_name(document.archive_no, "pdf"),
+        kind=AttachmentKind.SCAN,
+        added_by=actor.user_id,
+        seal=seal,
+    )
+    earlier = select(DigitiseScan).where(
+        DigitiseScan.batch_id == record.batch_id, DigitiseScan.document_id == document.id, DigitiseScan.current
+    )
+    for replaced in s.scalars(earlier):
+        replaced.current = False
+    scan = DigitiseScan(
+        batch_id=record.batch_id,
+        document_id=document.id,
+        attachment_id=attachment.id,
+        source_id=source_id,
+        source_pages=pages_text(pages),
+        page_count=len(pages),
+        current=True,
+    )
+    s.add(scan)
+    record.status = "scanned"
+    record.decision = ""
+    s.flush()
+    return scan
+
+
 def _commit(
     db: Database,
     clock: Clock,
@@ -249,29 +302,9 @@ def _commit(
                 problems.append(Problem(Reason.SCANNED_TWICE, part.sheet, part.pages, code, document.id))
                 continue
             seal = key if sealing.must_seal(s, document.secrecy) else None
+            scan = link_pages(s, clock, actor, record, document, first.id, part.pages, scans[document.id], seal)
             name = scan_file_name(document.archive_no, "pdf")
-            attachment = attach_bytes(
-                s,
-                clock,
-                document_id=document.id,
-                data=scans[document.id],
-                name=name,
-                kind=AttachmentKind.SCAN,
-                added_by=actor.user_id,
-                seal=seal,
-            )
-            s.add(
-                DigitiseScan(
-                    batch_id=batch_id,
-                    document_id=document.id,
-                    attachment_id=attachment.id,
-                    source_id=first.id,
-                    source_pages=_pages_text(part.pages),
-                    page_count=len(part.pages),
-                )
-            )
-            record.status = "scanned"
-            linked.append(Linked(document.id, document.archive_no, part.pages, attachment.id, name, part.turn))
+            linked.append(Linked(document.id, document.archive_no, part.pages, scan.attachment_id, name, part.turn))
         problems.sort(key=lambda p: p.sheet if p.sheet is not None else (p.pages[0] if p.pages else 0))
         for problem in problems:
             s.add(
@@ -281,7 +314,7 @@ def _commit(
                     reason=problem.reason.value,
                     detail=problem.detail[:500],
                     sheet_page=problem.sheet,
-                    source_pages=_pages_text(problem.pages),
+                    source_pages=pages_text(problem.pages),
                     document_id=problem.document_id,
                     settled="open",
                     created_at=clock.now(),

@@ -1,10 +1,10 @@
 """The quality check of a batch (质检, DA/T 31), by the numbers: every record's scan measured and judged.
 
-Each record of the batch is read through the attachments' own door (``open_for_preview``: within the
-clerk's clearance, a sealed scan decrypted in memory only, a classified one's viewing audited), its pages
-measured (``page_measures.py``) and judged by the rules of ``domain/digitise/quality.py`` against its
-registered page count and the batch's settings (minimum resolution, colour for the record). A record
-without a scan yet is named too. Each finding names the record and the page; nothing is changed.
+Each record's current scan in the batch (a rescan's, once it came) is read through the attachments' own
+door (``open_for_preview``: within the clerk's clearance, a sealed scan decrypted in memory only, a
+classified one's viewing audited), its pages measured (``page_measures.py``) and judged by the rules of
+``domain/digitise/quality.py`` against its registered page count and the batch's settings (minimum
+resolution, colour for the record). A record without a scan yet is named too. Each finding names the record and the page; nothing is changed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from estate_desk.domain.digitise.quality import Finding, Flaw, PageMeasure, judge
 from estate_desk.domain.digitise.settings import ColourMode
@@ -54,9 +54,9 @@ def check_batch(
         min_dpi = batch.dpi
         latest = dict(
             s.execute(
-                select(DigitiseScan.document_id, func.max(DigitiseScan.attachment_id))
-                .where(DigitiseScan.batch_id == batch.id)
-                .group_by(DigitiseScan.document_id)
+                select(DigitiseScan.document_id, DigitiseScan.attachment_id).where(
+                    DigitiseScan.batch_id == batch.id, DigitiseScan.current
+                )
             ).all()
         )
     view = batch_view(db, actor, batch_id)

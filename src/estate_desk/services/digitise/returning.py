@@ -4,7 +4,7 @@ The boxes of a batch (:func:`~estate_desk.services.digitise.batches.boxes_of`) l
 began; they are 在数字化 until this step, and lent to nobody (``services/archive/record_state``). Taking the
 batch back means scanning (or typing) each box's code as it is put back on its shelf: a code of a box that
 is not the batch's is refused by name, a box still missing keeps the batch at 验收 and is named too. Only then
-does the batch stand at 入库, with the count of boxes in its step log and the audit trail.
+does the batch stand at 入库 — and only once its 验收 sample passed (``acceptance.py``) — with the count of boxes in its step log and the audit trail.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.services import audit
 from estate_desk.services.archive.numbering import code_forms_in
 from estate_desk.services.audit import Target
+from estate_desk.services.digitise.acceptance import require_sample_passed
 from estate_desk.services.digitise.batches import BatchView, batch_view, boxes_of, load, require_keeper
 from estate_desk.store.digitise import DigitiseStepLog
 
@@ -34,6 +35,7 @@ def return_batch(db: Database, clock: Clock, actor: Actor, batch_id: int, scanne
     with db.session() as s:
         batch = load(s, batch_id)
         check_move(batch.code, Step(batch.step), LAST)
+        require_sample_passed(s, batch)
         expected = boxes_of(s, batch.id)
         back: set[int] = set()
         strangers: list[str] = []
