@@ -22,6 +22,7 @@ from estate_desk.cli import (
     demo,
     desk,
     digitise,
+    inspect,
     lan,
     retention,
     roster,
@@ -104,6 +105,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     backup.add_backup_commands(sub, add)
     retention.add_commands(sub, add)
     digitise.add_commands(sub, add)
+    inspect.add_commands(sub, add)
     if argv is None or "print" in argv:
         from estate_desk.cli import printouts  # loads reportlab's registry: only when printing
 

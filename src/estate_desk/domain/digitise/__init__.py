@@ -4,4 +4,6 @@
 - ``settings.py``: the scan settings of a batch (resolution, colour mode per record, one format) and their checks;
 - ``naming.py``: the name of a record's scan file, made from its 档号;
 - ``cover_codes.py``: what a scan cover sheet's barcode carries (the estate's code and the 档号) and reading it back.
+- ``four_properties.py`` and ``file_properties.py``: the four-properties check (四性检测, DA/T 70) — its items,
+  how each is judged, and the whole check's tally.
 """

@@ -12,7 +12,7 @@ import hashlib
 import io
 from typing import TYPE_CHECKING
 
-from estate_desk.domain.digitise.four_properties import RENDERABLE, FileFacts, Rendering, sniff_format
+from estate_desk.domain.digitise.file_properties import RENDERABLE, FileFacts, Rendering, sniff_format
 from estate_desk.domain.errors import NotFound, UserError
 from estate_desk.services.archive.attachments import open_for_preview
 from estate_desk.store.sealed import SealBroken

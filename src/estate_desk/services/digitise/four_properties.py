@@ -24,15 +24,13 @@ from sqlalchemy import func, or_, select
 
 from estate_desk.domain.archive.numbers import NumberingKey, format_archive_number
 from estate_desk.domain.clock import SystemClock
+from estate_desk.domain.digitise.file_properties import LONG_TERM_FORMATS, FileFacts, check_file
 from estate_desk.domain.digitise.four_properties import (
-    LONG_TERM_FORMATS,
-    FileFacts,
     Inspection,
     ItemResult,
     RecordFacts,
     Series,
     check_audit_trail,
-    check_file,
     check_metadata,
     check_pages,
     check_required,
@@ -86,10 +84,11 @@ def find_record(db: Database, actor: Actor, text: str) -> int:
 
 
 def inspect_record(db: Database, actor: Actor, document_id: int, *, scanner: Scanner | None = None) -> Inspection:
-    """Check one record (and its series)."""
+    """Check one record. The continuity of its series is a property of the set, checked over a batch or the archive."""
     with db.session() as s:
         archive_no = s.scalar(select(Document.archive_no).where(Document.id == document_id)) or str(document_id)
-    return inspect(db, actor, [document_id], (f"档案 {archive_no}", f"record {archive_no}"), scanner=scanner)
+    scope = (f"档案 {archive_no}", f"record {archive_no}")
+    return inspect(db, actor, [document_id], scope, scanner=scanner, series=False)
 
 
 def inspect_batch(
@@ -136,8 +135,9 @@ def inspect(
     *,
     scanner: Scanner | None = None,
     progress: Callable[[int, int], bool] | None = None,
+    series: bool = True,
 ) -> Inspection:
-    """Check the given records: each record's items, each of its files', and the series they belong to.
+    """Check the given records: each record's items, each of its files', and (``series``) the series they belong to.
     ``progress(done, total)`` is told after each record; returning False stops there (the report says so)."""
     require_keeper(actor, "做四性检测", "run the four-properties check")
     clock = actor.clock or SystemClock()
@@ -146,10 +146,10 @@ def inspect(
     ids = list(dict.fromkeys(document_ids))
     with db.session() as s:
         facts, hidden = _record_facts(s, actor, ids)
-        series = _series_of(s, facts)
+        numbered = _series_of(s, facts) if series else []
         trail = _audit_rows(s, list(facts))
         files = _files_of(s, list(facts))
-    results: list[ItemResult] = [check_series(one) for one in series]
+    results: list[ItemResult] = [check_series(one) for one in numbered]
     notes: list[tuple[str, str]] = []
     if hidden:
         notes.append(

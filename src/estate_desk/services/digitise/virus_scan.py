@@ -2,7 +2,7 @@
 
 A :data:`Scanner` takes a file's content (decrypted in memory for a sealed file: it is handed over on the
 scanner's standard input, never written to disk) and its name, and returns a
-:class:`~estate_desk.domain.digitise.four_properties.VirusVerdict`. :func:`default_scanner` finds
+:class:`~estate_desk.domain.digitise.file_properties.VirusVerdict`. :func:`default_scanner` finds
 ``clamdscan`` (the daemon, fast) or ``clamscan`` with :func:`shutil.which`; without either, the check says
 "not checked" — never "passed". Tests plant a scanner of their own.
 """
@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from estate_desk.domain.digitise.four_properties import Verdict, VirusVerdict
+from estate_desk.domain.digitise.file_properties import Verdict, VirusVerdict
 
 Scanner = Callable[[bytes, str], VirusVerdict]
 
