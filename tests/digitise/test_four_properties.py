@@ -300,3 +300,28 @@ def test_the_demo_estate_gets_its_report(demo_db: Database, demo_clerk: Actor, t
     inspection = four_properties.inspect_archive(demo_db, demo_clerk)
     assert inspection.records > 800 and any(r.item is Item.FIXITY for r in inspection.results)
     assert four_properties_report.write_pdf(demo_db, demo_clerk, inspection, tmp_path / "demo.pdf") >= 1
+
+
+def test_each_record_is_checked_when_its_scan_is_linked(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stack_support import Stack, page_image, sheet_images
+    from stack_support import register as register_plain
+
+    from estate_desk.services.digitise import inbox
+
+    monkeypatch.setattr(virus_scan.shutil, "which", lambda _name: None)
+    ids = register_plain(ready_db, clock, ["甲", "乙"], pages=2, responsible="物业服务中心", doc_date=date(2023, 1, 9))
+    with ready_db.session() as s:
+        s.execute(update(Document).where(Document.id == ids[1]).values(pages=1))  # 乙 is registered with 1 page
+        numbers = [s.get(Document, i).archive_no for i in ids]  # type: ignore[union-attr]
+    batch = batches.new_batch(ready_db, clock, clerk, document_ids=ids)
+    batches.advance(ready_db, clock, clerk, batch)
+    a, b, end = sheet_images(ready_db, clerk, batch, tmp_path)
+    stack = Stack([a, page_image("A1"), page_image("A2"), b, page_image("B1"), page_image("B2"), end])
+    result = inbox.import_stack(ready_db, clerk, stack.as_pdf(tmp_path / "stack.pdf"), batch)
+    assert result.inspection is not None and result.inspection.records == 2
+    assert [(r.item, r.where) for r in result.inspection.failures()] == [(Item.PAGES, numbers[1])]
+    first = _outcomes(result.inspection, numbers[0])
+    assert first[Item.AUDIT_TRAIL] == {Outcome.PASSED}  # the inbox's import is the record's trail
+    assert first[Item.VIRUS] == {Outcome.NOT_CHECKED} and first[Item.RENDERS] == {Outcome.PASSED}

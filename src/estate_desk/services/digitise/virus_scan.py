@@ -51,9 +51,10 @@ def unavailable(_data: bytes, _file_name: str) -> VirusVerdict:
     return VirusVerdict(Verdict.UNAVAILABLE)
 
 
-def default_scanner() -> Scanner:
-    """ClamAV's daemon client, else its command-line scanner, else the scanner that checks nothing."""
-    for program in ("clamdscan", "clamscan"):
+def default_scanner(*, daemon_only: bool = False) -> Scanner:
+    """ClamAV's daemon client, else (unless ``daemon_only``) its command-line scanner, else the scanner that
+    checks nothing."""
+    for program in ("clamdscan",) if daemon_only else ("clamdscan", "clamscan"):
         found = shutil.which(program)
         if found:
             return clamav(found)
