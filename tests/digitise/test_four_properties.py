@@ -190,6 +190,8 @@ def test_the_report_names_each_planted_failure(ready_db: Database, clerk: Actor,
     assert _outcomes(inspection, n["missing"])[Item.REQUIRED] == {Outcome.FAILED}
     assert _outcomes(inspection, n["pages"])[Item.PAGES] == {Outcome.FAILED}
     assert _outcomes(inspection, n["broken"])[Item.RENDERS] == {Outcome.FAILED}
+    [uncounted] = [r for r in inspection.results if r.item is Item.PAGES and r.where == n["broken"]]
+    assert uncounted.outcome is Outcome.NOT_CHECKED and "无法打开" in uncounted.zh
     assert _outcomes(inspection, n["format"])[Item.FORMAT] == {Outcome.FAILED}
     assert _outcomes(inspection, n["virus"])[Item.VIRUS] == {Outcome.FAILED}
     assert _outcomes(inspection, n["silent"])[Item.AUDIT_TRAIL] == {Outcome.FAILED}
@@ -325,3 +327,22 @@ def test_each_record_is_checked_when_its_scan_is_linked(
     first = _outcomes(result.inspection, numbers[0])
     assert first[Item.AUDIT_TRAIL] == {Outcome.PASSED}  # the inbox's import is the record's trail
     assert first[Item.VIRUS] == {Outcome.NOT_CHECKED} and first[Item.RENDERS] == {Outcome.PASSED}
+
+
+def test_clamav_is_run_on_the_content_and_its_verdict_read(tmp_path: Path) -> None:
+    """A stand-in for clamscan (same exit codes and output): the content arrives on stdin, never on disk."""
+    fake = tmp_path / "clamscan"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'data=$(cat)\ncase "$data" in\n'
+        '  *EICAR*) echo "stdin: Win.Test.EICAR_HDB-1 FOUND"; exit 1;;\n'
+        '  *BROKEN*) echo "ERROR: cannot read database" >&2; exit 2;;\n'
+        "esac\nexit 0\n"
+    )
+    fake.chmod(0o755)
+    scan = virus_scan.clamav(str(fake))
+    assert scan(b"plain page", "a.pdf") == VirusVerdict(Verdict.CLEAN, "", "clamscan")
+    infected = scan(b"X5O!P%@AP EICAR-STANDARD-ANTIVIRUS-TEST-FILE", "b.pdf")
+    assert infected.verdict is Verdict.INFECTED and infected.detail == "Win.Test.EICAR_HDB-1"
+    broken = scan(b"BROKEN", "c.pdf")
+    assert broken.verdict is Verdict.ERROR and "cannot read database" in broken.detail

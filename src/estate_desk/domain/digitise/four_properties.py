@@ -212,16 +212,16 @@ def check_required(facts: RecordFacts) -> ItemResult:
     return passed(Item.REQUIRED, facts.archive_no, facts.document_id)
 
 
-def check_pages(facts: RecordFacts, scanned: int | None) -> ItemResult:
-    """Integrity: the scan has as many pages as the register says (``scanned`` None: no scan to count)."""
+def check_pages(facts: RecordFacts, scanned: int | None, *, has_scan: bool = False) -> ItemResult:
+    """Integrity: the scan has as many pages as the register says (``scanned`` None: no scan to count, or
+    ``has_scan``: a scan that did not open)."""
     if scanned is None:
-        return not_checked(
-            Item.PAGES,
-            facts.archive_no,
-            "没有扫描件可清点页数",
-            "no scan whose pages could be counted",
-            facts.document_id,
+        zh, en = (
+            ("扫描件无法打开，未能清点页数", "the scan does not open; its pages could not be counted")
+            if has_scan
+            else ("没有扫描件可清点页数", "no scan whose pages could be counted")
         )
+        return not_checked(Item.PAGES, facts.archive_no, zh, en, facts.document_id)
     if scanned != facts.pages:
         return failed(
             Item.PAGES,

@@ -185,6 +185,7 @@ def _check_one(
     if not files:  # a paper-only record: no electronic record whose files, pages and trail could be checked
         return results
     scanned: int | None = None
+    has_scan = False
     file_results: list[ItemResult] = []
     for attachment_id, sha, name, kind in files:
         found: FileFacts = probe(
@@ -198,9 +199,11 @@ def _check_one(
         )
         file_results += check_file(found, formats)
         rendering = found.rendering
-        if kind == "scan" and rendering is not None and not rendering.problem_en:
-            scanned = rendering.pages  # the latest scan counts (files come in the order they were added)
-    results.append(check_pages(record, scanned))
+        if kind == "scan":  # the latest scan counts (files come in the order they were added)
+            has_scan = True
+            opened = rendering is not None and not rendering.problem_en
+            scanned = rendering.pages if opened and rendering is not None else None
+    results.append(check_pages(record, scanned, has_scan=has_scan))
     results += file_results
     results.append(check_audit_trail(record, trail))
     return results
