@@ -169,6 +169,18 @@ def test_a_series_gap_is_named_and_the_counter_counts() -> None:
     assert gap.outcome is Outcome.FAILED and "2、4、5" in gap.zh and "3 in all" in gap.en
 
 
+def test_a_document_dated_today_in_china_is_not_after_a_registration_late_in_the_utc_evening() -> None:
+    from datetime import UTC, datetime
+
+    from estate_desk.domain.digitise.four_properties import RecordFacts, check_metadata
+
+    late = datetime(2026, 12, 7, 22, 30, tzinfo=UTC)  # 06:30 on the 8th in the office
+    facts = RecordFacts(1, "Z001-XZ·2026-D10-0001", None, "报告", 2026, 1, 1, 1, True, date(2026, 12, 8), "x", late)
+    assert check_metadata(facts).outcome is Outcome.PASSED
+    ahead = RecordFacts(1, "Z001-XZ·2026-D10-0001", None, "报告", 2026, 1, 1, 1, True, date(2026, 12, 9), "x", late)
+    assert check_metadata(ahead).outcome is Outcome.FAILED
+
+
 def test_without_clamav_the_virus_scan_is_not_checked_never_passed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(virus_scan.shutil, "which", lambda _name: None)
     scanner = virus_scan.default_scanner()

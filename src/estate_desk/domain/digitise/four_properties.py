@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from estate_desk.domain.clock import CHINA_TZ
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import date, datetime
@@ -165,7 +167,8 @@ def check_metadata(facts: RecordFacts) -> ItemResult:
         wrong.append(("保管期限无效", "the retention period is not valid"))
     if len(facts.title) > MAX_TITLE:
         wrong.append((f"题名超过 {MAX_TITLE} 字", f"title longer than {MAX_TITLE} characters"))
-    if facts.doc_date is not None and facts.doc_date > facts.registered_at.date():
+    registered_on = facts.registered_at.astimezone(CHINA_TZ).date()  # the office's day, not UTC's
+    if facts.doc_date is not None and facts.doc_date > registered_on:
         wrong.append(
             (f"文件日期 {facts.doc_date} 晚于登记日期", f"document date {facts.doc_date} is after its registration")
         )
