@@ -23,6 +23,7 @@ from estate_desk.cli import (
     desk,
     digitise,
     digitise_decide,
+    inspect,
     lan,
     retention,
     roster,
@@ -105,6 +106,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     backup.add_backup_commands(sub, add)
     retention.add_commands(sub, add)
     digitise_decide.add_commands(digitise.add_commands(sub, add), add)
+    inspect.add_commands(sub, add)
     if argv is None or "print" in argv:
         from estate_desk.cli import printouts  # loads reportlab's registry: only when printing
 

@@ -108,14 +108,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if args.rebuild_counts:
             rows = count_check.rebuild(db)
             print(say(f"已按实际数据重建计数表（{rows} 行）。", f"Rebuilt the counts from the records ({rows} rows)."))
-        actor = sign_in(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") else None
+        actor = sign_in(args, db) if args.user or os.environ.get("ESTATE_DESK_USER") or args.four_properties else None
         report = integrity.check_archive(db, SystemClock(), keyring=actor.keyring if actor else None)
+        lang = cli_lang()
+        for line in report.lines(lang):
+            print(line)
+        ok = report.ok
+        if args.four_properties and actor is not None:
+            from estate_desk.services.digitise import four_properties
+
+            inspection = four_properties.inspect_archive(db, actor)
+            for line in inspection.lines(lang):
+                print(line)
+            ok = ok and inspection.ok
     finally:
         db.dispose()
-    lang = cli_lang()
-    for line in report.lines(lang):
-        print(line)
-    return EXIT_OK if report.ok else EXIT_PROBLEM
+    return EXIT_OK if ok else EXIT_PROBLEM
 
 
 def add_backup_commands(
@@ -180,6 +188,14 @@ def add_backup_commands(
     vf.add_argument(
         "--user",
         help=user_help() + say("；验证加密附件时需要", "; needed to authenticate encrypted attachments"),
+    )
+    vf.add_argument(
+        "--four-properties",
+        action="store_true",
+        help=say(
+            "再对全部档案做四性检测（DA/T 70；需要 --user，档案员或系统管理员）",
+            "also run the four-properties check (DA/T 70) over the whole archive (needs --user: a clerk or administrator)",
+        ),
     )
     vf.add_argument(
         "--rebuild-counts",

@@ -161,6 +161,9 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     for p in result.pending:
         pages = ",".join(map(str, p.pages))
         print(f"  {p.reason.label(lang)}\t{say('页', 'pages')} {pages}\t{p.detail}")
+    if result.inspection is not None:  # the four-properties check of the records linked (DA/T 70)
+        for line in result.inspection.lines(lang):
+            print(f"  {line}")
     return EXIT_OK
 
 

@@ -13,6 +13,10 @@ A record scanned already waits as "scanned twice", unless the clerk sent it to b
 (``decisions.py``): then its new pages become the batch's current scan and the earlier scan is kept
 (:func:`link_pages`).
 
+Once committed, each record linked is put through the four-properties check (四性检测, DA/T 70: an electronic
+record is checked when it is filed; ``services/digitise/four_properties.py``), whose result comes back with the
+import; it stores nothing, and a check that fails to run never undoes or hides the import.
+
 Everything a stack held is committed in one unit of work, or nothing is. Files already imported (the same
 SHA-256) attach nothing twice: a stack imported before is reported as such, and a set of images mixing
 imported and new files is refused, since a page missing from the middle would move pages to the wrong record.
@@ -21,7 +25,8 @@ imported and new files is refused, since a page missing from the middle would mo
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -39,9 +44,11 @@ from estate_desk.domain.secrecy.grades import most_secret
 from estate_desk.services import audit
 from estate_desk.services.archive.attachments import attach_bytes, blob_store
 from estate_desk.services.audit import Target
+from estate_desk.services.digitise import four_properties
 from estate_desk.services.digitise.batches import load, require_keeper
 from estate_desk.services.digitise.sheets import fonds_code
 from estate_desk.services.digitise.stack_files import MEDIA_TYPES, open_stack, read_page
+from estate_desk.services.digitise.virus_scan import default_scanner
 from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store.archive import Document
 from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord, DigitiseScan, InboxSource, PendingItem
@@ -53,10 +60,13 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.domain.clock import Clock
+    from estate_desk.domain.digitise.four_properties import Inspection
     from estate_desk.services.actor import Actor
     from estate_desk.services.digitise.stack_files import Stack
     from estate_desk.store.database import Database
     from estate_desk.store.sealed import SealingKey
+
+log = logging.getLogger(__name__)
 
 IMPORT_STEPS = frozenset({Step.SCAN})
 
@@ -83,6 +93,7 @@ class ImportResult:
     pending: tuple[Problem, ...]
     already: bool = False
     cancelled: bool = False  # stopped while its pages were read: nothing was stored
+    inspection: Inspection | None = None  # the four-properties check of the records linked
 
 
 def file_sha256(path: Path) -> str:
@@ -214,11 +225,32 @@ def import_stack(
         result = split(readings, fonds, by_code, scanned)
         scans = {part.document_id: stack.record_pdf(part.pages, part.turn) for part in result.records}
         try:
-            return _commit(db, clock, actor, batch_id, stack, hashes, result.records, result.problems, scans)
+            imported = _commit(db, clock, actor, batch_id, stack, hashes, result.records, result.problems, scans)
         except IntegrityError:  # another workstation imported the same stack a moment ago?
             if _already_imported(db, stack.files, hashes):
                 return ImportResult(names, len(stack), (), (), already=True)
             raise
+    return _inspected(db, actor, imported)
+
+
+def _inspected(db: Database, actor: Actor, imported: ImportResult) -> ImportResult:
+    """The four-properties check of the records just linked. The virus scan uses ClamAV's daemon only: the
+    command-line scanner loads its signatures for every file, minutes for a stack (then: not checked)."""
+    if not imported.linked:
+        return imported
+    try:
+        inspection = four_properties.inspect(
+            db,
+            actor,
+            [x.document_id for x in imported.linked],
+            ("扫描件挂接", "scans linked"),
+            scanner=default_scanner(daemon_only=True),
+            series=False,
+        )
+    except Exception:  # the import is committed: a check that cannot run must not look like a failed import
+        log.exception("the four-properties check after linking failed")
+        return imported
+    return replace(imported, inspection=inspection)
 
 
 def link_pages(
