@@ -887,237 +887,227 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="75"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="93"/>
         <source>Records</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="94"/>
         <source>Findings</source>
         <translation>质检问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="95"/>
         <source>Pending (待处理)</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
         <source>Step log</source>
         <translation>环节记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="104"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="113"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="113"/>
         <source>Move the batch to its next step</source>
         <translation>将批次推进到下一环节</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
         <source>Back to scanning…</source>
         <translation>退回扫描…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
         <source>Send the batch back to 扫描 for a rescan</source>
         <translation>将批次退回“扫描”环节重扫</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="116"/>
         <source>Cover sheets…</source>
         <translation>扫描分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="116"/>
         <source>Write the cover sheets as a PDF</source>
         <translation>将扫描分隔页写成 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
         <source>Print sheets…</source>
         <translation>打印分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
         <source>Send the cover sheets written to a printer</source>
         <translation>把已写出的分隔页送到打印机</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="119"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="119"/>
         <source>Import a scanned stack: split and link</source>
         <translation>导入一叠扫描件：拆分并挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="121"/>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="121"/>
         <source>Check every record&apos;s scan, page by page</source>
         <translation>逐件逐页检查扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="123"/>
         <source>Return boxes…</source>
         <translation>归还档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="123"/>
         <source>Scan each box back into the archive room</source>
         <translation>逐盒扫描，归还库房（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Read the batch again</source>
         <translation>重新读取批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="146"/>
         <source>Drop…</source>
         <translation>舍弃…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="148"/>
         <source>Rescan…</source>
         <translation>重扫…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="176"/>
         <source>Choose a batch, or make a new one (Ctrl+N).</source>
         <translation>请选择一个批次，或新建批次（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="198"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="187"/>
         <source>{code} {title} — {step}: {scanned} of {records} records scanned, {pending} pending</source>
         <translation>{code} {title} — {step}：已扫描 {scanned}/{records} 件，待处理 {pending} 项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="194"/>
         <source>{dpi} dpi at least, {colour}, one format: {format}</source>
         <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="255"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="248"/>
         <source>Batch {code} is now at “{step}”.</source>
         <translation>批次 {code} 现处于“{step}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="279"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="272"/>
         <source>Choose a pending item first.</source>
         <translation>请先选择一个待处理项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="287"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="280"/>
         <source>Settled; the item stays in the batch&apos;s record.</source>
         <translation>已处理；该项仍保留在批次记录中。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="306"/>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="286"/>
         <source>Choose a batch first.</source>
         <translation>请先选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="340"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="295"/>
         <source>Save the cover sheets</source>
         <translation>保存扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="354"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="309"/>
         <source>Wrote {pages} cover sheet page(s) to {path}.</source>
         <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="357"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="312"/>
         <source>Writing the sheets…</source>
         <translation>正在生成分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="363"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="318"/>
         <source>Print the cover sheets</source>
         <translation>打印扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="374"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="329"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="376"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="382"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="382"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
         <source>Scans ({kinds})</source>
         <translation>扫描件（{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="398"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="352"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="405"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="360"/>
         <source>This stack was imported before; nothing was attached again.</source>
         <translation>这叠扫描件已导入过，未重复挂接。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="409"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="364"/>
         <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
         <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="431"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="386"/>
         <source>Checking the scans…</source>
         <translation>正在质检扫描件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="443"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="398"/>
         <source>{checked} record(s) checked, {failed} with findings.</source>
         <translation>已检查 {checked} 件，{failed} 件有问题。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="447"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="402"/>
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
@@ -2298,7 +2288,7 @@ Purpose: {purpose}</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/digitise/tables.py" line="57"/>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="146"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
@@ -2315,7 +2305,7 @@ Purpose: {purpose}</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/digitise/tables.py" line="60"/>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="158"/>
         <source>Pending (待处理)</source>
         <translation>待处理</translation>
     </message>
@@ -2325,130 +2315,135 @@ Purpose: {purpose}</source>
         <translation>待扫描</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="78"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="82"/>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="108"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="114"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="83"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="93"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="84"/>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="89"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="100"/>
         <source>Colour</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="85"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="76"/>
+        <source>{n} finding(s)</source>
+        <translation>{n} 处问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="90"/>
         <source>Colour mode</source>
         <translation>色彩模式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="87"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="92"/>
         <source>Findings</source>
         <translation>质检问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="101"/>
         <source>Greyscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="102"/>
         <source>Black and white</source>
         <translation>黑白二值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="109"/>
         <source>whole record</source>
         <translation>整件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="109"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="115"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="116"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="111"/>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="134"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="130"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="132"/>
         <source>Cover sheet on page</source>
         <translation>分隔页所在页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="133"/>
         <source>Scanned file</source>
         <translation>扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="145"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="141"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="147"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="142"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="148"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="152"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="158"/>
         <source>Linked</source>
         <translation>已挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="164"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="170"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="171"/>
         <source>Archive no. or reason</source>
         <translation>档号或原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="172"/>
         <source>Pages of the stack</source>
         <translation>所在页（整叠）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="167"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="173"/>
         <source>File or details</source>
         <translation>文件或说明</translation>
     </message>
@@ -3435,6 +3430,19 @@ The details were written to the log in {folder}.</source>
         <location filename="../../src/estate_desk/ui/routines/inspections_page.py" line="288"/>
         <source>The archive room is now inspected {interval}.</source>
         <translation>档案室检查周期已设为{interval}。</translation>
+    </message>
+</context>
+<context>
+    <name>JobStrip</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="32"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="65"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>

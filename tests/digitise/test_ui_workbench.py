@@ -69,16 +69,16 @@ def _scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _wait(qtbot, page: BatchPage, start) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.job_ended, timeout=JOB_MS) as ended:
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
         assert start() is not None
-    assert ended.args == ["done"], page.message.text()
+    assert ended.args == ["done"], page.jobs.message.text()
 
 
 def _move_on(page: BatchPage, to: Step) -> None:
     dialog = page.ask_next()
     assert isinstance(dialog, StepDialog) and dialog.target is to
     _ok(dialog)
-    assert page.view is not None and page.view.summary.step is to, page.message.text()
+    assert page.view is not None and page.view.summary.step is to, page.jobs.message.text()
 
 
 def test_the_clerk_takes_a_box_through_the_workbench(  # type: ignore[no-untyped-def]

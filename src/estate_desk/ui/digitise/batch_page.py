@@ -18,6 +18,7 @@ from estate_desk.services.digitise import batches, inbox, pending, quality_check
 from estate_desk.ui import i18n, style
 from estate_desk.ui.digitise import tables
 from estate_desk.ui.digitise.dialogs import ReturnBoxesDialog, SettleDialog, StepDialog
+from estate_desk.ui.digitise.job_strip import JobStrip
 from estate_desk.ui.printouts.pdf_printer import print_pdf
 from estate_desk.ui.qt import (
     QAction,
@@ -28,7 +29,6 @@ from estate_desk.ui.qt import (
     QLabel,
     QPrintDialog,
     QPrinter,
-    QProgressBar,
     QPushButton,
     Qt,
     QTabWidget,
@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 
-PROGRESS_STEPS = 1000
 RECORDS, FINDINGS, PENDING, LOG, IMPORTED = range(5)
 SCAN_FILES = "*.pdf *.tif *.tiff *.jpg *.jpeg *.png"
 
@@ -60,13 +59,11 @@ class BatchPage(QWidget):
     """The page of the batch chosen in the list; ``changed`` when a step, a count or the queue moved."""
 
     changed = Signal()
-    job_ended = Signal(str)  # "done", "failed" or "cancelled": tests wait on it
 
     def __init__(self, db: Database, actor: Actor, clock: Clock, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="batchPage")
         self._db, self._actor, self._clock, self._runner = db, actor, clock, runner
         self.view: BatchView | None = None
-        self.task: TaskState | None = None
         self.dialog: QDialog | None = None
         self.sheets_pdf: Path | None = None  # the cover sheets written last, to send to a printer
         self.flaws: dict[int, int] = {}  # document id → findings of the last check, for the records' table
@@ -99,23 +96,15 @@ class BatchPage(QWidget):
         self.log = self._tab("stepLog", self.log_model, self.tr("Step log"))
         self.imported = self._tab("lastImport", self.imported_model, self.tr("Last import"))
 
-        self.message = QLabel(objectName="batchMessage", wordWrap=True)
-        self.progress = QProgressBar(objectName="digitiseProgress", maximum=PROGRESS_STEPS, textVisible=False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelJob")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        status = QHBoxLayout()
-        status.addWidget(self.message, 1)
-        status.addWidget(self.progress)
-        status.addWidget(self.cancel_button)
+        self.jobs = JobStrip(runner, self)
+        self.jobs.running.connect(lambda _running: self._enable())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.settings)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(status)
-        self._set_running(False)
+        layout.addWidget(self.jobs)
         self.show_batch(None)
 
     def action_table(self) -> list[tuple[str, str, str, str, Callable[[], Any]]]:
@@ -133,7 +122,7 @@ class BatchPage(QWidget):
              self.run_check),
             ("return", self.tr("Return boxes…"), "Ctrl+B", self.tr("Scan each box back into the archive room"),
              self.ask_return),
-            ("refresh", self.tr("Refresh"), "F5", self.tr("Read the batch again"), self.reload),
+            ("refresh", self.tr("Refresh"), "F5", self.tr("Read the batch again"), self.refresh),
         ]  # fmt: skip
 
     def _tab(self, name: str, model: Any, title: str, below: QWidget | None = None) -> Any:
@@ -211,12 +200,20 @@ class BatchPage(QWidget):
         self.log_model.set_rows(view.log)
         self._enable()
 
+    def say(self, text: str, state: str = "") -> None:
+        self.jobs.say(text, state)
+
     def reload(self) -> None:
         self.show_batch(self.batch_id)
 
+    def refresh(self) -> None:
+        """F5: the batch and the list above read again (another workstation may have moved it)."""
+        self.reload()
+        self.changed.emit()
+
     def _enable(self) -> None:
         step = self.view.summary.step if self.view is not None else None
-        running = self.task is not None
+        running = self.jobs.task is not None
         nxt = next_step(step) if step is not None else None
         allowed = {
             "next": nxt is not None and nxt is not LAST,
@@ -233,10 +230,6 @@ class BatchPage(QWidget):
         has_queue = self.pending_model.rowCount() > 0 and not running
         self.drop_button.setEnabled(has_queue)
         self.rescan_button.setEnabled(has_queue)
-
-    def say(self, text: str, state: str = "") -> None:
-        self.message.setText(text)
-        style.set_state(self.message, state)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -288,44 +281,6 @@ class BatchPage(QWidget):
 
     # ------------------------------------------------------------------ work on the worker
 
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
-        if running:
-            self.progress.setValue(0)
-        else:
-            self.progress.setMaximum(PROGRESS_STEPS)
-        self._enable()
-
-    def _start(self, job: Callable[[TaskState], Any], done: Callable[[Any], None], what: str) -> TaskState:
-        self.say(what)
-        self.task = self._runner.submit(
-            job,
-            on_done=lambda value: self._ended("done", lambda: done(value)),
-            on_failed=lambda exc: self._ended("failed", lambda: self._failed(exc)),
-            on_cancelled=lambda: self._ended("cancelled", lambda: self.say(self.tr("Cancelled."))),
-            on_progress=lambda n, total: self.progress.setValue(int(PROGRESS_STEPS * n / max(1, total))),
-        )
-        self._set_running(True)
-        return self.task
-
-    def _ended(self, how: str, then: Callable[[], None]) -> None:
-        self.task = None
-        self._set_running(False)
-        try:
-            then()
-        finally:
-            self.job_ended.emit(how)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, UserError):
-            raise exc  # the window's excepthook logs it and says something unexpected happened
-        self.say(exc.message(i18n.lang_code()), "error")
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
     def _batch(self) -> int | None:
         if self.batch_id is None:
             self.say(self.tr("Choose a batch first."), "warning")
@@ -353,7 +308,7 @@ class BatchPage(QWidget):
             self._enable()
             self.say(self.tr("Wrote {pages} cover sheet page(s) to {path}.").format(pages=pages, path=path), "ok")
 
-        return self._start(
+        return self.jobs.start(
             lambda state: sheets.print_cover_sheets(db, actor, batch_id, path), written, self.tr("Writing the sheets…")
         )
 
@@ -373,7 +328,7 @@ class BatchPage(QWidget):
         def printed(pages: int) -> None:
             self.say(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages), "ok")
 
-        return self._start(lambda state: print_pdf(path, printer, state), printed, self.tr("Printing…"))
+        return self.jobs.start(lambda state: print_pdf(path, printer, state), printed, self.tr("Printing…"))
 
     # importing a scanned stack
 
@@ -390,12 +345,12 @@ class BatchPage(QWidget):
         if batch_id is None:
             return None
         db, actor = self._db, self._actor
-        self.progress.setMaximum(0)  # the inbox says nothing until the stack is committed: a busy bar
 
         def job(state: TaskState) -> ImportResult:
             return inbox.import_stack(db, actor, list(files), batch_id)
 
-        return self._start(job, self._imported, self.tr("Importing {n} file(s)…").format(n=len(files)))
+        what = self.tr("Importing {n} file(s)…").format(n=len(files))
+        return self.jobs.start(job, self._imported, what, busy=True)  # the inbox reports no progress yet
 
     def _imported(self, result: ImportResult) -> None:
         self.imported_model.set_rows(tables.imported_rows(result))
@@ -428,7 +383,7 @@ class BatchPage(QWidget):
 
             return quality_check.check_batch(db, actor, batch_id, progress), state.cancelled
 
-        return self._start(job, self._checked, self.tr("Checking the scans…"))
+        return self.jobs.start(job, self._checked, self.tr("Checking the scans…"))
 
     def _checked(self, outcome: tuple[list[RecordCheck], bool]) -> None:
         checks, stopped = outcome

@@ -70,21 +70,27 @@ def record_model(parent: Any, flaws: dict[int, int]) -> RowsTableModel[BatchReco
             translate("DigitiseTables", "Scanned") if r.status == "scanned" else translate("DigitiseTables", "Waiting")
         )
         found = flaws.get(r.document_id)
-        checked = "" if found is None else (translate("DigitiseTables", "Passed") if found == 0 else str(found))
-        return (r.archive_no, r.title, r.pages, _colour_name(r.colour), status, checked)[column]
+        checked = ""
+        if found is not None:
+            checked = (
+                translate("DigitiseTables", "{n} finding(s)").format(n=found)
+                if found
+                else translate("DigitiseTables", "Passed")
+            )
+        return (r.archive_no, r.pages, _colour_name(r.colour), status, checked, r.title)[column]  # the title stretches
 
     def colour(r: BatchRecord, column: int, role: int) -> Any:
-        if column == 5 and flaws.get(r.document_id) and role == Qt.ItemDataRole.ForegroundRole:
+        if column == 4 and flaws.get(r.document_id) and role == Qt.ItemDataRole.ForegroundRole:
             return WARNING
         return None
 
     headers = [
         translate("DigitiseTables", "Archive no."),
-        translate("DigitiseTables", "Title"),
         translate("DigitiseTables", "Pages"),
         translate("DigitiseTables", "Colour mode"),
         translate("DigitiseTables", "Status"),
         translate("DigitiseTables", "Findings"),
+        translate("DigitiseTables", "Title"),
     ]
     return RowsTableModel(headers, cell, parent, style=colour)
 
@@ -122,7 +128,7 @@ def pending_model(parent: Any) -> RowsTableModel[PendingRow]:
 
     headers = [
         translate("DigitiseTables", "Reason"),
-        translate("DigitiseTables", "Pages"),
+        translate("DigitiseTables", "Pages of the stack"),
         translate("DigitiseTables", "Cover sheet on page"),
         translate("DigitiseTables", "Scanned file"),
         translate("DigitiseTables", "Details"),
