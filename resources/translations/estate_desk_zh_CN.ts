@@ -917,197 +917,197 @@
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
         <source>Move the batch to its next step</source>
         <translation>将批次推进到下一环节</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="115"/>
         <source>Back to scanning…</source>
         <translation>退回扫描…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="115"/>
         <source>Send the batch back to 扫描 for a rescan</source>
         <translation>将批次退回“扫描”环节重扫</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
         <source>Cover sheets…</source>
         <translation>扫描分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
         <source>Write the cover sheets as a PDF</source>
         <translation>将扫描分隔页写成 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="118"/>
         <source>Print sheets…</source>
         <translation>打印分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="118"/>
         <source>Send the cover sheets written to a printer</source>
         <translation>把已写出的分隔页送到打印机</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="120"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="119"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="120"/>
         <source>Import a scanned stack: split and link</source>
         <translation>导入一叠扫描件：拆分并挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
         <source>Check every record&apos;s scan, page by page</source>
         <translation>逐件逐页检查扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
         <source>Return boxes…</source>
         <translation>归还档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
         <source>Scan each box back into the archive room</source>
         <translation>逐盒扫描，归还库房（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
         <source>Read the batch again</source>
         <translation>重新读取批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="146"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="147"/>
         <source>Drop…</source>
         <translation>舍弃…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="149"/>
         <source>Rescan…</source>
         <translation>重扫…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="176"/>
-        <source>Choose a batch, or make a new one (Ctrl+N).</source>
-        <translation>请选择一个批次，或新建批次（Ctrl+N）。</translation>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="177"/>
+        <source>Choose a batch, or make a new one (Ctrl+Shift+B).</source>
+        <translation>请选择一个批次，或新建批次（Ctrl+Shift+B）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="188"/>
         <source>{code} {title} — {step}: {scanned} of {records} records scanned, {pending} pending</source>
         <translation>{code} {title} — {step}：已扫描 {scanned}/{records} 件，待处理 {pending} 项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="194"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="195"/>
         <source>{dpi} dpi at least, {colour}, one format: {format}</source>
         <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="248"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="249"/>
         <source>Batch {code} is now at “{step}”.</source>
         <translation>批次 {code} 现处于“{step}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="272"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="273"/>
         <source>Choose a pending item first.</source>
         <translation>请先选择一个待处理项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="280"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="281"/>
         <source>Settled; the item stays in the batch&apos;s record.</source>
         <translation>已处理；该项仍保留在批次记录中。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="286"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="287"/>
         <source>Choose a batch first.</source>
         <translation>请先选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="295"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="296"/>
         <source>Save the cover sheets</source>
         <translation>保存扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="309"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="310"/>
         <source>Wrote {pages} cover sheet page(s) to {path}.</source>
         <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="312"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="313"/>
         <source>Writing the sheets…</source>
         <translation>正在生成分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="318"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="319"/>
         <source>Print the cover sheets</source>
         <translation>打印扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="329"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="330"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="332"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="338"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="338"/>
         <source>Scans ({kinds})</source>
         <translation>扫描件（{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="352"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="353"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="360"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="361"/>
         <source>This stack was imported before; nothing was attached again.</source>
         <translation>这叠扫描件已导入过，未重复挂接。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="364"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="365"/>
         <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
         <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="386"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="387"/>
         <source>Checking the scans…</source>
         <translation>正在质检扫描件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="398"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="399"/>
         <source>{checked} record(s) checked, {failed} with findings.</source>
         <translation>已检查 {checked} 件，{failed} 件有问题。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="402"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="403"/>
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
@@ -3435,12 +3435,13 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>JobStrip</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="32"/>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="33"/>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="35"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="65"/>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="69"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>

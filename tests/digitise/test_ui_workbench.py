@@ -6,6 +6,8 @@ on → take the box back, a missing box named first. Work on the worker is waite
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,11 +22,9 @@ from estate_desk.store.archive import ArchiveBox
 from estate_desk.ui.app import make_application
 from estate_desk.ui.digitise.dialogs import NewBatchDialog, ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.main_window import MainWindow
-from estate_desk.ui.qt import QDialogButtonBox, QPrinter, Qt
+from estate_desk.ui.qt import QAction, QDialogButtonBox, QPrinter, Qt
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
@@ -155,3 +155,52 @@ def test_the_clerk_takes_a_box_through_the_workbench(  # type: ignore[no-untyped
     assert page.view is not None and page.view.summary.step is Step.RETURNED
     assert section.batch_model.rows()[0].step is Step.RETURNED
     assert not page.actions_["next"].isEnabled() and not page.actions_["import"].isEnabled()
+
+
+def test_the_check_can_be_cancelled_and_a_refusal_is_said_plainly(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, ready_db: Database, clock: FakeClock, clerk: Actor, box_code: str
+) -> None:
+    window.sections.show("digitise")
+    section: DigitiseSection = window.sections.page("digitise")  # type: ignore[assignment]
+    page = section.page
+
+    # the workbench's keys are its own (the archive's Ctrl+N and F5 are window-wide, in its menu)
+    ours = [section.new_action, page.jobs.cancel_action, *page.actions_.values()]
+    window_keys = {
+        a.shortcut().toString()
+        for a in window.findChildren(QAction)
+        if a not in ours and a.shortcutContext() == Qt.ShortcutContext.WindowShortcut and not a.shortcut().isEmpty()
+    }
+    assert not {a.shortcut().toString() for a in ours if not a.shortcut().isEmpty()} & window_keys
+
+    # Ctrl+Shift+B in the section opens the new batch; the box typed and Enter, then OK
+    section.batch_list.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(section.batch_list, Qt.Key.Key_B, modifiers)
+    dialog = section.dialog
+    assert isinstance(dialog, NewBatchDialog)
+    _scan(qtbot, dialog.boxes.field, box_code)
+    _ok(dialog)
+    assert page.view is not None and page.view.summary.step is Step.PREPARE
+
+    # importing at 准备 is refused by the service: said in Chinese on the page, no traceback
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        page.import_files([Path(__file__)])
+    assert ended.args == ["failed"]
+    said = page.jobs.message.text()
+    assert said and "Traceback" not in said and any("\u4e00" <= ch <= "\u9fff" for ch in said)
+
+    # the check waits behind another job on the one worker, is cancelled meanwhile, and keeps nothing
+    release = threading.Event()
+    window.runner.submit(lambda state: release.wait(JOB_MS / 1000))
+    page.run_check()
+    assert page.jobs.progress.isVisible() and not page.actions_["check"].isEnabled()
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        window.activateWindow()  # back from the dialogs
+        page.records.setFocus()
+        qtbot.waitUntil(page.records.hasFocus)
+        qtbot.keyClick(page.records, Qt.Key.Key_Escape)  # Esc, wherever the focus is in the page
+        assert page.jobs.task is not None and page.jobs.task.cancelled, "Esc"
+        release.set()
+    assert ended.args == ["cancelled"] and page.findings_model.rowCount() == 0
+    assert not page.jobs.progress.isVisible() and page.actions_["sheets"].isEnabled()

@@ -97,6 +97,7 @@ class BatchPage(QWidget):
         self.imported = self._tab("lastImport", self.imported_model, self.tr("Last import"))
 
         self.jobs = JobStrip(runner, self)
+        self.addAction(self.jobs.cancel_action)
         self.jobs.running.connect(lambda _running: self._enable())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,7 +123,7 @@ class BatchPage(QWidget):
              self.run_check),
             ("return", self.tr("Return boxes…"), "Ctrl+B", self.tr("Scan each box back into the archive room"),
              self.ask_return),
-            ("refresh", self.tr("Refresh"), "F5", self.tr("Read the batch again"), self.refresh),
+            ("refresh", self.tr("Refresh"), "Ctrl+R", self.tr("Read the batch again"), self.refresh),
         ]  # fmt: skip
 
     def _tab(self, name: str, model: Any, title: str, below: QWidget | None = None) -> Any:
@@ -173,7 +174,7 @@ class BatchPage(QWidget):
             except UserError as exc:
                 self.say(exc.message(i18n.lang_code()), "error")
         if self.view is None:
-            self.header.setText(self.tr("Choose a batch, or make a new one (Ctrl+N)."))
+            self.header.setText(self.tr("Choose a batch, or make a new one (Ctrl+Shift+B)."))
             self.settings.clear()
             for model in (self.records_model, self.pending_model, self.log_model):
                 model.set_rows([])

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.errors import UserError
 from estate_desk.ui import i18n, style
-from estate_desk.ui.qt import QHBoxLayout, QKeySequence, QLabel, QProgressBar, QPushButton, Qt, QWidget, Signal
+from estate_desk.ui.qt import QAction, QHBoxLayout, QKeySequence, QLabel, QProgressBar, QPushButton, Qt, QWidget, Signal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -18,7 +18,8 @@ PROGRESS_STEPS = 1000
 
 
 class JobStrip(QWidget):
-    """The message line, the progress bar and Cancel; ``running`` tells the page to enable its actions."""
+    """The message line, the progress bar and Cancel; ``running`` tells the page to enable its actions.
+    The page adds ``cancel_action`` to itself, so that Esc cancels wherever the focus is in it."""
 
     running = Signal(bool)
     job_ended = Signal(str)  # "done", "failed" or "cancelled": tests wait on it
@@ -31,7 +32,10 @@ class JobStrip(QWidget):
         self.progress = QProgressBar(objectName="digitiseProgress", maximum=PROGRESS_STEPS, textVisible=False)
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelJob")
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_action = QAction(self.tr("Cancel"), self, objectName="cancelJobAction")
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))  # wherever the focus is in the page
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cancel_action.triggered.connect(self.cancel)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.message, 1)

@@ -53,7 +53,7 @@ class DigitiseSection(QWidget):
         self.page = BatchPage(db, actor, clock, runner, self)
         self.page.changed.connect(self.reload)
         self.new_action = QAction(self.tr("New batch…"), self, objectName="digitise_new")
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_action.triggered.connect(self.ask_new)
         explain(self.new_action, self.tr("Make a batch from the to-digitise list or from boxes"))
