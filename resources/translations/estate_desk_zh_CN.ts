@@ -885,6 +885,234 @@
     </message>
 </context>
 <context>
+    <name>BatchPage</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="75"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="93"/>
+        <source>Records</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="94"/>
+        <source>Findings</source>
+        <translation>质检问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="95"/>
+        <source>Pending (待处理)</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
+        <source>Step log</source>
+        <translation>环节记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
+        <source>Next step…</source>
+        <translation>下一环节…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
+        <source>Move the batch to its next step</source>
+        <translation>将批次推进到下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="115"/>
+        <source>Back to scanning…</source>
+        <translation>退回扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="115"/>
+        <source>Send the batch back to 扫描 for a rescan</source>
+        <translation>将批次退回“扫描”环节重扫</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
+        <source>Cover sheets…</source>
+        <translation>扫描分隔页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
+        <source>Write the cover sheets as a PDF</source>
+        <translation>将扫描分隔页写成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="118"/>
+        <source>Print sheets…</source>
+        <translation>打印分隔页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="118"/>
+        <source>Send the cover sheets written to a printer</source>
+        <translation>把已写出的分隔页送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="120"/>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="120"/>
+        <source>Import a scanned stack: split and link</source>
+        <translation>导入一叠扫描件：拆分并挂接</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
+        <source>Quality check</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
+        <source>Check every record&apos;s scan, page by page</source>
+        <translation>逐件逐页检查扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <source>Return boxes…</source>
+        <translation>归还档案盒…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <source>Scan each box back into the archive room</source>
+        <translation>逐盒扫描，归还库房（入库）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
+        <source>Read the batch again</source>
+        <translation>重新读取批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="147"/>
+        <source>Drop…</source>
+        <translation>舍弃…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="149"/>
+        <source>Rescan…</source>
+        <translation>重扫…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="177"/>
+        <source>Choose a batch, or make a new one (Ctrl+Shift+B).</source>
+        <translation>请选择一个批次，或新建批次（Ctrl+Shift+B）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="188"/>
+        <source>{code} {title} — {step}: {scanned} of {records} records scanned, {pending} pending</source>
+        <translation>{code} {title} — {step}：已扫描 {scanned}/{records} 件，待处理 {pending} 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="195"/>
+        <source>{dpi} dpi at least, {colour}, one format: {format}</source>
+        <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="249"/>
+        <source>Batch {code} is now at “{step}”.</source>
+        <translation>批次 {code} 现处于“{step}”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="273"/>
+        <source>Choose a pending item first.</source>
+        <translation>请先选择一个待处理项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="281"/>
+        <source>Settled; the item stays in the batch&apos;s record.</source>
+        <translation>已处理；该项仍保留在批次记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="287"/>
+        <source>Choose a batch first.</source>
+        <translation>请先选择一个批次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="296"/>
+        <source>Save the cover sheets</source>
+        <translation>保存扫描分隔页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="310"/>
+        <source>Wrote {pages} cover sheet page(s) to {path}.</source>
+        <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="313"/>
+        <source>Writing the sheets…</source>
+        <translation>正在生成分隔页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="319"/>
+        <source>Print the cover sheets</source>
+        <translation>打印扫描分隔页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="330"/>
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation>已将 {pages} 页送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="332"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="338"/>
+        <source>Import scanned files</source>
+        <translation>导入扫描文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="338"/>
+        <source>Scans ({kinds})</source>
+        <translation>扫描件（{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="353"/>
+        <source>Importing {n} file(s)…</source>
+        <translation>正在导入 {n} 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="361"/>
+        <source>This stack was imported before; nothing was attached again.</source>
+        <translation>这叠扫描件已导入过，未重复挂接。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="365"/>
+        <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
+        <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="387"/>
+        <source>Checking the scans…</source>
+        <translation>正在质检扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="399"/>
+        <source>{checked} record(s) checked, {failed} with findings.</source>
+        <translation>已检查 {checked} 件，{failed} 件有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="403"/>
+        <source>Stopped. </source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
     <name>BoardBanner</name>
     <message>
         <location filename="../../src/estate_desk/ui/desk/board_parts.py" line="71"/>
@@ -1694,6 +1922,14 @@ Out for digitisation, batch {batch}</source>
     </message>
 </context>
 <context>
+    <name>CodeList</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="71"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/desk/signoff.py" line="53"/>
@@ -2017,6 +2253,199 @@ Purpose: {purpose}</source>
         <location filename="../../src/estate_desk/ui/archive/detail_pane.py" line="346"/>
         <source>Legal hold (冻结) — {hold}</source>
         <translation>冻结 — {hold}</translation>
+    </message>
+</context>
+<context>
+    <name>DigitiseSection</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="55"/>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="61"/>
+        <source>New batch…</source>
+        <translation>新建批次…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="59"/>
+        <source>Make a batch from the to-digitise list or from boxes</source>
+        <translation>从待数字化清单或档案盒建立批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="127"/>
+        <source>Batch made; print its cover sheets next (Ctrl+P).</source>
+        <translation>批次已建立；下一步请打印扫描分隔页（Ctrl+P）。</translation>
+    </message>
+</context>
+<context>
+    <name>DigitiseTables</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="55"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="56"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="57"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="146"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="58"/>
+        <source>Records</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="70"/>
+        <source>Scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="158"/>
+        <source>Pending (待处理)</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="70"/>
+        <source>Waiting</source>
+        <translation>待扫描</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="78"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="114"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="93"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="89"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="100"/>
+        <source>Colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="91"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="76"/>
+        <source>{n} finding(s)</source>
+        <translation>{n} 处问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="90"/>
+        <source>Colour mode</source>
+        <translation>色彩模式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="92"/>
+        <source>Findings</source>
+        <translation>质检问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="101"/>
+        <source>Greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="102"/>
+        <source>Black and white</source>
+        <translation>黑白二值</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="109"/>
+        <source>whole record</source>
+        <translation>整件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="115"/>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="116"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="134"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="130"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="132"/>
+        <source>Cover sheet on page</source>
+        <translation>分隔页所在页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="133"/>
+        <source>Scanned file</source>
+        <translation>扫描文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="145"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="147"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="148"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="158"/>
+        <source>Linked</source>
+        <translation>已挂接</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="170"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="171"/>
+        <source>Archive no. or reason</source>
+        <translation>档号或原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="172"/>
+        <source>Pages of the stack</source>
+        <translation>所在页（整叠）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/tables.py" line="173"/>
+        <source>File or details</source>
+        <translation>文件或说明</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3433,20 @@ The details were written to the log in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>JobStrip</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="33"/>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="35"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/job_strip.py" line="69"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>LabelOptionsPanel</name>
     <message>
         <location filename="../../src/estate_desk/ui/printouts/label_options.py" line="53"/>
@@ -3445,183 +3888,188 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="102"/>
         <source>Estate Desk</source>
         <translation>物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="122"/>
         <source>First steps</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="123"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="123"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="125"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="127"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="137"/>
         <source>Loans</source>
         <translation>借阅</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="140"/>
         <source>Disposal</source>
         <translation>鉴定销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="142"/>
+        <source>Digitisation</source>
+        <translation>数字化</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="161"/>
         <source>Search owners, rooms, archive numbers, boxes, titles (Ctrl+F)</source>
         <translation>搜索业主、房号、档号、档案盒、题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="165"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
         <source>Include void and destroyed</source>
         <translation>含作废和已销毁</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="166"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="169"/>
         <source>Also list void (作废) and destroyed (已销毁) records, marked as such</source>
         <translation>同时列出已作废和已销毁的档案，并加标注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="168"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="171"/>
         <source>Owners by name, pinyin or initials; rooms in any written form; archive numbers; titles (Ctrl+F)</source>
         <translation>按姓名、拼音或首字母找业主；房号任意写法；档号；题名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="176"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="179"/>
         <source>{name} ({role}) · {db}</source>
         <translation>{name}（{role}）· {db}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="271"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="274"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="308"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="306"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="309"/>
         <source>The archive was restored from the backup. Estate Desk closes now; start it again to sign in.</source>
         <translation>档案库已从备份恢复。程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="345"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="346"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="349"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="354"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="357"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="358"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="361"/>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="360"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="363"/>
         <source>Close this window and sign in as another user (the shared front-desk PC)</source>
         <translation>关闭本窗口，换另一位用户登录（前台共用电脑）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="365"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="368"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="371"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="374"/>
         <source>&amp;Loan desk</source>
         <translation>借阅台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="374"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="377"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="377"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="380"/>
         <source>&amp;Archive</source>
         <translation>档案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="381"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="384"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="382"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="440"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="385"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="443"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="390"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="393"/>
         <source>Print category names in SimHei (黑体)</source>
         <translation>档案盒标签的门类名称使用系统黑体（SimHei）打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="395"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="398"/>
         <source>Available where SimHei is installed; otherwise the bundled Noto Sans SC Bold is used.</source>
         <translation>仅在已安装黑体（SimHei）时可选；否则使用内置的思源黑体粗体（Noto Sans SC Bold）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="399"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="402"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="400"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="403"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="403"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="406"/>
         <source>&amp;About Estate Desk</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="440"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="443"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="445"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="448"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="446"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="449"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -3654,6 +4102,69 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/estate/import_wizard.py" line="196"/>
         <source>— not in the file —</source>
         <translation>— 不在文件中 —</translation>
+    </message>
+</context>
+<context>
+    <name>NewBatchDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="131"/>
+        <source>New digitisation batch</source>
+        <translation>新建数字化批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="134"/>
+        <source>Every record on the to-digitise list</source>
+        <translation>待数字化清单上的全部档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="135"/>
+        <source>The records in these boxes:</source>
+        <translation>以下档案盒中的档案：</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="140"/>
+        <source>Scan or type a box code, then Enter</source>
+        <translation>扫描或输入档案盒编号，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="147"/>
+        <source>Colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="148"/>
+        <source>Greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="149"/>
+        <source>Black and white</source>
+        <translation>黑白二值</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="156"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="160"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="161"/>
+        <source>Colour mode</source>
+        <translation>色彩模式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="162"/>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="165"/>
+        <source>DA/T 31: at least 200 dpi (300 by default); colour keeps red seals and headers; one file format for the whole batch. The batch starts at 准备.</source>
+        <translation>DA/T 31：分辨率不低于 200 dpi（默认 300 dpi）；彩色扫描保留红章和红头；全批次统一一种文件格式。批次从“准备”开始。</translation>
     </message>
 </context>
 <context>
@@ -4409,6 +4920,24 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>ReturnBoxesDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="250"/>
+        <source>Return the boxes (入库)</source>
+        <translation>归还档案盒（入库）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="252"/>
+        <source>Scan each box as it goes back, or type its code and Enter</source>
+        <translation>逐盒扫描上架，或输入盒号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="256"/>
+        <source>Batch {code} goes back to the archive room when every one of its boxes is scanned.</source>
+        <translation>批次 {code} 的每一个档案盒都扫描归还后，批次即入库。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/loans/dialogs.py" line="198"/>
@@ -4720,13 +5249,13 @@ Archive and front desk of the service centre.</source>
         <translation>欠费跟进</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="130"/>
         <location filename="../../src/estate_desk/ui/routines/section.py" line="85"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="133"/>
         <location filename="../../src/estate_desk/ui/routines/section.py" line="86"/>
         <source>Routines</source>
         <translation>日常工作</translation>
@@ -4920,6 +5449,26 @@ Archive and front desk of the service centre.</source>
         <source>Settle</source>
         <translation>结清</translation>
     </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="229"/>
+        <source>Settle a pending item</source>
+        <translation>处理待处理项</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="232"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="235"/>
+        <source>Drop pages {pages} ({reason})? They stay in the kept source file; nothing is deleted.</source>
+        <translation>舍弃第 {pages} 页（{reason}）？这些页仍保存在原始扫描文件中，不会删除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="237"/>
+        <source>Mark pages {pages} ({reason}) for a rescan? The record is scanned again.</source>
+        <translation>将第 {pages} 页（{reason}）标记为重扫？该档案将重新扫描。</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -5002,6 +5551,24 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/accounts/dialogs.py" line="225"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="202"/>
+        <source>Move the batch on</source>
+        <translation>推进批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="205"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="208"/>
+        <source>Move batch {code} from “{now}” to “{to}”? Who and when go to its step log.</source>
+        <translation>将批次 {code} 从“{now}”推进到“{to}”？经办人和时间记入环节记录。</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ def test_window_speaks_chinese_and_shows_the_user(window: MainWindow, demo_db: D
         "日常工作",
         "借阅",
         "鉴定销毁",
+        "数字化",
     ]  # no 管理: nothing there for her
     assert window.stack.currentWidget() is window.today  # the clerk's home, as the office left it (issue 20)
     status = window.findChild(QLabel, "statusUser")
@@ -63,7 +64,7 @@ def test_a_section_is_built_when_first_shown_not_at_start(window: MainWindow, qt
     """Issue 18: the window opens with its home page and the archive; the board, the loan desk, printing,
     disposal and the routines read their data only when the clerk first goes there."""
     assert window.sections.built("today") is window.today and window.sections.built("archive") is window.archive
-    for key in ("desk", "printing", "routines", "loans", "disposal"):
+    for key in ("desk", "printing", "routines", "loans", "disposal", "digitise"):
         assert window.sections.built(key) is None, key
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)  # 借阅
     loans = window.sections.built("loans")

@@ -37,6 +37,7 @@ GLYPHS: dict[str, str] = {
     "routines": "clipboard-check-outline",
     "loans": "book-open-page-variant-outline",
     "disposal": "delete-clock-outline",
+    "digitise": "scanner",
     # the archive's toolbar
     "register": "file-document-plus-outline",
     "edit": "file-document-edit-outline",

@@ -59,6 +59,7 @@ from estate_desk.ui.sections import (
     Sections,
     admin_page,
     desk_page,
+    digitise_page,
     disposal_page,
     loans_page,
     printing_page,
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         if actor.role in ARCHIVE_KEEPERS | SUPERVISING_LEADERS:  # appraisal and destruction (A17)
             # 鉴定销毁: "Disposal", the archivist's word for it
             self.sections.add("disposal", self.tr("Disposal"), lambda: disposal_page(db, actor, clock))
+        if actor.role in ARCHIVE_KEEPERS:  # digitisation batches (数字化, A5)
+            self.sections.add("digitise", self.tr("Digitisation"), lambda: digitise_page(db, actor, clock, self.runner))
         icons.fit_sections(self.nav)  # as wide as its longest name, in either language
 
         self.results = SearchResults(objectName="searchResults")

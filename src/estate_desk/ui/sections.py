@@ -151,3 +151,9 @@ def disposal_page(db: Database, actor: Actor, clock: Clock) -> QWidget:
     from estate_desk.ui.disposal.page import DisposalSection
 
     return DisposalSection(db, actor, clock)
+
+
+def digitise_page(db: Database, actor: Actor, clock: Clock, runner: Runner) -> QWidget:
+    from estate_desk.ui.digitise.section import DigitiseSection
+
+    return DigitiseSection(db, actor, clock, runner)

@@ -1,0 +1,206 @@
+"""The digitisation workbench in the window (数字化工作台, issue 17), driven as the clerk drives it: make a batch
+from a box scanned into the dialog → write and print its cover sheets → import a scanned stack → see the records
+linked and the planted 待处理 item → run the quality check and see a finding → settle the item → move the batch
+on → take the box back, a missing box named first. Work on the worker is waited for by its signal, never by time.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from stack_support import Stack, page_image, register, sheet_images
+
+from estate_desk.domain.digitise.quality import Flaw
+from estate_desk.domain.digitise.splitting import Reason
+from estate_desk.domain.digitise.steps import Step
+from estate_desk.services.archive import boxes
+from estate_desk.services.digitise.pending import Settlement
+from estate_desk.store.archive import ArchiveBox
+from estate_desk.ui.app import make_application
+from estate_desk.ui.digitise.dialogs import NewBatchDialog, ReturnBoxesDialog, SettleDialog, StepDialog
+from estate_desk.ui.main_window import MainWindow
+from estate_desk.ui.qt import QAction, QDialogButtonBox, QPrinter, Qt
+
+if TYPE_CHECKING:
+    from estate_desk.domain.clock import FakeClock
+    from estate_desk.services.actor import Actor
+    from estate_desk.store.database import Database
+    from estate_desk.ui.digitise.batch_page import BatchPage
+    from estate_desk.ui.digitise.section import DigitiseSection
+    from estate_desk.ui.qt import QDialog
+
+pytestmark = [pytest.mark.ui, pytest.mark.db]
+JOB_MS = 120_000  # a ceiling on a loaded machine, not a timing assertion
+
+
+@pytest.fixture
+def box_code(ready_db: Database, clock: FakeClock, clerk: Actor) -> str:
+    """A box of three records (甲 乙 丙, two pages each as registered)."""
+    ids = register(ready_db, clock, ["甲", "乙", "丙"])
+    box_id = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2023)
+    for doc in ids:
+        boxes.put_in_box(ready_db, clock, clerk, box_id, document_id=doc)
+    with ready_db.session() as s:
+        box = s.get(ArchiveBox, box_id)
+        assert box is not None
+        return box.code
+
+
+@pytest.fixture
+def window(qapp, qtbot, ready_db: Database, clerk: Actor, clock: FakeClock):  # type: ignore[no-untyped-def]
+    make_application()
+    w = MainWindow(ready_db, clerk, clock, "测试物业服务中心")
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _ok(dialog: QDialog) -> None:
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def _scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A scanner types the code and Enter into the focused field."""
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def _wait(qtbot, page: BatchPage, start) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        assert start() is not None
+    assert ended.args == ["done"], page.jobs.message.text()
+
+
+def _move_on(page: BatchPage, to: Step) -> None:
+    dialog = page.ask_next()
+    assert isinstance(dialog, StepDialog) and dialog.target is to
+    _ok(dialog)
+    assert page.view is not None and page.view.summary.step is to, page.jobs.message.text()
+
+
+def test_the_clerk_takes_a_box_through_the_workbench(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, ready_db: Database, clerk: Actor, box_code: str, tmp_path: Path
+) -> None:
+    assert "digitise" in window.sections
+    window.sections.show("digitise")
+    section: DigitiseSection = window.sections.page("digitise")  # type: ignore[assignment]
+    assert section.isVisible() and section.batch_model.rowCount() == 0
+    page = section.page
+
+    # a new batch: the box scanned into the dialog, DA/T 31's settings
+    dialog = section.ask_new()
+    assert isinstance(dialog, NewBatchDialog) and dialog.dpi.minimum() == 200 and dialog.dpi.value() == 300
+    _scan(qtbot, dialog.boxes.field, box_code)
+    assert dialog.boxes.codes() == [box_code] and dialog.isVisible()  # Enter took the code, not the dialog's OK
+    dialog.title_field.setText("一号盒数字化")
+    _ok(dialog)
+    assert section.batch_model.rowCount() == 1 and page.view is not None
+    assert page.view.summary.records == 3 and page.view.summary.step is Step.PREPARE
+    batch_id = page.view.summary.id
+
+    # cover sheets: written as a PDF, then sent through the print path (a PDF printer here)
+    sheets_pdf = tmp_path / "sheets.pdf"
+    _wait(qtbot, page, lambda: page.write_sheets(sheets_pdf))
+    assert sheets_pdf.read_bytes().startswith(b"%PDF") and page.actions_["print_sheets"].isEnabled()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    _wait(qtbot, page, lambda: page.print_sheets(printer))
+    assert (tmp_path / "printed.pdf").stat().st_size > 0
+
+    _move_on(page, Step.SCAN)  # the paper goes to the scanner (出库)
+    assert page.actions_["import"].isEnabled()
+
+    # the stack: a stray page first (待处理), then 甲 with 2 pages, 乙 with 1 of its 2 (漏扫), 丙 with 2
+    a, b, c, end = sheet_images(ready_db, clerk, batch_id, tmp_path)
+    stack = [page_image("stray"), a, page_image("A1"), page_image("A2"), b, page_image("B1")]
+    stack += [c, page_image("C1"), page_image("C2"), end]
+    scanned = Stack(stack).as_pdf(tmp_path / "stack.pdf")
+    _wait(qtbot, page, lambda: page.import_files([scanned]))
+    linked = [r for r in page.imported_model.rows() if r.linked]
+    assert [r.pages for r in linked] == ["3,4", "6", "8,9"]
+    assert [r.status for r in page.records_model.rows()] == ["scanned"] * 3
+    [waiting] = page.pending_model.rows()
+    assert waiting.reason is Reason.BEFORE_FIRST_SHEET and waiting.pages == "1"
+
+    # the quality check on the worker: 乙's missing page is named
+    _move_on(page, Step.CHECK)
+    _wait(qtbot, page, page.run_check)
+    second = page.records_model.rows()[1]
+    flaws = [(f.archive_no, f.finding.flaw) for f in page.findings_model.rows()]
+    assert (second.archive_no, Flaw.MISSING_PAGES) in flaws
+    assert page.flaws[second.document_id] >= 1
+    assert page.tabs.currentWidget() is page.findings
+
+    # the stray page is dropped; the queue empties
+    page.pending.setCurrentIndex(page.pending_model.index(0, 0))
+    settle = page.ask_settle(Settlement.DROPPED)
+    assert isinstance(settle, SettleDialog)
+    _ok(settle)
+    assert page.pending_model.rowCount() == 0 and section.batch_model.rows()[0].pending == 0
+
+    _move_on(page, Step.LINK)
+    _move_on(page, Step.ACCEPT)
+
+    # 入库: the box scanned back; without it the box is named and the batch stays
+    back = page.ask_next()
+    assert isinstance(back, ReturnBoxesDialog)
+    _ok(back)
+    assert back.isVisible() and box_code in back.message.text()
+    _scan(qtbot, back.boxes.field, box_code)
+    _ok(back)
+    assert page.view is not None and page.view.summary.step is Step.RETURNED
+    assert section.batch_model.rows()[0].step is Step.RETURNED
+    assert not page.actions_["next"].isEnabled() and not page.actions_["import"].isEnabled()
+
+
+def test_the_check_can_be_cancelled_and_a_refusal_is_said_plainly(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, ready_db: Database, clock: FakeClock, clerk: Actor, box_code: str
+) -> None:
+    window.sections.show("digitise")
+    section: DigitiseSection = window.sections.page("digitise")  # type: ignore[assignment]
+    page = section.page
+
+    # the workbench's keys are its own (the archive's Ctrl+N and F5 are window-wide, in its menu)
+    ours = [section.new_action, page.jobs.cancel_action, *page.actions_.values()]
+    window_keys = {
+        a.shortcut().toString()
+        for a in window.findChildren(QAction)
+        if a not in ours and a.shortcutContext() == Qt.ShortcutContext.WindowShortcut and not a.shortcut().isEmpty()
+    }
+    assert not {a.shortcut().toString() for a in ours if not a.shortcut().isEmpty()} & window_keys
+
+    # Ctrl+Shift+B in the section opens the new batch; the box typed and Enter, then OK
+    section.batch_list.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(section.batch_list, Qt.Key.Key_B, modifiers)
+    dialog = section.dialog
+    assert isinstance(dialog, NewBatchDialog)
+    _scan(qtbot, dialog.boxes.field, box_code)
+    _ok(dialog)
+    assert page.view is not None and page.view.summary.step is Step.PREPARE
+
+    # importing at 准备 is refused by the service: said in Chinese on the page, no traceback
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        page.import_files([Path(__file__)])
+    assert ended.args == ["failed"]
+    said = page.jobs.message.text()
+    assert said and "Traceback" not in said and any("\u4e00" <= ch <= "\u9fff" for ch in said)
+
+    # the check waits behind another job on the one worker, is cancelled meanwhile, and keeps nothing
+    release = threading.Event()
+    window.runner.submit(lambda state: release.wait(JOB_MS / 1000))
+    page.run_check()
+    assert page.jobs.progress.isVisible() and not page.actions_["check"].isEnabled()
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        window.activateWindow()  # back from the dialogs
+        page.records.setFocus()
+        qtbot.waitUntil(page.records.hasFocus)
+        qtbot.keyClick(page.records, Qt.Key.Key_Escape)  # Esc, wherever the focus is in the page
+        assert page.jobs.task is not None and page.jobs.task.cancelled, "Esc"
+        release.set()
+    assert ended.args == ["cancelled"] and page.findings_model.rowCount() == 0
+    assert not page.jobs.progress.isVisible() and page.actions_["sheets"].isEnabled()
