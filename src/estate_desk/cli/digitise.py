@@ -5,7 +5,8 @@
 * ``digitise sheets BATCH -o FILE.pdf`` — the batch's scan cover sheets and its end sheet;
 * ``digitise inbox FILE… --batch BATCH`` — split a scanned stack and link each record's pages;
 * ``digitise check BATCH`` — the quality check by the numbers (质检): each record's flaws by page; exits 1 if any;
-* ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed.
+* ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed;
+* ``digitise ocr BATCH|--record NO`` — read the text of scans for search (``cli/digitise_ocr.py``).
 
 The same services as the window, checked the same way (``services/digitise/``); every command takes ``--user``.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estate_desk.cli import digitise_ocr
 from estate_desk.cli.common import EXIT_OK, cli_clock, cli_lang, open_db, say, sign_in, user_help
 from estate_desk.domain.errors import NotFound
 
@@ -266,3 +268,4 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], add: 
     )
     for cmd in (new, listing, show, advance, sheets, inbox, check, back):
         cmd.add_argument("--user", help=user_help())
+    digitise_ocr.add_commands(actions, add)
