@@ -4,6 +4,9 @@ is installed."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy import select
 from stack_support import Stack, register, sheet_images
 
+from crash_support import kill_midway
 from estate_desk.domain.digitise.settings import make_settings
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.font_files import bundled_file
@@ -23,7 +27,6 @@ from estate_desk.store.search_tables import SearchEntry
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from pathlib import Path
 
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.actor import Actor
@@ -103,6 +106,51 @@ def test_resumes_after_a_crash_without_reading_a_page_twice(
     assert seen == [(3, 4), (4, 4)]
     third = CountingReader()
     assert ocr.read_scans(ready_db, clock, clerk, scans, reader=third).read == 0 and third.calls == 0
+
+
+@pytest.mark.db
+def test_a_process_killed_between_pages_keeps_the_pages_it_read(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
+) -> None:
+    batch, _ids = scanned(ready_db, clock, clerk, tmp_path, ["丁件"], [blank(4)])
+    said = kill_midway(
+        ready_db.url,
+        tmp_path / "work",
+        f"""
+from estate_desk.services.digitise import ocr
+calls = []
+def reader(image):
+    calls.append(1)
+    if len(calls) == 3:  # two pages committed, the third being read: SIGKILL here
+        pause()
+    return [ocr.Line(((0, 0), (9, 0), (9, 9), (0, 9)), "欧阳装修", 0.9)]
+ocr.read_scans(db, clock, actor, ocr.scans_of_batch(db, actor, {batch}), reader=reader)
+print("finished: the test could not kill it midway")
+""",
+    )
+    assert "finished" not in said
+    with ready_db.session() as s:
+        assert sorted(s.scalars(select(ScanPageText.page)).all()) == [1, 2]
+    again = CountingReader()
+    ocr.read_scans(ready_db, clock, clerk, ocr.scans_of_batch(ready_db, clerk, batch), reader=again)
+    assert again.calls == 2  # pages 3 and 4 only
+    assert len(scan_search.search_pages(ready_db, clerk, "欧阳")) == 4
+
+
+def test_the_accuracy_set_has_its_truth_and_scores_by_character() -> None:
+    path = Path(__file__).resolve().parents[2] / "tools" / "make_ocr_set.py"
+    spec = importlib.util.spec_from_file_location("make_ocr_set", path)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool  # dataclasses look their module up
+    spec.loader.exec_module(tool)
+    [page] = tool.make_set(1, dpis=(200,))
+    assert page.truth[0] == "设备运行检查记录" and page.truth[1].startswith("档号：Z001-GC·")
+    assert page.images[200].size == (1654, 2339)  # A4 at 200 dpi
+    assert tool.char_accuracy("欧阳明辉 3-2-1502", "欧阳明辉3-2-1502") == (0, 12)  # spaces do not count
+    assert tool.char_accuracy("押金，5,000元", "押金,5,000兀") == (1, 9)  # full-width comma is NFKC's comma
+    texts = "".join("".join(tool.page_text(n)) for n in range(1, 15))
+    assert all(ch in texts for ch in "禤琤喆堃") and "人民币" in texts and "¥" in texts
 
 
 @pytest.mark.db
