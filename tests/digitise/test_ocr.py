@@ -18,10 +18,11 @@ from crash_support import kill_midway
 from estate_desk.domain.digitise.settings import make_settings
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.font_files import bundled_file
+from estate_desk.services.archive import register as archive_register
 from estate_desk.services.archive import scan_search, search
 from estate_desk.services.digitise import batches, inbox, ocr
 from estate_desk.store.accounts import Setting
-from estate_desk.store.scan_text import ScanPageText
+from estate_desk.store.scan_text import INDEX_SEALED, ScanPageText
 from estate_desk.store.search_fill import rebuild_search_index
 from estate_desk.store.search_tables import SearchEntry
 
@@ -199,11 +200,30 @@ def test_text_of_a_sealed_grade_is_not_read_nor_indexed_unless_the_office_says_s
     assert scan_search.search_pages(ready_db, clerk, "欧阳") == []
     assert ocr.read_scans(ready_db, clock, clerk, scans, reader=reader).withheld == 0  # passed over once only
     with ready_db.session() as s:
-        s.add(Setting(key=ocr.INDEX_SEALED, value="1"))
+        s.add(Setting(key=INDEX_SEALED, value="1"))
     result = ocr.read_scans(ready_db, clock, clerk, scans, reader=reader)
     assert reader.calls == 2 and result.read == 2  # read now, at the record's grade
     assert len(scan_search.search_pages(ready_db, clerk, "欧阳")) == 2
     assert scan_search.search_pages(ready_db, receptionist, "欧阳") == []  # cleared for 内部 only
+
+
+@pytest.mark.db
+def test_a_scan_sealed_after_it_was_read_loses_its_text_and_is_read_again_once_unsealed(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
+) -> None:
+    batch, [record] = scanned(ready_db, clock, clerk, tmp_path, ["后来定密件"], [blank(2)])
+    scans = ocr.scans_of_batch(ready_db, clerk, batch)
+    ocr.read_scans(ready_db, clock, clerk, scans, reader=CountingReader())
+    assert len(scan_search.search_pages(ready_db, clerk, "欧阳")) == 2
+    archive_register.edit_document(ready_db, clock, clerk, record, secrecy=Grade.SECRET)  # the scan is sealed now
+    with ready_db.session() as s:
+        assert {(r.withheld, r.text, r.boxes) for r in s.scalars(select(ScanPageText))} == {(True, "", "[]")}
+        assert set(s.scalars(select(SearchEntry.text).where(SearchEntry.kind == "page"))) == {""}
+    assert scan_search.search_pages(ready_db, clerk, "欧阳") == []
+    archive_register.edit_document(ready_db, clock, clerk, record, secrecy=Grade.INTERNAL)
+    reader = CountingReader()
+    assert ocr.read_scans(ready_db, clock, clerk, scans, reader=reader).read == 2 and reader.calls == 2
+    assert len(scan_search.search_pages(ready_db, clerk, "欧阳")) == 2
 
 
 def test_without_the_extra_ocr_says_it_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:

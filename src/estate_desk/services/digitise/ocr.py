@@ -13,11 +13,13 @@ installed, in Chinese and English; the rest of the product does not need it.
 * **Sealed grades: not kept at all.** For a record at or above the office's encryption threshold
   (秘密 by default, ``services/secrecy/threshold.py``) the page is *not read*, and no text or boxes are
   stored anywhere — neither in the plain index nor sealed; only the fact that the page was passed over
-  (``withheld``), so resuming does not try it again. The office setting :data:`INDEX_SEALED` (off by
+  (``withheld``), so resuming does not try it again. The office setting ``store/scan_text.INDEX_SEALED`` (off by
   default) lets such text be read and put in the index at the record's grade, where only readers cleared
   for that grade find it — but then the text stands in the database unencrypted, beside a file that is
   sealed: that is the trade-off the setting accepts. Turning it on makes the next run read the pages
-  passed over before.
+  passed over before. A scan sealed after it was read (its grade raised across the threshold) loses its
+  pages' text and boxes in the same unit of work (``store/scan_text.withhold_sealed``, called by
+  ``services/secrecy/sealing.apply``); one unsealed again is read again on the next run.
 * The page's text goes into the search index (kind ``page``) by the session hooks as the row is
   written; ``services/archive/scan_search.py`` finds it.
 """
@@ -34,10 +36,9 @@ from estate_desk.domain.errors import NotFound, UserError
 from estate_desk.services.archive.attachments import open_for_preview
 from estate_desk.services.digitise.batches import load, require_keeper
 from estate_desk.services.secrecy import sealing
-from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Document
 from estate_desk.store.digitise import DigitiseBatch, DigitiseScan
-from estate_desk.store.scan_text import ScanPageText
+from estate_desk.store.scan_text import ScanPageText, index_sealed
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -50,8 +51,6 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 DEFAULT_DPI = 300
-INDEX_SEALED = "digitise.ocr_index_sealed"
-"""Office setting ("1" / "0", default "0"): read and index the scans of records at sealed grades too."""
 
 
 class OcrNotInstalled(UserError):
@@ -97,11 +96,6 @@ def rapid_reader() -> PageReader:
         ]
 
     return read
-
-
-def index_sealed(s: Session) -> bool:
-    row = s.get(Setting, INDEX_SEALED)
-    return row is not None and row.value.strip() == "1"
 
 
 @dataclass(frozen=True)
@@ -157,12 +151,19 @@ def scans_of_record(db: Database, actor: Actor, archive_no: str) -> list[Scan]:
     return scans
 
 
-def _done_pages(s: Session, scan: Scan, allow_sealed: bool) -> set[int]:
-    """Pages already done: read, or passed over for a grade that still keeps them out."""
+def _kept_out(s: Session, scan: Scan, allow_sealed: bool) -> tuple[int, bool]:
+    """The record's grade now, and whether that grade keeps its text out (sealed, and not allowed)."""
+    grade = s.scalar(select(Document.secrecy).where(Document.id == scan.document_id)) or 0
+    return grade, sealing.must_seal(s, grade) and not allow_sealed
+
+
+def _done_pages(s: Session, scan: Scan, keep_out: bool) -> set[int]:
+    """Pages already done: read, or passed over for a grade that still keeps them out (a page passed over
+    and since unsealed, or allowed by the office, is read on the next run)."""
     rows = s.execute(
         select(ScanPageText.page, ScanPageText.withheld).where(ScanPageText.attachment_id == scan.attachment_id)
     ).all()
-    return {page for page, withheld in rows if not (withheld and allow_sealed)}
+    return {page for page, withheld in rows if keep_out or not withheld}
 
 
 def read_scans(
@@ -177,7 +178,8 @@ def read_scans(
     require_keeper(actor, "识别扫描件文字", "read the text of scans")
     with db.session() as s:
         allow_sealed = index_sealed(s)
-        done_before = {scan.attachment_id: _done_pages(s, scan, allow_sealed) for scan in scans}
+        kept = {scan.attachment_id: _kept_out(s, scan, allow_sealed) for scan in scans}
+        done_before = {scan.attachment_id: _done_pages(s, scan, kept[scan.attachment_id][1]) for scan in scans}
     total = sum(scan.pages for scan in scans)
     already = sum(len(pages) for pages in done_before.values())
     done, read, withheld = already, 0, 0
@@ -185,9 +187,7 @@ def read_scans(
         todo = [p for p in range(1, scan.pages + 1) if p not in done_before[scan.attachment_id]]
         if not todo:
             continue
-        with db.session() as s:
-            grade = s.scalar(select(Document.secrecy).where(Document.id == scan.document_id)) or 0
-            keep_out = sealing.must_seal(s, grade) and not allow_sealed
+        grade, keep_out = kept[scan.attachment_id]
         if keep_out:
             for page in todo:
                 _write(db, clock, scan, page, grade, None)
