@@ -22,6 +22,7 @@ from estate_desk.services.archive import register as archive_register
 from estate_desk.services.archive import scan_search, search
 from estate_desk.services.digitise import batches, inbox, ocr
 from estate_desk.store.accounts import Setting
+from estate_desk.store.archive import Document
 from estate_desk.store.scan_text import INDEX_SEALED, ScanPageText
 from estate_desk.store.search_fill import rebuild_search_index
 from estate_desk.store.search_tables import SearchEntry
@@ -224,6 +225,40 @@ def test_a_scan_sealed_after_it_was_read_loses_its_text_and_is_read_again_once_u
     reader = CountingReader()
     assert ocr.read_scans(ready_db, clock, clerk, scans, reader=reader).read == 2 and reader.calls == 2
     assert len(scan_search.search_pages(ready_db, clerk, "欧阳")) == 2
+
+
+@pytest.mark.db
+def test_digitise_ocr_and_search_on_the_command_line(
+    ready_db: Database,
+    clock: FakeClock,
+    clerk: Actor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from estate_desk.cli.__main__ import main
+
+    monkeypatch.setenv("ESTATE_DESK_PASSWORD", "clerk-pass-1")
+    batch, [record] = scanned(ready_db, clock, clerk, tmp_path, ["命令行件"], [blank(2)])
+    with ready_db.session() as s:
+        archive_no = s.scalars(select(Document.archive_no).where(Document.id == record)).one()
+    url = ready_db.url.render_as_string(hide_password=False)
+
+    def run(*args: str) -> tuple[int, str]:
+        code = main(["--database", url, *args, "--user", "clerk"])
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    monkeypatch.setattr(ocr, "rapid_reader", lambda: (_ for _ in ()).throw(ocr.OcrNotInstalled()))
+    code, out = run("digitise", "ocr", str(batch))
+    assert code != 0 and "OCR) is not installed" in out and "Traceback" not in out
+    monkeypatch.setattr(ocr, "rapid_reader", CountingReader)
+    code, out = run("digitise", "ocr", str(batch))
+    assert code == 0 and "2 pages read now, 0 read before" in out
+    code, out = run("digitise", "ocr", "--record", archive_no)
+    assert code == 0 and "0 pages read now, 2 read before" in out
+    code, out = run("search", "欧阳")
+    assert code == 0 and "Pages of scans" in out and f"{archive_no}\tpage 1\t命令行件" in out
 
 
 def test_without_the_extra_ocr_says_it_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
