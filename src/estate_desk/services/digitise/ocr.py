@@ -27,6 +27,7 @@ installed, in Chinese and English; the rest of the product does not need it.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DPI = 300
 
@@ -84,7 +87,8 @@ def rapid_reader() -> PageReader:
     try:
         import numpy as np
         from rapidocr_onnxruntime import RapidOCR
-    except ImportError as exc:
+    except ImportError as exc:  # the extra missing, or a part of it (the log names which)
+        log.warning("OCR is not available: %r", exc, exc_info=True)
         raise OcrNotInstalled() from exc
     engine = RapidOCR()
 
