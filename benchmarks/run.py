@@ -28,7 +28,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 # Rows live in rows_*.py; importing them registers them.
-from benchmarks import rows_archive, rows_backup, rows_digitise, rows_output, rows_search  # noqa: F401
+from benchmarks import (  # noqa: F401
+    ocr,
+    rows_archive,
+    rows_backup,
+    rows_digitise,
+    rows_output,
+    rows_search,
+)
 from benchmarks.common import ROWS, Context, Line
 
 # The table, in order; rows registered later come after these.

@@ -7,7 +7,8 @@
 * ``digitise watch FOLDER [--batch BATCH] [--quiet SECONDS] [--once]`` — the scanner's "scan to folder" target,
   read as each stack stops growing, moved to 已导入 or 问题文件 (``services/digitise/watch.py``);
 * ``digitise check BATCH`` — the quality check by the numbers (质检): each record's flaws by page; exits 1 if any;
-* ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed.
+* ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed;
+* ``digitise ocr BATCH|--record NO`` — read the text of scans for search (``cli/digitise_ocr.py``).
 
 Settling a batch (accept, rescan, pending, sample) is ``cli/digitise_decide.py``, registered under ``digitise``.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from estate_desk.cli import digitise_ocr
 from estate_desk.cli.common import EXIT_OK, cli_clock, cli_lang, open_db, say, sign_in, user_help
 from estate_desk.domain.errors import NotFound
 
@@ -330,4 +332,5 @@ def add_commands(
     )
     for cmd in (new, listing, show, advance, sheets, inbox, watching, check, back):
         cmd.add_argument("--user", help=user_help())
+    digitise_ocr.add_commands(actions, add)
     return actions

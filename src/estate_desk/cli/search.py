@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """What the window's one search field finds, grouped by kind, within the user's clearance."""
-    from estate_desk.services.archive import search
+    from estate_desk.services.archive import scan_search, search
 
     db = open_db(args)
     actor = sign_in(args, db)
@@ -27,7 +27,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(kind.label(lang))
         mark = f"【{hit.status}】" if hit.status else ""
         print(f"  {mark}{hit.title}\t{hit.detail}".rstrip())
-    if not hits:
+    pages = scan_search.search_pages(db, actor, args.text, limit=args.limit)
+    if pages:
+        print(say("扫描件页面", "Pages of scans"))
+    for page in pages:
+        print(f"  {page.archive_no}\t{say(f'第 {page.page} 页', f'page {page.page}')}\t{page.title}\t{page.snippet}")
+    if not hits and not pages:
         print(say(f"没有找到「{args.text.strip()}」", f"Nothing found for “{args.text.strip()}”"))
     return EXIT_OK
 

@@ -48,6 +48,7 @@ from estate_desk.store.loans import (
     LoanRequestItem,
 )
 from estate_desk.store.routines import Arrear, ArrearsFollowUp, CensusTask, Inspection
+from estate_desk.store.scan_text import ScanPageText
 
 __all__ = [
     "ArchiveBox",
@@ -94,6 +95,7 @@ __all__ = [
     "Ownership",
     "PendingItem",
     "Room",
+    "ScanPageText",
     "Setting",
     "Ticket",
     "TicketArrivalExplanation",

@@ -18,6 +18,7 @@ from estate_desk.domain.estate.rooms import RoomCode, format_room_code, try_pars
 from estate_desk.domain.secrecy.grades import OWNER_FILE_GRADE, Grade
 from estate_desk.store.archive import ArchiveBox, Document, Volume
 from estate_desk.store.estate import Owner, Room
+from estate_desk.store.scan_text import ScanPageText
 from estate_desk.store.search_tables import KEY_LENGTH
 
 if TYPE_CHECKING:
@@ -126,6 +127,13 @@ def box_entry(row: Any) -> Entry:
     return _entry("box", row.id, int(Grade.PUBLIC), row.code or "", "", (row.code,), (row.code,))
 
 
+def page_entry(row: Any) -> Entry:
+    """A page of a scan by the text read on it (free text: grams and trigrams, no whole keys); the title
+    and 档号 a hit shows are the record's, looked up when searching (a page row does not copy them)."""
+    text = "" if row.withheld else row.text or ""
+    return _entry("page", row.id, row.secrecy, "", str(row.page), (), (text,), (text,))
+
+
 @dataclass(frozen=True)
 class Source:
     """A model whose rows are indexed: the columns an entry is built from, and how."""
@@ -147,4 +155,5 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(Volume, "volume", ("id", "code", "title", "void"), volume_entry),
     Source(ArchiveBox, "box", ("id", "code"), box_entry),
+    Source(ScanPageText, "page", ("id", "page", "secrecy", "withheld", "text"), page_entry),
 )

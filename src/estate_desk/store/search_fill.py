@@ -94,8 +94,12 @@ def write_entries(connection: Connection, changes: dict[tuple[str, int], Entry |
 
 def _rows(connection: Connection, source: Source, where: Any = None, size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     """The source's rows, in pages by id (keyset), with only the columns the index needs — those the table
-    has yet: migration 0003 builds the index before later migrations add the void columns."""
-    present = {c["name"] for c in inspect(connection).get_columns(source.model.__tablename__)}
+    has yet: migration 0003 builds the index before later migrations add the void columns and the table of
+    scan pages' text."""
+    inspector = inspect(connection)
+    if not inspector.has_table(source.model.__tablename__):  # a table a later migration makes (scan pages)
+        return
+    present = {c["name"] for c in inspector.get_columns(source.model.__tablename__)}
     columns = [getattr(source.model, c) for c in source.columns if c in present]
     pk = source_pk(source)
     last = 0

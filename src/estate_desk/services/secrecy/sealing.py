@@ -24,7 +24,7 @@ from estate_desk.domain.errors import PermissionDenied
 from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.secrecy import threshold
-from estate_desk.store import attachment_home
+from estate_desk.store import attachment_home, scan_text
 from estate_desk.store.archive import Attachment, Document
 
 if TYPE_CHECKING:
@@ -112,12 +112,14 @@ def prepare(db: Database, actor: Actor, document_ids: list[int], grade_of: dict[
 
 
 def apply(s: Session, plan: Plan) -> None:
-    """Record the attachments' new form, in the caller's unit of work."""
+    """Record the attachments' new form, in the caller's unit of work; the recognised text of a scan sealed
+    now is taken out with it (``store/scan_text.withhold_sealed``)."""
     if plan.empty:
         return
     sealed = dict(plan.moves)
     for attachment in s.scalars(select(Attachment).where(Attachment.id.in_(list(sealed)))):
         attachment.encrypted = sealed[attachment.id]
+    scan_text.withhold_sealed(s, [a for a, now_sealed in plan.moves if now_sealed])  # OCR text of a scan sealed now
 
 
 def finish(db: Database, plan: Plan) -> None:

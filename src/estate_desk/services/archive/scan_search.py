@@ -1,0 +1,80 @@
+"""Finding words inside scans (扫描件全文检索, issue 17): the pages whose recognised text holds the query.
+
+The text OCR read on each page (``services/digitise/ocr.py``) is a search entry of kind ``page``: free
+text, searched by the same inside pass as names and titles (``search_lookups.py``) — the pair table for
+one or two characters (欧阳), trigrams for three and more (装修申请) — within the reader's clearance by
+the page's grade, and again by the record's grade now. The structured-key path of ``search.py`` is not
+involved: a page has no whole keys. A hit names the record, the page and a snippet around the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from estate_desk.services.archive import search_lookups as lookups
+from estate_desk.store.archive import Document
+from estate_desk.store.scan_text import ScanPageText
+from estate_desk.store.search_entries import normalise
+
+if TYPE_CHECKING:
+    from estate_desk.services.actor import Actor
+    from estate_desk.store.database import Database
+
+KIND = "page"
+LIMIT = 20
+MAX_QUERY = 100
+AROUND = 20  # characters of context either side of the words in a snippet
+
+
+@dataclass(frozen=True)
+class PageHit:
+    """A page of a scan whose text holds the query: the record, the page (1-based), a snippet."""
+
+    document_id: int
+    archive_no: str
+    title: str
+    attachment_id: int
+    page: int
+    snippet: str
+
+
+def snippet(text: str, words: str, around: int = AROUND) -> str:
+    """The words with some text either side, "…" where the page's text goes on."""
+    at = text.find(words)
+    if at < 0:
+        return text[: 2 * around]
+    start, end = max(0, at - around), min(len(text), at + len(words) + around)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def search_pages(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list[PageHit]:
+    """Pages of scans whose text holds ``text`` (normalised as the index is), within clearance, in 档号 order."""
+    form = normalise("".join(ch for ch in text if ord(ch) >= 32 and ord(ch) != 127))[:MAX_QUERY]
+    if not form or limit < 1:
+        return []
+    level = int(actor.clearance)
+    with db.session() as s:
+        dialect = s.get_bind().dialect.name
+        params = lookups.inside_params((KIND,), form, level, limit * 3)
+        found = {
+            row.ref_id: row.found
+            for row in s.execute(lookups.inside_lookup(dialect, (KIND,), len(form) <= 2), params)
+            if form in row.found
+        }
+        if not found:
+            return []
+        rows = s.execute(
+            select(ScanPageText.id, ScanPageText.attachment_id, ScanPageText.page, Document)
+            .join(Document, Document.id == ScanPageText.document_id)
+            .where(ScanPageText.id.in_(found), ScanPageText.withheld.is_(False), Document.secrecy <= level)
+        ).all()
+        hits = [
+            PageHit(doc.id, doc.archive_no or "", doc.title or "", attachment_id, page, snippet(found[page_id], form))
+            for page_id, attachment_id, page, doc in rows
+            if not getattr(doc, "void", False) and getattr(doc, "destroyed_in", None) is None
+        ]
+    hits.sort(key=lambda h: (h.archive_no, h.page))
+    return hits[:limit]
