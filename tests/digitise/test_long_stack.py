@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
-import pytest
 from PIL import Image
 from stack_support import long_tiff, register, sheet_images
 
@@ -19,6 +18,8 @@ from estate_desk.services.digitise import batches, inbox, stack_files
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import pytest
 
     from estate_desk.domain.clock import FakeClock
     from estate_desk.services.actor import Actor
