@@ -72,7 +72,12 @@ def test_a_batch_settled_and_sampled_on_the_command_line(
 
     code, out = _run(capsys, ready_db, "sample", batch)
     assert code != 0 and "taken at 'Acceptance'" in out
-    for _ in range(2):  # 挂接, 验收
+    code, out = _run(capsys, ready_db, "batch", "advance", batch)
+    assert code != 0 and f"waiting to be rescanned ({a})" in out  # not past 质检 with A's rescan not in
+    assert _run(capsys, ready_db, "batch", "advance", batch, "--to", "scan")[0] == 0
+    again = Stack([sheet_a, page_image("A1"), page_image("A2"), end])
+    inbox.import_stack(ready_db, clerk, again.as_pdf(tmp_path / "again.pdf"), batch_id)
+    for _ in range(3):  # 质检, 挂接, 验收
         assert _run(capsys, ready_db, "batch", "advance", batch)[0] == 0
     code, out = _run(capsys, ready_db, "sample", batch)
     assert code == 0 and "1 record(s) sampled (10 %, seed" in out and "not compared" in out

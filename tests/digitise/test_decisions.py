@@ -154,7 +154,7 @@ def test_every_refusal_of_a_decision(
     outsider = register(ready_db, clock, ["丙"])[0]
     with pytest.raises(NotFound, match="is not in digitisation batch"):
         decisions.accept(ready_db, clock, clerk, scanned.batch, [outsider])
-    batches.advance(ready_db, clock, clerk, scanned.batch)  # 挂接
+    batches.advance(ready_db, clock, clerk, scanned.batch, Step.SCAN)  # back for A's rescan
     with pytest.raises(RuleViolation, match="'Quality check' or 'Acceptance' only"):
         decisions.accept(ready_db, clock, clerk, scanned.batch, [scanned.b])
 
@@ -165,3 +165,20 @@ def test_the_rule_refuses_a_record_with_no_scan_and_keeps_the_reason_stripped() 
     assert check_decision("B1", "N", Step.ACCEPT, True, Decision.ACCEPTED, Decision.RESCAN, " 错页 ") == "错页"
     with pytest.raises(RuleViolation, match="at 'Scanning'"):
         check_decision("B1", "N", Step.SCAN, True, None, Decision.ACCEPTED, "")
+
+
+@pytest.mark.db
+def test_a5_a_batch_does_not_move_past_the_check_while_a_record_waits_for_its_rescan(
+    ready_db: Database, clock: FakeClock, clerk: Actor, scanned: Scanned
+) -> None:
+    decisions.rescan(ready_db, clock, clerk, scanned.batch, scanned.a, "漏扫第 2 页")
+    with pytest.raises(RuleViolation) as refused:
+        batches.advance(ready_db, clock, clerk, scanned.batch)  # on to 挂接, with A's rescan not in
+    number = _record(ready_db, clerk, scanned.batch, scanned.a).archive_no
+    assert number in refused.value.zh and "等待重扫" in refused.value.zh and "rescanned" in refused.value.en
+    assert batches.batch_view(ready_db, clerk, scanned.batch).summary.step is Step.CHECK
+    batches.advance(ready_db, clock, clerk, scanned.batch, Step.SCAN, note="A 重扫")
+    again = Stack([scanned.sheet_a, page_image("A1"), page_image("A2"), scanned.end])
+    inbox.import_stack(ready_db, clerk, again.as_pdf(scanned.folder / "again.pdf"), scanned.batch)
+    batches.advance(ready_db, clock, clerk, scanned.batch)  # 质检
+    assert batches.advance(ready_db, clock, clerk, scanned.batch).summary.step is Step.LINK

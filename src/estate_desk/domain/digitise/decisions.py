@@ -71,3 +71,18 @@ def check_decision(
             rule="A5",
         )
     return text
+
+
+def check_no_rescan_waiting(batch: str, waiting: list[str]) -> None:
+    """A batch moves on from 质检 (to 挂接) or goes back to the archive room (入库) only when no record of it
+    still waits for the rescan it was sent to: its new pages would come to a batch that has moved past
+    扫描. ``waiting`` holds those records' archive numbers."""
+    if not waiting:
+        return
+    shown = "、".join(waiting[:5]) + ("……" if len(waiting) > 5 else "")
+    raise RuleViolation(
+        zh=f"数字化批次 {batch} 还有 {len(waiting)} 件档案等待重扫（{shown}）：请退回“扫描”环节导入新的扫描件。",
+        en=f"Digitisation batch {batch} still has {len(waiting)} record(s) waiting to be rescanned ({shown}): "
+        "move it back to 'Scanning' and import their new scans.",
+        rule="A5",
+    )

@@ -6,7 +6,8 @@ desk's (``services/desk/settings.py``); unset, the defaults of ``domain/digitise
 (10 % drawn, at most 5 % errors). The administrator or the management office sets them — not the clerks
 whose batches they judge.
 
-:func:`require_sample_passed` is the one check that a batch's sample was drawn, compared in full and is
+:func:`require_no_rescan_waiting` keeps a batch from moving past 质检, or back to 入库, while a record it
+sent to be rescanned has not been scanned again. :func:`require_sample_passed` is the one check that a batch's sample was drawn, compared in full and is
 within the limit; moving a batch to 入库 asks it (``batches.advance`` and ``returning.return_batch``).
 """
 
@@ -18,10 +19,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from estate_desk.domain.digitise.acceptance import SamplePolicy, SampleTally, check_passed
+from estate_desk.domain.digitise.decisions import Decision, check_no_rescan_waiting
 from estate_desk.domain.roles import Role
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import Setting
-from estate_desk.store.digitise import DigitiseSample
+from estate_desk.store.archive import Document
+from estate_desk.store.digitise import DigitiseRecord, DigitiseSample
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -88,3 +91,14 @@ def tally_in(s: Session, batch_id: int) -> SampleTally | None:
 def require_sample_passed(s: Session, batch: DigitiseBatch) -> None:
     """Refuse 入库 unless the batch's sample was compared in full within the office's error-rate limit."""
     check_passed(batch.code, tally_in(s, batch.id), policy_in(s).error_limit)
+
+
+def require_no_rescan_waiting(s: Session, batch: DigitiseBatch) -> None:
+    """Refuse while a record of the batch waits for its rescan (``domain/digitise/decisions.py``)."""
+    waiting = s.scalars(
+        select(Document.archive_no)
+        .join(DigitiseRecord, DigitiseRecord.document_id == Document.id)
+        .where(DigitiseRecord.batch_id == batch.id, DigitiseRecord.decision == Decision.RESCAN.value)
+        .order_by(DigitiseRecord.position)
+    ).all()
+    check_no_rescan_waiting(batch.code, list(waiting))

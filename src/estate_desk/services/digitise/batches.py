@@ -29,7 +29,7 @@ from estate_desk.services.archive import worklists
 from estate_desk.services.archive.numbering import next_in_series
 from estate_desk.services.archive.record_state import PAPER_BOX, require_not_destroyed
 from estate_desk.services.audit import Target
-from estate_desk.services.digitise.acceptance import require_sample_passed
+from estate_desk.services.digitise.acceptance import require_no_rescan_waiting, require_sample_passed
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
@@ -221,6 +221,8 @@ def advance(
         current = Step(batch.step)
         wanted = target or next_step(current) or current
         check_move(batch.code, current, wanted)
+        if wanted in (Step.LINK, LAST):
+            require_no_rescan_waiting(s, batch)
         if wanted is LAST:
             require_sample_passed(s, batch)
         if wanted is LAST and boxes_of(s, batch.id):
