@@ -180,6 +180,7 @@ def file_report(db: Database, actor: Actor, inspection: Inspection, pdf: Path, *
         pages=pages,
         remarks=f"DA/T 70-2018；{inspection.records} 件；{failed} 项不通过",
         secrecy=report_grade(db, inspection),
+        has_paper=False,  # born digital: no paper original to box, nothing for the "to digitise" list
     )
     document_id = register(db, clock, actor, draft)
     attach_file(db, clock, actor, document_id, pdf)

@@ -2,8 +2,8 @@
 
 The figures — on-time handling, the three minutes (explained in advance apart), promises kept,
 postponements and refused second ones, repeat complaints, return visits, satisfaction — are
-computed by :func:`estate_desk.services.desk.figures.figures`; the chart draws the rates with a
-plain :class:`QPainter` (QtCharts is not part of PySide6-Essentials).
+computed by :func:`estate_desk.services.desk.figures.figures`; the chart draws the rates with QtCharts
+(``ui/charts.py``).
 """
 
 from __future__ import annotations
@@ -15,22 +15,16 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.routines.common import office_date
 from estate_desk.services.desk import figures as desk_figures
-from estate_desk.ui import style
+from estate_desk.ui.charts import Bar, PercentBars
 from estate_desk.ui.models import RowsTableModel
 from estate_desk.ui.qt import (
-    QColor,
     QComboBox,
     QDate,
     QFileDialog,
-    QFont,
     QHBoxLayout,
     QLabel,
-    QPainter,
-    QPaintEvent,
     QPushButton,
-    QRectF,
     QShowEvent,
-    QSize,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -43,58 +37,27 @@ if TYPE_CHECKING:
     from estate_desk.services.desk.figures import DeskFigures, FigureLine
     from estate_desk.store.database import Database
 
-BAR = style.colour("bar")
-TRACK = style.colour("accent_light")
 
-
-class RateChart(QWidget):
-    """Horizontal bars, one per rate (0–100 %), labelled with the figure and its count."""
+class RateChart(PercentBars):
+    """Horizontal bars, one per rate (0–100 %), labelled with the figure and its count (QtCharts)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="figuresChart")
+        super().__init__(parent, object_name="figuresChart")
         self.lines: list[FigureLine] = []
-        self.setMinimumHeight(200)
-
-    def sizeHint(self) -> QSize:
-        return QSize(520, 24 * max(len(self.lines), 8) + 20)
 
     def set_lines(self, lines: list[FigureLine]) -> None:
         self.lines = [line for line in lines if line.base is not None]
-        self.updateGeometry()
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.fillRect(self.rect(), QColor("white"))
-        if not self.lines:
-            painter.end()
-            return
-        font = QFont(self.font())
-        painter.setFont(font)
-        label_width = min(220.0, self.width() * 0.4)
-        row = min(28.0, (self.height() - 10) / len(self.lines))
-        bar_left = label_width + 12
-        bar_width = max(40.0, self.width() - bar_left - 110)
         language = lang()
-        for n, line in enumerate(self.lines):
-            top = 5 + n * row
-            painter.setPen(style.colour("ink"))
-            painter.drawText(
-                QRectF(4, top, label_width, row),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                line.label(language),
-            )
-            track = QRectF(bar_left, top + row * 0.2, bar_width, row * 0.6)
-            painter.fillRect(track, TRACK)
-            percent = line.percent()
-            if percent is not None:
-                painter.fillRect(
-                    QRectF(track.left(), track.top(), bar_width * float(percent) / 100, track.height()), BAR
+        self.set_bars(
+            [
+                Bar(
+                    line.label(language),
+                    None if (percent := line.percent()) is None else float(percent),
+                    "—" if percent is None else f"({line.count}/{line.base})",
                 )
-            text = "—" if percent is None else f"{percent}%  ({line.count}/{line.base})"
-            painter.drawText(QRectF(track.right() + 6, top, 104, row), int(Qt.AlignmentFlag.AlignVCenter), text)
-        painter.end()
+                for line in self.lines
+            ]
+        )
 
 
 class FiguresPage(QWidget):
