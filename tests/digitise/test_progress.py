@@ -63,3 +63,21 @@ def test_a5_records_above_the_readers_clearance_are_not_counted(
     seen_by_low = _year(progress.by_category_year(ready_db, low), 2023)
     assert (seen_by_clerk.records, seen_by_clerk.pages) == (2, 5)
     assert (seen_by_low.records, seen_by_low.pages) == (1, 2)
+
+
+def test_a5_the_today_page_tells_the_batches_under_way_and_the_pending_items(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
+) -> None:
+    from estate_desk.services.routines import today
+
+    ids = register(ready_db, clock, ["甲"])
+    assert "批次" not in today.to_digitise_section(ready_db, clock, clerk, 5).summary("zh")
+    batch = batches.new_batch(ready_db, clock, clerk, document_ids=ids)
+    batches.advance(ready_db, clock, clerk, batch)
+    a, end = sheet_images(ready_db, clerk, batch, tmp_path)
+    inbox.import_stack(
+        ready_db, clerk, Stack([page_image("stray"), a, page_image("A1"), end]).as_pdf(tmp_path / "s.pdf"), batch
+    )
+    section = today.to_digitise_section(ready_db, clock, clerk, 5)
+    assert "1 个数字化批次进行中，待处理 1 项" in section.summary("zh")
+    assert "1 digitisation batch(es) under way, 1 pending" in section.summary("en")

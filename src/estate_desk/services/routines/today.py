@@ -22,6 +22,7 @@ from sqlalchemy import select
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.routines.common import ROUTINE_READERS, RoutineStatus, office_date, worst
 from estate_desk.services.archive import worklists
+from estate_desk.services.digitise import progress as digitise_progress
 from estate_desk.services.loans import ledger as loan_ledger
 from estate_desk.services.maintenance import integrity
 from estate_desk.services.permissions import require_role
@@ -250,6 +251,10 @@ def to_digitise_section(db: Database, clock: Clock, actor: Actor, limit: int) ->
     status = RoutineStatus.DUE if count else RoutineStatus.OK
     zh = f"有 {count} 件纸质档案尚未扫描。" if count else "所有纸质档案都已扫描。"
     en = f"{count} paper records have no scan yet." if count else "Every paper record has a scan."
+    out, pending = digitise_progress.at_the_scanner(db)
+    if out or pending:
+        zh += f"{out} 个数字化批次进行中，待处理 {pending} 项。"
+        en += f" {out} digitisation batch(es) under way, {pending} pending item(s) to settle."
     return TodaySection("to_digitise", "待数字化", "To digitise", status, zh, en, count, items, count, work_list=True)
 
 
