@@ -428,9 +428,8 @@ class MainWindow(QMainWindow):
         found: Any = item.data(HIT)
         if not found:
             return False
-        kind, record_id = found
         self.show_section(self.archive)
-        return self.archive.open_record(kind, int(record_id))
+        return self.archive.open_record(found[0], int(found[1]), *found[2:])  # a page of a scan: its words
 
     def open_first_hit(self) -> None:
         item = self.results.first_hit()

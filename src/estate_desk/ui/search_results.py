@@ -1,12 +1,13 @@
 """The results of the window's one search field: hits grouped by kind, an owner's documents under the
 owner's name (within clearance), void and destroyed records marked when asked for (A16, A17), and a
-panel as tall as its results need, up to three fifths of the window's body. Activating a hit opens it."""
+panel as tall as its results need, up to three fifths of the window's body; pages of scans whose recognised
+text holds the words, each with a snippet (``services/archive/scan_search.py``). Activating a hit opens it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from estate_desk.services.archive import owner_hits, search
+from estate_desk.services.archive import owner_hits, scan_search, search
 from estate_desk.ui import style
 from estate_desk.ui.qt import QListWidget, QListWidgetItem, Qt
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
     from estate_desk.store.database import Database
 
-HIT = Qt.ItemDataRole.UserRole  # (kind, id) of a search hit
+HIT = Qt.ItemDataRole.UserRole  # (kind, id) of a search hit; ("page", text id, the words) of a page of a scan
 INDENT, UNDER = " " * 4, " " * 12
 
 
@@ -55,7 +56,24 @@ class SearchResults(QListWidget):
                 more.setData(HIT, ("owner", hit.id))
                 more.setForeground(style.colour("muted"))
                 self.addItem(more)
-        if text.strip() and not hits:
+        pages = scan_search.search_pages(db, actor, text) if text.strip() else []
+        if pages:
+            header = QListWidgetItem(self.tr("Pages of scans"))
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.addItem(header)
+        for page in pages:  # opening one shows the page, the words marked
+            item = QListWidgetItem(
+                INDENT
+                + self.tr("{number} page {page}").format(number=page.archive_no, page=page.page)
+                + f"{INDENT}{page.snippet}"
+            )
+            item.setData(HIT, ("page", page.text_id, text.strip()))
+            item.setToolTip(page.title)
+            self.addItem(item)
+        if text.strip() and not hits and not pages:
             nothing = QListWidgetItem(self.tr("Nothing found for “{text}”").format(text=text.strip()))
             nothing.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(nothing)

@@ -9,12 +9,17 @@ involved: a page has no whole keys. A hit names the record, the page and a snipp
 
 from __future__ import annotations
 
+import io
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pypdfium2 as pdfium
 from sqlalchemy import select
 
+from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.services.archive import search_lookups as lookups
+from estate_desk.services.archive.attachments import open_for_preview
 from estate_desk.store.archive import Document
 from estate_desk.store.scan_text import ScanPageText
 from estate_desk.store.search_entries import normalise
@@ -39,6 +44,7 @@ class PageHit:
     attachment_id: int
     page: int
     snippet: str
+    text_id: int = 0  # the page's row of text: opened by :func:`page_view`
 
 
 def snippet(text: str, words: str, around: int = AROUND) -> str:
@@ -72,9 +78,87 @@ def search_pages(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -
             .where(ScanPageText.id.in_(found), ScanPageText.withheld.is_(False), Document.secrecy <= level)
         ).all()
         hits = [
-            PageHit(doc.id, doc.archive_no or "", doc.title or "", attachment_id, page, snippet(found[page_id], form))
+            PageHit(
+                doc.id,
+                doc.archive_no or "",
+                doc.title or "",
+                attachment_id,
+                page,
+                snippet(found[page_id], form),
+                page_id,
+            )
             for page_id, attachment_id, page, doc in rows
             if not getattr(doc, "void", False) and getattr(doc, "destroyed_in", None) is None
         ]
     hits.sort(key=lambda h: (h.archive_no, h.page))
     return hits[:limit]
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One page of a scan to show: the image (PNG, at ``dpi``) and the boxes of the lines that hold the words."""
+
+    document_id: int
+    archive_no: str
+    page: int
+    png: bytes
+    dpi: int
+    marks: tuple[tuple[tuple[float, float], ...], ...]  # each a quadrilateral, in the image's pixels
+
+
+def marked_boxes(boxes_json: str, words: str, scale: float) -> list[tuple[tuple[float, float], ...]]:
+    """The OCR boxes whose line holds ``words`` (normalised as the index is), scaled by ``scale``."""
+    form = normalise(words)
+    if not form:
+        return []
+    try:
+        boxes = json.loads(boxes_json)
+    except ValueError:
+        return []
+    marks = []
+    for box in boxes:
+        try:
+            quad, line = box[0], str(box[1])
+            if form in normalise(line):
+                marks.append(tuple((float(x) * scale, float(y) * scale) for x, y in quad))
+        except (TypeError, ValueError, IndexError):
+            continue  # a box of another shape: not marked, the page still shown
+    return marks
+
+
+def page_view(db: Database, actor: Actor, text_id: int, words: str, *, dpi: int = 150) -> PageView:
+    """The page a hit names, rendered at ``dpi``, its lines holding ``words`` marked — through the
+    attachments' own door (within clearance; a sealed scan decrypted in memory; a classified one's
+    viewing audited)."""
+    with db.session() as s:
+        row = s.execute(
+            select(ScanPageText, Document.archive_no)
+            .join(Document, Document.id == ScanPageText.document_id)
+            .where(ScanPageText.id == text_id, Document.secrecy <= int(actor.clearance))
+        ).first()
+        if row is None:
+            raise NotFound(zh="找不到这一页的识别文字。", en="The text of this page cannot be found.")
+        text, archive_no = row
+        attachment_id, page, read_dpi, boxes, document_id = (
+            text.attachment_id,
+            text.page,
+            text.dpi,
+            text.boxes,
+            text.document_id,
+        )
+    preview = open_for_preview(db, actor, attachment_id)
+    data = preview.data if preview.data is not None else preview.path.read_bytes() if preview.path else b""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputProblem(zh="扫描件无法打开。", en="The scan cannot be opened.") from exc
+    try:
+        if not 1 <= page <= len(pdf):
+            raise NotFound(zh=f"扫描件没有第 {page} 页。", en=f"The scan has no page {page}.")
+        image = pdf[page - 1].render(scale=dpi / 72).to_pil()
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    marks = marked_boxes(boxes, words, dpi / read_dpi if read_dpi else 1.0)
+    return PageView(document_id, archive_no or "", page, out.getvalue(), dpi, tuple(marks))

@@ -22,6 +22,7 @@ from estate_desk.ui.archive.cabinet_view import CabinetView
 from estate_desk.ui.archive.document_dialog import DocumentDialog
 from estate_desk.ui.archive.filing_dialogs import BoxDialog, CabinetDialog, PlaceBoxDialog, VolumeDialog
 from estate_desk.ui.disposal.dialogs import HoldDialog, VoidDialog
+from estate_desk.ui.errors import show_problem
 from estate_desk.ui.estate.owner_view import OwnerView
 from estate_desk.ui.qt import (
     QAction,
@@ -135,8 +136,11 @@ class ArchiveSection(QWidget):
 
     # ------------------------------------------------------------------ opening records
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """Show a document, volume, box, owner or room wherever it lives in the section."""
+    def open_record(self, kind: str, record_id: int, words: str = "") -> bool:
+        """Show a document, volume, box, owner or room wherever it lives in the section; a page of a scan
+        (``record_id`` its text's row) opens its record and the page, ``words`` marked."""
+        if kind == "page":
+            return self._open_page(record_id, words)
         if kind == "document":
             self.tabs.setCurrentIndex(BROWSER_TAB)
             return self.browser.select_document(record_id)
@@ -155,6 +159,19 @@ class ArchiveSection(QWidget):
                 return self.owners.select_owner(record_id)
             return self.owners.select_room(record_id)
         return False
+
+    def _open_page(self, text_id: int, words: str) -> bool:
+        from estate_desk.services.archive import scan_search
+        from estate_desk.ui.archive.scan_page import ScanPageDialog
+
+        try:
+            view = scan_search.page_view(self._db, self._actor, text_id, words)
+        except UserError as exc:
+            show_problem(self, exc)
+            return False
+        self.open_record("document", view.document_id)
+        ScanPageDialog(view, words, self).exec()
+        return True
 
     def open_code(self, code: str) -> bool:
         """What a scanner read: open the box, volume or document with that code, or say none has it."""
