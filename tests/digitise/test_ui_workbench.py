@@ -7,6 +7,7 @@ on → take the box back, a missing box named first. Work on the worker is waite
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,9 +18,12 @@ from estate_desk.domain.digitise.quality import Flaw
 from estate_desk.domain.digitise.splitting import Reason
 from estate_desk.domain.digitise.steps import Step
 from estate_desk.services.archive import boxes
+from estate_desk.services.digitise import watch
 from estate_desk.services.digitise.pending import Settlement
 from estate_desk.store.archive import ArchiveBox
+from estate_desk.ui import prefs
 from estate_desk.ui.app import make_application
+from estate_desk.ui.digitise.decide import AssignDialog, RescanRecordDialog
 from estate_desk.ui.digitise.dialogs import NewBatchDialog, ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.main_window import MainWindow
 from estate_desk.ui.qt import QAction, QDialogButtonBox, QPrinter, Qt
@@ -204,3 +208,81 @@ def test_the_check_can_be_cancelled_and_a_refusal_is_said_plainly(  # type: igno
         release.set()
     assert ended.args == ["cancelled"] and page.findings_model.rowCount() == 0
     assert not page.jobs.progress.isVisible() and page.actions_["sheets"].isEnabled()
+
+
+def test_a_stack_dropped_in_the_watched_folder_is_linked_checked_and_decided(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, ready_db: Database, clock: FakeClock, clerk: Actor, box_code: str, tmp_path: Path
+) -> None:
+    window.sections.show("digitise")
+    section: DigitiseSection = window.sections.page("digitise")  # type: ignore[assignment]
+    page = section.page
+    dialog = section.ask_new()
+    _scan(qtbot, dialog.boxes.field, box_code)
+    _ok(dialog)
+    assert page.view is not None
+    batch_id = page.view.summary.id
+    _wait(qtbot, page, lambda: page.write_sheets(tmp_path / "sheets.pdf"))
+    _move_on(page, Step.SCAN)
+
+    # the folder is chosen once on this workstation, and watched
+    inbox_dir = tmp_path / "inbox"
+    inbox_dir.mkdir()
+    page.watcher.set_folder(inbox_dir)
+    assert prefs.watch_folder() == str(inbox_dir)
+    page.watcher.start()
+    assert page.watcher.watching and page.watcher.timer.isActive()
+
+    # the scanner drops a stack: a stray page (待处理), 甲 2 pages, 乙 1 of its 2 (漏扫), 丙 2
+    a, b, c, end = sheet_images(ready_db, clerk, batch_id, tmp_path)
+    stack = [page_image("stray"), a, page_image("A1"), page_image("A2"), b, page_image("B1")]
+    Stack([*stack, c, page_image("C1"), page_image("C2"), end]).as_pdf(inbox_dir / "stack.pdf")
+
+    def look() -> list[object]:  # what the timer does each second: one poll on the worker
+        with qtbot.waitSignal(page.watcher.polled, timeout=JOB_MS) as polled:
+            assert page.watcher.tick() is not None
+            assert page.watcher.tick() is None  # never two looks at once
+        return list(polled.args[0])
+
+    assert look() == []  # first seen: not read until it has stopped growing
+    clock.advance(timedelta(seconds=30))
+    qtbot.waitUntil(lambda: page.watcher.looking is None)
+    [event] = look()
+    assert getattr(event, "outcome", None) is watch.Outcome.PROBLEM  # linked, and the stray page waits
+    assert "stack.pdf" in page.watcher.event_line.text() and (inbox_dir / watch.PROBLEMS).is_dir()
+    qtbot.waitUntil(lambda: [r.status for r in page.records_model.rows()] == ["scanned"] * 3)
+    assert [r.pages for r in page.imported_model.rows() if r.linked] == ["3,4", "6", "8,9"]
+    assert page.pending_model.rowCount() == 1
+    page.watcher.stop()
+    assert not page.watcher.timer.isActive()
+
+    # the check names 乙's missing page
+    _move_on(page, Step.CHECK)
+    _wait(qtbot, page, page.run_check)
+    first, second, third = page.records_model.rows()
+    assert (second.archive_no, Flaw.MISSING_PAGES) in [
+        (f.archive_no, f.finding.flaw) for f in page.findings_model.rows()
+    ]
+
+    # 甲 accepted by hand; 乙 sent to be rescanned with a reason; the stray page assigned to 乙
+    page.records.setCurrentIndex(page.records_model.index(0, 0))
+    page.deciding.accept_record()
+    assert page.records_model.rows()[0].decision == "accepted", page.jobs.message.text()
+    page.records.setCurrentIndex(page.records_model.index(1, 0))
+    rescan = page.deciding.ask_rescan()
+    assert isinstance(rescan, RescanRecordDialog)
+    _ok(rescan)
+    assert rescan.isVisible() and rescan.message.text()  # a reason is required
+    rescan.reason.setText("漏扫第2页")
+    _ok(rescan)
+    assert page.records_model.rows()[1].decision == "rescan" and page.records_model.rows()[1].status == "waiting"
+    page.pending.setCurrentIndex(page.pending_model.index(0, 0))
+    assign = page.ask_assign()
+    assert isinstance(assign, AssignDialog) and assign.record.currentData() == second.document_id
+    _ok(assign)
+    assert page.pending_model.rowCount() == 0 and page.records_model.rows()[1].status == "scanned"
+
+    # accept all that passed: 丙 (乙's new scan still has one page of two, so it stays undecided)
+    _wait(qtbot, page, page.deciding.run_accept_passed)
+    decided = {r.archive_no: r.decision for r in page.records_model.rows()}
+    assert decided[first.archive_no] == "accepted" and decided[second.archive_no] == ""
+    assert third.archive_no in decided
