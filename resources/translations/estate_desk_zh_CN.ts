@@ -905,243 +905,248 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="78"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
         <source>Records</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
         <source>Findings</source>
         <translation>质检问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="101"/>
         <source>Pending (待处理)</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="102"/>
         <source>Step log</source>
         <translation>环节记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="106"/>
+        <source>Acceptance (验收)</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="121"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Move the batch to its next step</source>
         <translation>将批次推进到下一环节</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
         <source>Back to scanning…</source>
         <translation>退回扫描…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
         <source>Send the batch back to 扫描 for a rescan</source>
         <translation>将批次退回“扫描”环节重扫</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Cover sheets…</source>
         <translation>扫描分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Write the cover sheets as a PDF</source>
         <translation>将扫描分隔页写成 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="129"/>
         <source>Print sheets…</source>
         <translation>打印分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="129"/>
         <source>Send the cover sheets written to a printer</source>
         <translation>把已写出的分隔页送到打印机</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
         <source>Import a scanned stack: split and link</source>
         <translation>导入一叠扫描件：拆分并挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
         <source>Check every record&apos;s scan, page by page</source>
         <translation>逐件逐页检查扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
         <source>Return boxes…</source>
         <translation>归还档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
         <source>Scan each box back into the archive room</source>
         <translation>逐盒扫描，归还库房（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
         <source>Read the batch again</source>
         <translation>重新读取批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="158"/>
         <source>Drop…</source>
         <translation>舍弃…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="160"/>
         <source>Rescan…</source>
         <translation>重扫…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="162"/>
         <source>Assign to a record…</source>
         <translation>挂接到档案…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="187"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="191"/>
         <source>Choose a batch, or make a new one (Ctrl+Shift+B).</source>
         <translation>请选择一个批次，或新建批次（Ctrl+Shift+B）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="198"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="203"/>
         <source>{code} {title} — {step}: {scanned} of {records} records scanned, {pending} pending</source>
         <translation>{code} {title} — {step}：已扫描 {scanned}/{records} 件，待处理 {pending} 项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="210"/>
         <source>{dpi} dpi at least, {colour}, one format: {format}</source>
         <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="261"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="266"/>
         <source>Batch {code} is now at “{step}”.</source>
         <translation>批次 {code} 现处于“{step}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="285"/>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="440"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="290"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="445"/>
         <source>Choose a pending item first.</source>
         <translation>请先选择一个待处理项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="293"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="298"/>
         <source>Settled; the item stays in the batch&apos;s record.</source>
         <translation>已处理；该项仍保留在批次记录中。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="304"/>
         <source>Choose a batch first.</source>
         <translation>请先选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="308"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="313"/>
         <source>Save the cover sheets</source>
         <translation>保存扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="322"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="327"/>
         <source>Wrote {pages} cover sheet page(s) to {path}.</source>
         <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="325"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="330"/>
         <source>Writing the sheets…</source>
         <translation>正在生成分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="336"/>
         <source>Print the cover sheets</source>
         <translation>打印扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="342"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="347"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="344"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="349"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="355"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="355"/>
         <source>Scans ({kinds})</source>
         <translation>扫描件（{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="369"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="374"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="377"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="382"/>
         <source>Import cancelled; nothing was stored.</source>
         <translation>导入已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="383"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="388"/>
         <source>This stack was imported before; nothing was attached again.</source>
         <translation>这叠扫描件已导入过，未重复挂接。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="387"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="392"/>
         <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
         <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="409"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="414"/>
         <source>Checking the scans…</source>
         <translation>正在质检扫描件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="421"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="426"/>
         <source>{checked} record(s) checked, {failed} with findings.</source>
         <translation>已检查 {checked} 件，{failed} 件有问题。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="425"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="430"/>
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="433"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="438"/>
         <source>Choose a record first.</source>
         <translation>请先选择一件档案。</translation>
     </message>
@@ -5397,6 +5402,85 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/loans/views.py" line="286"/>
         <source>Saved; requests made from now on follow these rules.</source>
         <translation>已保存；此后提交的申请按新规则审批。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePanel</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="36"/>
+        <source>Not compared</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="36"/>
+        <source>Matches</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="36"/>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="51"/>
+        <source>Error</source>
+        <translation>差错</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Compared by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="46"/>
+        <source>Draw the sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="48"/>
+        <source>What is wrong (for an error)</source>
+        <translation>差错说明（有差错时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="49"/>
+        <source>Matches the original</source>
+        <translation>与原件相符</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="81"/>
+        <source>No sample drawn yet: it is drawn at 验收 (acceptance).</source>
+        <translation>尚未抽取样本：样本在“验收”环节抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="83"/>
+        <source>{share} % drawn: {compared} of {drawn} compared, {errors} error(s) — error rate {rate:.1f} % (limit {limit} %).</source>
+        <translation>抽检比例 {share}%：已核对 {compared}/{drawn} 件，差错 {errors} 件——差错率 {rate:.1f}%（上限 {limit}%）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="90"/>
+        <source>The batch may go back (入库).</source>
+        <translation>本批次可以入库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="110"/>
+        <source>Choose a sampled record first.</source>
+        <translation>请先选择一件抽检档案。</translation>
     </message>
 </context>
 <context>

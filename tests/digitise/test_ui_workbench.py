@@ -23,6 +23,7 @@ from estate_desk.services.digitise.pending import Settlement
 from estate_desk.store.archive import ArchiveBox
 from estate_desk.ui import prefs
 from estate_desk.ui.app import make_application
+from estate_desk.ui.digitise.batch_page import ACCEPTANCE
 from estate_desk.ui.digitise.decide import AssignDialog, RescanRecordDialog
 from estate_desk.ui.digitise.dialogs import NewBatchDialog, ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.main_window import MainWindow
@@ -83,6 +84,18 @@ def _move_on(page: BatchPage, to: Step) -> None:
     assert isinstance(dialog, StepDialog) and dialog.target is to
     _ok(dialog)
     assert page.view is not None and page.view.summary.step is to, page.jobs.message.text()
+
+
+def _compare_the_sample(page: BatchPage) -> None:
+    """验收: the sample drawn on its tab, each sampled record compared with its original and found matching."""
+    if page.sample.sample is None:
+        assert not page.sample.match_button.isEnabled() and page.sample.draw_button.isEnabled()
+        page.sample.draw()
+    assert page.sample.model.rowCount() >= 1 and not page.sample.draw_button.isEnabled()
+    for row in range(page.sample.model.rowCount()):
+        page.sample.table.setCurrentIndex(page.sample.model.index(row, 0))
+        page.sample.mark(True)
+    assert page.sample.sample is not None and page.sample.sample.passed, page.sample.summary.text()
 
 
 def test_the_clerk_takes_a_box_through_the_workbench(  # type: ignore[no-untyped-def]
@@ -148,6 +161,7 @@ def test_the_clerk_takes_a_box_through_the_workbench(  # type: ignore[no-untyped
 
     _move_on(page, Step.LINK)
     _move_on(page, Step.ACCEPT)
+    _compare_the_sample(page)
 
     # 入库: the box scanned back; without it the box is named and the batch stays
     back = page.ask_next()
@@ -286,3 +300,31 @@ def test_a_stack_dropped_in_the_watched_folder_is_linked_checked_and_decided(  #
     decided = {r.archive_no: r.decision for r in page.records_model.rows()}
     assert decided[first.archive_no] == "accepted" and decided[second.archive_no] == ""
     assert third.archive_no in decided
+
+    # 验收: going back before the sample is compared is refused, said on the step dialog
+    _move_on(page, Step.LINK)
+    _move_on(page, Step.ACCEPT)
+    page.tabs.setCurrentIndex(ACCEPTANCE)
+    early = page.ask_next()
+    assert isinstance(early, ReturnBoxesDialog)
+    _scan(qtbot, early.boxes.field, box_code)
+    _ok(early)
+    assert early.isVisible() and "抽检" in early.message.text()
+    early.reject()
+    page.sample.draw()
+    page.sample.table.setCurrentIndex(page.sample.model.index(0, 0))
+    page.sample.mark(False)  # an error needs a note saying what
+    assert "差错" in page.sample.summary.text() and page.sample.sample is not None
+    assert page.sample.sample.tally.compared == 0
+    page.sample.note.setText("第1页缺角")
+    page.sample.table.setCurrentIndex(page.sample.model.index(0, 0))
+    page.sample.mark(False)
+    assert page.sample.sample.tally.errors == 1 and not page.sample.sample.passed
+    assert "%" in page.sample.summary.text()
+    _compare_the_sample(page)  # compared again: it matches after all
+
+    back = page.ask_next()
+    assert isinstance(back, ReturnBoxesDialog)
+    _scan(qtbot, back.boxes.field, box_code)
+    _ok(back)
+    assert page.view is not None and page.view.summary.step is Step.RETURNED, back.message.text()

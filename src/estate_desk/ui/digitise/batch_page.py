@@ -20,6 +20,7 @@ from estate_desk.ui import i18n, style
 from estate_desk.ui.digitise import decide, tables
 from estate_desk.ui.digitise.dialogs import ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.digitise.job_strip import JobStrip
+from estate_desk.ui.digitise.sample_panel import SamplePanel
 from estate_desk.ui.digitise.watch_bar import WatchBar
 from estate_desk.ui.printouts.pdf_printer import print_pdf
 from estate_desk.ui.qt import (
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 
-RECORDS, FINDINGS, PENDING, LOG, IMPORTED = range(5)
+RECORDS, FINDINGS, PENDING, LOG, IMPORTED, ACCEPTANCE = range(6)
 SCAN_FILES = "*.pdf *.tif *.tiff *.jpg *.jpeg *.png"
 
 
@@ -100,6 +101,9 @@ class BatchPage(QWidget):
         self.pending = self._tab("pendingQueue", self.pending_model, self.tr("Pending (待处理)"), self._settle_row())
         self.log = self._tab("stepLog", self.log_model, self.tr("Step log"))
         self.imported = self._tab("lastImport", self.imported_model, self.tr("Last import"))
+        self.sample = SamplePanel(db, clock, actor, self)
+        self.sample.compared.connect(self.refresh)
+        self.tabs.addTab(self.sample, self.tr("Acceptance (验收)"))
 
         self.addAction(self.jobs.cancel_action)
         self.jobs.running.connect(lambda _running: self._enable())
@@ -189,8 +193,9 @@ class BatchPage(QWidget):
             for model in (self.records_model, self.pending_model, self.log_model):
                 model.set_rows([])
             self._enable()
-            return
-        self._show(self.view, queue)
+        else:
+            self._show(self.view, queue)
+        self.sample.show_batch(batch_id if self.view else None, self.view.summary.step if self.view else None)
 
     def _show(self, view: BatchView, queue: Sequence[pending.PendingRow]) -> None:
         lang, s = i18n.lang_code(), view.summary
