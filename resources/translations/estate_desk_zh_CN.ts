@@ -905,132 +905,137 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="75"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
         <source>Records</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
         <source>Findings</source>
         <translation>质检问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="101"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="98"/>
         <source>Pending (待处理)</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
         <source>Step log</source>
         <translation>环节记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="106"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
         <source>Acceptance (验收)</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="105"/>
+        <source>Four properties · OCR</source>
+        <translation>四性检测 · 文字识别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
         <source>Move the batch to its next step</source>
         <translation>将批次推进到下一环节</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Back to scanning…</source>
         <translation>退回扫描…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Send the batch back to 扫描 for a rescan</source>
         <translation>将批次退回“扫描”环节重扫</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Cover sheets…</source>
         <translation>扫描分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Write the cover sheets as a PDF</source>
         <translation>将扫描分隔页写成 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Print sheets…</source>
         <translation>打印分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Send the cover sheets written to a printer</source>
         <translation>把已写出的分隔页送到打印机</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Import a scanned stack: split and link</source>
         <translation>导入一叠扫描件：拆分并挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
         <source>Check every record&apos;s scan, page by page</source>
         <translation>逐件逐页检查扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
         <source>Return boxes…</source>
         <translation>归还档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
         <source>Scan each box back into the archive room</source>
         <translation>逐盒扫描，归还库房（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
         <source>Read the batch again</source>
         <translation>重新读取批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="158"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="157"/>
         <source>Drop…</source>
         <translation>舍弃…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="159"/>
         <source>Rescan…</source>
         <translation>重扫…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="161"/>
         <source>Assign to a record…</source>
         <translation>挂接到档案…</translation>
     </message>
@@ -1050,103 +1055,103 @@
         <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="266"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="267"/>
         <source>Batch {code} is now at “{step}”.</source>
         <translation>批次 {code} 现处于“{step}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="290"/>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="445"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="291"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="446"/>
         <source>Choose a pending item first.</source>
         <translation>请先选择一个待处理项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="298"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="299"/>
         <source>Settled; the item stays in the batch&apos;s record.</source>
         <translation>已处理；该项仍保留在批次记录中。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="304"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="305"/>
         <source>Choose a batch first.</source>
         <translation>请先选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="314"/>
         <source>Save the cover sheets</source>
         <translation>保存扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="327"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="328"/>
         <source>Wrote {pages} cover sheet page(s) to {path}.</source>
         <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="330"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
         <source>Writing the sheets…</source>
         <translation>正在生成分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="336"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
         <source>Print the cover sheets</source>
         <translation>打印扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="347"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="348"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="349"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="350"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="355"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="355"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
         <source>Scans ({kinds})</source>
         <translation>扫描件（{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="374"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="375"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="382"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="383"/>
         <source>Import cancelled; nothing was stored.</source>
         <translation>导入已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="388"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="389"/>
         <source>This stack was imported before; nothing was attached again.</source>
         <translation>这叠扫描件已导入过，未重复挂接。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="392"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="393"/>
         <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
         <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="414"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="415"/>
         <source>Checking the scans…</source>
         <translation>正在质检扫描件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="426"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="427"/>
         <source>{checked} record(s) checked, {failed} with findings.</source>
         <translation>已检查 {checked} 件，{failed} 件有问题。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="430"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="431"/>
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="438"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="439"/>
         <source>Choose a record first.</source>
         <translation>请先选择一件档案。</translation>
     </message>
@@ -1940,6 +1945,104 @@ Out for digitisation, batch {batch}</source>
         <location filename="../../src/estate_desk/ui/estate/import_report.py" line="243"/>
         <source>Exclude the {n} rows with problems</source>
         <translation>排除有问题的 {n} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Item</source>
+        <translation>检测项</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="69"/>
+        <source>Four-properties check</source>
+        <translation>四性检测</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="70"/>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="71"/>
+        <source>File the report</source>
+        <translation>报告归档</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="72"/>
+        <source>Read the text (OCR)</source>
+        <translation>识别文字（OCR）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="118"/>
+        <source>Four-properties check…</source>
+        <translation>正在进行四性检测…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="124"/>
+        <source>{records} record(s) checked: {failed} item(s) failed.</source>
+        <translation>已检测 {records} 件档案：{failed} 项不通过。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="132"/>
+        <source>Save the report</source>
+        <translation>保存检测报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="148"/>
+        <source>Report saved to {path}.</source>
+        <translation>报告已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="151"/>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="169"/>
+        <source>The report is filed as a record of the archive.</source>
+        <translation>检测报告已作为档案归档。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="171"/>
+        <source>Filing the report…</source>
+        <translation>正在归档报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="184"/>
+        <source>Reading the text of the scans…</source>
+        <translation>正在识别扫描件文字…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="187"/>
+        <source>Text read: {read} page(s) now, {already} before, {withheld} kept sealed.</source>
+        <translation>文字识别：本次 {read} 页，此前已识别 {already} 页，{withheld} 页因密级封存未识别。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="191"/>
+        <source>Stopped. </source>
+        <translation>已停止。</translation>
     </message>
 </context>
 <context>

@@ -14,16 +14,19 @@ from typing import TYPE_CHECKING
 import pytest
 from stack_support import Stack, page_image, register, sheet_images
 
+from estate_desk.domain.digitise.four_properties import Item
+from estate_desk.domain.digitise.four_properties import Outcome as FourOutcome
 from estate_desk.domain.digitise.quality import Flaw
 from estate_desk.domain.digitise.splitting import Reason
 from estate_desk.domain.digitise.steps import Step
-from estate_desk.services.archive import boxes
-from estate_desk.services.digitise import watch
+from estate_desk.domain.secrecy.grades import Grade
+from estate_desk.services.archive import boxes, scan_search
+from estate_desk.services.digitise import ocr, watch
 from estate_desk.services.digitise.pending import Settlement
 from estate_desk.store.archive import ArchiveBox
 from estate_desk.ui import prefs
 from estate_desk.ui.app import make_application
-from estate_desk.ui.digitise.batch_page import ACCEPTANCE
+from estate_desk.ui.digitise.batch_page import ACCEPTANCE, CHECKS
 from estate_desk.ui.digitise.decide import AssignDialog, RescanRecordDialog
 from estate_desk.ui.digitise.dialogs import NewBatchDialog, ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.main_window import MainWindow
@@ -45,6 +48,19 @@ JOB_MS = 120_000  # a ceiling on a loaded machine, not a timing assertion
 def box_code(ready_db: Database, clock: FakeClock, clerk: Actor) -> str:
     """A box of three records (甲 乙 丙, two pages each as registered)."""
     ids = register(ready_db, clock, ["甲", "乙", "丙"])
+    box_id = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2023)
+    for doc in ids:
+        boxes.put_in_box(ready_db, clock, clerk, box_id, document_id=doc)
+    with ready_db.session() as s:
+        box = s.get(ArchiveBox, box_id)
+        assert box is not None
+        return box.code
+
+
+@pytest.fixture
+def plain_box_code(ready_db: Database, clock: FakeClock, clerk: Actor) -> str:
+    """The same box, its records at 内部 (业主 records are sealed by default, and sealed text is not indexed)."""
+    ids = register(ready_db, clock, ["甲", "乙", "丙"], secrecy=Grade.INTERNAL)
     box_id = boxes.create_box(ready_db, clock, clerk, category_code="YZ", year=2023)
     for doc in ids:
         boxes.put_in_box(ready_db, clock, clerk, box_id, document_id=doc)
@@ -84,6 +100,11 @@ def _move_on(page: BatchPage, to: Step) -> None:
     assert isinstance(dialog, StepDialog) and dialog.target is to
     _ok(dialog)
     assert page.view is not None and page.view.summary.step is to, page.jobs.message.text()
+
+
+def _reader(image: object) -> list[ocr.Line]:
+    """A fake OCR engine: every page "reads" as the same line, a name that no title holds."""
+    return [ocr.Line(((0.0, 0.0), (10.0, 0.0), (10.0, 5.0), (0.0, 5.0)), "业主 欧阳明辉 装修申请", 0.99)]
 
 
 def _compare_the_sample(page: BatchPage) -> None:
@@ -225,8 +246,16 @@ def test_the_check_can_be_cancelled_and_a_refusal_is_said_plainly(  # type: igno
 
 
 def test_a_stack_dropped_in_the_watched_folder_is_linked_checked_and_decided(  # type: ignore[no-untyped-def]
-    window: MainWindow, qtbot, ready_db: Database, clock: FakeClock, clerk: Actor, box_code: str, tmp_path: Path
+    window: MainWindow,
+    qtbot,
+    ready_db: Database,
+    clock: FakeClock,
+    clerk: Actor,
+    plain_box_code: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    box_code = plain_box_code
     window.sections.show("digitise")
     section: DigitiseSection = window.sections.page("digitise")  # type: ignore[assignment]
     page = section.page
@@ -300,6 +329,33 @@ def test_a_stack_dropped_in_the_watched_folder_is_linked_checked_and_decided(  #
     decided = {r.archive_no: r.decision for r in page.records_model.rows()}
     assert decided[first.archive_no] == "accepted" and decided[second.archive_no] == ""
     assert third.archive_no in decided
+
+    # the four-properties check of the hand-over, on the worker: 乙's scan holds 1 of its 2 pages
+    page.tabs.setCurrentIndex(CHECKS)
+    assert page.checks.check_button.isEnabled() and not page.checks.save_button.isEnabled()
+    _wait(qtbot, page, page.checks.run_check)
+    failed = [(r.item, r.where) for r in page.checks.model.rows() if r.outcome is FourOutcome.FAILED]
+    assert (Item.PAGES, second.archive_no) in failed, failed
+    _wait(qtbot, page, lambda: page.checks.save_report(tmp_path / "report.pdf"))
+    _wait(qtbot, page, lambda: page.checks.save_report(tmp_path / "report.xlsx"))
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "report.xlsx").read_bytes().startswith(b"PK")
+    _wait(qtbot, page, page.checks.file_report)
+    assert page.jobs.message.text()
+
+    # OCR with an injected reader: a word that is only in the scans' text is found by page
+    def not_installed() -> ocr.PageReader:
+        raise ocr.OcrNotInstalled()
+
+    monkeypatch.setattr(ocr, "rapid_reader", not_installed)  # without the ocr extra: said plainly, nothing read
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        page.checks.run_ocr()
+    assert ended.args == ["failed"] and "OCR" in page.jobs.message.text() and "ocr" in page.jobs.message.text()
+    page.checks.reader = _reader
+    assert scan_search.search_pages(ready_db, clerk, "欧阳明辉") == []
+    _wait(qtbot, page, page.checks.run_ocr)
+    hits = scan_search.search_pages(ready_db, clerk, "欧阳明辉")
+    assert {h.archive_no for h in hits} == {first.archive_no, second.archive_no, third.archive_no}
 
     # 验收: going back before the sample is compared is refused, said on the step dialog
     _move_on(page, Step.LINK)

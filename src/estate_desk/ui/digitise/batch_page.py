@@ -1,10 +1,7 @@
-"""One digitisation batch on screen (数字化批次): its records, the findings of its quality check, its 待处理
-queue, its step log and the last import, with the actions of each step.
-
-Long work runs on the window's one worker (``ui/worker.py``) with a progress bar: writing the cover
-sheets, sending them to a printer, importing a scanned stack, and the quality check (which can be
-cancelled: what was checked by then is shown). Each action is one method, so the actions still to come
-(acceptance sampling, the four-properties check, OCR) plug in beside them as one entry of ``action_table``.
+"""One digitisation batch on screen (数字化批次): its records and their decisions (``decide.py``), the check's
+findings, its 待处理 queue, step log, last import, 验收 sample (``sample_panel.py``), four-properties check and
+OCR (``checks_panel.py``), the watched folder (``watch_bar.py``). Long work runs on the one worker through the
+job line (``job_strip.py``): progress, and Esc cancels.
 """
 
 from __future__ import annotations
@@ -17,7 +14,7 @@ from estate_desk.domain.digitise.steps import LAST, Step, allowed_moves, next_st
 from estate_desk.domain.errors import UserError
 from estate_desk.services.digitise import batches, inbox, pending, quality_check, sheets
 from estate_desk.ui import i18n, style
-from estate_desk.ui.digitise import decide, tables
+from estate_desk.ui.digitise import checks_panel, decide, tables
 from estate_desk.ui.digitise.dialogs import ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.digitise.job_strip import JobStrip
 from estate_desk.ui.digitise.sample_panel import SamplePanel
@@ -54,7 +51,7 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 
-RECORDS, FINDINGS, PENDING, LOG, IMPORTED, ACCEPTANCE = range(6)
+RECORDS, FINDINGS, PENDING, LOG, IMPORTED, ACCEPTANCE, CHECKS = range(7)
 SCAN_FILES = "*.pdf *.tif *.tiff *.jpg *.jpeg *.png"
 
 
@@ -104,6 +101,8 @@ class BatchPage(QWidget):
         self.sample = SamplePanel(db, clock, actor, self)
         self.sample.compared.connect(self.refresh)
         self.tabs.addTab(self.sample, self.tr("Acceptance (验收)"))
+        self.checks = checks_panel.ChecksPanel(db, clock, actor, self.jobs, self._batch, self)
+        self.tabs.addTab(self.checks, self.tr("Four properties · OCR"))
 
         self.addAction(self.jobs.cancel_action)
         self.jobs.running.connect(lambda _running: self._enable())
@@ -180,6 +179,7 @@ class BatchPage(QWidget):
             self.findings_model.set_rows([])
             self.imported_model.set_rows([])
             self.sheets_pdf = None
+            self.checks.forget()
         self.view = None
         if batch_id is not None:
             try:
@@ -248,6 +248,7 @@ class BatchPage(QWidget):
         self.rescan_button.setEnabled(has_queue)
         self.assign_button.setEnabled(has_queue and step in pending.ASSIGN_STEPS)
         self.deciding.enable(step in DECIDING_STEPS and not running)
+        self.checks.enable(step is not None and step is not Step.PREPARE and not running)
 
     # ------------------------------------------------------------------ dialogs
 
