@@ -274,6 +274,8 @@ def test_a_stack_dropped_in_the_watched_folder_is_linked_checked_and_decided(  #
     assert prefs.watch_folder() == str(inbox_dir)
     page.watcher.start()
     assert page.watcher.watching and page.watcher.timer.isActive()
+    assert page.watcher.timer.interval() <= 1000
+    page.watcher.timer.stop()  # from here the test ticks as the timer would, so no tick of its own races it
 
     # the scanner drops a stack: a stray page (待处理), 甲 2 pages, 乙 1 of its 2 (漏扫), 丙 2
     a, b, c, end = sheet_images(ready_db, clerk, batch_id, tmp_path)
@@ -282,8 +284,11 @@ def test_a_stack_dropped_in_the_watched_folder_is_linked_checked_and_decided(  #
 
     def look() -> list[object]:  # what the timer does each second: one poll on the worker
         with qtbot.waitSignal(page.watcher.polled, timeout=JOB_MS) as polled:
-            assert page.watcher.tick() is not None
-            assert page.watcher.tick() is None  # never two looks at once
+            page.watcher.timer.timeout.emit()  # the timer's tick
+            asked = page.watcher.looking
+            assert asked is not None
+            page.watcher.timer.timeout.emit()  # the next tick while the look runs asks for no second one
+            assert page.watcher.looking is asked
         return list(polled.args[0])
 
     assert look() == []  # first seen: not read until it has stopped growing
