@@ -21,7 +21,7 @@ from estate_desk.domain.digitise.splitting import Reason
 from estate_desk.domain.digitise.steps import Step
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import boxes, scan_search
-from estate_desk.services.digitise import ocr, watch
+from estate_desk.services.digitise import batches, inbox, ocr, watch
 from estate_desk.services.digitise.pending import Settlement
 from estate_desk.store.archive import ArchiveBox
 from estate_desk.ui import prefs
@@ -389,3 +389,47 @@ def test_a_stack_dropped_in_the_watched_folder_is_linked_checked_and_decided(  #
     _scan(qtbot, back.boxes.field, box_code)
     _ok(back)
     assert page.view is not None and page.view.summary.step is Step.RETURNED, back.message.text()
+
+
+def test_an_import_shows_its_progress_and_esc_stops_it_storing_nothing(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    ids = register(ready_db, clock, ["甲", "乙"])
+    batch_id = batches.new_batch(ready_db, clock, clerk, document_ids=ids)
+    batches.advance(ready_db, clock, clerk, batch_id)
+    window.sections.show("digitise")
+    section: DigitiseSection = window.sections.page("digitise")  # type: ignore[assignment]
+    page = section.page
+    section.reload()
+    assert section.choose(batch_id) and page.actions_["import"].isEnabled()
+    a, b, end = sheet_images(ready_db, clerk, batch_id, tmp_path)
+    stack = Stack([a, page_image("A1"), page_image("A2"), b, page_image("B1"), page_image("B2"), end])
+    pdf = stack.as_pdf(tmp_path / "stack.pdf")
+
+    # the first page is read, then the worker waits until the clerk has pressed Esc
+    release = threading.Event()
+    real = inbox.read_page
+
+    def held(n, image):  # type: ignore[no-untyped-def]
+        found = real(n, image)
+        if n == 1:
+            release.wait(JOB_MS / 1000)
+        return found
+
+    monkeypatch.setattr(inbox, "read_page", held)
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        assert page.import_files([pdf]) is not None
+        assert page.jobs.progress.isVisible() and page.jobs.progress.maximum() > 0  # a real bar, not "busy"
+        page.records.setFocus()
+        qtbot.keyClick(page.records, Qt.Key.Key_Escape)
+        assert page.jobs.task is not None and page.jobs.task.cancelled
+        release.set()
+    assert ended.args == ["done"]
+    assert "nothing was stored" in page.jobs.message.text() or "未保存" in page.jobs.message.text()
+    assert [r.status for r in page.records_model.rows()] == ["waiting", "waiting"]
+
+    # nothing was remembered of it: the same stack imports in full afterwards
+    monkeypatch.setattr(inbox, "read_page", real)
+    _wait(qtbot, page, lambda: page.import_files([pdf]))
+    assert [r.status for r in page.records_model.rows()] == ["scanned", "scanned"]
