@@ -612,6 +612,24 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="61"/>
+        <source>Assign pending pages to a record</source>
+        <translation>将待处理页面挂接到档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="68"/>
+        <source>Record</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="70"/>
+        <source>Pages {pages} ({reason}) become the chosen record&apos;s scan.</source>
+        <translation>第 {pages} 页（{reason}）将作为所选档案的扫描件。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
         <location filename="../../src/estate_desk/ui/preview.py" line="87"/>
@@ -892,224 +910,250 @@
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
         <source>Records</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
         <source>Findings</source>
         <translation>质检问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="98"/>
         <source>Pending (待处理)</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
         <source>Step log</source>
         <translation>环节记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
+        <source>Acceptance (验收)</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="105"/>
+        <source>Four properties · OCR</source>
+        <translation>四性检测 · 文字识别</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
         <source>Move the batch to its next step</source>
         <translation>将批次推进到下一环节</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Back to scanning…</source>
         <translation>退回扫描…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
         <source>Send the batch back to 扫描 for a rescan</source>
         <translation>将批次退回“扫描”环节重扫</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Cover sheets…</source>
         <translation>扫描分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Write the cover sheets as a PDF</source>
         <translation>将扫描分隔页写成 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Print sheets…</source>
         <translation>打印分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Send the cover sheets written to a printer</source>
         <translation>把已写出的分隔页送到打印机</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="120"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Import a scanned stack: split and link</source>
         <translation>导入一叠扫描件：拆分并挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
         <source>Check every record&apos;s scan, page by page</source>
         <translation>逐件逐页检查扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
         <source>Return boxes…</source>
         <translation>归还档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
         <source>Scan each box back into the archive room</source>
         <translation>逐盒扫描，归还库房（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="126"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
         <source>Read the batch again</source>
         <translation>重新读取批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="157"/>
         <source>Drop…</source>
         <translation>舍弃…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="159"/>
         <source>Rescan…</source>
         <translation>重扫…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="177"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="161"/>
+        <source>Assign to a record…</source>
+        <translation>挂接到档案…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="191"/>
         <source>Choose a batch, or make a new one (Ctrl+Shift+B).</source>
         <translation>请选择一个批次，或新建批次（Ctrl+Shift+B）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="188"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="203"/>
         <source>{code} {title} — {step}: {scanned} of {records} records scanned, {pending} pending</source>
         <translation>{code} {title} — {step}：已扫描 {scanned}/{records} 件，待处理 {pending} 项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="195"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="210"/>
         <source>{dpi} dpi at least, {colour}, one format: {format}</source>
         <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="267"/>
         <source>Batch {code} is now at “{step}”.</source>
         <translation>批次 {code} 现处于“{step}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="291"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="446"/>
         <source>Choose a pending item first.</source>
         <translation>请先选择一个待处理项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="281"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="299"/>
         <source>Settled; the item stays in the batch&apos;s record.</source>
         <translation>已处理；该项仍保留在批次记录中。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="287"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="305"/>
         <source>Choose a batch first.</source>
         <translation>请先选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="296"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="314"/>
         <source>Save the cover sheets</source>
         <translation>保存扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="310"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="328"/>
         <source>Wrote {pages} cover sheet page(s) to {path}.</source>
         <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="313"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
         <source>Writing the sheets…</source>
         <translation>正在生成分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="319"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
         <source>Print the cover sheets</source>
         <translation>打印扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="330"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="348"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="332"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="350"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="338"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="338"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
         <source>Scans ({kinds})</source>
         <translation>扫描件（{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="353"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="375"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="361"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="383"/>
+        <source>Import cancelled; nothing was stored.</source>
+        <translation>导入已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="389"/>
         <source>This stack was imported before; nothing was attached again.</source>
         <translation>这叠扫描件已导入过，未重复挂接。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="365"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="393"/>
         <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
         <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="387"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="415"/>
         <source>Checking the scans…</source>
         <translation>正在质检扫描件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="399"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="427"/>
         <source>{checked} record(s) checked, {failed} with findings.</source>
         <translation>已检查 {checked} 件，{failed} 件有问题。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="403"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="431"/>
         <source>Stopped. </source>
         <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="439"/>
+        <source>Choose a record first.</source>
+        <translation>请先选择一件档案。</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +1948,104 @@ Out for digitisation, batch {batch}</source>
     </message>
 </context>
 <context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Item</source>
+        <translation>检测项</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="65"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="69"/>
+        <source>Four-properties check</source>
+        <translation>四性检测</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="70"/>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="71"/>
+        <source>File the report</source>
+        <translation>报告归档</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="72"/>
+        <source>Read the text (OCR)</source>
+        <translation>识别文字（OCR）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="118"/>
+        <source>Four-properties check…</source>
+        <translation>正在进行四性检测…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="124"/>
+        <source>{records} record(s) checked: {failed} item(s) failed.</source>
+        <translation>已检测 {records} 件档案：{failed} 项不通过。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="132"/>
+        <source>Save the report</source>
+        <translation>保存检测报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="148"/>
+        <source>Report saved to {path}.</source>
+        <translation>报告已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="151"/>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="169"/>
+        <source>The report is filed as a record of the archive.</source>
+        <translation>检测报告已作为档案归档。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="171"/>
+        <source>Filing the report…</source>
+        <translation>正在归档报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="184"/>
+        <source>Reading the text of the scans…</source>
+        <translation>正在识别扫描件文字…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="187"/>
+        <source>Text read: {read} page(s) now, {already} before, {withheld} kept sealed.</source>
+        <translation>文字识别：本次 {read} 页，此前已识别 {already} 页，{withheld} 页因密级封存未识别。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/checks_panel.py" line="191"/>
+        <source>Stopped. </source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
     <name>ClearanceDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/accounts/user_dialogs.py" line="149"/>
@@ -1990,6 +2132,59 @@ Out for digitisation, batch {batch}</source>
         <location filename="../../src/estate_desk/ui/desk/signoff.py" line="112"/>
         <source>Photo of the signed slip</source>
         <translation>签字单照片</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBar</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="105"/>
+        <source>Accept record</source>
+        <translation>接收档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="106"/>
+        <source>Accept the chosen record&apos;s scan</source>
+        <translation>接收所选档案的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="108"/>
+        <source>Rescan record…</source>
+        <translation>退回重扫…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="109"/>
+        <source>Send the chosen record to be rescanned, saying why</source>
+        <translation>将所选档案退回重扫，并写明原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="111"/>
+        <source>Accept all that passed</source>
+        <translation>接收全部合格档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="112"/>
+        <source>Accept every undecided record whose scan passes the quality check</source>
+        <translation>接收所有尚未处理、扫描件通过质检的档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="135"/>
+        <source>{code} accepted.</source>
+        <translation>{code} 已接收。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="152"/>
+        <source>{code} goes back to be rescanned.</source>
+        <translation>{code} 已退回重扫。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="162"/>
+        <source>{n} record(s) that passed the check were accepted.</source>
+        <translation>已接收 {n} 件通过质检的档案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="165"/>
+        <source>Accepting…</source>
+        <translation>正在接收…</translation>
     </message>
 </context>
 <context>
@@ -4920,6 +5115,24 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>RescanRecordDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="35"/>
+        <source>Send a record to be rescanned</source>
+        <translation>退回重扫</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="38"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/decide.py" line="40"/>
+        <source>{code} is scanned again; its next scan replaces this one in the batch.</source>
+        <translation>{code} 将重新扫描；新的扫描件将在本批次中替换当前扫描件。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnBoxesDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="250"/>
@@ -5292,6 +5505,85 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/loans/views.py" line="286"/>
         <source>Saved; requests made from now on follow these rules.</source>
         <translation>已保存；此后提交的申请按新规则审批。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePanel</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="36"/>
+        <source>Not compared</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="36"/>
+        <source>Matches</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="36"/>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="51"/>
+        <source>Error</source>
+        <translation>差错</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Archive no.</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="41"/>
+        <source>Compared by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="46"/>
+        <source>Draw the sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="48"/>
+        <source>What is wrong (for an error)</source>
+        <translation>差错说明（有差错时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="49"/>
+        <source>Matches the original</source>
+        <translation>与原件相符</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="81"/>
+        <source>No sample drawn yet: it is drawn at 验收 (acceptance).</source>
+        <translation>尚未抽取样本：样本在“验收”环节抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="83"/>
+        <source>{share} % drawn: {compared} of {drawn} compared, {errors} error(s) — error rate {rate:.1f} % (limit {limit} %).</source>
+        <translation>抽检比例 {share}%：已核对 {compared}/{drawn} 件，差错 {errors} 件——差错率 {rate:.1f}%（上限 {limit}%）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="90"/>
+        <source>The batch may go back (入库).</source>
+        <translation>本批次可以入库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/sample_panel.py" line="110"/>
+        <source>Choose a sampled record first.</source>
+        <translation>请先选择一件抽检档案。</translation>
     </message>
 </context>
 <context>
@@ -6045,6 +6337,50 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/archive/filing_dialogs.py" line="105"/>
         <source>Year</source>
         <translation>年度</translation>
+    </message>
+</context>
+<context>
+    <name>WatchBar</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="46"/>
+        <source>Watched folder…</source>
+        <translation>扫描收件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="47"/>
+        <source>The folder the scanner saves into (remembered on this computer)</source>
+        <translation>扫描仪保存文件的文件夹（本机记住）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="49"/>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="100"/>
+        <source>Watch</source>
+        <translation>开始监视</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="63"/>
+        <source>(no folder chosen)</source>
+        <translation>（未选择文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="68"/>
+        <source>Choose the watched scan folder</source>
+        <translation>选择扫描收件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="93"/>
+        <source>Stop watching</source>
+        <translation>停止监视</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="94"/>
+        <source>Watching {folder}: each stack is read once it has stopped growing.</source>
+        <translation>正在监视 {folder}：每叠扫描件在文件不再增大后读取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/watch_bar.py" line="102"/>
+        <source>Not watching.</source>
+        <translation>未在监视。</translation>
     </message>
 </context>
 <context>

@@ -93,3 +93,18 @@ def set_hidden_columns(username: str, table: str, names: set[str]) -> None:
     by_user[username] = tables
     values[HIDDEN_COLUMNS] = by_user
     save(values)
+
+
+WATCH_FOLDER = "digitise_watch_folder"
+
+
+def watch_folder() -> str:
+    """The scanner's "scan to folder" target this workstation watches ('' when none was chosen)."""
+    value = load().get(WATCH_FOLDER, "")
+    return value if isinstance(value, str) else ""
+
+
+def set_watch_folder(folder: str) -> None:
+    values = load()
+    values[WATCH_FOLDER] = folder
+    save(values)

@@ -1,10 +1,7 @@
-"""One digitisation batch on screen (数字化批次): its records, the findings of its quality check, its 待处理
-queue, its step log and the last import, with the actions of each step.
-
-Long work runs on the window's one worker (``ui/worker.py``) with a progress bar: writing the cover
-sheets, sending them to a printer, importing a scanned stack, and the quality check (which can be
-cancelled: what was checked by then is shown). Each action is one method, so the actions still to come
-(acceptance sampling, the four-properties check, OCR) plug in beside them as one entry of ``action_table``.
+"""One digitisation batch on screen (数字化批次): its records and their decisions (``decide.py``), the check's
+findings, its 待处理 queue, step log, last import, 验收 sample (``sample_panel.py``), four-properties check and
+OCR (``checks_panel.py``), the watched folder (``watch_bar.py``). Long work runs on the one worker through the
+job line (``job_strip.py``): progress, and Esc cancels.
 """
 
 from __future__ import annotations
@@ -12,13 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from estate_desk.domain.digitise.decisions import DECIDING_STEPS
 from estate_desk.domain.digitise.steps import LAST, Step, allowed_moves, next_step
 from estate_desk.domain.errors import UserError
 from estate_desk.services.digitise import batches, inbox, pending, quality_check, sheets
 from estate_desk.ui import i18n, style
-from estate_desk.ui.digitise import tables
+from estate_desk.ui.digitise import checks_panel, decide, tables
 from estate_desk.ui.digitise.dialogs import ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.digitise.job_strip import JobStrip
+from estate_desk.ui.digitise.sample_panel import SamplePanel
+from estate_desk.ui.digitise.watch_bar import WatchBar
 from estate_desk.ui.printouts.pdf_printer import print_pdf
 from estate_desk.ui.qt import (
     QAction,
@@ -45,13 +45,13 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
-    from estate_desk.services.digitise.batches import BatchView
+    from estate_desk.services.digitise.batches import BatchRecord, BatchView
     from estate_desk.services.digitise.inbox import ImportResult
     from estate_desk.services.digitise.quality_check import RecordCheck
     from estate_desk.store.database import Database
     from estate_desk.ui.worker import Runner, TaskState
 
-RECORDS, FINDINGS, PENDING, LOG, IMPORTED = range(5)
+RECORDS, FINDINGS, PENDING, LOG, IMPORTED, ACCEPTANCE, CHECKS = range(7)
 SCAN_FILES = "*.pdf *.tif *.tiff *.jpg *.jpeg *.png"
 
 
@@ -89,21 +89,31 @@ class BatchPage(QWidget):
         self.pending_model = tables.pending_model(self)
         self.log_model = tables.log_model(self)
         self.imported_model = tables.imported_model(self)
+        self.jobs = JobStrip(runner, self)
+        self.deciding = decide.DecisionBar(db, clock, actor, self.jobs, self._chosen_record, self._batch, self)
+        self.deciding.decided.connect(self.refresh)
         self.tabs = QTabWidget(objectName="batchTabs")
-        self.records = self._tab("batchRecords", self.records_model, self.tr("Records"))
+        self.records = self._tab("batchRecords", self.records_model, self.tr("Records"), self.deciding)
         self.findings = self._tab("batchFindings", self.findings_model, self.tr("Findings"))
         self.pending = self._tab("pendingQueue", self.pending_model, self.tr("Pending (待处理)"), self._settle_row())
         self.log = self._tab("stepLog", self.log_model, self.tr("Step log"))
         self.imported = self._tab("lastImport", self.imported_model, self.tr("Last import"))
+        self.sample = SamplePanel(db, clock, actor, self)
+        self.sample.compared.connect(self.refresh)
+        self.tabs.addTab(self.sample, self.tr("Acceptance (验收)"))
+        self.checks = checks_panel.ChecksPanel(db, clock, actor, self.jobs, self._batch, self)
+        self.tabs.addTab(self.checks, self.tr("Four properties · OCR"))
 
-        self.jobs = JobStrip(runner, self)
         self.addAction(self.jobs.cancel_action)
         self.jobs.running.connect(lambda _running: self._enable())
+        self.watcher = WatchBar(db, actor, runner, self._scanning_batch, self)
+        self.watcher.linked.connect(self._imported)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.settings)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.watcher)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.jobs)
         self.show_batch(None)
@@ -148,6 +158,9 @@ class BatchPage(QWidget):
         self.drop_button.clicked.connect(lambda: self.ask_settle(pending.Settlement.DROPPED))
         self.rescan_button = QPushButton(self.tr("Rescan…"), objectName="rescanPending")
         self.rescan_button.clicked.connect(lambda: self.ask_settle(pending.Settlement.RESCAN))
+        self.assign_button = QPushButton(self.tr("Assign to a record…"), objectName="assignPending")
+        self.assign_button.clicked.connect(self.ask_assign)
+        buttons.addWidget(self.assign_button)
         buttons.addWidget(self.drop_button)
         buttons.addWidget(self.rescan_button)
         buttons.addStretch(1)
@@ -166,6 +179,7 @@ class BatchPage(QWidget):
             self.findings_model.set_rows([])
             self.imported_model.set_rows([])
             self.sheets_pdf = None
+            self.checks.forget()
         self.view = None
         if batch_id is not None:
             try:
@@ -179,8 +193,9 @@ class BatchPage(QWidget):
             for model in (self.records_model, self.pending_model, self.log_model):
                 model.set_rows([])
             self._enable()
-            return
-        self._show(self.view, queue)
+        else:
+            self._show(self.view, queue)
+        self.sample.show_batch(batch_id if self.view else None, self.view.summary.step if self.view else None)
 
     def _show(self, view: BatchView, queue: Sequence[pending.PendingRow]) -> None:
         lang, s = i18n.lang_code(), view.summary
@@ -231,6 +246,9 @@ class BatchPage(QWidget):
         has_queue = self.pending_model.rowCount() > 0 and not running
         self.drop_button.setEnabled(has_queue)
         self.rescan_button.setEnabled(has_queue)
+        self.assign_button.setEnabled(has_queue and step in pending.ASSIGN_STEPS)
+        self.deciding.enable(step in DECIDING_STEPS and not running)
+        self.checks.enable(step is not None and step is not Step.PREPARE and not running)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -348,12 +366,22 @@ class BatchPage(QWidget):
         db, actor = self._db, self._actor
 
         def job(state: TaskState) -> ImportResult:
-            return inbox.import_stack(db, actor, list(files), batch_id)
+            def progress(done: int, total: int) -> bool:
+                state.report(done, total)
+                return not state.cancelled
 
-        what = self.tr("Importing {n} file(s)…").format(n=len(files))
-        return self.jobs.start(job, self._imported, what, busy=True)  # the inbox reports no progress yet
+            return inbox.import_stack(db, actor, list(files), batch_id, progress)
+
+        return self.jobs.start(job, self._imported, self.tr("Importing {n} file(s)…").format(n=len(files)))
+
+    def _scanning_batch(self) -> int | None:
+        """The batch the watched folder feeds: the one shown when it is at 扫描, else the one at 扫描."""
+        return self.batch_id if self.view is not None and self.view.summary.step is Step.SCAN else None
 
     def _imported(self, result: ImportResult) -> None:
+        if result.cancelled:
+            self.say(self.tr("Import cancelled; nothing was stored."), "warning")
+            return
         self.imported_model.set_rows(tables.imported_rows(result))
         self.reload()
         self.changed.emit()
@@ -402,3 +430,21 @@ class BatchPage(QWidget):
         if stopped:
             text = self.tr("Stopped. ") + text
         self.say(text, "warning" if failed or stopped else "ok")
+
+    # deciding on the records (ui/digitise/decide.py) and assigning pending pages
+
+    def _chosen_record(self) -> tuple[int, BatchRecord] | None:
+        index = self.records.currentIndex()
+        if self.view is None or not index.isValid():
+            self.say(self.tr("Choose a record first."), "warning")
+            return None
+        return self.view.summary.id, self.records_model.row_of(index.row())
+
+    def ask_assign(self) -> QDialog | None:
+        index = self.pending.currentIndex()
+        if self.view is None or not index.isValid():
+            self.say(self.tr("Choose a pending item first."), "warning")
+            return None
+        item = self.pending_model.row_of(index.row())
+        dialog = decide.AssignDialog(self._db, self._clock, self._actor, item, self.view.records, self)
+        return self._open(dialog, self._settled)
