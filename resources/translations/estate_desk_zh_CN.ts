@@ -206,167 +206,167 @@
 <context>
     <name>ArchiveSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="69"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="70"/>
         <source>Records</source>
         <translation>档案浏览</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="70"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="71"/>
         <source>Cabinets</source>
         <translation>档案柜</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="72"/>
         <source>Owners</source>
         <translation>业主档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="73"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="74"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="76"/>
         <source>Register…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="77"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="77"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="78"/>
         <source>Attach file…</source>
         <translation>挂接附件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="79"/>
         <source>File into volume…</source>
         <translation>组卷…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="79"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="80"/>
         <source>Put in box…</source>
         <translation>装盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="81"/>
         <source>Put box in cabinet…</source>
         <translation>上架…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="81"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="82"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="82"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="83"/>
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="93"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="94"/>
         <source>Register a new document in the category chosen on the left</source>
         <translation>在左侧所选门类中登记新档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="95"/>
         <source>Edit the chosen document&apos;s register entry</source>
         <translation>修改所选档案的登记内容</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="95"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="96"/>
         <source>Attach a scan or file to the chosen document</source>
         <translation>给所选档案挂接扫描件或文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="97"/>
         <source>File the chosen document into a volume (卷)</source>
         <translation>把所选档案组入案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="98"/>
         <source>Put the chosen document or volume in an archive box</source>
         <translation>把所选档案或案卷装入档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="99"/>
         <source>Give an archive box its place: cabinet, shelf and position</source>
         <translation>为档案盒定位：档案柜、层、格</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="100"/>
         <source>Read the lists again from the database</source>
         <translation>从数据库重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="101"/>
         <source>Save the records or volumes listed, as shown, as an Excel workbook</source>
         <translation>将列出的档案或案卷按所显示的样子保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="151"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="155"/>
         <source>Owner files are top secret (绝密): your clearance does not open them.</source>
         <translation>业主档案为绝密，本人密级不能打开。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="163"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="180"/>
         <source>Scanned “{code}”: no box, volume or document has this code.</source>
         <translation>扫描到“{code}”：没有档案盒、案卷或档案使用此编号。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="182"/>
         <source>Scanned “{code}”.</source>
         <translation>已扫描“{code}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="189"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="206"/>
         <source>Choose a document first.</source>
         <translation>请先选择一份档案。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="218"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="235"/>
         <source>Registered {number}.</source>
         <translation>已登记 {number}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="301"/>
         <source>Void mark lifted.</source>
         <translation>已撤销作废标记。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="284"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="301"/>
         <source>Marked void (作废).</source>
         <translation>已标记为作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="303"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="320"/>
         <source>Volume closed.</source>
         <translation>案卷已封卷。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="374"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="391"/>
         <source>Copying {files} into the archive…</source>
         <translation>正在将 {files} 复制到档案库…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="392"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="381"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="398"/>
         <source>Attaching files</source>
         <translation>挂接附件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="407"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="424"/>
         <source>Attached {n} file(s).</source>
         <translation>已挂接 {n} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/archive/section.py" line="413"/>
+        <location filename="../../src/estate_desk/ui/archive/section.py" line="430"/>
         <source>Copy cancelled; nothing was kept.</source>
         <translation>已取消复制，未保留任何内容。</translation>
     </message>
@@ -2453,18 +2453,29 @@ Purpose: {purpose}</source>
 <context>
     <name>DigitiseSection</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/section.py" line="55"/>
-        <location filename="../../src/estate_desk/ui/digitise/section.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="60"/>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="66"/>
         <source>New batch…</source>
         <translation>新建批次…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/section.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="64"/>
         <source>Make a batch from the to-digitise list or from boxes</source>
         <translation>从待数字化清单或档案盒建立批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/section.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="84"/>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="99"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/section.py" line="149"/>
         <source>Batch made; print its cover sheets next (Ctrl+P).</source>
         <translation>批次已建立；下一步请打印扫描分隔页（Ctrl+P）。</translation>
     </message>
@@ -3061,87 +3072,87 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="113"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="76"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="114"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="77"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="115"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="78"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="116"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="79"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="117"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="80"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="118"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="81"/>
         <source>Chosen dates</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="122"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="85"/>
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="87"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="90"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="90"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="90"/>
         <source>Of</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="90"/>
         <source>Rate</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="100"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="139"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="102"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="211"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="174"/>
         <source>Received {start} – {end}: {kinds}</source>
         <translation>受理 {start} – {end}：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="236"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="199"/>
         <source>Export the figures</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/desk/figures.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/desk/figures.py" line="212"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -4224,7 +4235,7 @@ The details were written to the log in {folder}.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/main_window.py" line="385"/>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="443"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="442"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4254,17 +4265,17 @@ The details were written to the log in {folder}.</source>
         <translation>关于物业档案与前台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="443"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="442"/>
         <source>The new language applies from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="448"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="447"/>
         <source>About Estate Desk</source>
         <translation>关于物业档案与前台</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/main_window.py" line="449"/>
+        <location filename="../../src/estate_desk/ui/main_window.py" line="448"/>
         <source>Estate Desk {version}
 Archive and front desk of the service centre.</source>
         <translation>物业档案与前台 {version}
@@ -5004,6 +5015,79 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="40"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="45"/>
+        <source>Category</source>
+        <translation>门类</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="46"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="47"/>
+        <source>Records</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="48"/>
+        <source>Digitised</source>
+        <translation>已数字化</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="49"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="50"/>
+        <source>Pages digitised</source>
+        <translation>已数字化页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="51"/>
+        <source>Share of pages</source>
+        <translation>页数占比</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="60"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="60"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="60"/>
+        <source>Pages scanned</source>
+        <translation>扫描页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="60"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="60"/>
+        <source>Pages per hour</source>
+        <translation>每小时页数</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/progress_view.py" line="115"/>
+        <source>Digitised: {done} of {records} records with a paper original, {share} of the registered pages. Pending (待处理): {pending}. Batches out: {out}.</source>
+        <translation>已数字化：有纸质原件的 {records} 件中 {done} 件，占登记页数的 {share}。待处理：{pending} 项。在数字化的批次：{out} 个。</translation>
+    </message>
+</context>
+<context>
     <name>ProposeDialog</name>
     <message>
         <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="229"/>
@@ -5587,39 +5671,67 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>ScanPageDialog</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/scan_page.py" line="57"/>
+        <source>{number}, page {page}: “{words}”</source>
+        <translation>{number} 第 {page} 页：“{words}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/scan_page.py" line="64"/>
+        <source>{n} line(s) marked.</source>
+        <translation>已标出 {n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/archive/scan_page.py" line="66"/>
+        <source>The words run across lines here: nothing is marked.</source>
+        <translation>检索词在本页跨行，未能标出。</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="29"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="30"/>
         <source>Owners</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="30"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="31"/>
         <source>Rooms</source>
         <translation>房产</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="31"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="32"/>
         <source>Boxes</source>
         <translation>档案盒</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="32"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="33"/>
         <source>Volumes</source>
         <translation>案卷</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="33"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="34"/>
         <source>Documents</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="53"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="54"/>
         <source>… {n} more in the owner&apos;s file</source>
         <translation>……业主档案中另有 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/search_results.py" line="59"/>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="61"/>
+        <source>Pages of scans</source>
+        <translation>扫描件页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="70"/>
+        <source>{number} page {page}</source>
+        <translation>{number} 第 {page} 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/search_results.py" line="77"/>
         <source>Nothing found for “{text}”</source>
         <translation>没有找到“{text}”</translation>
     </message>

@@ -14,6 +14,7 @@ from estate_desk.ui import i18n
 from estate_desk.ui.digitise import tables
 from estate_desk.ui.digitise.batch_page import BatchPage
 from estate_desk.ui.digitise.dialogs import NewBatchDialog
+from estate_desk.ui.digitise.progress_view import ProgressView
 from estate_desk.ui.list_export import ListExport
 from estate_desk.ui.qt import (
     QAction,
@@ -24,6 +25,7 @@ from estate_desk.ui.qt import (
     QShowEvent,
     QSplitter,
     Qt,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +39,11 @@ if TYPE_CHECKING:
     from estate_desk.ui.worker import Runner
 
 
+PROGRESS_TAB = 1
+
+
 class DigitiseSection(QWidget):
-    """The batch list and the page of the batch chosen in it."""
+    """The batch list and the page of the batch chosen in it; the progress of the whole archive in a tab."""
 
     def __init__(self, db: Database, actor: Actor, clock: Clock, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="digitiseSection")
@@ -75,9 +80,25 @@ class DigitiseSection(QWidget):
         split.addWidget(self.page)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
+        self.tabs = QTabWidget(objectName="digitiseTabs")
+        self.tabs.addTab(split, self.tr("Batches"))
+        self.progress: ProgressView | None = None  # built when its tab is first shown
+        self.tabs.addTab(QWidget(), self.tr("Progress"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.tabs)
+
+    def _tab_shown(self, index: int) -> None:
+        """The progress tab reads its figures (a pass over the archive) only when it is first opened."""
+        if index != PROGRESS_TAB or self.progress is not None:
+            return
+        self.progress = ProgressView(self._db, self._actor)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(PROGRESS_TAB)
+        self.tabs.insertTab(PROGRESS_TAB, self.progress, self.tr("Progress"))
+        self.tabs.setCurrentIndex(PROGRESS_TAB)
+        self.tabs.blockSignals(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -87,6 +108,7 @@ class DigitiseSection(QWidget):
     def reload(self) -> None:
         """Read the batches again, keeping the chosen one."""
         self._stale = False
+        self.message.clear()  # what was said of the last action is not news at the next
         chosen = self.page.batch_id
         try:
             rows = batches.batches(self._db, self._actor)
