@@ -74,7 +74,7 @@ class ProgressView(QWidget):
         split = QSplitter()
         split.addWidget(self.chart)
         split.addWidget(tables)
-        split.setSizes([440, 860])
+        split.setSizes([560, 760])  # the chart wide enough for a long category name beside its bar
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
