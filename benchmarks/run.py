@@ -30,6 +30,7 @@ from pathlib import Path
 # Rows live in rows_*.py; importing them registers them.
 from benchmarks import (  # noqa: F401
     ocr,
+    ocr_ui,
     rows_archive,
     rows_backup,
     rows_digitise,
