@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from estate_desk.domain.errors import UserError
 from estate_desk.services.digitise import decisions, pending
 from estate_desk.ui import i18n
-from estate_desk.ui.digitise.dialogs import ServiceDialog
 from estate_desk.ui.qt import QComboBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, Qt, QWidget, Signal
+from estate_desk.ui.service_dialog import ServiceDialog
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

@@ -11,19 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.domain.digitise.settings import DEFAULT_DPI, MAX_DPI, MIN_DPI, ColourMode, FileFormat, make_settings
-from estate_desk.domain.errors import InputProblem, NotFound, UserError
+from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.services.archive.code_lookup import find_by_code
 from estate_desk.services.digitise import batches, pending, returning
-from estate_desk.ui import i18n, style
+from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QKeyEvent,
-    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -34,6 +30,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
+from estate_desk.ui.service_dialog import ServiceDialog
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
@@ -90,38 +87,6 @@ class CodeList(QWidget):
     def _remove(self) -> None:
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
-
-
-class ServiceDialog(QDialog):
-    """A form, a confirmation text, a message line for refusals, OK and Cancel; ``run`` calls the service."""
-
-    def __init__(self, db: Database, clock: Clock, actor: Actor, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._db, self._clock, self._actor = db, clock, actor
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.confirm = QLabel(objectName="confirm", wordWrap=True)
-        self.message = QLabel(objectName="message", wordWrap=True)
-        style.set_state(self.message, "error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    def run(self) -> None:  # the service call
-        raise NotImplementedError
-
-    def try_accept(self) -> None:
-        try:
-            self.run()
-        except UserError as exc:
-            self.message.setText(exc.message(i18n.lang_code()))
-            return
-        self.accept()
 
 
 class NewBatchDialog(ServiceDialog):

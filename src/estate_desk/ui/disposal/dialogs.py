@@ -10,29 +10,24 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from estate_desk.domain.disposal.rules import HoldKind, Method
-from estate_desk.domain.errors import UserError
 from estate_desk.services.disposal import batches as destruction_batches
 from estate_desk.services.disposal import destruction
 from estate_desk.services.disposal import marks as disposal
-from estate_desk.ui import i18n, style
+from estate_desk.ui import i18n
 from estate_desk.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QComboBox,
     QDate,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QModelIndex,
     QPlainTextEdit,
     Qt,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
+from estate_desk.ui.service_dialog import ServiceDialog
 from estate_desk.ui.sort_keys import sorted_positions
 
 if TYPE_CHECKING:
@@ -44,39 +39,7 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 
-class _ServiceDialog(QDialog):
-    """A form with a confirmation text, a message line for refusals, OK and Cancel."""
-
-    def __init__(self, db: Database, clock: Clock, actor: Actor, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._db, self._clock, self._actor = db, clock, actor
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.confirm = QLabel(objectName="confirm", wordWrap=True)
-        self.message = QLabel(objectName="message", wordWrap=True)
-        style.set_state(self.message, "error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    def run(self) -> None:  # the service call
-        raise NotImplementedError
-
-    def try_accept(self) -> None:
-        try:
-            self.run()
-        except UserError as exc:
-            self.message.setText(exc.message(i18n.lang_code()))
-            return
-        self.accept()
-
-
-class VoidDialog(_ServiceDialog):
+class VoidDialog(ServiceDialog):
     """作废 / 撤销作废: a reason (and for voiding, the date), after a plain confirmation."""
 
     def __init__(
@@ -120,7 +83,7 @@ class VoidDialog(_ServiceDialog):
         )
 
 
-class HoldDialog(_ServiceDialog):
+class HoldDialog(ServiceDialog):
     """冻结: why a record must not be destroyed for now."""
 
     def __init__(
@@ -141,7 +104,7 @@ class HoldDialog(_ServiceDialog):
         disposal.place_hold(self._db, self._clock, self._actor, self.document_id, kind, self.reason.text())
 
 
-class LiftHoldDialog(_ServiceDialog):
+class LiftHoldDialog(ServiceDialog):
     """解除冻结: why the hold is no longer needed."""
 
     def __init__(
@@ -220,7 +183,7 @@ class ProposedItems(QAbstractTableModel):
         return [(row.id, reason) for row, reason in zip(self._rows, self.reasons, strict=True)]
 
 
-class ProposeDialog(_ServiceDialog):
+class ProposeDialog(ServiceDialog):
     """提出销毁: the chosen records with a reason each (prefilled with why they are due)."""
 
     def __init__(
@@ -254,7 +217,7 @@ class ProposeDialog(_ServiceDialog):
         self.batch_id = destruction_batches.propose(self._db, self._clock, self._actor, self.model.items())
 
 
-class CarryOutDialog(_ServiceDialog):
+class CarryOutDialog(ServiceDialog):
     """实施销毁: at least two witnesses, the method and the place; then the records become tombstones."""
 
     def __init__(
