@@ -106,6 +106,14 @@ def test_the_frozen_bundle_holds_the_user_guide_and_its_pictures(frozen_dir: Pat
     assert found == wanted
 
 
+def test_the_frozen_bundle_holds_qtcharts_for_the_figures_and_the_digitisation_progress(frozen_dir: Path) -> None:
+    """The desk's figures and the workbench's progress tab draw with QtCharts (ui/charts.py): its binding and
+    its Qt library ride along, though the spec leaves most Qt modules out."""
+    names = [p.name for p in frozen_dir.rglob("*")]
+    assert any(n.startswith("QtCharts.") for n in names), "PySide6.QtCharts binding missing"
+    assert any("Qt6Charts" in n for n in names), "the Qt6Charts library missing"
+
+
 def test_the_frozen_demo_prints_labels_in_the_bundled_bold_font(run, tmp_path: Path) -> None:
     import pdfplumber
 
