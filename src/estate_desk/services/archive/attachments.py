@@ -102,6 +102,12 @@ class Preview:
     inside: bool  # True: preview in the window (QtPdf / QImage); False: open with the system player
     data: bytes | None = field(default=None, repr=False)
 
+    def read_bytes(self) -> bytes:
+        """The file's bytes: decrypted in memory for a sealed file, read from the store for a plain one."""
+        if self.data is not None:
+            return self.data
+        return self.path.read_bytes() if self.path is not None else b""
+
 
 def blob_store() -> BlobStore:
     """This workstation's attachment store (looked up on every call, so ESTATE_DESK_HOME applies): the

@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from sqlalchemy import select
 
 from estate_desk.domain.errors import InputProblem, NotFound
@@ -146,8 +145,10 @@ def page_view(db: Database, actor: Actor, text_id: int, words: str, *, dpi: int 
             text.boxes,
             text.document_id,
         )
+    import pypdfium2 as pdfium  # here, not at the top: the window's search imports this module at start
+
     preview = open_for_preview(db, actor, attachment_id)
-    data = preview.data if preview.data is not None else preview.path.read_bytes() if preview.path else b""
+    data = preview.read_bytes()
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

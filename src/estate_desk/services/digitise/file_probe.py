@@ -37,13 +37,7 @@ def probe(
 ) -> FileFacts:
     """Everything the check needs to know of one attachment (what could not be read says why)."""
     try:
-        preview = open_for_preview(db, actor, attachment_id)
-        if preview.data is not None:
-            data = preview.data
-        elif preview.path is not None:
-            data = preview.path.read_bytes()
-        else:  # pragma: no cover - a preview has one or the other
-            data = b""
+        data = open_for_preview(db, actor, attachment_id).read_bytes()
     except (NotFound, SealBroken) as exc:  # missing from the store, or its seal broken: damaged
         return FileFacts(where, document_id, recorded_sha256, read_zh=exc.message("zh"), read_en=exc.message("en"))
     except UserError as exc:  # above the reader's clearance, or a sealed file the window cannot show

@@ -216,7 +216,7 @@ def _rendered(db: Database, actor: Actor, scan: Scan, pages: Sequence[int]) -> A
     import pypdfium2 as pdfium
 
     preview = open_for_preview(db, actor, scan.attachment_id)  # within clearance; a sealed scan in memory only
-    data = preview.data if preview.data is not None else preview.path.read_bytes() if preview.path else b""
+    data = preview.read_bytes()
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

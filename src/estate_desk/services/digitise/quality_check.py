@@ -82,5 +82,5 @@ def check_batch(
 
 def _measures(db: Database, actor: Actor, attachment_id: int) -> list[PageMeasure]:
     preview = open_for_preview(db, actor, attachment_id)
-    data = preview.data if preview.data is not None else preview.path.read_bytes() if preview.path else b""
+    data = preview.read_bytes()
     return measure_pdf(data)
