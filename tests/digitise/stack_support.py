@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import struct
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import img2pdf
 import pypdfium2 as pdfium
@@ -177,3 +177,12 @@ def pass_acceptance(db: Database, clock: FakeClock, actor: Actor, batch_id: int)
     view = sampling.draw_sample(db, clock, actor, batch_id, seed=17)
     for record in view.records:
         sampling.compare(db, clock, actor, batch_id, record.document_id, matches=True)
+
+
+def run_digitise(capsys: Any, db: Database, *args: str, user: str = "clerk") -> tuple[int, str]:
+    """``estate-desk digitise ARGS --user USER`` on ``db`` in this process: its exit code and what it printed."""
+    from estate_desk.cli.__main__ import main
+
+    code = main(["--database", db.url.render_as_string(hide_password=False), "digitise", *args, "--user", user])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err

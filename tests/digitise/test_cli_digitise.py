@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pytest
-from stack_support import SCAN_DPI, Stack, page_image, register
+from stack_support import SCAN_DPI, Stack, page_image, register, run_digitise
 
 from estate_desk.cli.__main__ import main
 from estate_desk.store.archive import Document
@@ -21,12 +21,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.db
 
 
-def _run(capsys: pytest.CaptureFixture[str], db: Database, *args: str) -> tuple[int, str]:
-    code = main(["--database", db.url.render_as_string(hide_password=False), "digitise", *args, "--user", "clerk"])
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
-
-
 def test_a_batch_from_new_to_imported_stack_on_the_command_line(
     ready_db: Database,
     clock: FakeClock,
@@ -39,27 +33,27 @@ def test_a_batch_from_new_to_imported_stack_on_the_command_line(
     ids = register(ready_db, clock, ["甲", "乙"])
     with ready_db.session() as s:
         numbers = [s.get(Document, i).archive_no for i in ids]  # type: ignore[union-attr]
-    code, out = _run(capsys, ready_db, "batch", "new", "--record", numbers[0], "--record", numbers[1])
+    code, out = run_digitise(capsys, ready_db, "batch", "new", "--record", numbers[0], "--record", numbers[1])
     assert code == 0 and "2 records" in out
     batch = out.split("batch ", 1)[1].split(":", 1)[0]
-    assert _run(capsys, ready_db, "batch", "advance", batch)[0] == 0
+    assert run_digitise(capsys, ready_db, "batch", "advance", batch)[0] == 0
     sheets = tmp_path / "sheets.pdf"
-    code, out = _run(capsys, ready_db, "sheets", batch, "-o", str(sheets))
+    code, out = run_digitise(capsys, ready_db, "sheets", batch, "-o", str(sheets))
     assert code == 0 and "3 pages" in out
     pdf = pdfium.PdfDocument(sheets)
     a, b, end = (page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil().convert("L") for page in pdf)
     pdf.close()
     stack = Stack([a, page_image("A1"), page_image("A2"), b, page_image("B1"), end]).as_pdf(tmp_path / "stack.pdf")
-    code, out = _run(capsys, ready_db, "inbox", str(stack), "--batch", batch)
+    code, out = run_digitise(capsys, ready_db, "inbox", str(stack), "--batch", batch)
     assert code == 0 and "2 records linked, 0 pending" in out
     assert f"{numbers[0]}.pdf" in out
-    code, out = _run(capsys, ready_db, "inbox", str(stack), "--batch", batch)
+    code, out = run_digitise(capsys, ready_db, "inbox", str(stack), "--batch", batch)
     assert code == 0 and "imported before" in out
-    code, out = _run(capsys, ready_db, "batch", "show", batch)
+    code, out = run_digitise(capsys, ready_db, "batch", "show", batch)
     assert code == 0 and "2/2 records scanned" in out and out.count("\tscanned\t") == 2
-    code, out = _run(capsys, ready_db, "batch", "list")
+    code, out = run_digitise(capsys, ready_db, "batch", "list")
     assert code == 0 and batch in out
-    code, out = _run(capsys, ready_db, "check", batch)  # 150 dpi pages, no colour, B short of a page
+    code, out = run_digitise(capsys, ready_db, "check", batch)  # 150 dpi pages, no colour, B short of a page
     assert code == 1 and "2 records, 2 with flaws" in out
     assert "Page 1 measures 150 dpi, below the batch's 300 dpi." in out and "should be in colour" in out
     assert "2 pages registered, 1 scanned: 1 missing." in out
@@ -94,17 +88,17 @@ def test_a_batch_goes_back_on_the_command_line_only_with_every_box(
         from estate_desk.store.archive import ArchiveBox
 
         first, second = s.scalars(select(ArchiveBox.code).order_by(ArchiveBox.code).limit(2))
-    code, out = _run(capsys, demo_db, "batch", "new", "--box", first, "--box", second)
+    code, out = run_digitise(capsys, demo_db, "batch", "new", "--box", first, "--box", second)
     assert code == 0, out
     batch = out.split("batch ", 1)[1].split(":", 1)[0]
     for _ in range(4):  # 扫描, 质检, 挂接, 验收
-        assert _run(capsys, demo_db, "batch", "advance", batch)[0] == 0
-    code, out = _run(capsys, demo_db, "return", batch, first.lower(), second)
+        assert run_digitise(capsys, demo_db, "batch", "advance", batch)[0] == 0
+    code, out = run_digitise(capsys, demo_db, "return", batch, first.lower(), second)
     assert code != 0 and "has not been sampled for acceptance" in out
     _pass_sample_on_the_command_line(capsys, demo_db, batch)
-    code, out = _run(capsys, demo_db, "return", batch, first.lower())
+    code, out = run_digitise(capsys, demo_db, "return", batch, first.lower())
     assert code != 0 and f"still has 1 box(es) out: {second}" in out
-    code, out = _run(capsys, demo_db, "return", batch, first.lower(), second)
+    code, out = run_digitise(capsys, demo_db, "return", batch, first.lower(), second)
     assert code == 0 and f"{batch} is back: 入库 2 盒" in out
 
 
@@ -129,19 +123,19 @@ def test_the_watched_folder_on_the_command_line_reads_what_is_whole_and_moves_it
     folder.mkdir()
     Stack([a, page_image("A1"), end]).as_pdf(folder / "scan.pdf")
     (folder / "readme.pdf").write_text("not a scan", encoding="utf-8")
-    code, out = _run(capsys, ready_db, "watch", str(folder), "--quiet", "0", "--once")
+    code, out = run_digitise(capsys, ready_db, "watch", str(folder), "--quiet", "0", "--once")
     assert code == 0
     assert "scan.pdf: " in out and "1 records linked" in out
     assert "readme.pdf: " in out and "not a PDF" in out
     assert not (folder / "scan.pdf").exists() and (folder / "问题文件" / "readme.pdf").exists()
-    code, out = _run(capsys, ready_db, "watch", str(tmp_path / "nowhere"), "--once")
+    code, out = run_digitise(capsys, ready_db, "watch", str(tmp_path / "nowhere"), "--once")
     assert code != 0 and "nowhere" in out
 
 
 def _pass_sample_on_the_command_line(capsys: pytest.CaptureFixture[str], db: Database, batch: str) -> None:
-    code, out = _run(capsys, db, "sample", batch)
+    code, out = run_digitise(capsys, db, "sample", batch)
     assert code == 0, out
     for line in out.splitlines():
         if line.startswith("  "):
             number = line.split()[0]
-            assert _run(capsys, db, "sample", batch, "--record", number, "--ok")[0] == 0
+            assert run_digitise(capsys, db, "sample", batch, "--record", number, "--ok")[0] == 0
