@@ -1638,32 +1638,32 @@ Out for digitisation, batch {batch}</source>
 <context>
     <name>CarryOutDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="263"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="226"/>
         <source>Carry out batch {code}</source>
         <translation>实施销毁：批次 {code}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="230"/>
         <source>One witness (监销人) per line, at least two</source>
         <translation>每行一名监销人，至少两名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="236"/>
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="274"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="237"/>
         <source>Method</source>
         <translation>销毁方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="275"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="238"/>
         <source>Place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="241"/>
         <source>The approved records become 已销毁 (their catalogue entries stay), their files are deleted and the manifest is filed in the archive. This cannot be undone.</source>
         <translation>经批准的档案将标记为“已销毁”（保留目录信息），其电子文件将被删除，销毁清册归档保存。此操作不可撤销。</translation>
     </message>
@@ -2066,7 +2066,7 @@ Out for digitisation, batch {batch}</source>
 <context>
     <name>CodeList</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="68"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -3410,22 +3410,22 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="92"/>
         <source>Legal hold (冻结)</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="98"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="99"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="100"/>
         <source>{what} cannot be destroyed until the hold is lifted.</source>
         <translation>解除冻结前，{what} 不能销毁。</translation>
     </message>
@@ -3776,17 +3776,17 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LiftHoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="113"/>
         <source>Lift legal hold</source>
         <translation>解除冻结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="153"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="116"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="117"/>
         <source>{what} can come up for destruction again once it is due.</source>
         <translation>{what} 解除冻结后，到期即可重新鉴定销毁。</translation>
     </message>
@@ -4313,62 +4313,62 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="96"/>
         <source>New digitisation batch</source>
         <translation>新建数字化批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="99"/>
         <source>Every record on the to-digitise list</source>
         <translation>待数字化清单上的全部档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="100"/>
         <source>The records in these boxes:</source>
         <translation>以下档案盒中的档案：</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="105"/>
         <source>Scan or type a box code, then Enter</source>
         <translation>扫描或输入档案盒编号，按回车</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="112"/>
         <source>Colour</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="113"/>
         <source>Greyscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="114"/>
         <source>Black and white</source>
         <translation>黑白二值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="125"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="126"/>
         <source>Colour mode</source>
         <translation>色彩模式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="127"/>
         <source>File format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="130"/>
         <source>DA/T 31: at least 200 dpi (300 by default); colour keeps red seals and headers; one file format for the whole batch. The batch starts at 准备.</source>
         <translation>DA/T 31：分辨率不低于 200 dpi（默认 300 dpi）；彩色扫描保留红章和红头；全批次统一一种文件格式。批次从“准备”开始。</translation>
     </message>
@@ -5090,27 +5090,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="192"/>
         <source>Propose a destruction batch</source>
         <translation>提出销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="195"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="195"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="195"/>
         <source>Reason for destruction</source>
         <translation>销毁原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="212"/>
         <source>{n} record(s) go to a supervisor for approval, item by item.</source>
         <translation>共 {n} 件档案，提交主管领导逐件审批。</translation>
     </message>
@@ -5219,17 +5219,17 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ReturnBoxesDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="250"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="215"/>
         <source>Return the boxes (入库)</source>
         <translation>归还档案盒（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="217"/>
         <source>Scan each box as it goes back, or type its code and Enter</source>
         <translation>逐盒扫描上架，或输入盒号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="221"/>
         <source>Batch {code} goes back to the archive room when every one of its boxes is scanned.</source>
         <translation>批次 {code} 的每一个档案盒都扫描归还后，批次即入库。</translation>
     </message>
@@ -5739,63 +5739,88 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>SecrecySettings</name>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="61"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="64"/>
         <source>Names of the grades</source>
         <translation>密级名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="74"/>
         <source>Save the names</source>
         <translation>保存名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="79"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="78"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="81"/>
         <source>Encryption at rest</source>
         <translation>加密存储</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="80"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="83"/>
         <source>Attachments are stored encrypted from the grade</source>
         <translation>附件加密存储的最低密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="86"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="92"/>
         <source>Who may print and export up to which grade</source>
         <translation>各角色可打印、导出的最高密级</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="88"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="94"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="89"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="95"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="104"/>
         <source>Issue a new recovery key…</source>
         <translation>签发新的恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="126"/>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="138"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="123"/>
+        <source>Text read from encrypted scans (OCR)</source>
+        <translation>加密扫描件中识别出的文字（OCR）</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="125"/>
+        <source>Read and search the text of encrypted scans</source>
+        <translation>识别并检索加密扫描件中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="130"/>
+        <source>Scans of records at or above the encryption grade stay encrypted either way. When this is on, the words read from them are kept in the database unencrypted so that search finds them: only readers cleared for the grade see the hits, but anyone who copies the database file could read that text. Off by default. Switching it off removes the text already read; switching it on reads those scans the next time text recognition runs.</source>
+        <translation>达到加密密级的档案，其扫描件无论如何都加密保存。打开此项后，从这些扫描件中识别出的文字会以未加密的形式存入数据库，以便检索：检索结果只对有相应密级权限的人显示，但拿到数据库文件副本的人可以读到这些文字。默认关闭。关闭时会删除已识别的文字；打开后，下次文字识别时才会识别这些扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="155"/>
+        <source>The text of encrypted scans is read and searchable from the next recognition run.</source>
+        <translation>从下次文字识别起，加密扫描件中的文字将被识别并可检索。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="159"/>
+        <source>The text of encrypted scans is not kept: {pages} page(s) emptied.</source>
+        <translation>不再保留加密扫描件中的文字：已清除 {pages} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="175"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="187"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="181"/>
         <source>Attachments are now stored to match the new grade.</source>
         <translation>附件已按新的密级重新加密或解密。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/secrecy/settings.py" line="198"/>
         <source>Write the new recovery key down now and give it to the management office; it is not shown again.</source>
         <translation>请立即抄下新的恢复密钥交管理处保管；它不会再显示。</translation>
     </message>
@@ -5854,22 +5879,22 @@ Archive and front desk of the service centre.</source>
         <translation>结清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="194"/>
         <source>Settle a pending item</source>
         <translation>处理待处理项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="197"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="200"/>
         <source>Drop pages {pages} ({reason})? They stay in the kept source file; nothing is deleted.</source>
         <translation>舍弃第 {pages} 页（{reason}）？这些页仍保存在原始扫描文件中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="202"/>
         <source>Mark pages {pages} ({reason}) for a rescan? The record is scanned again.</source>
         <translation>将第 {pages} 页（{reason}）标记为重扫？该档案将重新扫描。</translation>
     </message>
@@ -5960,17 +5985,17 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="167"/>
         <source>Move the batch on</source>
         <translation>推进批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="170"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="173"/>
         <source>Move batch {code} from “{now}” to “{to}”? Who and when go to its step log.</source>
         <translation>将批次 {code} 从“{now}”推进到“{to}”？经办人和时间记入环节记录。</translation>
     </message>
@@ -6393,32 +6418,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="57"/>
         <source>Lift the void mark</source>
         <translation>撤销作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="57"/>
         <source>Mark void (作废)</source>
         <translation>标记作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="61"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="65"/>
         <source>Void since</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="68"/>
         <source>{what} will be marked 作废 everywhere it is shown and printed, and left out of searches. Only a supervisor can lift the mark.</source>
         <translation>{what} 将在所有列表和打印件上标记“作废”，检索时默认不显示。只有主管可以撤销作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="73"/>
         <source>{what} will be current again. The change is recorded.</source>
         <translation>{what} 将恢复为现行档案，此操作会被记录。</translation>
     </message>

@@ -15,14 +15,19 @@ from sqlalchemy import select
 from stack_support import Stack, register, sheet_images
 
 from crash_support import kill_midway
+from database_support import ADMIN_PASSWORD
 from estate_desk.domain.digitise.settings import make_settings
+from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.font_files import bundled_file
+from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import register as archive_register
 from estate_desk.services.archive import scan_search, search
 from estate_desk.services.digitise import batches, inbox, ocr
+from estate_desk.services.secrecy import grades
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Document
+from estate_desk.store.audit import AuditEvent
 from estate_desk.store.scan_text import INDEX_SEALED, ScanPageText
 from estate_desk.store.search_fill import rebuild_search_index
 from estate_desk.store.search_tables import SearchEntry
@@ -209,6 +214,33 @@ def test_text_of_a_sealed_grade_is_not_read_nor_indexed_unless_the_office_says_s
 
 
 @pytest.mark.db
+def test_the_office_setting_for_sealed_text_is_changed_by_the_office_only_and_taken_back_when_off(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
+) -> None:
+    admin = accounts.authenticate(ready_db, clock, "admin", ADMIN_PASSWORD)
+    sealed_batch, [sealed] = scanned(
+        ready_db, clock, clerk, tmp_path / "a", ["秘密件"], [blank(2)], secrecy=Grade.SECRET
+    )
+    plain_batch, [plain] = scanned(ready_db, clock, clerk, tmp_path / "b", ["普通件"], [blank(1)])
+    with pytest.raises(PermissionDenied):
+        grades.set_index_sealed_text(ready_db, clock, clerk, allow=True)
+    assert not grades.indexes_sealed_text(ready_db)
+
+    assert grades.set_index_sealed_text(ready_db, clock, admin, allow=True) == 0
+    scans = [*ocr.scans_of_batch(ready_db, clerk, sealed_batch), *ocr.scans_of_batch(ready_db, clerk, plain_batch)]
+    assert ocr.read_scans(ready_db, clock, clerk, scans, reader=CountingReader()).read == 3
+    assert sorted(h.document_id for h in scan_search.search_pages(ready_db, clerk, "欧阳")) == [sealed, sealed, plain]
+
+    assert grades.set_index_sealed_text(ready_db, clock, admin, allow=False) == 2  # the sealed record's pages
+    assert not grades.indexes_sealed_text(ready_db)
+    assert [h.document_id for h in scan_search.search_pages(ready_db, clerk, "欧阳")] == [plain]
+    with ready_db.session() as s:
+        assert s.scalar(select(Setting.value).where(Setting.key == INDEX_SEALED)) == "0"
+        changes = s.scalars(select(AuditEvent.detail).where(AuditEvent.target_text == "密级扫描件文字检索")).all()
+    assert len(changes) == 2
+
+
+@pytest.mark.db
 def test_a_scan_sealed_after_it_was_read_loses_its_text_and_is_read_again_once_unsealed(
     ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
 ) -> None:
@@ -259,6 +291,8 @@ def test_digitise_ocr_and_search_on_the_command_line(
     assert code == 0 and "0 pages read now, 2 read before" in out
     code, out = run("search", "欧阳")
     assert code == 0 and "Pages of scans" in out and f"{archive_no}\tpage 1\t命令行件" in out
+    code, out = run("digitise", "ocr-sealed", "on")  # the clerk may not change the office's setting
+    assert code != 0 and "Traceback" not in out and not grades.indexes_sealed_text(ready_db)
 
 
 def test_without_the_extra_ocr_says_it_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:

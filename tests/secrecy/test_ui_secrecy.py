@@ -20,7 +20,7 @@ from estate_desk.ui.accounts.dialogs import SetupWizard
 from estate_desk.ui.app import make_application
 from estate_desk.ui.preview import AttachmentPreview
 from estate_desk.ui.printouts.section import PrintingSection
-from estate_desk.ui.qt import QApplication, QColor, QImage, QWizard
+from estate_desk.ui.qt import QApplication, QColor, QImage, QLabel, QWizard
 from estate_desk.ui.worker import Runner
 
 if TYPE_CHECKING:
@@ -138,6 +138,23 @@ def test_a6_a11_the_secrecy_settings_save_through_the_services(  # type: ignore[
     assert settings.store_limit(Output.EXPORT, Role.SUPERVISOR)
     assert grades.current_output_rights(demo_db).limit(Output.EXPORT, Role.SUPERVISOR) is Grade.INTERNAL
     assert settings.issue_recovery() and len(settings.recovery_key.text()) > 60
+
+
+def test_a6_the_settings_say_what_searching_the_text_of_encrypted_scans_means_and_switch_it(  # type: ignore[no-untyped-def]
+    app, qtbot, demo_db: Database, clock: FakeClock
+) -> None:
+    from estate_desk.services.secrecy import grades
+
+    office = _admin(app, qtbot, demo_db, clock, "office")
+    settings = office.secrecy
+    assert settings is not None
+    why = settings.findChild(QLabel, "indexSealedWhy").text()
+    assert "未加密" in why and "数据库" in why  # the trade-off, said plainly (the window speaks Chinese)
+    assert not settings.index_sealed.isChecked()
+    settings.index_sealed.setChecked(True)
+    assert grades.indexes_sealed_text(demo_db) and settings.message.property("state") == "ok"
+    settings.index_sealed.setChecked(False)
+    assert not grades.indexes_sealed_text(demo_db) and "0 页" in settings.message.text()
 
 
 def test_a6_the_set_up_wizard_shows_the_recovery_key_once_and_waits_until_it_is_kept(  # type: ignore[no-untyped-def]

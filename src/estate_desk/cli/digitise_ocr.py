@@ -3,6 +3,11 @@
 Every page not read before, one at a time, each committed as it is read: interrupting (Ctrl+C) or a
 crash loses nothing, and running it again goes on where it stopped. Without the ``ocr`` extra it says
 OCR is not installed. Registered under ``digitise`` by ``cli/digitise.py``.
+
+``estate-desk digitise ocr-sealed on|off --user NAME``: the office setting (management office and
+administrators) whether the text of scans of records at sealed grades (秘密 and above by default) is read and
+searchable too; the text then sits in the database unencrypted, so it is off by default, and switching it
+off takes out the text read before (``services/secrecy/grades.set_index_sealed_text``).
 """
 
 from __future__ import annotations
@@ -50,6 +55,31 @@ def cmd_ocr(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ocr_sealed(args: argparse.Namespace) -> int:
+    from estate_desk.services.secrecy import grades
+
+    db = open_db(args)
+    on = args.state == "on"
+    emptied = grades.set_index_sealed_text(db, cli_clock(), sign_in(args, db), on)
+    if on:
+        print(
+            say(
+                "已设置：密级档案扫描件中的文字将被识别、可检索（文字以未加密形式存入数据库，"
+                "只有相应密级权限的人能检索到）。下次文字识别时生效。",
+                "Set: the text of sealed records' scans is read and searchable (kept unencrypted in the "
+                "database, found only by readers cleared for the grade), from the next recognition run.",
+            )
+        )
+    else:
+        print(
+            say(
+                f"已设置：不保留密级档案扫描件中的文字；已清除 {emptied} 页。",
+                f"Set: the text of sealed records' scans is not kept; {emptied} pages emptied.",
+            )
+        )
+    return EXIT_OK
+
+
 def add_commands(actions: argparse._SubParsersAction[argparse.ArgumentParser], add: Adder) -> None:
     """``digitise ocr``, under the ``digitise`` command's actions."""
     ocr = add(
@@ -61,3 +91,14 @@ def add_commands(actions: argparse._SubParsersAction[argparse.ArgumentParser], a
     ocr.add_argument("batch", nargs="?", metavar="BATCH")
     ocr.add_argument("--record", metavar="NO", help=say("只识别这一件档案", "only this record"))
     ocr.add_argument("--user", help=user_help())
+    sealed = add(
+        "ocr-sealed",
+        cmd_ocr_sealed,
+        say(
+            "是否识别、检索密级档案扫描件中的文字（文字将以未加密形式存入数据库）",
+            "whether the text of sealed records' scans is read and searchable (kept unencrypted in the database)",
+        ),
+        actions,
+    )
+    sealed.add_argument("state", choices=("on", "off"))
+    sealed.add_argument("--user", help=user_help())

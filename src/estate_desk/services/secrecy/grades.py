@@ -1,12 +1,16 @@
 """The office's secrecy settings (密级设置, A6, A11): grade names, what is encrypted, who may print what.
 
-Three settings, each in the ``settings`` table and each changed only by the management office or an
+Four settings, each in the ``settings`` table and each changed only by the management office or an
 administrator, every change audited:
 
 * ``secrecy.names`` — the display names of the five grades (some offices say 普通商密/核心商密);
 * ``secrecy.encrypt_from`` — attachments of records at or above this grade are stored encrypted
   (default 秘密); changing it brings every stored file into line (``services/secrecy/sealing.py``);
-* ``secrecy.output_rights`` — for each role, the most secret grade it may print and export (A11).
+* ``secrecy.output_rights`` — for each role, the most secret grade it may print and export (A11);
+* ``digitise.ocr_index_sealed`` (``store/scan_text.INDEX_SEALED``) — whether the text read from the scans
+  of sealed records (OCR, issue 17) is kept and searchable. The file stays encrypted either way, but the
+  text would sit in the database unencrypted (found only by readers cleared for the grade), so it is off
+  by default; switching it off takes the text already read out again.
 
 A category's default grade (owner files 绝密, staff records 机密 …) lives on the category itself.
 """
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
+
+from sqlalchemy import select
 
 from estate_desk.domain.audit import AuditAction
 from estate_desk.domain.roles import Role
@@ -29,7 +35,10 @@ from estate_desk.services import audit
 from estate_desk.services.audit import Target
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import threshold
+from estate_desk.store import scan_text
 from estate_desk.store.accounts import Setting
+from estate_desk.store.archive import Document
+from estate_desk.store.scan_text import ScanPageText
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -160,3 +169,37 @@ def set_output_limit(db: Database, clock: Clock, actor: Actor, output: Output, r
             detail={"output": output.value, "role": role.value, "limit": [int(before), int(grade)]},
             clock=clock,
         )
+
+
+# --------------------------------------------------------------------------- text of sealed scans (issue 17)
+
+
+def indexes_sealed_text(db: Database) -> bool:
+    """Whether the office keeps (and searches) the OCR text of sealed records' scans."""
+    with db.session() as s:
+        return scan_text.index_sealed(s)
+
+
+def set_index_sealed_text(db: Database, clock: Clock, actor: Actor, allow: bool) -> int:
+    """Keep the OCR text of sealed records' scans (``allow``), or not; returns the pages whose text was
+    taken out (switching it off empties what was read before; switching it on reads nothing by itself:
+    the next OCR run reads the pages passed over)."""
+    require_role(actor, SETTERS, zh="修改密级扫描件文字的检索", en="change whether sealed scans' text is searchable")
+    with db.session() as s:
+        before = scan_text.index_sealed(s)
+        _put(s, scan_text.INDEX_SEALED, "1" if allow else "0")
+        s.flush()
+        emptied = 0
+        if not allow:
+            sealed = select(ScanPageText.attachment_id).join(Document, Document.id == ScanPageText.document_id)
+            ids = s.scalars(sealed.where(Document.secrecy >= int(threshold.encrypt_from(s))).distinct()).all()
+            emptied = scan_text.withhold_sealed(s, ids)
+        audit.record(
+            s,
+            actor,
+            AuditAction.CHANGE,
+            Target("setting", None, "密级扫描件文字检索"),
+            detail={"ocr_index_sealed": [before, allow], "pages_emptied": emptied},
+            clock=clock,
+        )
+    return emptied

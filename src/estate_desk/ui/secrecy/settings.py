@@ -1,6 +1,7 @@
 """Secrecy settings (密级设置) in the Administration section, for the management office and administrators.
 
-The grades' names, the grade from which attachments are stored encrypted, who may print and export
+The grades' names, the grade from which attachments are stored encrypted, whether the text read from
+encrypted scans is searchable (OCR, issue 17: the trade-off said plainly), who may print and export
 up to which grade (A11), and a new recovery key for the archive's master key. The widgets only
 collect values; ``services/secrecy/grades.py`` and ``services/accounts/admin.py`` check, save and audit them.
 """
@@ -17,6 +18,7 @@ from estate_desk.services.accounts import admin as account_admin
 from estate_desk.services.secrecy import grades, threshold
 from estate_desk.ui import i18n, style
 from estate_desk.ui.qt import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -25,6 +27,7 @@ from estate_desk.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSignalBlocker,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -82,6 +85,9 @@ class SecrecySettings(QWidget):
         crypt.addWidget(self.save_encryption)
         crypt.addStretch(1)
 
+        crypt.addStretch(1)
+        ocr_box = self._sealed_text_box(grades.indexes_sealed_text(db))
+
         self.limits: dict[tuple[Output, Role], QComboBox] = {}
         rights_box = QGroupBox(self.tr("Who may print and export up to which grade"))
         grid = QGridLayout(rights_box)
@@ -104,6 +110,7 @@ class SecrecySettings(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(names_box)
         layout.addWidget(crypt_box)
+        layout.addWidget(ocr_box)
         layout.addWidget(rights_box)
         keys = QHBoxLayout()
         keys.addWidget(self.recovery_button)
@@ -111,6 +118,48 @@ class SecrecySettings(QWidget):
         layout.addLayout(keys)
         layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def _sealed_text_box(self, on: bool) -> QGroupBox:
+        box = QGroupBox(self.tr("Text read from encrypted scans (OCR)"))
+        column = QVBoxLayout(box)
+        self.index_sealed = QCheckBox(self.tr("Read and search the text of encrypted scans"), objectName="indexSealed")
+        self.index_sealed.setChecked(on)
+        self.index_sealed.toggled.connect(self.store_index_sealed)
+        why = QLabel(
+            self.tr(
+                "Scans of records at or above the encryption grade stay encrypted either way. When this is on, "
+                "the words read from them are kept in the database unencrypted so that search finds them: "
+                "only readers cleared for the grade see the hits, but anyone who copies the database file "
+                "could read that text. Off by default. Switching it off removes the text already read; "
+                "switching it on reads those scans the next time text recognition runs."
+            ),
+            objectName="indexSealedWhy",
+            wordWrap=True,
+        )
+        style.set_state(why, "muted")
+        column.addWidget(self.index_sealed)
+        column.addWidget(why)
+        return box
+
+    def store_index_sealed(self, on: bool) -> bool:
+        """Switch the office setting; a refusal puts the box back as it was."""
+        try:
+            emptied = grades.set_index_sealed_text(self._db, self._clock, self._actor, on)
+        except UserError as exc:
+            with QSignalBlocker(self.index_sealed):
+                self.index_sealed.setChecked(not on)
+            self._say(exc.message(i18n.lang_code()), ok=False)
+            return False
+        if on:
+            self._say(
+                self.tr("The text of encrypted scans is read and searchable from the next recognition run."), ok=True
+            )
+        else:
+            self._say(
+                self.tr("The text of encrypted scans is not kept: {pages} page(s) emptied.").format(pages=emptied),
+                ok=True,
+            )
+        return True
 
     def _run(self, job: Callable[[], object], done: str) -> bool:
         try:
