@@ -110,10 +110,10 @@ def test_assigning_is_refused_where_the_rule_says_no(
         pending.assign(ready_db, clock, clerk, waiting.stray, waiting.a)
     with pytest.raises(NotFound, match="No such pending item"):
         pending.assign(ready_db, clock, clerk, 9999, waiting.a)
-    for _ in range(3):  # 质检, 挂接, 验收
+    for _ in range(2):  # 质检, 挂接
         batches.advance(ready_db, clock, clerk, waiting.batch)
-    with pytest.raises(RuleViolation, match="can no longer be assigned"):
-        pending.assign(ready_db, clock, clerk, waiting.unreadable, waiting.a)
+    with pytest.raises(RuleViolation, match="1 unsettled"):  # not to 验收 while the unreadable item waits
+        batches.advance(ready_db, clock, clerk, waiting.batch)
     with ready_db.session() as s:
         assert s.scalars(select(DigitiseScan).where(DigitiseScan.document_id == waiting.a)).all() == []
 
@@ -130,3 +130,16 @@ def test_a_record_sent_to_be_rescanned_takes_assigned_pages_in_place_of_its_scan
             select(DigitiseScan).where(DigitiseScan.document_id == waiting.b).order_by(DigitiseScan.id)
         ).all()
         assert [(x.current, x.page_count) for x in scans] == [(False, 1), (True, 3)]
+
+
+def test_a5_a_batch_goes_to_acceptance_only_once_every_pending_item_is_settled(
+    ready_db: Database, clock: FakeClock, clerk: Actor, waiting: Waiting
+) -> None:
+    batches.advance(ready_db, clock, clerk, waiting.batch)  # 扫描 → 质检
+    decisions.accept(ready_db, clock, clerk, waiting.batch, [waiting.b])
+    batches.advance(ready_db, clock, clerk, waiting.batch)  # → 挂接: pages may still be assigned here
+    with pytest.raises(RuleViolation, match="2 unsettled"):
+        batches.advance(ready_db, clock, clerk, waiting.batch)
+    pending.assign(ready_db, clock, clerk, waiting.unreadable, waiting.a)
+    pending.settle(ready_db, clock, clerk, waiting.stray, pending.Settlement.DROPPED, "空白页")
+    assert batches.advance(ready_db, clock, clerk, waiting.batch).summary.step is Step.ACCEPT

@@ -86,3 +86,16 @@ def check_no_rescan_waiting(batch: str, waiting: list[str]) -> None:
         "move it back to 'Scanning' and import their new scans.",
         rule="A5",
     )
+
+
+def check_no_pending_open(batch: str, open_items: int) -> None:
+    """A batch goes to 验收 (or back to 入库) only when every page it left in 待处理 was settled — assigned
+    to its record, sent to be rescanned, or dropped: accepting a batch whose stray pages nobody looked at
+    could leave a record short of pages that are sitting in the queue."""
+    if open_items:
+        raise RuleViolation(
+            zh=f"数字化批次 {batch} 还有 {open_items} 项待处理未处理：请先逐项指定档案、重扫或舍弃。",
+            en=f"Digitisation batch {batch} still has {open_items} unsettled item(s) in 待处理: assign, rescan or "
+            "drop each one first.",
+            rule="A5",
+        )

@@ -7,7 +7,8 @@ desk's (``services/desk/settings.py``); unset, the defaults of ``domain/digitise
 whose batches they judge.
 
 :func:`require_no_rescan_waiting` keeps a batch from moving past 质检, or back to 入库, while a record it
-sent to be rescanned has not been scanned again. :func:`require_sample_passed` is the one check that a batch's sample was drawn, compared in full and is
+sent to be rescanned has not been scanned again; :func:`require_no_pending_open` keeps it from 验收 and
+入库 while pages it left in 待处理 are unsettled. :func:`require_sample_passed` is the one check that a batch's sample was drawn, compared in full and is
 within the limit; moving a batch to 入库 asks it (``batches.advance`` and ``returning.return_batch``).
 """
 
@@ -19,12 +20,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from estate_desk.domain.digitise.acceptance import SamplePolicy, SampleTally, check_passed
-from estate_desk.domain.digitise.decisions import Decision, check_no_rescan_waiting
+from estate_desk.domain.digitise.decisions import Decision, check_no_pending_open, check_no_rescan_waiting
 from estate_desk.domain.roles import Role
 from estate_desk.services.permissions import require_role
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Document
-from estate_desk.store.digitise import DigitiseRecord, DigitiseSample
+from estate_desk.store.digitise import DigitiseRecord, DigitiseSample, PendingItem
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -102,3 +103,9 @@ def require_no_rescan_waiting(s: Session, batch: DigitiseBatch) -> None:
         .order_by(DigitiseRecord.position)
     ).all()
     check_no_rescan_waiting(batch.code, list(waiting))
+
+
+def require_no_pending_open(s: Session, batch: DigitiseBatch) -> None:
+    """Refuse while pages the batch's stacks left in 待处理 are unsettled (``domain/digitise/decisions.py``)."""
+    open_items = s.scalar(select(func.count()).where(PendingItem.batch_id == batch.id, PendingItem.settled == "open"))
+    check_no_pending_open(batch.code, open_items or 0)

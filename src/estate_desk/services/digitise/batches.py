@@ -29,7 +29,11 @@ from estate_desk.services.archive import worklists
 from estate_desk.services.archive.numbering import next_in_series
 from estate_desk.services.archive.record_state import PAPER_BOX, require_not_destroyed
 from estate_desk.services.audit import Target
-from estate_desk.services.digitise.acceptance import require_no_rescan_waiting, require_sample_passed
+from estate_desk.services.digitise.acceptance import (
+    require_no_pending_open,
+    require_no_rescan_waiting,
+    require_sample_passed,
+)
 from estate_desk.services.permissions import require_role
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.accounts import Office, User
@@ -223,6 +227,8 @@ def advance(
         check_move(batch.code, current, wanted)
         if wanted in (Step.LINK, LAST):
             require_no_rescan_waiting(s, batch)
+        if wanted in (Step.ACCEPT, LAST):
+            require_no_pending_open(s, batch)
         if wanted is LAST:
             require_sample_passed(s, batch)
         if wanted is LAST and boxes_of(s, batch.id):

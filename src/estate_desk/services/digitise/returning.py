@@ -17,7 +17,11 @@ from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.services import audit
 from estate_desk.services.archive.numbering import code_forms_in
 from estate_desk.services.audit import Target
-from estate_desk.services.digitise.acceptance import require_no_rescan_waiting, require_sample_passed
+from estate_desk.services.digitise.acceptance import (
+    require_no_pending_open,
+    require_no_rescan_waiting,
+    require_sample_passed,
+)
 from estate_desk.services.digitise.batches import BatchView, batch_view, boxes_of, load, require_keeper
 from estate_desk.store.digitise import DigitiseStepLog
 
@@ -36,6 +40,7 @@ def return_batch(db: Database, clock: Clock, actor: Actor, batch_id: int, scanne
         batch = load(s, batch_id)
         check_move(batch.code, Step(batch.step), LAST)
         require_no_rescan_waiting(s, batch)
+        require_no_pending_open(s, batch)
         require_sample_passed(s, batch)
         expected = boxes_of(s, batch.id)
         back: set[int] = set()
