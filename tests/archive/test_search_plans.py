@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 # Big enough that a sequential scan of the search entries costs the planner more than an index (the demo
-# estate's few hundred entries are rightly read whole), small enough to build in seconds.
+# estate's small tables are rightly read whole), small enough to build in seconds.
 _HOUSEHOLDS, _DOCUMENTS = 1_000, 20_000
 
 
@@ -43,6 +43,8 @@ def test_the_plan_check_sees_a_full_scan() -> None:
     assert scans_documents(["SCAN search_entries USING INDEX ix_x"])
     assert not scans_documents(["SEARCH documents USING INDEX ix_documents_category_archive_no (category_id=?)"])
     assert not scans_documents(["SCAN search_fts VIRTUAL TABLE INDEX 0:M6"])
+    assert scans_documents(["Seq Scan on search_grams  (cost=0.00..1.00 rows=1 width=4)"])  # every search table
+    assert not scans_documents(["Index Only Scan using pk_search_keys on search_keys  (cost=0.42..4.45 rows=1)"])
 
 
 def test_on_postgresql_no_search_plan_scans_a_search_table_with_the_planners_defaults(
