@@ -1,7 +1,7 @@
 """The query plans of every search kind, for BENCHMARKS.md: ``python -m benchmarks.plans --database URL``.
 
-EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL, for every SELECT one search runs; it exits
-non-zero when any plan scans the documents table or the search entries whole.
+EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL, for every SELECT one search runs, with the planner's
+defaults; it exits non-zero when any plan scans the documents table or a search table whole.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from benchmarks.rows_search import admin, plans, queries, scans_documents
 from estate_desk.store.database import open_database
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     db = open_database(args.database)
     actor = admin(db)
     scanned = 0
@@ -27,7 +27,7 @@ def main() -> int:
                 print("    " + line)
             scanned += scans_documents(plan)
         print("```")
-    print(f"\nplans with a full scan of documents or search entries: {scanned}")
+    print(f"\nplans with a full scan of documents or search tables: {scanned}")
     db.dispose()
     return 1 if scanned else 0
 

@@ -103,11 +103,11 @@ def search_row(context: Context) -> list[Line]:
 
 
 def captured_statements(db: Database, actor: Actor, query: str) -> list[tuple[str, Any]]:
-    """The SELECTs one search runs, with their parameters."""
+    """The SELECTs one search runs (a ``WITH …`` one among them), with their parameters."""
     statements: list[tuple[str, Any]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             statements.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", record)
@@ -130,11 +130,14 @@ def plans(db: Database, actor: Actor, query: str) -> list[tuple[str, list[str]]]
     return out
 
 
+_SCANNED = frozenset({"documents", "search_entries", "search_keys", "search_grams"})
+
+
 def scans_documents(plan: list[str]) -> bool:
-    """A full scan of the documents table or the search entries (in table or index order) in a plan."""
+    """A full scan of the documents table or a search table (in table or index order) in a plan."""
     for line in plan:
         words = line.replace("Seq Scan on", "SCAN").replace("Parallel ", "").split()
         for n, word in enumerate(words[:-1]):
-            if word == "SCAN" and words[n + 1] in {"documents", "search_entries"}:
+            if word == "SCAN" and words[n + 1] in _SCANNED:
                 return True
     return False

@@ -424,16 +424,14 @@ def test_on_postgresql_every_search_query_uses_an_index_never_a_scan_of_document
             search.search(demo_db, demo_clerk, query)
     finally:
         event.remove(demo_db.engine, "before_cursor_execute", record)
-    selects = [(q, p) for q, p in statements if q.lstrip().upper().startswith("SELECT")]
+    selects = [(q, p) for q, p in statements if q.lstrip().upper().startswith(("SELECT", "WITH"))]
     assert selects
+    # the planner's defaults; the search tables' plans, at a size where the planner's choice matters, are
+    # checked in test_search_plans.py
     with demo_db.engine.connect() as conn:
         for statement, params in selects:
             plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, params))  # type: ignore[arg-type]
             assert "Seq Scan on documents" not in plan, plan
-        conn.exec_driver_sql("SET enable_seqscan = off")  # then every table read must have an index to use
-        for statement, params in selects:
-            plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, params))  # type: ignore[arg-type]
-            assert "Seq Scan" not in plan, (statement, plan)
         assert any("LIKE" in s.upper() for s, _ in selects)  # the 3+ character queries went through pg_trgm
         # …which reads Chinese as word characters under this cluster's locale, so the trigrams are real ones
         assert conn.scalar(text("SELECT array_length(show_trgm('业主公约'), 1)")) >= 3

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import delete, func, insert, inspect, select
 
 from estate_desk.store.search_entries import SOURCES, Entry, Source
-from estate_desk.store.search_tables import FTS_TABLE, SearchEntry, SearchGram, SearchKey
+from estate_desk.store.search_tables import FTS_TABLE, TRGM_INDEX, SearchEntry, SearchGram, SearchKey
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -185,6 +185,10 @@ def fill_index(connection: Connection, sources: Sequence[Source] = SOURCES) -> i
             next_id = insert_bulk(connection, [source.build(r) for r in page], next_id)
             count += len(page)
     sync_sequences(connection, [_ENTRIES])
+    if count and connection.dialect.name == "postgresql":
+        # COPY leaves up to 4 MB of new entries in the trigram index's pending list, which every search reads
+        # whole and which the planner prices, until autovacuum merges it: a fresh estate chose sequential scans
+        connection.exec_driver_sql(f"SELECT gin_clean_pending_list('{TRGM_INDEX}'::regclass)")
     return count
 
 

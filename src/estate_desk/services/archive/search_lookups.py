@@ -10,6 +10,15 @@ executed, with the query's values as parameters:
   expression, one per kind) for the trigram pass.
 
 Every kind's select is limited on its own and the kinds go in one round trip (UNION ALL).
+
+**Shapes the planner can't bet on (issue 18).** Under ``LIMIT n`` PostgreSQL may choose a sequential scan,
+betting that matches come early; when a kind has few matches, or they lie late in the table, the scan reads
+every entry (装修责任书: 58 ms at 400,000 documents, against 1.3 ms by the index). So each lookup's form
+leaves only an index to answer it, with the planner's defaults: the whole keys are read in key order
+(``ORDER BY key``) and the pairs in their key's order (``ORDER BY entry_id`` after ``kind, gram``), which
+only the primary keys give without sorting everything; the trigram lookup is a ``MATERIALIZED`` CTE, planned
+for all its rows (so by the pg_trgm index), and read lazily, so the ``LIMIT`` still stops it early.
+``tests/archive/test_search_plans.py`` checks the plans on a 20,000-document estate.
 """
 
 from __future__ import annotations
@@ -89,9 +98,11 @@ def _inside(dialect: str, kind: str, short: bool) -> _Lookup:
         .where(SearchEntry.kind == kind, SearchEntry.secrecy <= _LEVEL)
         .limit(_N)
     )
-    if short:
-        return base.join(SearchGram, SearchGram.entry_id == SearchEntry.id).where(
-            SearchGram.kind == kind, SearchGram.gram == _Q
+    if short:  # in the pair table's key order, so only its index (kind, gram, entry_id) gives the rows in order
+        return (
+            base.join(SearchGram, SearchGram.entry_id == SearchEntry.id)
+            .where(SearchGram.kind == kind, SearchGram.gram == _Q)
+            .order_by(SearchGram.entry_id)
         )
     if dialect == "sqlite":  # FTS5 reads the other columns from search_entries by rowid
         # the kind is an indexed column too: the index itself keeps out the other kinds' matches
@@ -101,8 +112,16 @@ def _inside(dialect: str, kind: str, short: bool) -> _Lookup:
             .where(literal_column(FTS_TABLE).op("MATCH")(bindparam(f"match_{kind}")), fts.c.secrecy <= _LEVEL)
             .limit(_N)
         )
-    # PostgreSQL: LIKE served by the pg_trgm GIN index (backslash is the default escape)
-    return base.where(SearchEntry.text.like(bindparam("contains")))
+    # PostgreSQL: LIKE served by the pg_trgm GIN index (backslash is the default escape), planned without the
+    # LIMIT (a MATERIALIZED CTE, read lazily): under a LIMIT the planner bets on a sequential scan stopping early,
+    # a bet lost whenever the matches of this kind are few or lie late in the table (issue 18)
+    matches = (
+        select(SearchEntry.ref_id, SearchEntry.title, SearchEntry.detail, SearchEntry.text)
+        .where(SearchEntry.kind == kind, SearchEntry.secrecy <= _LEVEL, SearchEntry.text.like(bindparam("contains")))
+        .cte(f"inside_{kind}")
+        .prefix_with("MATERIALIZED")
+    )
+    return select(tag, matches.c.ref_id, matches.c.title, matches.c.detail, matches.c.text.label("found")).limit(_N)
 
 
 @cache
