@@ -106,7 +106,9 @@ def test_a_page_named_by_hand_is_turned_as_a_new_version_the_earlier_kept_and_au
         details = [
             json.loads(d) for d in s.scalars(select(AuditEvent.detail).where(AuditEvent.target_kind == "digitise"))
         ]
+        left = s.scalars(select(ScanPageText.page).where(ScanPageText.attachment_id == earlier)).all()
     assert sorted(kept) == [(1, "第1页"), (3, "第3页")]  # the turned page is read again, upright
+    assert left == []  # search leads to the current version only
     [audited] = [d for d in details if "pages_turned" in d]
     assert audited["pages_turned"] == {turned.archive_no: [2]} and audited["earlier_scan"] == earlier
     # the next OCR run reads the new version's turned page only

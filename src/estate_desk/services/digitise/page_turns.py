@@ -11,9 +11,9 @@ no OCR at all.
   through ``inbox.link_pages`` (a new attachment, sealed like the record's, derived from the same source
   pages); the earlier scan stays, no longer current, like a rescan's. The record awaits a decision again.
 * **Recorded.** The audit trail names the record and the pages turned.
-* **Its text.** The pages not turned keep the text OCR read (copied to the new version, boxes and all: the
-  same pixels, the same rotation); a turned page is read again, upright, by the next OCR run, so its text
-  and boxes are those of the upright page.
+* **Its text.** The text OCR read of the pages not turned moves to the new version, boxes and all (the
+  same pixels, the same rotation), so that search leads to the current scan; a turned page's is dropped
+  and the next OCR run reads it again, upright, so its text and boxes are those of the upright page.
 * Only while the batch stands at 扫描 or 质检: after 挂接 the scan is what was checked.
 """
 
@@ -92,7 +92,7 @@ def turn_pages(
         seal = sealing.require_keyring(actor).sealing_key() if sealing.must_seal(s, document.secrecy) else None
         source_pages = [int(n) for n in scan.source_pages.split(",") if n]
         new = link_pages(s, clock, actor, record, document, scan.source_id, source_pages, data, seal)
-        _carry_text(s, earlier_attachment, new.attachment_id, set(wanted))
+        _move_text(s, earlier_attachment, new.attachment_id, set(wanted))
         audit.record(
             s,
             actor,
@@ -158,24 +158,14 @@ def _turned(data: bytes, pages: Sequence[int]) -> bytes:
         pdf.close()
 
 
-def _carry_text(s: Session, earlier: int, new: int, turned: set[int]) -> None:
-    """The text OCR read of the pages not turned, for the new version (a turned page is read again)."""
+def _move_text(s: Session, earlier: int, new: int, turned: set[int]) -> None:
+    """The text OCR read of the pages not turned moves to the new version (the same pixels, the same boxes),
+    so that search leads to the current scan; a turned page's is dropped, to be read again upright."""
     for row in s.scalars(select(ScanPageText).where(ScanPageText.attachment_id == earlier)):
         if row.page in turned:
-            continue
-        s.add(
-            ScanPageText(
-                attachment_id=new,
-                document_id=row.document_id,
-                page=row.page,
-                secrecy=row.secrecy,
-                withheld=row.withheld,
-                text=row.text,
-                boxes=row.boxes,
-                dpi=row.dpi,
-                read_at=row.read_at,
-            )
-        )
+            s.delete(row)  # its search entry goes with it (the index's hooks)
+        else:
+            row.attachment_id = new
 
 
 def _missing(pages: Sequence[int], page_count: int, between: str) -> str:
