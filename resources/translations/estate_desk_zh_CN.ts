@@ -905,238 +905,238 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="75"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="76"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
         <source>Records</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
         <source>Findings</source>
         <translation>质检问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="101"/>
         <source>Pending (待处理)</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="102"/>
         <source>Step log</source>
         <translation>环节记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="106"/>
         <source>Acceptance (验收)</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="108"/>
         <source>Four properties · OCR</source>
         <translation>四性检测 · 文字识别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Move the batch to its next step</source>
         <translation>将批次推进到下一环节</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Back to scanning…</source>
         <translation>退回扫描…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Send the batch back to 扫描 for a rescan</source>
         <translation>将批次退回“扫描”环节重扫</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Cover sheets…</source>
         <translation>扫描分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Write the cover sheets as a PDF</source>
         <translation>将扫描分隔页写成 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
         <source>Print sheets…</source>
         <translation>打印分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
         <source>Send the cover sheets written to a printer</source>
         <translation>把已写出的分隔页送到打印机</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
         <source>Import a scanned stack: split and link</source>
         <translation>导入一叠扫描件：拆分并挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
         <source>Check every record&apos;s scan, page by page</source>
         <translation>逐件逐页检查扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
         <source>Return boxes…</source>
         <translation>归还档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
         <source>Scan each box back into the archive room</source>
         <translation>逐盒扫描，归还库房（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="139"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="139"/>
         <source>Read the batch again</source>
         <translation>重新读取批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="160"/>
         <source>Drop…</source>
         <translation>舍弃…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="162"/>
         <source>Rescan…</source>
         <translation>重扫…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="164"/>
         <source>Assign to a record…</source>
         <translation>挂接到档案…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="195"/>
         <source>Choose a batch, or make a new one (Ctrl+Shift+B).</source>
         <translation>请选择一个批次，或新建批次（Ctrl+Shift+B）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="207"/>
         <source>{code} {title} — {step}: {scanned} of {records} records scanned, {pending} pending</source>
         <translation>{code} {title} — {step}：已扫描 {scanned}/{records} 件，待处理 {pending} 项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="214"/>
         <source>{dpi} dpi at least, {colour}, one format: {format}</source>
         <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="272"/>
         <source>Batch {code} is now at “{step}”.</source>
         <translation>批次 {code} 现处于“{step}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="291"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="296"/>
         <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="446"/>
         <source>Choose a pending item first.</source>
         <translation>请先选择一个待处理项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="304"/>
         <source>Settled; the item stays in the batch&apos;s record.</source>
         <translation>已处理；该项仍保留在批次记录中。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="310"/>
         <source>Choose a batch first.</source>
         <translation>请先选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="319"/>
         <source>Save the cover sheets</source>
         <translation>保存扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="333"/>
         <source>Wrote {pages} cover sheet page(s) to {path}.</source>
         <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="336"/>
         <source>Writing the sheets…</source>
         <translation>正在生成分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="342"/>
         <source>Print the cover sheets</source>
         <translation>打印扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="353"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="355"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="361"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="361"/>
         <source>Scans ({kinds})</source>
         <translation>扫描件（{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="380"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="383"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="388"/>
         <source>Import cancelled; nothing was stored.</source>
         <translation>导入已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="389"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="394"/>
         <source>This stack was imported before; nothing was attached again.</source>
         <translation>这叠扫描件已导入过，未重复挂接。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="393"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="398"/>
         <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
         <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="415"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="413"/>
         <source>Checking the scans…</source>
         <translation>正在质检扫描件…</translation>
     </message>
@@ -1638,32 +1638,32 @@ Out for digitisation, batch {batch}</source>
 <context>
     <name>CarryOutDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="263"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="226"/>
         <source>Carry out batch {code}</source>
         <translation>实施销毁：批次 {code}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="230"/>
         <source>One witness (监销人) per line, at least two</source>
         <translation>每行一名监销人，至少两名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="273"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="236"/>
         <source>Witnesses</source>
         <translation>监销人</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="274"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="237"/>
         <source>Method</source>
         <translation>销毁方式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="275"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="238"/>
         <source>Place</source>
         <translation>销毁地点</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="278"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="241"/>
         <source>The approved records become 已销毁 (their catalogue entries stay), their files are deleted and the manifest is filed in the archive. This cannot be undone.</source>
         <translation>经批准的档案将标记为“已销毁”（保留目录信息），其电子文件将被删除，销毁清册归档保存。此操作不可撤销。</translation>
     </message>
@@ -2066,7 +2066,7 @@ Out for digitisation, batch {batch}</source>
 <context>
     <name>CodeList</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="71"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="68"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -3410,22 +3410,22 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="129"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="92"/>
         <source>Legal hold (冻结)</source>
         <translation>冻结档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="98"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="99"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="137"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="100"/>
         <source>{what} cannot be destroyed until the hold is lifted.</source>
         <translation>解除冻结前，{what} 不能销毁。</translation>
     </message>
@@ -3776,17 +3776,17 @@ The details were written to the log in {folder}.</source>
 <context>
     <name>LiftHoldDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="150"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="113"/>
         <source>Lift legal hold</source>
         <translation>解除冻结</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="153"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="116"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="154"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="117"/>
         <source>{what} can come up for destruction again once it is due.</source>
         <translation>{what} 解除冻结后，到期即可重新鉴定销毁。</translation>
     </message>
@@ -4313,62 +4313,62 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="131"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="96"/>
         <source>New digitisation batch</source>
         <translation>新建数字化批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="99"/>
         <source>Every record on the to-digitise list</source>
         <translation>待数字化清单上的全部档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="135"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="100"/>
         <source>The records in these boxes:</source>
         <translation>以下档案盒中的档案：</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="140"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="105"/>
         <source>Scan or type a box code, then Enter</source>
         <translation>扫描或输入档案盒编号，按回车</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="147"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="112"/>
         <source>Colour</source>
         <translation>彩色</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="148"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="113"/>
         <source>Greyscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="149"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="114"/>
         <source>Black and white</source>
         <translation>黑白二值</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="156"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="160"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="125"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="126"/>
         <source>Colour mode</source>
         <translation>色彩模式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="162"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="127"/>
         <source>File format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="165"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="130"/>
         <source>DA/T 31: at least 200 dpi (300 by default); colour keeps red seals and headers; one file format for the whole batch. The batch starts at 准备.</source>
         <translation>DA/T 31：分辨率不低于 200 dpi（默认 300 dpi）；彩色扫描保留红章和红头；全批次统一一种文件格式。批次从“准备”开始。</translation>
     </message>
@@ -5090,27 +5090,27 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="192"/>
         <source>Propose a destruction batch</source>
         <translation>提出销毁批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="195"/>
         <source>Archive no.</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="195"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="195"/>
         <source>Reason for destruction</source>
         <translation>销毁原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="249"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="212"/>
         <source>{n} record(s) go to a supervisor for approval, item by item.</source>
         <translation>共 {n} 件档案，提交主管领导逐件审批。</translation>
     </message>
@@ -5219,17 +5219,17 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>ReturnBoxesDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="250"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="215"/>
         <source>Return the boxes (入库)</source>
         <translation>归还档案盒（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="252"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="217"/>
         <source>Scan each box as it goes back, or type its code and Enter</source>
         <translation>逐盒扫描上架，或输入盒号后按回车</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="256"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="221"/>
         <source>Batch {code} goes back to the archive room when every one of its boxes is scanned.</source>
         <translation>批次 {code} 的每一个档案盒都扫描归还后，批次即入库。</translation>
     </message>
@@ -5854,22 +5854,22 @@ Archive and front desk of the service centre.</source>
         <translation>结清</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="229"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="194"/>
         <source>Settle a pending item</source>
         <translation>处理待处理项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="232"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="197"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="235"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="200"/>
         <source>Drop pages {pages} ({reason})? They stay in the kept source file; nothing is deleted.</source>
         <translation>舍弃第 {pages} 页（{reason}）？这些页仍保存在原始扫描文件中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="237"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="202"/>
         <source>Mark pages {pages} ({reason}) for a rescan? The record is scanned again.</source>
         <translation>将第 {pages} 页（{reason}）标记为重扫？该档案将重新扫描。</translation>
     </message>
@@ -5960,17 +5960,17 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="202"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="167"/>
         <source>Move the batch on</source>
         <translation>推进批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="205"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="170"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="208"/>
+        <location filename="../../src/estate_desk/ui/digitise/dialogs.py" line="173"/>
         <source>Move batch {code} from “{now}” to “{to}”? Who and when go to its step log.</source>
         <translation>将批次 {code} 从“{now}”推进到“{to}”？经办人和时间记入环节记录。</translation>
     </message>
@@ -6228,6 +6228,44 @@ Archive and front desk of the service centre.</source>
     </message>
 </context>
 <context>
+    <name>TurnBar</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="64"/>
+        <source>Turn pages upright</source>
+        <translation>转正倒置页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="66"/>
+        <source>Turn every page found upside down: a new version of each scan, the earlier kept</source>
+        <translation>把发现的倒置页全部转正：每件扫描件生成新版本，原版本保留</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="85"/>
+        <source>Pages upside down: not checked — text recognition (OCR) is not installed on this PC.</source>
+        <translation>倒置页：未检查——本机未安装文字识别（OCR）组件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="91"/>
+        <source>{pages} page(s) upside down in {records} record(s).</source>
+        <translation>{records} 件档案中有 {pages} 页倒置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="97"/>
+        <source>No page upside down.</source>
+        <translation>没有倒置的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="120"/>
+        <source>{n} record(s): pages turned upright as a new version of the scan; check again.</source>
+        <translation>{n} 件档案的倒置页已转正（扫描件新版本），请重新质检。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="126"/>
+        <source>Turning pages…</source>
+        <translation>正在转正页面…</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <location filename="../../src/estate_desk/ui/accounts/admin_section.py" line="53"/>
@@ -6393,32 +6431,32 @@ Archive and front desk of the service centre.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="57"/>
         <source>Lift the void mark</source>
         <translation>撤销作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="94"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="57"/>
         <source>Mark void (作废)</source>
         <translation>标记作废</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="61"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="102"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="65"/>
         <source>Void since</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="68"/>
         <source>{what} will be marked 作废 everywhere it is shown and printed, and left out of searches. Only a supervisor can lift the mark.</source>
         <translation>{what} 将在所有列表和打印件上标记“作废”，检索时默认不显示。只有主管可以撤销作废。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="110"/>
+        <location filename="../../src/estate_desk/ui/disposal/dialogs.py" line="73"/>
         <source>{what} will be current again. The change is recorded.</source>
         <translation>{what} 将恢复为现行档案，此操作会被记录。</translation>
     </message>
