@@ -21,7 +21,7 @@ from estate_desk.domain.digitise.settings import make_settings
 from estate_desk.domain.errors import InputProblem, RuleViolation
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.services.archive import attachments
-from estate_desk.services.digitise import batches, decisions, inbox, ocr, page_turns, quality_check
+from estate_desk.services.digitise import batches, decisions, inbox, ocr, page_turns, quality_check, text_direction
 from estate_desk.store.archive import Document
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.digitise import DigitiseScan
@@ -135,9 +135,27 @@ def test_turning_is_refused_for_a_page_not_there_and_after_the_check(
         page_turns.turn_pages(ready_db, clock, clerk, batch, record, [1])
 
 
-def test_without_a_direction_reader_the_check_says_not_checked() -> None:
+def test_without_the_extra_the_direction_is_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_rapidocr(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("rapidocr_onnxruntime"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_rapidocr)
+    with pytest.raises(ocr.OcrNotInstalled):
+        text_direction.direction_reader()
+    assert quality_check.optional_direction_reader() is None
     check = quality_check.RecordCheck(1, "Z", "t", ())
-    assert check.passed and not check.direction_checked
+    assert check.passed and not check.direction_checked  # "not checked" is said beside it, never hidden
+
+
+def test_a_page_with_too_few_lines_is_not_judged() -> None:
+    assert not text_direction.Direction(2, 2).upside_down and not text_direction.Direction(2, 2).judged
+    assert text_direction.Direction(5, 4).upside_down and not text_direction.Direction(5, 3).upside_down
 
 
 @pytest.mark.db
@@ -189,6 +207,9 @@ def test_digitise_turn_and_check_on_the_command_line(
     assert "Pages upside down: not checked" in out
     code, out = run_digitise(capsys, ready_db, "turn", str(batch), "--record", archive_no)
     assert code != 0 and "--record and --page together" in out
+    monkeypatch.setattr(text_direction, "direction_reader", lambda: (_ for _ in ()).throw(ocr.OcrNotInstalled()))
+    code, out = run_digitise(capsys, ready_db, "turn", str(batch))
+    assert code != 0 and "OCR) is not installed" in out and "Traceback" not in out
     code, out = run_digitise(capsys, ready_db, "turn", str(batch), "--record", archive_no, "--page", "2")
     assert code == 0 and f"{archive_no}\tpage 2 turned (new version)" in out and "Traceback" not in out
     code, out = run_digitise(capsys, ready_db, "turn", str(batch), "--record", archive_no, "--page", "9")
