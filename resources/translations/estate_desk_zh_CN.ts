@@ -905,12 +905,12 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="76"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="75"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="96"/>
         <source>Records</source>
         <translation>档案</translation>
     </message>
@@ -6256,8 +6256,8 @@ Archive and front desk of the service centre.</source>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="120"/>
-        <source>{n} record(s): pages turned upright as a new version of the scan; check again.</source>
-        <translation>{n} 件档案的倒置页已转正（扫描件新版本），请重新质检。</translation>
+        <source>{n} record(s): pages turned upright as a new version of the scan; checking again…</source>
+        <translation>{n} 件档案的倒置页已转正（扫描件新版本），正在重新质检…</translation>
     </message>
     <message>
         <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="126"/>

@@ -75,8 +75,12 @@ def test_the_check_names_the_page_upside_down_and_the_clerk_turns_it(  # type: i
         versions = s.scalars(select(DigitiseScan.current).where(DigitiseScan.document_id == second.document_id)).all()
     assert sorted(versions) == [False, True]  # the earlier kept, the turned one current
     assert not page.turning.turn_button.isEnabled()
-    _wait(qtbot, page, page.run_check)
+    assert page.jobs.task is not None  # the check runs again at once, over the new version
+    with qtbot.waitSignal(page.jobs.job_ended, timeout=JOB_MS) as ended:
+        pass
+    assert ended.args == ["done"], page.jobs.message.text()
     assert not [f for f in page.findings_model.rows() if f.finding.flaw is Flaw.UPSIDE_DOWN]
+    assert page.findings_model.rowCount() > 0  # the other findings are still named
 
 
 def test_without_ocr_the_check_says_pages_upside_down_were_not_checked(  # type: ignore[no-untyped-def]

@@ -1,8 +1,7 @@
-"""One digitisation batch on screen (数字化批次): its records and their decisions (``decide.py``), the check's
-findings (pages upside down turned by ``turn_bar.py``), its 待处理 queue, step log, last import, 验收 sample
-(``sample_panel.py``), four-properties check and OCR (``checks_panel.py``), the watched folder
-(``watch_bar.py``). Long work runs on the one worker through the job line (``job_strip.py``): progress, and
-Esc cancels.
+"""One digitisation batch on screen (数字化批次): its records and decisions (``decide.py``), the check's findings
+(pages upside down turned by ``turn_bar.py``), 待处理 queue, step log, last import, 验收 sample (``sample_panel.py``),
+four-properties check and OCR (``checks_panel.py``), the watched folder (``watch_bar.py``). Long work runs on
+the one worker through the job line (``job_strip.py``): progress, and Esc cancels.
 """
 
 from __future__ import annotations
@@ -97,6 +96,7 @@ class BatchPage(QWidget):
         self.records = self._tab("batchRecords", self.records_model, self.tr("Records"), self.deciding)
         self.turning = turn_bar.TurnBar(db, clock, actor, self.jobs, self._batch, self)
         self.turning.turned.connect(self.refresh)
+        self.turning.turned.connect(self.run_check)  # the findings of the scans as they are now
         self.findings = self._tab("batchFindings", self.findings_model, self.tr("Findings"), self.turning)
         self.pending = self._tab("pendingQueue", self.pending_model, self.tr("Pending (待处理)"), self._settle_row())
         self.log = self._tab("stepLog", self.log_model, self.tr("Step log"))

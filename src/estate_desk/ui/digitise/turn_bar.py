@@ -43,7 +43,7 @@ def check_job(db: Database, actor: Actor, batch_id: int, state: TaskState) -> tu
 
 class TurnBar(QWidget):
     """Under the findings: whether pages upside down were looked for, and "Turn pages upright". ``turned``
-    after the pages were turned (the batch is to be read again)."""
+    after the pages were turned (the batch is read again, and checked again)."""
 
     turned = Signal()
 
@@ -117,7 +117,7 @@ class TurnBar(QWidget):
             self.show_checks([])
             self.turned.emit()
             self._jobs.say(
-                self.tr("{n} record(s): pages turned upright as a new version of the scan; check again.").format(
+                self.tr("{n} record(s): pages turned upright as a new version of the scan; checking again…").format(
                     n=len(turned)
                 ),
                 "ok",
