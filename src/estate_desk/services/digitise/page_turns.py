@@ -143,7 +143,13 @@ def _turned(data: bytes, pages: Sequence[int]) -> bytes:
     """The PDF with these pages' rotation advanced by half a turn; nothing else changed."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(data)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputProblem(
+            zh="扫描件打不开，无法转正页面；请重扫该件。",
+            en="The scan does not open, so its pages cannot be turned; rescan the record.",
+        ) from exc
     try:
         for number in pages:
             page = pdf[number - 1]
