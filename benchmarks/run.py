@@ -36,6 +36,7 @@ from benchmarks import (  # noqa: F401
     rows_digitise,
     rows_output,
     rows_search,
+    turns,
 )
 from benchmarks.common import ROWS, Context, Line
 

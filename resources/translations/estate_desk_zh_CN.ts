@@ -915,228 +915,228 @@
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="97"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
         <source>Findings</source>
         <translation>质检问题</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="98"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="101"/>
         <source>Pending (待处理)</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="99"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="102"/>
         <source>Step log</source>
         <translation>环节记录</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="100"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="103"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="106"/>
         <source>Acceptance (验收)</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="105"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="108"/>
         <source>Four properties · OCR</source>
         <translation>四性检测 · 文字识别</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="124"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
         <source>Move the batch to its next step</source>
         <translation>将批次推进到下一环节</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Back to scanning…</source>
         <translation>退回扫描…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="125"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
         <source>Send the batch back to 扫描 for a rescan</source>
         <translation>将批次退回“扫描”环节重扫</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Cover sheets…</source>
         <translation>扫描分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="127"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
         <source>Write the cover sheets as a PDF</source>
         <translation>将扫描分隔页写成 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
         <source>Print sheets…</source>
         <translation>打印分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="128"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="131"/>
         <source>Send the cover sheets written to a printer</source>
         <translation>把已写出的分隔页送到打印机</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="130"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="133"/>
         <source>Import a scanned stack: split and link</source>
         <translation>导入一叠扫描件：拆分并挂接</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
         <source>Quality check</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="132"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="135"/>
         <source>Check every record&apos;s scan, page by page</source>
         <translation>逐件逐页检查扫描件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
         <source>Return boxes…</source>
         <translation>归还档案盒…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="134"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="137"/>
         <source>Scan each box back into the archive room</source>
         <translation>逐盒扫描，归还库房（入库）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="139"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="136"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="139"/>
         <source>Read the batch again</source>
         <translation>重新读取批次</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="157"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="160"/>
         <source>Drop…</source>
         <translation>舍弃…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="159"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="162"/>
         <source>Rescan…</source>
         <translation>重扫…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="161"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="164"/>
         <source>Assign to a record…</source>
         <translation>挂接到档案…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="191"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="195"/>
         <source>Choose a batch, or make a new one (Ctrl+Shift+B).</source>
         <translation>请选择一个批次，或新建批次（Ctrl+Shift+B）。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="203"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="207"/>
         <source>{code} {title} — {step}: {scanned} of {records} records scanned, {pending} pending</source>
         <translation>{code} {title} — {step}：已扫描 {scanned}/{records} 件，待处理 {pending} 项</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="210"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="214"/>
         <source>{dpi} dpi at least, {colour}, one format: {format}</source>
         <translation>分辨率不低于 {dpi} dpi，{colour}，统一格式：{format}</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="267"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="272"/>
         <source>Batch {code} is now at “{step}”.</source>
         <translation>批次 {code} 现处于“{step}”。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="291"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="296"/>
         <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="446"/>
         <source>Choose a pending item first.</source>
         <translation>请先选择一个待处理项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="299"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="304"/>
         <source>Settled; the item stays in the batch&apos;s record.</source>
         <translation>已处理；该项仍保留在批次记录中。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="305"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="310"/>
         <source>Choose a batch first.</source>
         <translation>请先选择一个批次。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="314"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="319"/>
         <source>Save the cover sheets</source>
         <translation>保存扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="328"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="333"/>
         <source>Wrote {pages} cover sheet page(s) to {path}.</source>
         <translation>已将 {pages} 页扫描分隔页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="331"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="336"/>
         <source>Writing the sheets…</source>
         <translation>正在生成分隔页…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="337"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="342"/>
         <source>Print the cover sheets</source>
         <translation>打印扫描分隔页</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="348"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="353"/>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已将 {pages} 页送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="350"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="355"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="361"/>
         <source>Import scanned files</source>
         <translation>导入扫描文件</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="356"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="361"/>
         <source>Scans ({kinds})</source>
         <translation>扫描件（{kinds}）</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="375"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="380"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="383"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="388"/>
         <source>Import cancelled; nothing was stored.</source>
         <translation>导入已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="389"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="394"/>
         <source>This stack was imported before; nothing was attached again.</source>
         <translation>这叠扫描件已导入过，未重复挂接。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="393"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="398"/>
         <source>{pages} pages: {linked} record(s) linked, {pending} pending.</source>
         <translation>共 {pages} 页：挂接 {linked} 件，待处理 {pending} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="415"/>
+        <location filename="../../src/estate_desk/ui/digitise/batch_page.py" line="413"/>
         <source>Checking the scans…</source>
         <translation>正在质检扫描件…</translation>
     </message>
@@ -6250,6 +6250,44 @@ Archive and front desk of the service centre.</source>
         <location filename="../../src/estate_desk/ui/tooltips.py" line="22"/>
         <source>{what} ({keys})</source>
         <translation>{what}（{keys}）</translation>
+    </message>
+</context>
+<context>
+    <name>TurnBar</name>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="64"/>
+        <source>Turn pages upright</source>
+        <translation>转正倒置页</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="66"/>
+        <source>Turn every page found upside down: a new version of each scan, the earlier kept</source>
+        <translation>把发现的倒置页全部转正：每件扫描件生成新版本，原版本保留</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="85"/>
+        <source>Pages upside down: not checked — text recognition (OCR) is not installed on this PC.</source>
+        <translation>倒置页：未检查——本机未安装文字识别（OCR）组件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="91"/>
+        <source>{pages} page(s) upside down in {records} record(s).</source>
+        <translation>{records} 件档案中有 {pages} 页倒置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="97"/>
+        <source>No page upside down.</source>
+        <translation>没有倒置的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="120"/>
+        <source>{n} record(s): pages turned upright as a new version of the scan; checking again…</source>
+        <translation>{n} 件档案的倒置页已转正（扫描件新版本），正在重新质检…</translation>
+    </message>
+    <message>
+        <location filename="../../src/estate_desk/ui/digitise/turn_bar.py" line="126"/>
+        <source>Turning pages…</source>
+        <translation>正在转正页面…</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import img2pdf
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from estate_desk.domain.digitise import cover_codes
 from estate_desk.services.archive import numbering as archive
@@ -66,6 +66,38 @@ def page_image(label: str, colour: bool = False) -> Image.Image:
     draw.text((120, 200), label, fill="black", font_size=64)
     if colour:
         draw.ellipse((700, 1300, 1000, 1600), outline=(220, 0, 0), width=12)  # a red seal
+    return image
+
+
+OFFICE_LINES = (
+    "装修申请表 Z001-ZX·2026-Y-0012",
+    "业主：欧阳琤  房号：3-2-1502",
+    "申请日期：2026年3月1日  押金：¥12,345.60",
+    "施工单位：广州市禤氏装饰工程有限公司",
+    "联系电话：020-8765 4321  负责人：司马喆",
+    "施工期限自2026年3月5日至2026年4月30日",
+    "审核意见：同意施工，按规定办理出入证",
+    "经办人：诸葛堃  日期：2026-03-02",
+)
+
+
+def text_page(number: int = 1) -> Image.Image:
+    """A page of office text (eight lines of Chinese in the bundled font, 12 pt at the scan's resolution),
+    for the text-direction tests: ``page.rotate(180)`` is that page fed upside down."""
+    from estate_desk.printing.font_files import bundled_file
+
+    font_path = bundled_file("NotoSansSC-Regular.ttf")
+    assert font_path is not None
+    image = Image.new("L", PAGE_PX, "white")
+    draw = ImageDraw.Draw(image)
+    size = round(12 / 72 * SCAN_DPI)
+    for n, line in enumerate(OFFICE_LINES):
+        draw.text(
+            (150, 200 + n * size * 2),
+            f"{line}（第{number}页）" if n == 0 else line,
+            fill="black",
+            font=ImageFont.truetype(str(font_path), size),
+        )
     return image
 
 

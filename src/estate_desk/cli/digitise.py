@@ -9,6 +9,7 @@
 * ``digitise check BATCH`` — the quality check by the numbers (质检): each record's flaws by page; exits 1 if any;
 * ``digitise return BATCH BOX…`` — back in the archive room (入库): every box of the batch, scanned or typed;
 * ``digitise ocr BATCH|--record NO`` — read the text of scans for search (``cli/digitise_ocr.py``).
+* ``digitise turn BATCH [--record NO --page N]`` — turn pages upside down upright (``cli/digitise_turn.py``).
 
 Settling a batch (accept, rescan, pending, sample) is ``cli/digitise_decide.py``, registered under ``digitise``.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from estate_desk.cli import digitise_ocr
+from estate_desk.cli import digitise_ocr, digitise_turn
 from estate_desk.cli.common import EXIT_OK, cli_clock, cli_lang, open_db, say, sign_in, user_help
 from estate_desk.domain.errors import NotFound
 
@@ -203,8 +204,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     actor = sign_in(args, db)
-    checks = quality_check.check_batch(db, actor, batches.find(db, actor, args.batch))
+    direction = None if args.no_turns else quality_check.optional_direction_reader()
+    checks = quality_check.check_batch(db, actor, batches.find(db, actor, args.batch), direction=direction)
     lang = cli_lang()
+    if direction is None:
+        print(
+            say(
+                "倒置页：未检查（未安装文字识别组件或已用 --no-turns 跳过）",
+                "Pages upside down: not checked (OCR not installed, or skipped with --no-turns)",
+            )
+        )
     for check in checks:
         verdict = (
             say("合格", "passed")
@@ -320,6 +329,11 @@ def add_commands(
         "check", cmd_check, say("质检：逐件逐页检查扫描件", "quality check: every record's scan, page by page"), actions
     )
     check.add_argument("batch", metavar="BATCH")
+    check.add_argument(
+        "--no-turns",
+        action="store_true",
+        help=say("不检查倒置页（较快）", "do not look for pages upside down (faster)"),
+    )
     back = add(
         "return",
         cmd_return,
@@ -333,4 +347,5 @@ def add_commands(
     for cmd in (new, listing, show, advance, sheets, inbox, watching, check, back):
         cmd.add_argument("--user", help=user_help())
     digitise_ocr.add_commands(actions, add)
+    digitise_turn.add_commands(actions, add)
     return actions

@@ -10,7 +10,8 @@ For each record the check compares its scan with the register and with the batch
   carries no colour at all: it went through in greyscale or black-and-white;
 * a blank page (almost no ink);
 * a page skewed beyond :data:`SKEW_LIMIT` degrees;
-* a page that cannot be decoded.
+* a page that cannot be decoded;
+* a page upside down inside its record (its text runs at 180°), when the text's direction was measured.
 
 The measuring is the service's (``services/digitise/page_measures.py``); this module only judges what was
 measured, so the thresholds live in one place and are tested without images.
@@ -53,6 +54,7 @@ class Flaw(StrEnum):
     BLANK = "blank"
     SKEWED = "skewed"
     UNREADABLE = "unreadable"
+    UPSIDE_DOWN = "upside_down"
 
     def label(self, lang: str = "zh") -> str:
         return _LABELS[self][0 if lang.startswith("zh") else 1]
@@ -67,6 +69,7 @@ _LABELS = {
     Flaw.BLANK: ("空白页", "blank page"),
     Flaw.SKEWED: ("页面歪斜", "page skewed"),
     Flaw.UNREADABLE: ("图像无法解码", "image cannot be decoded"),
+    Flaw.UPSIDE_DOWN: ("页面倒置", "page upside down"),
 }
 
 
@@ -80,6 +83,7 @@ class PageMeasure:
     colour: bool = False  # carries colour anywhere (not only grey)
     ink: float = 0.0  # share of dark pixels
     skew: float = 0.0  # degrees, either way
+    upside_down: bool = False  # its text runs at 180° (only when the direction was measured)
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,15 @@ def _page_flaws(page: PageMeasure, min_dpi: int, colour_expected: bool) -> list[
     if page.ink < BLANK_INK:
         found.append(Finding(Flaw.BLANK, n, f"第 {n} 页是空白页。", f"Page {n} is blank."))
         return found  # a blank page has no colour or lines to judge
+    if page.upside_down:
+        found.append(
+            Finding(
+                Flaw.UPSIDE_DOWN,
+                n,
+                f"第 {n} 页上下颠倒（文字倒置），可将该页转正。",
+                f"Page {n} is upside down (its text runs the wrong way); the page can be turned upright.",
+            )
+        )
     if colour_expected and not page.colour:
         found.append(
             Finding(

@@ -9,16 +9,25 @@ A record's scan is a PDF with one raster image per page (what the inbox makes of
 * skew: the angle at which the page's lines of text run straightest (the projection profile: the rows'
   ink is most uneven when the lines lie level), searched within ±:data:`SEARCH` degrees.
 
-Everything runs on a rendering of :data:`MEASURE_DPI` dots per inch, with Pillow only (no NumPy).
+Everything runs on a rendering of :data:`MEASURE_DPI` dots per inch, with Pillow only (no NumPy). When a
+direction reader is given (``text_direction.py``, the ``ocr`` extra), each page is also rendered at its
+:data:`~estate_desk.services.digitise.text_direction.DIRECTION_DPI` and its text's direction read: upside down
+or not. Renderings honour the page's rotation, so a page already turned upright reads upright.
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageChops, ImageOps
 
 from estate_desk.domain.digitise.quality import PageMeasure, real_dpi
+from estate_desk.services.digitise.text_direction import DIRECTION_DPI
+
+if TYPE_CHECKING:
+    from estate_desk.services.digitise.text_direction import DirectionReader
 
 MEASURE_DPI = 50  # enough for colour, ink and the lines of text; a page renders in a few milliseconds
 SEARCH = 5  # degrees either way
@@ -28,9 +37,9 @@ COLOURED_SHARE = 0.0005  # pixels that must be coloured for a page to carry colo
 DARK = 128
 
 
-def measure_pdf(data: bytes) -> list[PageMeasure]:
+def measure_pdf(data: bytes, direction: DirectionReader | None = None) -> list[PageMeasure]:
     """Every page of a scan; a page that fails to render is measured as unreadable, and a file that does not
-    open as a PDF at all as one unreadable page."""
+    open as a PDF at all as one unreadable page. ``direction``: also read which way up each page's text runs."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -47,12 +56,16 @@ def measure_pdf(data: bytes) -> list[PageMeasure]:
                 largest = max((image.get_px_size() for image in images), key=lambda px: px[0] * px[1], default=None)
                 dpi = real_dpi(largest[0], largest[1], (width_pt / 72, height_pt / 72)) if largest else None
                 picture = page.render(scale=MEASURE_DPI / 72).to_pil().convert("RGB")
+                text = page.render(scale=DIRECTION_DPI / 72).to_pil() if direction is not None else None
             except pdfium.PdfiumError:
                 measures.append(PageMeasure(number, readable=False))
                 continue
             finally:
                 page.close()
-            measures.append(measure_image(number, picture, dpi))
+            measure = measure_image(number, picture, dpi)
+            if direction is not None and text is not None:
+                measure = replace(measure, upside_down=direction(text).upside_down)
+            measures.append(measure)
         return measures
     finally:
         pdf.close()

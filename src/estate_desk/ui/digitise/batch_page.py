@@ -1,7 +1,7 @@
-"""One digitisation batch on screen (数字化批次): its records and their decisions (``decide.py``), the check's
-findings, its 待处理 queue, step log, last import, 验收 sample (``sample_panel.py``), four-properties check and
-OCR (``checks_panel.py``), the watched folder (``watch_bar.py``). Long work runs on the one worker through the
-job line (``job_strip.py``): progress, and Esc cancels.
+"""One digitisation batch on screen (数字化批次): its records and decisions (``decide.py``), the check's findings
+(pages upside down turned by ``turn_bar.py``), 待处理 queue, step log, last import, 验收 sample (``sample_panel.py``),
+four-properties check and OCR (``checks_panel.py``), the watched folder (``watch_bar.py``). Long work runs on
+the one worker through the job line (``job_strip.py``): progress, and Esc cancels.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from estate_desk.domain.digitise.decisions import DECIDING_STEPS
 from estate_desk.domain.digitise.steps import LAST, Step, allowed_moves, next_step
 from estate_desk.domain.errors import UserError
-from estate_desk.services.digitise import batches, inbox, pending, quality_check, sheets
+from estate_desk.services.digitise import batches, inbox, pending, sheets
 from estate_desk.ui import i18n, style
-from estate_desk.ui.digitise import checks_panel, decide, tables
+from estate_desk.ui.digitise import checks_panel, decide, tables, turn_bar
 from estate_desk.ui.digitise.dialogs import ReturnBoxesDialog, SettleDialog, StepDialog
 from estate_desk.ui.digitise.job_strip import JobStrip
 from estate_desk.ui.digitise.sample_panel import SamplePanel
@@ -94,7 +94,10 @@ class BatchPage(QWidget):
         self.deciding.decided.connect(self.refresh)
         self.tabs = QTabWidget(objectName="batchTabs")
         self.records = self._tab("batchRecords", self.records_model, self.tr("Records"), self.deciding)
-        self.findings = self._tab("batchFindings", self.findings_model, self.tr("Findings"))
+        self.turning = turn_bar.TurnBar(db, clock, actor, self.jobs, self._batch, self)
+        self.turning.turned.connect(self.refresh)
+        self.turning.turned.connect(self.run_check)  # the findings of the scans as they are now
+        self.findings = self._tab("batchFindings", self.findings_model, self.tr("Findings"), self.turning)
         self.pending = self._tab("pendingQueue", self.pending_model, self.tr("Pending (待处理)"), self._settle_row())
         self.log = self._tab("stepLog", self.log_model, self.tr("Step log"))
         self.imported = self._tab("lastImport", self.imported_model, self.tr("Last import"))
@@ -180,6 +183,7 @@ class BatchPage(QWidget):
             self.imported_model.set_rows([])
             self.sheets_pdf = None
             self.checks.forget()
+            self.turning.show_checks([])
         self.view = None
         if batch_id is not None:
             try:
@@ -249,6 +253,7 @@ class BatchPage(QWidget):
         self.assign_button.setEnabled(has_queue and step in pending.ASSIGN_STEPS)
         self.deciding.enable(step in DECIDING_STEPS and not running)
         self.checks.enable(step is not None and step is not Step.PREPARE and not running)
+        self.turning.enable(step, running)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -404,15 +409,9 @@ class BatchPage(QWidget):
         if batch_id is None:
             return None
         db, actor = self._db, self._actor
-
-        def job(state: TaskState) -> tuple[list[RecordCheck], bool]:
-            def progress(done: int, total: int) -> bool:
-                state.report(done, total)
-                return not state.cancelled
-
-            return quality_check.check_batch(db, actor, batch_id, progress), state.cancelled
-
-        return self.jobs.start(job, self._checked, self.tr("Checking the scans…"))
+        return self.jobs.start(
+            lambda state: turn_bar.check_job(db, actor, batch_id, state), self._checked, self.tr("Checking the scans…")
+        )
 
     def _checked(self, outcome: tuple[list[RecordCheck], bool]) -> None:
         checks, stopped = outcome
@@ -422,6 +421,7 @@ class BatchPage(QWidget):
             [tables.FindingRow(c.document_id, c.archive_no, f) for c in checks for f in c.findings]
         )
         self.records_model.set_rows(self.records_model.rows())  # the findings column
+        self.turning.show_checks(checks)
         self.tabs.setCurrentIndex(FINDINGS)
         failed = sum(not c.passed for c in checks)
         text = self.tr("{checked} record(s) checked, {failed} with findings.").format(
