@@ -17,13 +17,14 @@ from stack_support import Stack, register, sheet_images
 from crash_support import kill_midway
 from database_support import ADMIN_PASSWORD
 from estate_desk.domain.digitise.settings import make_settings
+from estate_desk.domain.digitise.steps import Step
 from estate_desk.domain.errors import PermissionDenied
 from estate_desk.domain.secrecy.grades import Grade
 from estate_desk.printing.font_files import bundled_file
 from estate_desk.services.accounts import users as accounts
 from estate_desk.services.archive import register as archive_register
 from estate_desk.services.archive import scan_search, search
-from estate_desk.services.digitise import batches, inbox, ocr
+from estate_desk.services.digitise import batches, decisions, inbox, ocr
 from estate_desk.services.secrecy import grades
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Document
@@ -257,6 +258,25 @@ def test_a_scan_sealed_after_it_was_read_loses_its_text_and_is_read_again_once_u
     reader = CountingReader()
     assert ocr.read_scans(ready_db, clock, clerk, scans, reader=reader).read == 2 and reader.calls == 2
     assert len(scan_search.search_pages(ready_db, clerk, "欧阳")) == 2
+
+
+@pytest.mark.db
+def test_a_rescan_takes_the_text_of_the_scan_it_replaces_out_of_search(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path
+) -> None:
+    batch, [record] = scanned(ready_db, clock, clerk, tmp_path, ["重扫件"], [blank(2)])
+    ocr.read_scans(ready_db, clock, clerk, ocr.scans_of_batch(ready_db, clerk, batch), reader=CountingReader())
+    [old] = {hit.attachment_id for hit in scan_search.search_pages(ready_db, clerk, "欧阳")}
+    batches.advance(ready_db, clock, clerk, batch)  # 质检
+    decisions.rescan(ready_db, clock, clerk, batch, record, "第 2 页歪斜")
+    batches.advance(ready_db, clock, clerk, batch, Step.SCAN)
+    cover, end = sheet_images(ready_db, clerk, batch, tmp_path / "again")
+    inbox.import_stack(ready_db, clerk, Stack([cover, *blank(2), end]).as_pdf(tmp_path / "again.pdf"), batch)
+    assert scan_search.search_pages(ready_db, clerk, "欧阳") == []  # nothing leads to the replaced scan
+    [scan] = ocr.scans_of_batch(ready_db, clerk, batch)
+    assert scan.attachment_id != old
+    assert ocr.read_scans(ready_db, clock, clerk, [scan], reader=CountingReader()).read == 2
+    assert {hit.attachment_id for hit in scan_search.search_pages(ready_db, clerk, "欧阳")} == {scan.attachment_id}
 
 
 @pytest.mark.db

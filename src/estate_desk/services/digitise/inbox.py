@@ -29,7 +29,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.archive.dual_track import AttachmentKind
@@ -52,6 +52,7 @@ from estate_desk.services.digitise.virus_scan import default_scanner
 from estate_desk.services.secrecy import clearance, sealing
 from estate_desk.store.archive import Document
 from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord, DigitiseScan, InboxSource, PendingItem
+from estate_desk.store.scan_text import ScanPageText
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -286,6 +287,8 @@ def link_pages(
     )
     for replaced in s.scalars(earlier):
         replaced.current = False
+        # what OCR read on the replaced scan would lead search to a page that is no longer the record's
+        s.execute(delete(ScanPageText).where(ScanPageText.attachment_id == replaced.attachment_id))
     scan = DigitiseScan(
         batch_id=record.batch_id,
         document_id=document.id,
