@@ -46,6 +46,7 @@ def archive_row(context: Context) -> list[Line]:
     category_id, code, count = _largest_category(db)
     base_mb = rss_mb()
     opened: list[float] = []
+    opened_cpu: list[float] = []
     pages: list[float] = []
     pages_cpu: list[float] = []
     jumps: list[float] = []
@@ -62,7 +63,9 @@ def archive_row(context: Context) -> list[Line]:
             b.choose_node("category", category_id)
             _paint(t)
 
+        cpu = time.process_time()
         opened.append(timed_ms(open_category))
+        opened_cpu.append((time.process_time() - cpu) * 1000)
         orders = (("year", 2, False), ("title, descending", 1, True), ("archive number", 0, False))
         for label, column, descending in orders:
             sorted_opened[label].append(
@@ -100,7 +103,15 @@ def archive_row(context: Context) -> list[Line]:
     db.dispose()
     note = f"{code}: {count:,} documents"
     return [
-        Line(f"archive: {note}, first rows shown", "≤ 200 ms", opened, naive_open, met=percentile(opened, 95) <= 200),
+        Line(
+            f"archive: {note}, first rows shown",
+            "≤ 150 ms",
+            opened,
+            naive_open,
+            note="first page by an index-ordered LIMIT; the length from the maintained counts (issue 18)",
+            met=percentile(opened, 95) <= 150,
+        ),
+        Line("archive: first rows shown, CPU time", "≤ 150 ms", opened_cpu, note="time.process_time of the same steps"),
         *[
             Line(
                 f"archive: sorted by {label} in the database, first rows shown",

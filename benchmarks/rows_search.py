@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, func, select, text
 
+from benchmarks import scan_pages
 from benchmarks.common import Context, Line, percentile, row, timed_ms
 from estate_desk.domain.clock import SystemClock
 from estate_desk.domain.estate.rooms import try_parse_room_code
 from estate_desk.services.accounts import users as accounts
-from estate_desk.services.archive import search
+from estate_desk.services.archive import scan_search, search
 from estate_desk.services.demo import big_estate
 from estate_desk.store.archive import Document
 from estate_desk.store.database import open_database
@@ -98,7 +99,26 @@ def search_row(context: Context) -> list[Line]:
         naive = [timed_ms(lambda q=query: naive_search(db, actor, q)) for _ in range(naive_runs)]
         met = percentile(ours, 95) <= 20 and sorted(naive)[len(naive) // 2] >= 10 * sorted(ours)[len(ours) // 2]
         lines.append(Line(f"search: {label} «{query}»", TARGET, ours, naive, note=f"{hits} hits", met=met))
+    lines += page_lines(context, db, actor, naive_runs)
     db.dispose()
+    return lines
+
+
+SCAN_PAGES = 20_000  # pages of OCR text the big estate is given for the page kind (tiny: 200)
+
+
+def page_lines(context: Context, db: Database, actor: Actor, naive_runs: int) -> list[Line]:
+    """The window's page search (kind ``page``: OCR text of scans) on every keystroke, on synthetic pages."""
+    pages = scan_pages.ensure_pages(db, 200 if context.tiny else SCAN_PAGES)
+    lines, level = [], int(actor.clearance)
+    for label, query in scan_pages.QUERIES:
+        scan_search.search_pages(db, actor, query)
+        ours = [timed_ms(lambda q=query: scan_search.search_pages(db, actor, q)) for _ in range(context.repeat)]
+        hits = len(scan_search.search_pages(db, actor, query))
+        naive = [timed_ms(lambda q=query: scan_pages.naive_pages(db, level, q)) for _ in range(naive_runs)]
+        met = percentile(ours, 95) <= 20 and sorted(naive)[len(naive) // 2] >= 10 * sorted(ours)[len(ours) // 2]
+        note = f"{hits} hits; {pages:,} pages of text"
+        lines.append(Line(f"search: {label} «{query}»", TARGET, ours, naive, note=note, met=met))
     return lines
 
 

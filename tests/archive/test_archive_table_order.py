@@ -119,8 +119,7 @@ def plans_of_a_sorted_window(db: Database, actor: Any, category_id: int, order: 
 
     event.listen(db.engine, "before_cursor_execute", record)
     try:
-        window = DocumentWindow(db, actor, category_id, order)
-        window.PAGE = 5
+        window = DocumentWindow(db, actor, category_id, order)  # pages of 5 (the caller's monkeypatch)
         ids = [window[i] for i in range(min(len(window), 12))]  # the first page, then the next by keyset
         window[len(window) - 1]  # a jump to the end
         window.position(ids[-1])
@@ -136,10 +135,11 @@ def plans_of_a_sorted_window(db: Database, actor: Any, category_id: int, order: 
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("key", list(SortKey))
 def test_a_sorted_page_of_the_big_category_is_an_index_range_not_a_sort(
-    demo_db: Database, demo_clerk: Any, key: SortKey, descending: bool
+    demo_db: Database, demo_clerk: Any, key: SortKey, descending: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if demo_db.engine.dialect.name != "sqlite":
         pytest.skip("the plans are SQLite's EXPLAIN QUERY PLAN")
+    monkeypatch.setattr(DocumentWindow, "PAGE", 5)  # the first page, then the next by keyset
     with demo_db.engine.connect() as c:
         c.exec_driver_sql("ANALYZE")  # as the big estate's builder leaves it
         c.commit()

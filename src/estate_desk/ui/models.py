@@ -26,6 +26,8 @@ from estate_desk.ui.sort_keys import sorted_positions
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from estate_desk.ui.worker import Runner
+
 Row = TypeVar("Row")
 PAGE = 200
 
@@ -136,12 +138,18 @@ class LazyTableModel(_TableBase, Generic[Row]):
         self._rows_by_id: dict[int, int] | None = None
         self._cache: dict[int, Row] = {}
         self._by_row: dict[int, Row] = {}
+        self._shown: int | None = None  # the rows shown while a paged list's length is being counted
         self.fetches = 0  # pages loaded; tests and benchmarks read it
 
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], runner: Runner | None = None) -> None:
         """The list's ids: a list, or a paged sequence with ``position(id)`` (``document_window.DocumentWindow``)
-        that is kept as it is, so a list of 500,000 documents is never read whole."""
+        that is kept as it is, so a list of 500,000 documents is never read whole.
+
+        First page first (issue 18): a paged list whose length is not known yet (``known`` is None)
+        shows its ``first_rows`` at once; its ``count_rows()`` runs on ``runner`` and the rest of the rows
+        appear when it is done (:meth:`settle`) — counted here and now when there is no runner."""
         self.beginResetModel()
+        self._shown = ids.first_rows if getattr(ids, "known", 0) is None else None  # type: ignore[attr-defined]
         self._ids = ids if hasattr(ids, "position") else list(ids)
         self._rows_by_id = None
         self._cache.clear()
@@ -150,6 +158,27 @@ class LazyTableModel(_TableBase, Generic[Row]):
             self._given = list(self._ids)
             self._ids = self._sorted_ids()
         self.endResetModel()
+        if self._shown is not None and runner is None:
+            self.settle(ids)
+        elif self._shown is not None and runner is not None:
+            runner.submit(lambda _state: ids.count_rows(), on_done=lambda _n: self.settle(ids))  # type: ignore[attr-defined]
+
+    def settle(self, ids: Sequence[int] | None = None) -> None:
+        """The paged list (``ids``, if it is still the one shown) has its length: the rows after its
+        first page appear (counted here if nobody has yet)."""
+        if self._shown is None or (ids is not None and ids is not self._ids):
+            return  # another list was chosen meanwhile: its own count settles it
+        shown, total = self._shown, len(self._ids)
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._shown = None
+            self.endInsertRows()
+        elif total < shown:  # fewer than the first page: the archive changed under the window
+            self.beginRemoveRows(QModelIndex(), total, shown - 1)
+            self._shown = None
+            self.endRemoveRows()
+        else:
+            self._shown = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort a short list by one column's cells (all its rows are fetched); -1 restores its own order."""
@@ -210,8 +239,8 @@ class LazyTableModel(_TableBase, Generic[Row]):
         else:
             for record_id in record_ids:
                 self._cache.pop(record_id, None)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._headers) - 1))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self._headers) - 1))
 
     def id_at(self, row: int) -> int:
         return self._ids[row]
@@ -219,7 +248,10 @@ class LazyTableModel(_TableBase, Generic[Row]):
     def row_for_id(self, record_id: int) -> int | None:
         """The row showing ``record_id``, or None when it is not in this list."""
         if hasattr(self._ids, "position"):
-            return self._ids.position(record_id)  # type: ignore[no-any-return]
+            row: int | None = self._ids.position(record_id)
+            if row is not None and row >= self.rowCount():
+                self.settle()  # a record after the first page, asked for before the count came: count now
+            return row
         if self._rows_by_id is None:
             self._rows_by_id = {rid: n for n, rid in enumerate(self._ids)}
         return self._rows_by_id.get(record_id)
@@ -243,7 +275,9 @@ class LazyTableModel(_TableBase, Generic[Row]):
         return self.row_of(row)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        if parent.isValid():
+            return 0
+        return self._shown if self._shown is not None else len(self._ids)
 
 
 class RowsTableModel(_TableBase, Generic[Row]):
@@ -322,9 +356,9 @@ class TickableLazyTableModel(LazyTableModel[Row]):
         self._tickable = tickable
         self._ticked: set[int] = set()
 
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], runner: Runner | None = None) -> None:
         self._ticked.clear()
-        super().set_ids(ids)
+        super().set_ids(ids, runner)
 
     def _can_tick(self, index: Index) -> bool:
         if not index.isValid() or index.column() != 0 or not (0 <= index.row() < self.rowCount()):

@@ -24,6 +24,7 @@ from sqlalchemy import func, select, tuple_
 from estate_desk.services.archive.numbering import code_forms_in
 from estate_desk.services.archive.worklists import track_is
 from estate_desk.services.secrecy.clearance import documents_visible
+from estate_desk.store import archive_counts
 from estate_desk.store.archive import ArchiveBox, Document
 
 if TYPE_CHECKING:
@@ -99,6 +100,12 @@ class DocumentWindow(Sequence[int]):
     it that is already read (leafing on), else by OFFSET from the nearer end (a jump to the end
     reads the last page). With an index that gives the order, a page is one short index range, so
     a category of 500,000 documents opens, sorts and scrolls like one of fifty.
+
+    First page first (issue 18): making a window reads its first page — one index-ordered LIMIT —
+    and no COUNT. The length is then known from that page when it is short, or from the maintained
+    counts (``store/archive_counts``) for a category's (or the whole archive's) unfiltered list;
+    else :attr:`known` is None, and the table shows the first page while :meth:`count_rows` runs on the
+    worker. ``len()`` is always exact: it counts there and then when nobody has yet.
     """
 
     PAGE = 200
@@ -123,8 +130,33 @@ class DocumentWindow(Sequence[int]):
             self._where.append(Document.category_id == category_id)
         with db.session() as s:
             self._where += _filter_where(s, wanted)
-            self._count = s.scalar(select(func.count()).select_from(Document).where(*self._where)) or 0
-        self.reads = 0  # pages read from the database; tests and benchmarks look
+            first = [tuple(r) for r in s.execute(self._first_page())]
+            self._count: int | None = len(first) if len(first) < self.PAGE else None
+            if self._count is None and not wanted:
+                self._count = _maintained(s, int(actor.clearance), category_id, len(first))
+        self._pages[0] = first
+        self.reads = 1  # pages read from the database; tests and benchmarks look
+
+    def _first_page(self) -> Any:
+        """The first rows in the list's order: an index range with a LIMIT, whatever the list's length."""
+        return select(Document.id, *self._columns).where(*self._where).order_by(*self._ordered()).limit(self.PAGE)
+
+    @property
+    def known(self) -> int | None:
+        """The list's length when it is known without a COUNT (or after :meth:`count_rows`), else None."""
+        return self._count
+
+    @property
+    def first_rows(self) -> int:
+        """How many rows the first page holds: what a table can show before the length is known."""
+        return len(self._pages[0])
+
+    def count_rows(self) -> int:
+        """COUNT the list (on the worker: the table shows the first page meanwhile) and keep the length."""
+        with self._db.session() as s:
+            counted = s.scalar(select(func.count()).select_from(Document).where(*self._where)) or 0
+        self._count = counted
+        return counted
 
     # ---- the order as SQL: "after" and "before" a row, in the list's direction
 
@@ -147,7 +179,7 @@ class DocumentWindow(Sequence[int]):
         return [c.desc() if descending else c.asc() for c in self._columns]
 
     def __len__(self) -> int:
-        return self._count
+        return self._count if self._count is not None else self.count_rows()
 
     @overload
     def __getitem__(self, index: int) -> int: ...
@@ -157,10 +189,13 @@ class DocumentWindow(Sequence[int]):
 
     def __getitem__(self, index: int | slice) -> int | list[int]:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
+            return [self[i] for i in range(*index.indices(len(self)))]
+        first = self._pages[0]
+        if 0 <= index < len(first):  # the first page is read: no length needed
+            return int(first[index][0])
         if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
+            index += len(self)
+        if not 0 <= index < len(self):
             raise IndexError(index)
         number, offset = divmod(index, self.PAGE)
         page = self._pages.get(number)
@@ -169,7 +204,8 @@ class DocumentWindow(Sequence[int]):
         return int(page[offset][0])
 
     def _read(self, number: int) -> list[tuple[Any, ...]]:
-        size = min(self.PAGE, self._count - number * self.PAGE)
+        total = len(self)
+        size = min(self.PAGE, total - number * self.PAGE)
         query = select(Document.id, *self._columns).where(*self._where)
         before, after = self._pages.get(number - 1), self._pages.get(number + 1)
         if before is not None:  # leafing forwards: the next rows after the page before
@@ -178,11 +214,11 @@ class DocumentWindow(Sequence[int]):
         elif after is not None:  # leafing backwards: the rows just before the page after
             query = query.where(self._before(after[0][1:])).order_by(*self._ordered(reverse=True))
             backwards = True
-        elif number * self.PAGE <= self._count // 2:
+        elif number * self.PAGE <= total // 2:
             query = query.order_by(*self._ordered()).offset(number * self.PAGE)
             backwards = False
         else:  # nearer the end: count from there
-            query = query.order_by(*self._ordered(reverse=True)).offset(self._count - number * self.PAGE - size)
+            query = query.order_by(*self._ordered(reverse=True)).offset(total - number * self.PAGE - size)
             backwards = True
         with self._db.session() as s:
             rows = [tuple(r) for r in s.execute(query.limit(size))]
@@ -195,7 +231,7 @@ class DocumentWindow(Sequence[int]):
         return rows
 
     def __iter__(self) -> Iterator[int]:
-        return (self[i] for i in range(self._count))
+        return (self[i] for i in range(len(self)))
 
     def __contains__(self, value: object) -> bool:
         return isinstance(value, int) and self.position(value) is not None
@@ -207,3 +243,13 @@ class DocumentWindow(Sequence[int]):
             if values is None:
                 return None
             return s.scalar(select(func.count()).select_from(Document).where(*self._where, self._before(tuple(values))))
+
+
+def _maintained(s: Session, clearance: int, category_id: int | None, read: int) -> int | None:
+    """A category's (None: the whole archive's) visible documents from the maintained counts, or None
+    when the counts cannot hold (fewer than the rows just read: a drift that ``verify`` reports)."""
+    if category_id is None:
+        total = archive_counts.within(s, archive_counts.DOCUMENTS, clearance)
+    else:
+        total = archive_counts.category_totals(s, clearance).get(category_id, 0)
+    return total if total >= read else None

@@ -5,6 +5,11 @@ text, searched by the same inside pass as names and titles (``search_lookups.py`
 one or two characters (欧阳), trigrams for three and more (装修申请) — within the reader's clearance by
 the page's grade, and again by the record's grade now. The structured-key path of ``search.py`` is not
 involved: a page has no whole keys. A hit names the record, the page and a snippet around the words.
+
+The window runs it on every keystroke (issue 18), so it is one statement built once per dialect and
+query length (:func:`_pages_lookup`): the index lookup with its LIMIT as a subquery that drives the rest —
+each page found is then read by its primary key and its record by its own — so no plan reads the pages'
+text whole, however many pages OCR has read.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 
 from estate_desk.domain.errors import InputProblem, NotFound
 from estate_desk.services.archive import search_lookups as lookups
@@ -55,40 +61,46 @@ def snippet(text: str, words: str, around: int = AROUND) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
+@cache
+def _pages_lookup(dialect: str, short: bool) -> Any:
+    """The page search as one statement: the index lookup of kind ``page`` (limited, as every kind's) drives
+    primary-key reads of the pages it found and their records; ``short``: a query of one or two characters."""
+    found = lookups.inside_lookup(dialect, (KIND,), short).subquery()
+    return (
+        select(
+            found.c.ref_id,
+            found.c.found,
+            ScanPageText.attachment_id,
+            ScanPageText.page,
+            Document.id,
+            Document.archive_no,
+            Document.title,
+        )
+        .select_from(found)
+        .join(ScanPageText, ScanPageText.id == found.c.ref_id)
+        .join(Document, Document.id == ScanPageText.document_id)
+        .where(
+            ScanPageText.withheld.is_(False),
+            Document.secrecy <= bindparam("level", type_=Integer),  # the record's grade now
+            Document.void.is_(False),
+            Document.destroyed_in.is_(None),
+        )
+    )
+
+
 def search_pages(db: Database, actor: Actor, text: str, *, limit: int = LIMIT) -> list[PageHit]:
     """Pages of scans whose text holds ``text`` (normalised as the index is), within clearance, in 档号 order."""
     form = normalise("".join(ch for ch in text if ord(ch) >= 32 and ord(ch) != 127))[:MAX_QUERY]
     if not form or limit < 1:
         return []
-    level = int(actor.clearance)
     with db.session() as s:
-        dialect = s.get_bind().dialect.name
-        params = lookups.inside_params((KIND,), form, level, limit * 3)
-        found = {
-            row.ref_id: row.found
-            for row in s.execute(lookups.inside_lookup(dialect, (KIND,), len(form) <= 2), params)
-            if form in row.found
-        }
-        if not found:
-            return []
-        rows = s.execute(
-            select(ScanPageText.id, ScanPageText.attachment_id, ScanPageText.page, Document)
-            .join(Document, Document.id == ScanPageText.document_id)
-            .where(ScanPageText.id.in_(found), ScanPageText.withheld.is_(False), Document.secrecy <= level)
-        ).all()
-        hits = [
-            PageHit(
-                doc.id,
-                doc.archive_no or "",
-                doc.title or "",
-                attachment_id,
-                page,
-                snippet(found[page_id], form),
-                page_id,
-            )
-            for page_id, attachment_id, page, doc in rows
-            if not getattr(doc, "void", False) and getattr(doc, "destroyed_in", None) is None
-        ]
+        statement = _pages_lookup(s.get_bind().dialect.name, len(form) <= 2)
+        rows = s.execute(statement, lookups.inside_params((KIND,), form, int(actor.clearance), limit * 3)).all()
+    hits = [
+        PageHit(document_id, archive_no or "", title or "", attachment_id, page, snippet(found, form), page_id)
+        for page_id, found, attachment_id, page, document_id, archive_no, title in rows
+        if form in found
+    ]
     hits.sort(key=lambda h: (h.archive_no, h.page))
     return hits[:limit]
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from estate_desk.services.archive.browse import CategoryNode, DocumentRow
     from estate_desk.services.archive.volumes import VolumeRow
     from estate_desk.store.database import Database
+    from estate_desk.ui.worker import Runner
 
 NODE = Qt.ItemDataRole.UserRole  # ("category", id | None) or ("worklist", name)
 TO_DIGITISE = "to_digitise"
@@ -74,9 +75,12 @@ class Listed(NamedTuple):
 class ArchiveBrowser(QWidget):
     """Tree on the left, table in the middle, detail pane on the right."""
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, actor: Actor, parent: QWidget | None = None, *, runner: Runner | None = None
+    ) -> None:
+        """``runner``: the window's worker, which counts a long filtered list after its first rows show."""
         super().__init__(parent, objectName="archiveBrowser")
-        self._db, self._actor = db, actor
+        self._db, self._actor, self._runner = db, actor, runner
         self.tree = QTreeWidget(objectName="categoryTree")
         self.tree.setHeaderLabels([self.tr("Category"), self.tr("Documents")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -332,7 +336,8 @@ class ArchiveBrowser(QWidget):
             self.model.set_ids(ids)
         else:
             self.filters.setEnabled(True)
-            self.model.set_ids(DocumentWindow(self._db, self._actor, value, order, self.filters.wanted()))
+            window = DocumentWindow(self._db, self._actor, value, order, self.filters.wanted())
+            self.model.set_ids(window, self._runner)  # first page first; the count follows (issue 18)
         if current is not None and self.model.row_for_id(current) is not None:
             self.select_document(current)
         elif self.tables.currentIndex() == DOCUMENTS_TAB:

@@ -63,7 +63,7 @@ class ArchiveSection(QWidget):
         self.dialog: QDialog | None = None
         self.progress: QProgressDialog | None = None
         self.task: TaskState | None = None
-        self.browser = ArchiveBrowser(db, actor)
+        self.browser = ArchiveBrowser(db, actor, runner=runner)
         self.cabinets = CabinetView(db, actor)
         self.owners = OwnerView(db, actor)
         self.tabs = QTabWidget(objectName="archiveTabs")
