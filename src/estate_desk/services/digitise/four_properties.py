@@ -18,7 +18,7 @@ not checked and the report says how many. Nothing is stored: the report is the r
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select
 
@@ -218,20 +218,35 @@ def _record_facts(s: Session, actor: Actor, ids: list[int]) -> tuple[dict[int, R
     seen = 0
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
-        rows = s.execute(
-            select(Document, Category.code)
+        rows = s.execute(  # the columns, not the mapped rows: 126,000 ORM objects cost seconds on schedule
+            select(*FACT_COLUMNS, Category.code)
             .join(Category, Document.category_id == Category.id)
             .where(Document.id.in_(part), Document.destroyed_in.is_(None))
         ).all()
         seen += len(rows)
-        for document, category in rows:
+        for document in rows:
             if clearance.may_see(actor, document.secrecy):
-                found[document.id] = _facts(document, category, office.fonds_code, pattern)
+                found[document.id] = _facts(document, document.code, office.fonds_code, pattern)
     ordered = {i: found[i] for i in ids if i in found}
     return ordered, seen - len(ordered)
 
 
-def _facts(d: Document, category: str, fonds: str, pattern: str) -> RecordFacts:
+FACT_COLUMNS = (
+    Document.id,
+    Document.archive_no,
+    Document.title,
+    Document.year,
+    Document.item_no,
+    Document.pages,
+    Document.secrecy,
+    Document.retention,
+    Document.doc_date,
+    Document.responsible,
+    Document.created_at,
+)
+
+
+def _facts(d: Any, category: str, fonds: str, pattern: str) -> RecordFacts:  # d: a row of FACT_COLUMNS
     try:
         retention: Retention | None = Retention.parse(d.retention)
     except UserError:
