@@ -147,8 +147,8 @@ def inspect(
     with db.session() as s:
         facts, hidden = _record_facts(s, actor, ids)
         numbered = _series_of(s, facts) if series else []
-        trail = _audit_rows(s, list(facts))
         files = _files_of(s, list(facts))
+        trail = _audit_rows(s, [i for i in facts if i in files])  # judged only for records with files
     results: list[ItemResult] = [check_series(one) for one in numbered]
     notes: list[tuple[str, str]] = []
     if hidden:
@@ -277,23 +277,16 @@ def _series_of(s: Session, facts: dict[int, RecordFacts]) -> list[Series]:
     """The numbering series the checked records belong to, each with every number registered in it."""
     office = s.scalar(select(Office))
     fonds = office.fonds_code if office is not None else ""
-    ids = list(facts)
-    keys = {
-        (row.category_id, row.year, row.retention)
-        for start in range(0, len(ids), CHUNK)
-        for row in s.execute(
-            select(Document.category_id, Document.year, Document.retention).where(
-                Document.id.in_(ids[start : start + CHUNK])
-            )
-        )
-    }
-    codes = dict(s.execute(select(Category.id, Category.code)).all())
+    wanted = set(facts)
+    keys: set[tuple[int, int, str]] = set()
     numbers: dict[tuple[int, int, str], list[int]] = defaultdict(list)
-    for category_id, year, retention, item in s.execute(
-        select(Document.category_id, Document.year, Document.retention, Document.item_no)
+    for document_id, category_id, year, retention, item in s.execute(  # one pass over the register
+        select(Document.id, Document.category_id, Document.year, Document.retention, Document.item_no)
     ):
-        if (category_id, year, retention) in keys:
-            numbers[(category_id, year, retention)].append(item)
+        numbers[(category_id, year, retention)].append(item)
+        if document_id in wanted:
+            keys.add((category_id, year, retention))
+    codes = dict(s.execute(select(Category.id, Category.code)).all())
     counters = dict(s.execute(select(ArchiveCounter.series, ArchiveCounter.last_item)).all())
     found = []
     for key in sorted(keys, key=lambda k: (codes.get(k[0], ""), k[1], k[2])):
