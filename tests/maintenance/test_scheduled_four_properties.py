@@ -153,3 +153,40 @@ def test_a_session_that_may_not_run_it_keeps_the_previous_four_properties_outcom
     assert last.four_properties is not None and last.four_properties.failed == 1  # …the last run's outcome is kept
     integrity.check_archive(ready_db, clock)  # and `estate-desk verify` without --four-properties keeps it too
     assert integrity.last_check(ready_db).four_properties == last.four_properties  # type: ignore[union-attr]
+
+
+def test_with_nothing_changed_the_weekly_run_renders_no_scan_again(
+    ready_db: Database, clock: FakeClock, clerk: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estate_desk.services.digitise import file_probe, render_memo
+
+    _record(ready_db, clock, clerk, tmp_path, "维修记录 完好", 2, 0)
+    _record(ready_db, clock, clerk, tmp_path, "维修记录 页数不符", 5, 1)
+    changed = _record(ready_db, clock, clerk, tmp_path, "维修记录 被改动", 2, 2)
+    rendered: list[int] = []
+    real_render = file_probe.render
+
+    def counted(data: bytes, kind: str | None) -> object:
+        rendered.append(len(data))
+        return real_render(data, kind)
+
+    monkeypatch.setattr(file_probe, "render", counted)
+    archive_check.run_check(ready_db, clock, clerk, scanner=_clean)
+    assert len(rendered) == 3 and len(render_memo.load(ready_db)) == 3
+    first = integrity.last_check(ready_db).four_properties  # type: ignore[union-attr]
+
+    clock.advance(days=7)
+    archive_check.run_check(ready_db, clock, clerk, scanner=_clean)
+    assert len(rendered) == 3  # nothing changed: every file read and hashed, none rendered again
+    again = integrity.last_check(ready_db).four_properties  # type: ignore[union-attr]
+    assert again is not None and first is not None
+    assert (again.failed, again.first_zh, again.summary_zh) == (first.failed, first.first_zh, first.summary_zh)
+
+    stored = attachments.blob_store().path_of(changed)  # changed content is never judged on the memo
+    data = bytearray(stored.read_bytes())
+    data[-40] ^= 0x20
+    stored.write_bytes(bytes(data))
+    clock.advance(days=7)
+    archive_check.run_check(ready_db, clock, clerk, scanner=_clean)
+    assert len(rendered) == 4
+    assert integrity.last_check(ready_db).four_properties.failed == 2  # type: ignore[union-attr]

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from estate_desk.services.actor import Actor
+    from estate_desk.services.digitise.render_memo import Memo
     from estate_desk.services.digitise.virus_scan import Scanner
     from estate_desk.store.database import Database
 
@@ -120,11 +121,13 @@ def inspect_archive(
     *,
     scanner: Scanner | None = None,
     progress: Callable[[int, int], bool] | None = None,
+    memo: Memo | None = None,
 ) -> Inspection:
-    """Check every record of the archive that is not destroyed, in archive-number order."""
+    """Check every record of the archive that is not destroyed, in archive-number order (``memo``: see
+    ``render_memo.py``)."""
     with db.session() as s:
         ids = list(s.scalars(select(Document.id).where(Document.destroyed_in.is_(None)).order_by(Document.archive_no)))
-    return inspect(db, actor, ids, ("全部档案", "the whole archive"), scanner=scanner, progress=progress)
+    return inspect(db, actor, ids, ("全部档案", "the whole archive"), scanner=scanner, progress=progress, memo=memo)
 
 
 def inspect(
@@ -136,6 +139,7 @@ def inspect(
     scanner: Scanner | None = None,
     progress: Callable[[int, int], bool] | None = None,
     series: bool = True,
+    memo: Memo | None = None,
 ) -> Inspection:
     """Check the given records: each record's items, each of its files', and (``series``) the series they belong to.
     ``progress(done, total)`` is told after each record; returning False stops there (the report says so)."""
@@ -160,7 +164,7 @@ def inspect(
         )
     done = 0
     for done, (doc_id, record) in enumerate(facts.items(), start=1):
-        results += _check_one(db, actor, record, files.get(doc_id, []), trail.get(doc_id, 0), scan, formats)
+        results += _check_one(db, actor, record, files.get(doc_id, []), trail.get(doc_id, 0), scan, formats, memo)
         if progress is not None and not progress(done, len(facts)) and done < len(facts):
             notes.append(
                 (
@@ -180,6 +184,7 @@ def _check_one(
     trail: int,
     scan: Scanner,
     formats: frozenset[str],
+    memo: Memo | None = None,
 ) -> list[ItemResult]:
     results = [check_metadata(record), check_required(record)]
     if not files:  # a paper-only record: no electronic record whose files, pages and trail could be checked
@@ -196,6 +201,7 @@ def _check_one(
             where=f"{record.archive_no}「{name}」",
             recorded_sha256=sha,
             scanner=scan,
+            memo=memo,
         )
         file_results += check_file(found, formats)
         rendering = found.rendering

@@ -4,7 +4,9 @@
 ``services/digitise/four_properties.py``) over the whole archive, and keeps both outcomes together for
 the today page (``integrity.remember_result``; what is kept of the four-properties run is
 ``four_properties_last.py``). It reports one progress over both parts and stops when asked: a cancelled
-check raises :class:`CheckCancelled` and keeps nothing, so the previous outcome stays as it was.
+check raises :class:`CheckCancelled` and keeps nothing, so the previous outcome stays as it was. A scan
+whose content has not changed since the last run is not rendered again (``services/digitise/render_memo.py``):
+with nothing changed, the weekly run reads and hashes every file but renders none.
 
 The virus scan uses ClamAV's daemon only (``clamdscan``): ``clamscan`` loads its signatures for every file
 (tens of seconds each), which a whole-archive run on schedule cannot afford; without the daemon the item is
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS
-from estate_desk.services.digitise import four_properties
+from estate_desk.services.digitise import four_properties, render_memo
 from estate_desk.services.digitise.virus_scan import default_scanner
 from estate_desk.services.maintenance import four_properties_last, integrity
 
@@ -94,11 +96,13 @@ def run_check(
                 progress(INTEGRITY_SHARE + (STEPS - INTEGRITY_SHARE) * done // max(1, total), STEPS)
             return not stopped()
 
+        memo = render_memo.load(db)
         inspection = four_properties.inspect_archive(
-            db, actor, scanner=scanner or default_scanner(daemon_only=True), progress=records
+            db, actor, scanner=scanner or default_scanner(daemon_only=True), progress=records, memo=memo
         )
         if stopped():
             raise _cancelled()
+        render_memo.save(db, memo)
     kept = four_properties_last.of(inspection) if inspection is not None else None
     integrity.remember_result(db, report, kept)
     return ArchiveCheck(report, inspection)
