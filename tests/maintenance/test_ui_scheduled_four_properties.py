@@ -82,6 +82,8 @@ def test_the_scheduled_check_shows_its_four_properties_failures_and_cancel_keeps
     assert any(archive_no in item.text("zh") and "页数" in item.text("zh") for item in card.section.items)
     kept = integrity.last_check(ready_db)
     assert kept is not None and kept.four_properties is not None and kept.four_properties.failed == 1
+    qapp.processEvents()  # the rebuilt cards laid out
+    window.today.grab().save(str(tmp_path / "today.png"))  # looked at: the card names the record and the report
 
     clock.advance(days=8)  # due again; the clerk cancels the run from its progress dialog
     with qtbot.waitSignal(window.runner.finished, timeout=20_000):
