@@ -35,6 +35,7 @@ from benchmarks import (  # noqa: F401
     rows_backup,
     rows_digitise,
     rows_output,
+    rows_schedule,
     rows_search,
     turns,
 )

@@ -116,10 +116,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
         ok = report.ok
         if args.four_properties and actor is not None:
             from estate_desk.services.digitise import four_properties
+            from estate_desk.services.maintenance import four_properties_last
 
             inspection = four_properties.inspect_archive(db, actor)
             for line in inspection.lines(lang):
                 print(line)
+            integrity.remember_result(db, report, four_properties_last.of(inspection))  # for the today page
             ok = ok and inspection.ok
     finally:
         db.dispose()

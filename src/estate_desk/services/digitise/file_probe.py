@@ -19,6 +19,7 @@ from estate_desk.store.sealed import SealBroken
 
 if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
+    from estate_desk.services.digitise.render_memo import Memo
     from estate_desk.services.digitise.virus_scan import Scanner
     from estate_desk.store.database import Database
 
@@ -34,8 +35,11 @@ def probe(
     where: str,
     recorded_sha256: str,
     scanner: Scanner,
+    memo: Memo | None = None,
 ) -> FileFacts:
-    """Everything the check needs to know of one attachment (what could not be read says why)."""
+    """Everything the check needs to know of one attachment (what could not be read says why). With a
+    ``memo`` (``render_memo.py``), intact content rendered before is not rendered again, and what is
+    rendered now is added to it."""
     try:
         data = open_for_preview(db, actor, attachment_id).read_bytes()
     except (NotFound, SealBroken) as exc:  # missing from the store, or its seal broken: damaged
@@ -49,14 +53,23 @@ def probe(
         return FileFacts(
             where, document_id, recorded_sha256, read_zh=f"读取失败：{detail}", read_en=f"read failed: {detail}"
         )
-    kind = sniff_format(data)
+    actual = hashlib.sha256(data).hexdigest()
+    intact = actual == recorded_sha256
+    known = memo.get(actual) if memo is not None and intact else None
+    if known is not None:  # the same content as last time: judged on what rendering it showed then
+        kind, rendering = known
+    else:
+        kind = sniff_format(data)
+        rendering = render(data, kind) if kind in RENDERABLE else None
+    if memo is not None and intact:
+        memo[actual] = (kind, rendering)
     return FileFacts(
         where,
         document_id,
         recorded_sha256,
-        actual_sha256=hashlib.sha256(data).hexdigest(),
+        actual_sha256=actual,
         format=kind,
-        rendering=render(data, kind) if kind in RENDERABLE else None,
+        rendering=rendering,
         virus=scanner(data, where),
     )
 

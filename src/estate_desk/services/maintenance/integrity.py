@@ -15,7 +15,9 @@
 
 The outcome is kept in the settings (:data:`LAST_SETTING`) so the today page shows when the
 archive was last checked and what was wrong; :func:`check_due` decides, from the clock alone,
-when the scheduled check runs again.
+when the scheduled check runs again. The scheduled check (``archive_check.py``) also runs the
+four-properties check over the whole archive; its outcome is kept in the same setting
+(``four_properties_last.py``), and a check without it keeps the previous one.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from estate_desk.domain.errors import UserError
 from estate_desk.services import audit
 from estate_desk.services.archive import attachments
 from estate_desk.services.maintenance import count_check
+from estate_desk.services.maintenance.four_properties_last import FourPropertiesLast
 from estate_desk.store.accounts import Setting
 from estate_desk.store.archive import Attachment, Document
 from estate_desk.store.base import Base
@@ -309,23 +312,29 @@ class LastCheck:
     summary_en: str
     first_zh: tuple[str, ...]
     first_en: tuple[str, ...]
+    four_properties: FourPropertiesLast | None = None  # the last four-properties run of the scheduled check
 
 
-def remember_result(db: Database, report: IntegrityReport) -> None:
-    value = json.dumps(
-        {
-            "at": report.checked_at.isoformat(),
-            "ok": report.ok,
-            "problems": len(report.findings),
-            "summary_zh": report.summary("zh"),
-            "summary_en": report.summary("en"),
-            "first_zh": [f.message("zh") for f in report.findings[:5]],
-            "first_en": [f.message("en") for f in report.findings[:5]],
-        },
-        ensure_ascii=False,
-    )
+def remember_result(db: Database, report: IntegrityReport, four_properties: FourPropertiesLast | None = None) -> None:
+    """Keep the outcome for the today page; without ``four_properties`` the previous run's is kept as it was."""
+    data: dict[str, Any] = {
+        "at": report.checked_at.isoformat(),
+        "ok": report.ok,
+        "problems": len(report.findings),
+        "summary_zh": report.summary("zh"),
+        "summary_en": report.summary("en"),
+        "first_zh": [f.message("zh") for f in report.findings[:5]],
+        "first_en": [f.message("en") for f in report.findings[:5]],
+    }
     with db.session() as s:
         row = s.get(Setting, LAST_SETTING)
+        if four_properties is not None:
+            data["four_properties"] = four_properties.as_dict()
+        elif row is not None and row.value:
+            kept = json.loads(row.value).get("four_properties")
+            if kept:
+                data["four_properties"] = kept
+        value = json.dumps(data, ensure_ascii=False)
         if row is None:
             s.add(Setting(key=LAST_SETTING, value=value))
         else:
@@ -338,6 +347,7 @@ def last_check(db: Database) -> LastCheck | None:
     if not raw:
         return None
     data: dict[str, Any] = json.loads(raw)
+    four = data.get("four_properties")
     return LastCheck(
         datetime.fromisoformat(data["at"]),
         bool(data["ok"]),
@@ -346,6 +356,7 @@ def last_check(db: Database) -> LastCheck | None:
         str(data["summary_en"]),
         tuple(data.get("first_zh", ())),
         tuple(data.get("first_en", ())),
+        FourPropertiesLast.from_dict(four) if four else None,
     )
 
 

@@ -24,7 +24,7 @@ from estate_desk.domain.routines.common import ROUTINE_READERS, RoutineStatus, o
 from estate_desk.services.archive import worklists
 from estate_desk.services.digitise import progress as digitise_progress
 from estate_desk.services.loans import ledger as loan_ledger
-from estate_desk.services.maintenance import integrity
+from estate_desk.services.maintenance import four_properties_last, integrity
 from estate_desk.services.permissions import require_role
 from estate_desk.services.routines import arrears, census, inspections
 from estate_desk.store.archive import Document
@@ -262,17 +262,26 @@ def to_digitise_section(db: Database, clock: Clock, actor: Actor, limit: int) ->
 
 
 def integrity_section(db: Database, clock: Clock, actor: Actor, limit: int) -> TodaySection:
-    """When the archive was last checked (services/maintenance/integrity.py) and what was wrong; due when the schedule says."""
+    """When the archive was last checked (services/maintenance/integrity.py) and what was wrong, with the
+    four-properties check the schedule runs with it (DA/T 70); due when the schedule says."""
     require_role(actor, ROUTINE_READERS, zh="查看档案库检查结果", en="see the archive check")
     last = integrity.last_check(db)
     due = integrity.check_due(last.at if last else None, clock.now(), integrity.check_every(db))
+    four = last.four_properties if last else None
     if last is None:
         zh, en = "档案库尚未做过完整性检查。", "The archive has never been checked."
         status = RoutineStatus.DUE
     else:
         when = office_date(last.at)
         zh, en = f"上次检查 {when}：{last.summary_zh}", f"Last checked {when}: {last.summary_en}"
-        status = RoutineStatus.OVERDUE if not last.ok else (RoutineStatus.DUE if due else RoutineStatus.OK)
+        bad = not last.ok or (four is not None and not four.ok)
+        status = RoutineStatus.OVERDUE if bad else (RoutineStatus.DUE if due else RoutineStatus.OK)
+    if four is not None:
+        zh += four.line("zh") + "".join(four.notes_zh)
+        en += " " + " ".join((four.line("en"), *four.notes_en))
+        if not four.ok:
+            zh += four_properties_last.REPORT_HINT_ZH
+            en += " " + four_properties_last.REPORT_HINT_EN
     problems = (
         tuple(
             TodayItem(z, e, RoutineStatus.OVERDUE, "integrity", None)
@@ -281,12 +290,18 @@ def integrity_section(db: Database, clock: Clock, actor: Actor, limit: int) -> T
         if last
         else ()
     )
+    if four is not None:
+        problems += tuple(
+            TodayItem(z, e, RoutineStatus.OVERDUE, "integrity", None)
+            for z, e in zip(four.first_zh, four.first_en, strict=False)
+        )
     items = (
         problems[:limit]
         if problems
         else ((TodayItem("检查档案库", "Check the archive", status, "integrity", None),) if due and limit else ())
     )
-    count = last.problems if last and not last.ok else int(due)
+    failing = (last.problems if last and not last.ok else 0) + (four.failed if four is not None else 0)
+    count = failing or int(due)
     return TodaySection("integrity", "档案库检查", "Archive check", status, zh, en, count, items, last)
 
 

@@ -5,6 +5,10 @@ run on the window's worker with a progress dialog and Cancel. For archive staff 
 runs the automatic backup and the scheduled check when they are due (asked every few minutes;
 the decision is ``services/auto_backup.backup_due`` and ``services/integrity.check_due``, pure
 functions of the clock), and one more backup when the window closes, when the settings ask for it.
+The check, asked or scheduled, is ``services/maintenance/archive_check.py``: the five integrity checks
+and the four-properties check over the whole archive, with progress and Cancel (the scheduled one's
+progress dialog does not block the window, and shows only when the check takes a while); a cancelled
+check keeps the previous outcome.
 The automatic backups are made only in a session that may back up the whole archive
 (``services/maintenance/backup_rights.py``); in any other they are skipped with a line on the status bar.
 Restoring asks what opens the backup's key (``ui/maintenance/backup_unlock.py``).
@@ -20,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from estate_desk.domain.errors import UserError
 from estate_desk.domain.roles import ARCHIVE_KEEPERS, Role
-from estate_desk.services.maintenance import auto_backup, backup_format, backup_write, integrity, restore
+from estate_desk.services.maintenance import archive_check, auto_backup, backup_format, backup_write, integrity, restore
 from estate_desk.ui import i18n
 from estate_desk.ui.maintenance.backup_unlock import BackupUnlockDialog
 from estate_desk.ui.qt import (
@@ -55,7 +59,7 @@ class BackupActions(QObject):
     """The window's backup, restore and check actions, and the schedule that runs them unasked."""
 
     status = Signal(str)
-    checked = Signal(object)  # the IntegrityReport, after a check
+    checked = Signal(object)  # the ArchiveCheck, after a check
     restored = Signal(object)  # the RestoreReport; the window must close (its data is replaced)
 
     def __init__(self, parent: QWidget, db: Database, actor: Actor, clock: Clock, runner: Runner) -> None:
@@ -84,13 +88,18 @@ class BackupActions(QObject):
 
     # ------------------------------------------------------------------ running a job
 
-    def _start(self, label: str, job: Callable[[TaskState], Any], done: Callable[[Any], None]) -> TaskState:
+    def _start(
+        self, label: str, job: Callable[[TaskState], Any], done: Callable[[Any], None], *, unasked: bool = False
+    ) -> TaskState:
+        """Run ``job`` with a progress dialog and Cancel; ``unasked`` (the schedule's): not modal, and shown
+        only when the job takes a while (the dialog's minimum duration)."""
         progress = QProgressDialog(label, self.tr("Cancel"), 0, STEPS, self._window)
         progress.setObjectName("backupProgress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setWindowModality(Qt.WindowModality.NonModal if unasked else Qt.WindowModality.WindowModal)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        progress.show()
+        if not unasked:
+            progress.show()
         self.progress = progress
 
         def finished(value: Any) -> None:
@@ -190,18 +199,18 @@ class BackupActions(QObject):
 
         return self._start(self.tr("Checking and restoring {file}…").format(file=path.name), job, done)
 
-    def check_now(self) -> TaskState:
-        db, clock, keyring = self._db, self._clock, self._actor.keyring
+    def check_now(self, *, unasked: bool = False) -> TaskState:
+        """The archive check (the five checks and the four-properties check), asked or (``unasked``) scheduled."""
+        db, clock, actor = self._db, self._clock, self._actor
 
-        def job(state: TaskState) -> integrity.IntegrityReport:
-            return integrity.check_archive(db, clock, keyring=keyring, progress=state.report)
+        def job(state: TaskState) -> archive_check.ArchiveCheck:
+            return archive_check.run_check(db, clock, actor, progress=state.report, cancel=state.is_cancelled)
 
-        def done(report: integrity.IntegrityReport) -> None:
-            lang = i18n.lang_code()
-            self.status.emit(report.summary(lang))
+        def done(report: archive_check.ArchiveCheck) -> None:
+            self.status.emit(report.summary(i18n.lang_code()))
             self.checked.emit(report)
 
-        return self._start(self.tr("Checking the archive…"), job, done)
+        return self._start(self.tr("Checking the archive…"), job, done, unasked=unasked)
 
     # ------------------------------------------------------------------ the schedule
 
@@ -239,11 +248,7 @@ class BackupActions(QObject):
             return "backup"
         last = integrity.last_check(self._db)
         if integrity.check_due(last.at if last else None, now, integrity.check_every(self._db)):
-            db, clock, keyring = self._db, self._clock, self._actor.keyring
-            self._runner.submit(
-                lambda state: integrity.check_archive(db, clock, keyring=keyring),
-                on_done=self.checked.emit,
-            )
+            self.check_now(unasked=True)
             return "check"
         return None
 
