@@ -17,6 +17,7 @@ from estate_desk.domain.errors import InputProblem, NotFound, PermissionDenied, 
 from estate_desk.services.archive import attachments
 from estate_desk.services.digitise import batches, decisions, inbox, quality_check
 from estate_desk.services.digitise.quality_check import RecordCheck
+from estate_desk.services.digitise.text_direction import Direction
 from estate_desk.store.archive import Attachment
 from estate_desk.store.audit import AuditEvent
 from estate_desk.store.digitise import DigitiseDecision, DigitiseScan
@@ -125,11 +126,22 @@ def test_accept_all_passed_accepts_only_records_that_pass_and_await_a_decision(
     ready_db: Database, clock: FakeClock, clerk: Actor, scanned: Scanned, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     verdicts = [RecordCheck(scanned.a, "A", "甲", ()), RecordCheck(scanned.b, "B", "乙", ())]
-    monkeypatch.setattr(decisions, "check_batch", lambda db, actor, batch: verdicts)
-    assert decisions.accept_passed(ready_db, clock, clerk, scanned.batch) == [scanned.a, scanned.b]
+    asked: list[object] = []
+
+    def check(db: Database, actor: Actor, batch: int, direction: object = None) -> list[RecordCheck]:
+        asked.append(direction)  # the check looks for pages upside down when given the direction reader
+        return verdicts
+
+    monkeypatch.setattr(decisions, "check_batch", check)
+
+    def reader(image: object) -> Direction:
+        return Direction(0, 0)
+
+    assert decisions.accept_passed(ready_db, clock, clerk, scanned.batch, reader) == [scanned.a, scanned.b]
+    assert asked == [reader]
     assert decisions.accept_passed(ready_db, clock, clerk, scanned.batch) == []  # decided already
     real = quality_check.check_batch(ready_db, clerk, scanned.batch)  # 150 dpi, grey: nothing passes for real
-    monkeypatch.setattr(decisions, "check_batch", lambda db, actor, batch: real)
+    monkeypatch.setattr(decisions, "check_batch", lambda db, actor, batch, direction=None: real)
     decisions.rescan(ready_db, clock, clerk, scanned.batch, scanned.b, "颜色")
     assert decisions.accept_passed(ready_db, clock, clerk, scanned.batch) == []
 

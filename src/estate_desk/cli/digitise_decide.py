@@ -37,6 +37,7 @@ def _record_id(db: Database, actor: Actor, number: str) -> int:
 
 def cmd_accept(args: argparse.Namespace) -> int:
     from estate_desk.services.digitise import batches, decisions
+    from estate_desk.services.digitise.quality_check import optional_direction_reader
 
     db = open_db(args)
     actor = sign_in(args, db)
@@ -51,7 +52,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
         ids = [_record_id(db, actor, number) for number in args.record]
         count += decisions.accept(db, cli_clock(), actor, batch_id, ids)
     if args.all_passed:
-        count += len(decisions.accept_passed(db, cli_clock(), actor, batch_id))
+        count += len(decisions.accept_passed(db, cli_clock(), actor, batch_id, optional_direction_reader()))
     print(say(f"已接收 {count} 件档案的扫描件", f"Accepted the scans of {count} record(s)"))
     return EXIT_OK
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from estate_desk.domain.clock import Clock
     from estate_desk.services.actor import Actor
+    from estate_desk.services.digitise.text_direction import DirectionReader
     from estate_desk.store.database import Database
 
 
@@ -122,8 +123,12 @@ def rescan(db: Database, clock: Clock, actor: Actor, batch_id: int, document_id:
         _decide(s, clock, actor, batch_id, document_id, Decision.RESCAN, reason)
 
 
-def accept_passed(db: Database, clock: Clock, actor: Actor, batch_id: int) -> list[int]:
-    """Accept every record whose current scan passes the quality check and awaits a decision; returns their ids."""
+def accept_passed(
+    db: Database, clock: Clock, actor: Actor, batch_id: int, direction: DirectionReader | None = None
+) -> list[int]:
+    """Accept every record whose current scan passes the quality check and awaits a decision; returns their ids.
+    ``direction``: the check looks for pages upside down too (``quality_check.optional_direction_reader``), so a
+    record with one is not accepted unseen."""
     require_keeper(actor, "接收扫描件", "accept scans")
     with db.session() as s:
         undecided = set(
@@ -135,7 +140,8 @@ def accept_passed(db: Database, clock: Clock, actor: Actor, batch_id: int) -> li
                 )
             )
         )
-    passed = [c.document_id for c in check_batch(db, actor, batch_id) if c.passed and c.document_id in undecided]
+    checked = check_batch(db, actor, batch_id, direction=direction)
+    passed = [c.document_id for c in checked if c.passed and c.document_id in undecided]
     accept(db, clock, actor, batch_id, passed)
     return passed
 

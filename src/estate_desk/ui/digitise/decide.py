@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from estate_desk.domain.errors import UserError
 from estate_desk.services.digitise import decisions, pending
+from estate_desk.services.digitise.quality_check import optional_direction_reader
 from estate_desk.ui import i18n
 from estate_desk.ui.qt import QComboBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, Qt, QWidget, Signal
 from estate_desk.ui.service_dialog import ServiceDialog
@@ -162,6 +163,6 @@ class DecisionBar(QWidget):
             self._jobs.say(self.tr("{n} record(s) that passed the check were accepted.").format(n=len(ids)), "ok")
 
         return self._jobs.start(
-            lambda state: decisions.accept_passed(db, clock, actor, batch_id), accepted, self.tr("Accepting…"),
+            lambda state: decisions.accept_passed(db, clock, actor, batch_id, optional_direction_reader()), accepted, self.tr("Accepting…"),
             busy=True,
         )  # fmt: skip
