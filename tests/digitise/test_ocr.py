@@ -271,7 +271,13 @@ def test_a_rescan_takes_the_text_of_the_scan_it_replaces_out_of_search(
     decisions.rescan(ready_db, clock, clerk, batch, record, "第 2 页歪斜")
     batches.advance(ready_db, clock, clerk, batch, Step.SCAN)
     cover, end = sheet_images(ready_db, clerk, batch, tmp_path / "again")
-    inbox.import_stack(ready_db, clerk, Stack([cover, *blank(2), end]).as_pdf(tmp_path / "again.pdf"), batch)
+    result = inbox.import_stack(
+        ready_db,
+        clerk,
+        Stack([cover, *[Image.new("L", (300, 400), 250)] * 2, end]).as_pdf(tmp_path / "again.pdf"),
+        batch,
+    )
+    assert [x.document_id for x in result.linked] == [record], result
     assert scan_search.search_pages(ready_db, clerk, "欧阳") == []  # nothing leads to the replaced scan
     [scan] = ocr.scans_of_batch(ready_db, clerk, batch)
     assert scan.attachment_id != old
