@@ -77,6 +77,7 @@ def queries(db: Database) -> list[tuple[str, str]]:
         ("pinyin initials", three.pinyin_initials),
         ("room code", room),
         ("room code as typed", typed_room),
+        ("room number alone", str(parsed.room) if parsed else room),  # every building's room of that number
         ("archive number", archive_no),
         ("archive number prefix", archive_no[: archive_no.rfind("-") + 2]),
     ]

@@ -2,8 +2,9 @@
 
 Every searched text and query is normalised the same way (NFKC, case-folded: full-width ``３栋`` reads
 as ``3栋``). An owner is found by name, pinyin, initials and phone (``tel:`` keys), a room by its code
-with and without the unit, a document (件) by 档号, 文号 and title at its own grade, a volume (案卷) and
-a box (档案盒) by code. :data:`SOURCES` names the models indexed and the columns each entry is built
+with and without the unit and by its number alone (``室:`` keys), a document (件) by 档号, 文号 and title at
+its own grade, a volume (案卷) by code and title, both also by the number of a room the title names, and a
+box (档案盒) by code. :data:`SOURCES` names the models indexed and the columns each entry is built
 from, for the session hooks (``store/search_index.py``) and the bulk fill (``store/search_fill.py``).
 """
 
@@ -91,6 +92,22 @@ def phone_key(digits: str) -> str | None:
     return PHONE_KEY + digits if digits else None
 
 
+ROOM_NUMBER_KEY = "室:"
+"""What a room number's key starts with (``室:1502``): every room numbered 1502, in any building, and every
+document or volume whose title names one, so that a bare room number typed alone is a B-tree range too."""
+_ROOM_MENTION = re.compile(r"[0-9]+栋(?:[0-9]+单元)?([1-9][0-9]*)")  # a canonical room code, as titles quote it
+
+
+def room_number_key(number: str) -> str:
+    """The search key of a room number (``1502`` → ``室:1502``)."""
+    return ROOM_NUMBER_KEY + number
+
+
+def room_number_keys(text: str) -> set[str]:
+    """The room-number keys of the canonical room codes ``text`` names (``3栋2单元1502 业主公约`` → ``室:1502``)."""
+    return {room_number_key(m.group(1)) for m in _ROOM_MENTION.finditer(normalise(text))}
+
+
 def owner_entry(row: Any) -> Entry:
     """An owner's file is 绝密 (A12): found by name, pinyin (``zhangsan``), initials (``zs``) and the phone
     in its normalised form (``tel:13800138000``, however it was typed)."""
@@ -107,19 +124,22 @@ def room_entry(row: Any) -> Entry:
     code = row.code or ""
     parsed = try_parse_room_code(code)
     alias = format_room_code(RoomCode.of(parsed.building, None, parsed.room)) if parsed and parsed.unit else None
-    return _entry("room", row.id, int(Grade.PUBLIC), code, "", (code, alias), (code, alias))
+    keys = (code, alias, *room_number_keys(code))  # the number from the code, as migration 0021 derives it
+    return _entry("room", row.id, int(Grade.PUBLIC), code, "", keys, (code, alias))
 
 
 def document_entry(row: Any) -> Entry:
     """A document (件) by 档号, 文号 and title (题名), at its own grade; marked when void or destroyed."""
     fields = (row.archive_no, row.doc_number, row.title)
-    entry = _entry("document", row.id, row.secrecy, row.title or "", row.archive_no or "", fields, fields, (row.title,))
+    keys = (*fields, *room_number_keys(row.title or ""))
+    entry = _entry("document", row.id, row.secrecy, row.title or "", row.archive_no or "", keys, fields, (row.title,))
     return replace(entry, current=not getattr(row, "void", False) and getattr(row, "destroyed_in", None) is None)
 
 
 def volume_entry(row: Any) -> Entry:
     fields = (row.code, row.title)
-    entry = _entry("volume", row.id, int(Grade.PUBLIC), row.title or "", row.code or "", fields, fields, (row.title,))
+    keys = (*fields, *room_number_keys(row.title or ""))
+    entry = _entry("volume", row.id, int(Grade.PUBLIC), row.title or "", row.code or "", keys, fields, (row.title,))
     return replace(entry, current=not getattr(row, "void", False))
 
 

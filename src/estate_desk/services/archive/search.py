@@ -24,14 +24,19 @@ when the whole-key ranges already answer a structured reading of the query (:fun
   read it: it starts with the fonds and has a code's separators), when its range found any key; or
 * a room (any written form, :func:`~estate_desk.domain.estate.rooms.room_readings`) or a phone number, when
   a key is *exactly* that room's code (or its unit-less alias) or that phone — so ``10-0001``, the tail of
-  ``…-D10-0001`` read as "building 10, room 1", still searches inside the archive numbers.
+  ``…-D10-0001`` read as "building 10, room 1", still searches inside the archive numbers; or
+* a bare room number (``1502``: three or four digits, no leading zero), when a key is exactly that number
+  (``室:1502``, :func:`~estate_desk.store.search_entries.room_number_keys`): room 1502 of every building and
+  every document or volume whose title names one of them.
 
 Common trigrams (``z00``, ``001``) then never come into it. What the inside pass would have added is
 what *contains* the code or room without starting with it: a document whose title starts with the room is
 a key hit already (titles are keys), so what is left out is ``13栋2单元1502`` for ``3-2-1502`` — another
 building — a title quoting another record's 档号 in the middle, and a 档号 whose tail is also a room that
-exists (``10-2701`` for room 10栋2701 does not list ``…-D10-2701``; ``D10-2701`` does). A query with no structured reading
-(names, titles, pinyin, a bare room number like ``1502``, a 档号's tail) is searched inside as before;
+exists (``10-2701`` for room 10栋2701 does not list ``…-D10-2701``; ``D10-2701`` does). For a bare room number it
+is what holds the digits inside another number: another room (``1101`` for ``101``) and what is titled with it,
+a 档号, box or volume code with them in its year or serial (``2016``, ``0101`` for ``201``, ``101``). A query with no
+structured reading (names, titles, pinyin, a 档号's tail, a number that is no room) is searched inside as before;
 ``tests/archive/test_structured_search.py`` compares both ways on the demo estate, kind by kind.
 
 Hits come grouped by kind; within a kind, exact matches first, then prefixes, then the rest; rooms and owners in the natural order
@@ -68,7 +73,7 @@ from estate_desk.services.archive.numbering import number_pattern
 from estate_desk.services.secrecy import clearance
 from estate_desk.store.archive import ArchiveBox, Cabinet, Document
 from estate_desk.store.estate import Owner, Ownership, Room
-from estate_desk.store.search_entries import normalise, phone_key
+from estate_desk.store.search_entries import normalise, phone_key, room_number_key
 from estate_desk.store.search_tables import SearchEntry
 
 if TYPE_CHECKING:
@@ -84,6 +89,8 @@ MAX_QUERY = 100  # characters of a query that count
 _FETCH = 3  # candidates fetched per hit wanted, so ordering has some room
 # A query that is (part of) a phone number: digits with the separators people type, 5 digits at least
 _PHONE_QUERY = re.compile(r"(?=(?:\D*\d){5})\+?[0-9][0-9 \-()]*")
+# A bare room number (1502, 302): three or four digits, no leading zero (0101 is a 档号's serial, not a room)
+_ROOM_NUMBER_QUERY = re.compile(r"[1-9][0-9]{2,3}")
 
 
 class HitKind(StrEnum):
@@ -157,6 +164,8 @@ def read_query(text: str, pattern: str = DEFAULT_PATTERN) -> QueryForms:
     places: list[str] = []
     with contextlib.suppress(InputProblem):  # every room the text can mean: 0302-2002 as 302栋2002 and 3栋2单元2002
         places += [normalise(format_room_code(room)) for room in room_readings(text)]
+    if _ROOM_NUMBER_QUERY.fullmatch(query):  # 1502: room 1502 of every building, and what names one
+        places.append(room_number_key(query))
     phone = phone_key(phone_digits(text)) if _PHONE_QUERY.fullmatch(query) else None
     if phone is not None:
         places.append(phone)

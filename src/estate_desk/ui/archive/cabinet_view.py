@@ -18,7 +18,6 @@ from estate_desk.ui.qt import (
     QAbstractTableModel,
     QColor,
     QComboBox,
-    QElidingLabel,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +32,7 @@ from estate_desk.ui.qt import (
     QWidget,
     Signal,
 )
-from estate_desk.ui.widgets import local_time, table_view
+from estate_desk.ui.widgets import eliding_label, local_time, table_view
 
 if TYPE_CHECKING:
     from estate_desk.services.actor import Actor
@@ -221,7 +220,7 @@ class CabinetView(QWidget):
         super().__init__(parent, objectName="cabinetView")
         self._db, self._actor = db, actor
         self.cabinet = QComboBox(objectName="cabinetChoice")
-        self.summary = QElidingLabel(objectName="cabinetSummary")  # "…" rather than a wider window
+        self.summary = eliding_label("cabinetSummary")  # "…" rather than a wider window
         self.new_cabinet = new_cabinet = QPushButton(self.tr("New cabinet…"), objectName="newCabinet")
         new_cabinet.clicked.connect(self.new_cabinet_requested)
         self.model = CabinetGridModel(self)

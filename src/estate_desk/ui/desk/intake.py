@@ -25,7 +25,6 @@ from estate_desk.ui.qt import (
     QAction,
     QComboBox,
     QDialog,
-    QElidingLabel,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -41,7 +40,7 @@ from estate_desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from estate_desk.ui.widgets import MessageLine, lang, local_time, ok_cancel
+from estate_desk.ui.widgets import MessageLine, eliding_label, lang, local_time, ok_cancel
 
 if TYPE_CHECKING:
     from estate_desk.domain.clock import Clock
@@ -89,7 +88,7 @@ class NewTicketDialog(QDialog):
         self.channel = numbered_combo("ticketChannel", CHANNEL_ORDER)
         self.room_field = QLineEdit(objectName="ticketRoom")
         self.room_field.setPlaceholderText(self.tr("Room: 3-2-1502, 3栋2单元1502 … or the owner's name"))
-        self.room_found = QElidingLabel(objectName="roomFound")
+        self.room_found = eliding_label("roomFound")
         self.room_hits = QListWidget(objectName="roomHits")
         self.room_hits.setMaximumHeight(110)
         self.room_hits.hide()
