@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from estate_desk.store.database import Database
 
 
-def _record_id(db: Database, actor: Actor, number: str) -> int:
+def record_id(db: Database, actor: Actor, number: str) -> int:
+    """The register's id of the record with this archive number (档号), within the actor's clearance."""
     from estate_desk.services.archive.code_lookup import find_by_code
 
     hit = find_by_code(db, actor, number)
@@ -49,7 +50,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
         )
     count = 0
     if args.record:
-        ids = [_record_id(db, actor, number) for number in args.record]
+        ids = [record_id(db, actor, number) for number in args.record]
         count += decisions.accept(db, cli_clock(), actor, batch_id, ids)
     if args.all_passed:
         count += len(decisions.accept_passed(db, cli_clock(), actor, batch_id, optional_direction_reader()))
@@ -63,7 +64,7 @@ def cmd_rescan(args: argparse.Namespace) -> int:
     db = open_db(args)
     actor = sign_in(args, db)
     batch_id = batches.find(db, actor, args.batch)
-    decisions.rescan(db, cli_clock(), actor, batch_id, _record_id(db, actor, args.record), args.reason)
+    decisions.rescan(db, cli_clock(), actor, batch_id, record_id(db, actor, args.record), args.reason)
     print(
         say(
             f"{args.record} 已退回重扫：{args.reason.strip()}（批次退回“扫描”后导入新的扫描件）",
@@ -107,7 +108,7 @@ def cmd_pending(args: argparse.Namespace) -> int:
     if action == "assign":
         if not args.record:
             raise InputProblem(zh="请用 --record 指定档号。", en="Name the record with --record.")
-        pending.assign(db, cli_clock(), actor, item, _record_id(db, actor, args.record))
+        pending.assign(db, cli_clock(), actor, item, record_id(db, actor, args.record))
         print(say(f"待处理项 {item} 已挂接到 {args.record}", f"Pending item {item} is now {args.record}'s scan"))
         return EXIT_OK
     how = pending.Settlement.DROPPED if action == "drop" else pending.Settlement.RESCAN
@@ -151,7 +152,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
             zh="请给出核对结果：--ok（相符）或 --error 说明（有差错）。",
             en="Give the comparison's result: --ok (matches) or --error NOTE (an error).",
         )
-    record = _record_id(db, actor, args.record)
+    record = record_id(db, actor, args.record)
     _print_sample(sampling.compare(db, cli_clock(), actor, batch_id, record, args.ok, args.error or ""))
     return EXIT_OK
 

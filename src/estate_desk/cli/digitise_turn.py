@@ -12,23 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from estate_desk.cli.common import EXIT_OK, EXIT_USAGE, cli_clock, cli_lang, open_db, say, sign_in, user_help
-from estate_desk.domain.errors import NotFound
+from estate_desk.cli.digitise_decide import record_id
 
 if TYPE_CHECKING:
     import argparse
 
     from estate_desk.cli.common import Adder
-    from estate_desk.services.actor import Actor
-    from estate_desk.store.database import Database
-
-
-def _record_id(db: Database, actor: Actor, number: str) -> int:
-    from estate_desk.services.archive.code_lookup import find_by_code
-
-    hit = find_by_code(db, actor, number)
-    if hit is None or hit.kind != "document":
-        raise NotFound(zh=f"没有档案 {number}。", en=f"No record {number}.")
-    return hit.id
 
 
 def cmd_turn(args: argparse.Namespace) -> int:
@@ -44,7 +33,7 @@ def cmd_turn(args: argparse.Namespace) -> int:
     batch = batches.find(db, actor, args.batch)
     clock = cli_clock()
     if args.record:
-        document_id = _record_id(db, actor, args.record)
+        document_id = record_id(db, actor, args.record)
         turned = [page_turns.turn_pages(db, clock, actor, batch, document_id, args.page)]
     else:
         try:
