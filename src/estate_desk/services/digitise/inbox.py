@@ -29,7 +29,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from estate_desk.domain.archive.dual_track import AttachmentKind
@@ -55,7 +55,7 @@ from estate_desk.store.digitise import DigitiseBatch, DigitiseRecord, DigitiseSc
 from estate_desk.store.scan_text import ScanPageText
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Collection, Sequence
     from pathlib import Path
 
     from sqlalchemy.orm import Session
@@ -264,8 +264,13 @@ def link_pages(
     pages: Sequence[int],
     data: bytes,
     seal: SealingKey | None,
+    same_pages: Collection[int] = (),
 ) -> DigitiseScan:
     """Make ``data`` (the record's pages of a kept source, as one PDF) the record's current scan in its batch.
+
+    What OCR read on the scan it replaces leaves search (it would lead to pages no longer the record's),
+    except the text of ``same_pages``: pages the new version shows exactly as the earlier one (a page turn's
+    untouched pages), whose text moves to the new version.
 
     The PDF is attached, named by the 档号 and sealed with ``seal``, and recorded as derived from the source's
     ``pages``. A scan the record had in the batch before (it was sent to be rescanned) is kept but is no longer
@@ -287,8 +292,11 @@ def link_pages(
     )
     for replaced in s.scalars(earlier):
         replaced.current = False
-        # what OCR read on the replaced scan would lead search to a page that is no longer the record's
-        s.execute(delete(ScanPageText).where(ScanPageText.attachment_id == replaced.attachment_id))
+        for row in s.scalars(select(ScanPageText).where(ScanPageText.attachment_id == replaced.attachment_id)):
+            if row.page in same_pages:
+                row.attachment_id = attachment.id
+            else:
+                s.delete(row)  # its search entry goes with it (the index's hooks)
     scan = DigitiseScan(
         batch_id=record.batch_id,
         document_id=document.id,

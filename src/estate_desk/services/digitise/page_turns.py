@@ -38,7 +38,6 @@ from estate_desk.services.digitise.inbox import link_pages
 from estate_desk.services.digitise.quality_check import check_batch
 from estate_desk.services.secrecy import sealing
 from estate_desk.store.digitise import DigitiseScan
-from estate_desk.store.scan_text import ScanPageText
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -91,8 +90,10 @@ def turn_pages(
         record, document = record_of(s, actor, batch_id, document_id)
         seal = sealing.require_keyring(actor).sealing_key() if sealing.must_seal(s, document.secrecy) else None
         source_pages = [int(n) for n in scan.source_pages.split(",") if n]
-        new = link_pages(s, clock, actor, record, document, scan.source_id, source_pages, data, seal)
-        _move_text(s, earlier_attachment, new.attachment_id, set(wanted))
+        # the text OCR read of the pages not turned moves to the new version (the same pixels, the same boxes);
+        # a turned page's is dropped, to be read again upright
+        untouched = set(range(1, page_count + 1)) - set(wanted)
+        new = link_pages(s, clock, actor, record, document, scan.source_id, source_pages, data, seal, untouched)
         audit.record(
             s,
             actor,
@@ -162,16 +163,6 @@ def _turned(data: bytes, pages: Sequence[int]) -> bytes:
         return out.getvalue()
     finally:
         pdf.close()
-
-
-def _move_text(s: Session, earlier: int, new: int, turned: set[int]) -> None:
-    """The text OCR read of the pages not turned moves to the new version (the same pixels, the same boxes),
-    so that search leads to the current scan; a turned page's is dropped, to be read again upright."""
-    for row in s.scalars(select(ScanPageText).where(ScanPageText.attachment_id == earlier)):
-        if row.page in turned:
-            s.delete(row)  # its search entry goes with it (the index's hooks)
-        else:
-            row.attachment_id = new
 
 
 def _missing(pages: Sequence[int], page_count: int, between: str) -> str:
