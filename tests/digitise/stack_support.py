@@ -218,3 +218,17 @@ def run_digitise(capsys: Any, db: Database, *args: str, user: str = "clerk") -> 
     code = main(["--database", db.url.render_as_string(hide_password=False), "digitise", *args, "--user", user])
     captured = capsys.readouterr()
     return code, captured.out + captured.err
+
+
+def hide_ocr_extra(monkeypatch: Any) -> None:
+    """Make this test's process behave as if the ``ocr`` extra (rapidocr-onnxruntime) were not installed."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_rapidocr(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("rapidocr_onnxruntime"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_rapidocr)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy import select
-from stack_support import Stack, register, sheet_images
+from stack_support import Stack, hide_ocr_extra, register, sheet_images
 
 from crash_support import kill_midway
 from database_support import ADMIN_PASSWORD
@@ -322,16 +322,7 @@ def test_digitise_ocr_and_search_on_the_command_line(
 
 
 def test_without_the_extra_ocr_says_it_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_rapidocr(name: str, *args: object, **kwargs: object) -> object:
-        if name.startswith("rapidocr_onnxruntime"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(builtins, "__import__", no_rapidocr)
+    hide_ocr_extra(monkeypatch)
     with pytest.raises(ocr.OcrNotInstalled) as raised:
         ocr.rapid_reader()
     assert "未安装文字识别" in raised.value.message("zh") and "not installed" in raised.value.message("en")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import select
-from stack_support import Stack, register, run_digitise, sheet_images, text_page
+from stack_support import Stack, hide_ocr_extra, register, run_digitise, sheet_images, text_page
 
 from estate_desk.domain.digitise.quality import Flaw, PageMeasure, judge
 from estate_desk.domain.digitise.settings import make_settings
@@ -136,16 +136,7 @@ def test_turning_is_refused_for_a_page_not_there_and_after_the_check(
 
 
 def test_without_the_extra_the_direction_is_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_rapidocr(name: str, *args: object, **kwargs: object) -> object:
-        if name.startswith("rapidocr_onnxruntime"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(builtins, "__import__", no_rapidocr)
+    hide_ocr_extra(monkeypatch)
     with pytest.raises(ocr.OcrNotInstalled):
         text_direction.direction_reader()
     assert quality_check.optional_direction_reader() is None
